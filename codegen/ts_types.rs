@@ -1,0 +1,91 @@
+//! Emits TypeScript declarations for a product's models and operation
+//! parameters, inside one namespace per product so that ZIA's `User` and
+//! ZIdentity's `User` do not collide.
+
+use crate::model::{caller_param_place, Op, Prim, TypeRef};
+use crate::rust_ops::{caller_params, params_struct};
+use crate::Product;
+use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
+use std::fmt::Write;
+
+fn prim_ts(p: Prim) -> &'static str {
+    match p {
+        Prim::Str => "string",
+        Prim::Bool => "boolean",
+        _ => "number",
+    }
+}
+
+/// TypeScript spelling of a body or response type, qualified by namespace.
+pub fn ts_type(product: &Product, t: &TypeRef) -> String {
+    match t {
+        TypeRef::Named(n) => format!("{}.{n}", product.ts_namespace),
+        TypeRef::Array(inner) => format!("{}[]", ts_type(product, inner)),
+        TypeRef::Prim(p) => prim_ts(*p).to_string(),
+        TypeRef::Any => "unknown".to_string(),
+    }
+}
+
+fn schema_ts(s: &ReferenceOr<Schema>) -> String {
+    match s {
+        ReferenceOr::Reference { reference } => crate::model::ref_name(reference),
+        ReferenceOr::Item(s) => {
+            let base = match &s.schema_kind {
+                SchemaKind::Type(Type::String(_)) => "string".to_string(),
+                SchemaKind::Type(Type::Boolean(_)) => "boolean".to_string(),
+                SchemaKind::Type(Type::Integer(_)) | SchemaKind::Type(Type::Number(_)) => {
+                    "number".to_string()
+                }
+                SchemaKind::Type(Type::Array(a)) => match &a.items {
+                    Some(items) => format!("Array<{}>", schema_ts(&items.clone().unbox())),
+                    None => "unknown[]".to_string(),
+                },
+                SchemaKind::Type(Type::Object(o)) if !o.properties.is_empty() => {
+                    let mut out = String::from("{ ");
+                    for (name, prop) in &o.properties {
+                        let opt = if o.required.contains(name) { "" } else { "?" };
+                        write!(out, "{name:?}{opt}: {}; ", schema_ts(&prop.clone().unbox())).unwrap();
+                    }
+                    out.push('}');
+                    out
+                }
+                SchemaKind::Type(Type::Object(_)) => "Record<string, unknown>".to_string(),
+                _ => "unknown".to_string(),
+            };
+            if s.schema_data.nullable {
+                format!("{base} | null")
+            } else {
+                base
+            }
+        }
+    }
+}
+
+/// Emit the `export namespace X { ... }` block for one product.
+pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
+    let mut out = String::new();
+    writeln!(out, "export namespace {} {{", product.ts_namespace).unwrap();
+    if let Some(c) = &doc.components {
+        for (name, schema) in &c.schemas {
+            writeln!(out, "  export type {name} = {};", schema_ts(schema)).unwrap();
+        }
+    }
+    for op in ops {
+        writeln!(out, "  /** Arguments of `{}`. */", op.id).unwrap();
+        writeln!(out, "  export interface {} {{", params_struct(op)).unwrap();
+        for p in caller_params(product, op) {
+            let base = prim_ts(p.prim);
+            let ty = if p.array { format!("{base}[]") } else { base.to_string() };
+            let opt = if p.required { "" } else { "?" };
+            writeln!(out, "    /** {} parameter. */", caller_param_place(op, &p.name)).unwrap();
+            writeln!(out, "    {:?}{opt}: {ty};", p.name).unwrap();
+        }
+        if let Some(body) = &op.body {
+            writeln!(out, "    /** JSON request body. */").unwrap();
+            writeln!(out, "    body: {};", ts_type(product, body)).unwrap();
+        }
+        writeln!(out, "  }}").unwrap();
+    }
+    writeln!(out, "}}").unwrap();
+    out
+}

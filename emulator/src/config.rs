@@ -1,0 +1,67 @@
+//! Runtime configuration shared by the library API and the binary.
+
+use std::time::Duration;
+
+/// Client id accepted by the token endpoint unless configured otherwise.
+pub const DEFAULT_CLIENT_ID: &str = "emulator-client";
+/// Client secret accepted by the token endpoint unless configured otherwise.
+pub const DEFAULT_CLIENT_SECRET: &str = "emulator-secret";
+/// ZPA customer id served unless configured otherwise; it is the id seen in
+/// the recorded traffic so fixtures written against real tenants line up.
+pub const DEFAULT_CUSTOMER_ID: &str = "216196257331281920";
+/// Token lifetime unless configured otherwise; matches the `expires_in` a
+/// client is told, so expiry handling can be exercised by lowering it.
+pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(3600);
+
+/// Which data set the emulator starts with (and returns to on reset).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Seed {
+    /// A realistic demo tenant, sized so that default page sizes paginate.
+    #[default]
+    Demo,
+    /// Only the objects a real tenant can never lack (the Default
+    /// microtenant); everything else starts empty.
+    Empty,
+}
+
+impl Seed {
+    /// Parses the CLI / reset-endpoint spelling (`demo` or `empty`).
+    pub fn parse(s: &str) -> Option<Seed> {
+        match s.to_ascii_lowercase().as_str() {
+            "demo" => Some(Seed::Demo),
+            "empty" => Some(Seed::Empty),
+            _ => None,
+        }
+    }
+}
+
+/// Everything a running emulator needs to know up front.
+///
+/// `Config::default()` gives client id `emulator-client`, secret
+/// `emulator-secret`, customer id `216196257331281920`, the demo seed and a
+/// one-hour token lifetime.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// OAuth client id the token endpoint accepts.
+    pub client_id: String,
+    /// OAuth client secret the token endpoint accepts.
+    pub client_secret: String,
+    /// The only ZPA customer id served; other ids get a ZPA 404.
+    pub customer_id: String,
+    /// Initial data set, also used by `POST /_emulator/reset`.
+    pub seed: Seed,
+    /// How long an issued access token stays valid.
+    pub token_ttl: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            client_id: DEFAULT_CLIENT_ID.to_string(),
+            client_secret: DEFAULT_CLIENT_SECRET.to_string(),
+            customer_id: DEFAULT_CUSTOMER_ID.to_string(),
+            seed: Seed::Demo,
+            token_ttl: DEFAULT_TOKEN_TTL,
+        }
+    }
+}

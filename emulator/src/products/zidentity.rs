@@ -1,0 +1,200 @@
+//! ZIdentity routes (`/ziam/admin/api/v1/...`): users (CRUD) and groups.
+//!
+//! Lists page by offset/limit and hand out `next_link` / `prev_link` URLs.
+//! Those point at this emulator (origin taken from the Host header) so a
+//! client that follows links rather than computing offsets stays local.
+
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Map, Value};
+
+use crate::body::{self, Kind};
+use crate::errors::{ApiError, Product};
+use crate::paging::{self, field_contains, ZID_DEFAULT_LIMIT, ZID_MAX_LIMIT};
+use crate::query::{encode, Params};
+use crate::state::AppState;
+use crate::store::{find, position};
+
+const BASE: &str = "/ziam/admin/api/v1";
+
+type Reply = Result<Response, ApiError>;
+
+const USER_FIELDS: &[(&str, Kind)] = &[
+    ("loginName", Kind::Str),
+    ("displayName", Kind::Str),
+    ("firstName", Kind::Str),
+    ("lastName", Kind::Str),
+    ("primaryEmail", Kind::Str),
+    ("secondaryEmail", Kind::Str),
+    ("status", Kind::Bool),
+    ("department", Kind::Obj),
+    ("idp", Kind::Obj),
+    ("customAttrsInfo", Kind::Obj),
+];
+
+/// Query parameters that filter users: (parameter, field it matches).
+const USER_FILTERS: &[(&str, &str)] = &[
+    ("loginname", "loginName"),
+    ("displayname", "displayName"),
+    ("primaryemail", "primaryEmail"),
+];
+
+/// The ZIdentity router (without the bearer check, which the server adds).
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(&format!("{BASE}/users"), get(list_users).post(create_user))
+        .route(
+            &format!("{BASE}/users/{{id}}"),
+            get(get_user).put(replace_user).delete(delete_user),
+        )
+        .route(&format!("{BASE}/groups"), get(list_groups))
+        .route(&format!("{BASE}/groups/{{id}}"), get(get_group))
+}
+
+fn not_found(what: &str, id: &str) -> ApiError {
+    ApiError::not_found(Product::Zid, format!("{what} {id} not found"))
+}
+
+/// Builds the paged envelope. Links repeat the caller's filters so that
+/// following `next_link` walks the same result set.
+fn envelope(
+    headers: &HeaderMap,
+    path: &str,
+    params: &Params,
+    rows: &[Value],
+) -> Result<Value, ApiError> {
+    let offset = params.int(Product::Zid, "offset", 0, 0, i64::from(i32::MAX))?;
+    let limit = params.int(Product::Zid, "limit", ZID_DEFAULT_LIMIT, 1, ZID_MAX_LIMIT)?;
+    let total = rows.len() as i64;
+    let records = paging::slice(rows, offset as usize, limit as usize);
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    let filters: String = params
+        .0
+        .iter()
+        .filter(|(k, _)| k != "offset" && k != "limit")
+        .map(|(k, v)| format!("{}={}&", encode(k), encode(v)))
+        .collect();
+    let link = |off: i64| format!("http://{host}{path}?{filters}offset={off}&limit={limit}");
+    let mut out = Map::new();
+    out.insert("results_total".into(), json!(total));
+    out.insert("totalRecord".into(), json!(total));
+    out.insert("pageOffset".into(), json!(offset));
+    out.insert("pageSize".into(), json!(limit));
+    if offset + limit < total {
+        out.insert("next_link".into(), json!(link(offset + limit)));
+    }
+    if offset > 0 {
+        out.insert("prev_link".into(), json!(link((offset - limit).max(0))));
+    }
+    out.insert("records".into(), Value::Array(records));
+    Ok(Value::Object(out))
+}
+
+async fn list_users(State(s): State<AppState>, headers: HeaderMap, RawQuery(q): RawQuery) -> Reply {
+    let params = Params::parse(q.as_deref());
+    let store = s.store();
+    let rows: Vec<Value> = store
+        .zid
+        .users
+        .iter()
+        .filter(|u| {
+            params.get_ci("search").is_none_or(|t| {
+                ["loginName", "displayName", "primaryEmail"]
+                    .iter()
+                    .any(|f| field_contains(u, f, t))
+            })
+        })
+        .filter(|u| {
+            USER_FILTERS
+                .iter()
+                .all(|(p, f)| params.get_ci(p).is_none_or(|t| field_contains(u, f, t)))
+        })
+        .cloned()
+        .collect();
+    let path = format!("{BASE}/users");
+    Ok(Json(envelope(&headers, &path, &params, &rows)?).into_response())
+}
+
+async fn get_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
+    let store = s.store();
+    let u = find(&store.zid.users, &id).ok_or_else(|| not_found("User", &id))?;
+    Ok(Json(u.clone()).into_response())
+}
+
+/// Validates and assembles a user; PUT replaces every client field while
+/// the id and `source` survive.
+fn build_user(mut body: Map<String, Value>, id: String, source: Value) -> Result<Value, ApiError> {
+    body::check(Product::Zid, &body, USER_FIELDS, &["loginName", "displayName"])?;
+    for key in ["loginName", "displayName"] {
+        if body[key].as_str().is_some_and(|v| v.trim().is_empty()) {
+            return Err(ApiError::invalid_body(Product::Zid, format!("{key} must not be empty")));
+        }
+    }
+    body.remove("id");
+    body.remove("source");
+    let mut user = Map::new();
+    user.insert("customAttrsInfo".into(), json!({}));
+    user.insert("department".into(), json!({}));
+    user.insert("idp".into(), json!({}));
+    user.insert("status".into(), json!(true));
+    user.extend(body);
+    user.insert("id".into(), json!(id));
+    user.insert("source".into(), source);
+    Ok(Value::Object(user))
+}
+
+async fn create_user(State(s): State<AppState>, raw: Body) -> Reply {
+    let body = body::object(Product::Zid, raw).await?;
+    // Validate before allocating an id so a rejected request leaves no trace.
+    build_user(body.clone(), String::new(), json!("API"))?;
+    let mut store = s.store();
+    let id = store.zid.new_id("ih");
+    let user = build_user(body, id, json!("API"))?;
+    store.zid.users.push(user.clone());
+    Ok((StatusCode::CREATED, Json(user)).into_response())
+}
+
+async fn replace_user(State(s): State<AppState>, Path(id): Path<String>, raw: Body) -> Reply {
+    let body = body::object(Product::Zid, raw).await?;
+    let mut store = s.store();
+    let idx = position(&store.zid.users, &id).ok_or_else(|| not_found("User", &id))?;
+    let source = store.zid.users[idx]["source"].clone();
+    let user = build_user(body, id, source)?;
+    store.zid.users[idx] = user.clone();
+    Ok(Json(user).into_response())
+}
+
+async fn delete_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
+    let mut store = s.store();
+    let idx = position(&store.zid.users, &id).ok_or_else(|| not_found("User", &id))?;
+    store.zid.users.remove(idx);
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+async fn list_groups(State(s): State<AppState>, headers: HeaderMap, RawQuery(q): RawQuery) -> Reply {
+    let params = Params::parse(q.as_deref());
+    let store = s.store();
+    let rows: Vec<Value> = store
+        .zid
+        .groups
+        .iter()
+        .filter(|g| params.get_ci("search").is_none_or(|t| field_contains(g, "name", t)))
+        .filter(|g| params.get_ci("name").is_none_or(|t| field_contains(g, "name", t)))
+        .cloned()
+        .collect();
+    let path = format!("{BASE}/groups");
+    Ok(Json(envelope(&headers, &path, &params, &rows)?).into_response())
+}
+
+async fn get_group(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
+    let store = s.store();
+    let g = find(&store.zid.groups, &id).ok_or_else(|| not_found("Group", &id))?;
+    Ok(Json(g.clone()).into_response())
+}

@@ -1,0 +1,199 @@
+//! The client: options, token cache and transport behind one cheap handle.
+//! Every generated operation funnels through [`Client::execute`], the single
+//! place where base URLs, credentials and error mapping are applied.
+
+use crate::auth::TokenCache;
+use crate::config::{ClientOptions, Resolved};
+use crate::error::{parse_error_body, snippet};
+use crate::http::{HttpRequest, HttpResponse};
+use crate::request::ApiRequest;
+use crate::transport::Transport;
+use crate::{Error, Product};
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+
+/// A Zscaler API client. Clones share the token cache and connections.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Resolved,
+    tokens: TokenCache,
+    transport: Transport,
+}
+
+/// The product-specific operations; see the generated `zpa`, `zia` and
+/// `zidentity` modules for the methods.
+macro_rules! product_handle {
+    ($(#[$doc:meta])* $name:ident, $method:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug)]
+        pub struct $name {
+            pub(crate) client: Client,
+        }
+
+        impl Client {
+            $(#[$doc])*
+            pub fn $method(&self) -> $name {
+                $name { client: self.clone() }
+            }
+        }
+    };
+}
+
+product_handle!(
+    /// ZPA (Private Access) operations.
+    Zpa,
+    zpa
+);
+product_handle!(
+    /// ZIA (Internet Access) operations.
+    Zia,
+    zia
+);
+product_handle!(
+    /// ZIdentity operations.
+    Zidentity,
+    zidentity
+);
+
+impl Client {
+    /// Build a client; fails with [`Error::Config`] on incomplete options.
+    pub fn new(options: ClientOptions) -> Result<Self, Error> {
+        let config = options.resolve()?;
+        let tokens = TokenCache::new(config.source.clone());
+        Ok(Self { inner: Arc::new(Inner { config, tokens, transport: Transport::default() }) })
+    }
+
+    pub(crate) fn customer_id(&self) -> Result<&str, Error> {
+        self.inner
+            .config
+            .customer_id
+            .as_deref()
+            .ok_or_else(|| Error::config("customerId is required for ZPA calls"))
+    }
+
+    pub(crate) fn microtenant_id(&self) -> Option<&str> {
+        self.inner.config.microtenant_id.as_deref()
+    }
+
+    fn http_request(&self, req: &ApiRequest, token: &crate::Secret) -> HttpRequest {
+        let mut url = format!("{}{}{}", self.inner.config.api_base, req.product.base_path(), req.path);
+        if !req.query.is_empty() {
+            url.push('?');
+            url.push_str(&req.query);
+        }
+        let mut headers = vec![
+            ("authorization", format!("Bearer {}", token.expose())),
+            ("accept", "application/json".to_string()),
+        ];
+        if req.body.is_some() {
+            headers.push(("content-type", "application/json".to_string()));
+        }
+        HttpRequest { method: req.method, url, headers, body: req.body.clone() }
+    }
+
+    /// Send a request with a bearer token. A 401 discards the token and
+    /// retries once with a fresh one; any other non-2xx becomes a typed error.
+    pub async fn execute(&self, req: ApiRequest) -> Result<HttpResponse, Error> {
+        let timeout = self.inner.config.timeout_ms;
+        let transport = &self.inner.transport;
+        let mut token = self.inner.tokens.token(transport, timeout).await?;
+        let mut resp = transport.send(self.http_request(&req, &token), timeout).await?;
+        if resp.status == 401 {
+            self.inner.tokens.invalidate(&token).await;
+            token = self.inner.tokens.token(transport, timeout).await?;
+            resp = transport.send(self.http_request(&req, &token), timeout).await?;
+        }
+        if resp.is_success() {
+            Ok(resp)
+        } else {
+            Err(api_error(&resp))
+        }
+    }
+
+    /// Send and decode a JSON answer.
+    pub async fn call_json<T: DeserializeOwned>(&self, req: ApiRequest) -> Result<T, Error> {
+        let resp = self.execute(req).await?;
+        decode(&resp)
+    }
+
+    /// Send and expect no body of interest.
+    pub async fn call_empty(&self, req: ApiRequest) -> Result<(), Error> {
+        self.execute(req).await.map(drop)
+    }
+}
+
+/// Decode a 2xx body, with a typed error that names the failing field.
+pub(crate) fn decode<T: DeserializeOwned>(resp: &HttpResponse) -> Result<T, Error> {
+    serde_json::from_str(&resp.body).map_err(|e| Error::Decode {
+        status: resp.status,
+        message: if resp.body.trim().is_empty() {
+            "empty body where JSON was expected".to_string()
+        } else {
+            format!("{e} (body starts: {})", snippet(&resp.body))
+        },
+        request_id: resp.request_id(),
+    })
+}
+
+fn api_error(resp: &HttpResponse) -> Error {
+    let (code, message) = parse_error_body(&resp.body);
+    let request_id = resp.request_id();
+    let message = message.unwrap_or_else(|| {
+        if resp.body.trim().is_empty() {
+            format!("HTTP {}", resp.status)
+        } else {
+            snippet(&resp.body)
+        }
+    });
+    if resp.status == 401 {
+        return Error::Auth { status: Some(401), message, request_id };
+    }
+    Error::Api { status: resp.status, code, message, request_id }
+}
+
+impl Product {
+    /// The path prefix of the product on the OneAPI gateway.
+    pub fn base_path(self) -> &'static str {
+        match self {
+            Product::Zpa => "/zpa",
+            Product::Zia => "/zia",
+            Product::Zidentity => "/ziam",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resp(status: u16, body: &str) -> HttpResponse {
+        HttpResponse { status, headers: vec![("x-request-id".into(), "rid-1".into())], body: body.into() }
+    }
+
+    #[test]
+    fn product_error_bodies_become_codes() {
+        let zpa = api_error(&resp(400, r#"{"id":"invalid.request.body","reason":"bad name"}"#));
+        assert_eq!((zpa.code(), zpa.status()), ("invalid.request.body".to_string(), Some(400)));
+        assert_eq!(zpa.request_id(), Some("rid-1"));
+        let zia = api_error(&resp(409, r#"{"code":"EDIT_LOCK_NOT_AVAILABLE","message":"locked"}"#));
+        assert_eq!(zia.code(), "EDIT_LOCK_NOT_AVAILABLE");
+        assert!(zia.is_retryable() == false);
+        let html = api_error(&resp(502, "<html><title>Bad gateway</title></html>"));
+        assert_eq!(html.code(), "HTTP_502");
+        assert!(html.is_retryable());
+        assert_eq!(api_error(&resp(401, "")).code(), "AUTH_FAILED");
+    }
+
+    #[test]
+    fn malformed_bodies_are_decode_errors() {
+        for body in ["", "{\"list\": [", "<html>", "[1,2]"] {
+            let err = decode::<std::collections::BTreeMap<String, String>>(&resp(200, body)).unwrap_err();
+            assert_eq!(err.code(), "DECODE", "{body}");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Client options as a user writes them, and their resolution into URLs and
+//! an auth mode. All validation happens here, at construction, so a wrong
+//! config fails before any request is sent.
+
+use crate::auth::TokenSource;
+use crate::{Error, Secret};
+use serde::Deserialize;
+
+/// Default per-request timeout.
+pub const DEFAULT_TIMEOUT_MS: u64 = 30_000;
+
+/// What a caller configures. In JS the same fields are camelCase.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ClientOptions {
+    /// OneAPI client id (with `client_secret`).
+    pub client_id: Option<String>,
+    /// OneAPI client secret. Never use it in a browser: use `token_endpoint`.
+    pub client_secret: Option<Secret>,
+    /// The tenant's ZIdentity vanity domain: `acme` for `acme.zslogin.net`.
+    pub vanity_domain: Option<String>,
+    /// The Zscaler cloud, e.g. `beta`; production when absent.
+    pub cloud: Option<String>,
+    /// Override of the API origin (`https://api.zsapi.net`), e.g. the emulator.
+    pub base_url: Option<String>,
+    /// Override of the OAuth token URL.
+    pub token_url: Option<String>,
+    /// A backend URL that returns `{access_token, expires_in}`; for browsers.
+    pub token_endpoint: Option<String>,
+    /// ZPA tenant id, required for ZPA calls. A string: it exceeds 2^53.
+    pub customer_id: Option<String>,
+    /// Default ZPA microtenant for calls that accept one.
+    pub microtenant_id: Option<String>,
+    /// Per-request timeout in milliseconds.
+    pub timeout_ms: Option<u64>,
+}
+
+/// Options after validation.
+#[derive(Debug)]
+pub(crate) struct Resolved {
+    pub api_base: String,
+    pub source: TokenSource,
+    pub customer_id: Option<String>,
+    pub microtenant_id: Option<String>,
+    pub timeout_ms: u64,
+}
+
+fn non_empty(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn check_url(name: &str, url: &str) -> Result<String, Error> {
+    let url = url.trim().trim_end_matches('/');
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| Error::config(format!("{name} must start with https:// or http://")))?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err(Error::config(format!("{name} has no host")));
+    }
+    Ok(url.to_string())
+}
+
+fn check_label(name: &str, value: &str) -> Result<(), Error> {
+    if value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        Ok(())
+    } else {
+        Err(Error::config(format!("{name} may hold only letters, digits and '-'")))
+    }
+}
+
+impl ClientOptions {
+    pub(crate) fn resolve(&self) -> Result<Resolved, Error> {
+        let cloud = non_empty(&self.cloud).filter(|c| !c.eq_ignore_ascii_case("production"));
+        if let Some(c) = cloud {
+            check_label("cloud", c)?;
+        }
+        let api_base = match non_empty(&self.base_url) {
+            Some(u) => check_url("baseUrl", u)?,
+            None => match cloud {
+                Some(c) => format!("https://api.{c}.zsapi.net"),
+                None => "https://api.zsapi.net".to_string(),
+            },
+        };
+        let source = match (non_empty(&self.token_endpoint), non_empty(&self.client_id)) {
+            (Some(_), Some(_)) => {
+                return Err(Error::config("give either tokenEndpoint or clientId/clientSecret, not both"))
+            }
+            (Some(url), None) => TokenSource::Backend { url: check_url("tokenEndpoint", url)? },
+            (None, Some(client_id)) => {
+                let secret = self
+                    .client_secret
+                    .clone()
+                    .filter(|s| !s.expose().is_empty())
+                    .ok_or_else(|| Error::config("clientSecret is required with clientId"))?;
+                let token_url = match (non_empty(&self.token_url), non_empty(&self.vanity_domain)) {
+                    (Some(u), _) => check_url("tokenUrl", u)?,
+                    (None, Some(v)) => {
+                        check_label("vanityDomain", v)?;
+                        let suffix = cloud.unwrap_or("");
+                        format!("https://{v}.zslogin{suffix}.net/oauth2/v1/token")
+                    }
+                    (None, None) => return Err(Error::config("vanityDomain (or tokenUrl) is required")),
+                };
+                TokenSource::ClientSecret { token_url, client_id: client_id.to_string(), client_secret: secret }
+            }
+            (None, None) => {
+                return Err(Error::config("no credentials: give clientId and clientSecret, or tokenEndpoint"))
+            }
+        };
+        if let Some(id) = non_empty(&self.customer_id) {
+            if !id.chars().all(|c| c.is_ascii_digit()) {
+                return Err(Error::config("customerId must be a string of digits"));
+            }
+        }
+        let timeout_ms = self.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
+        if timeout_ms == 0 {
+            return Err(Error::config("timeoutMs must be positive"));
+        }
+        Ok(Resolved {
+            api_base,
+            source,
+            customer_id: non_empty(&self.customer_id).map(str::to_string),
+            microtenant_id: non_empty(&self.microtenant_id).map(str::to_string),
+            timeout_ms,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn creds() -> ClientOptions {
+        ClientOptions {
+            client_id: Some("id".into()),
+            client_secret: Some(Secret::new("s3cr3t")),
+            vanity_domain: Some("acme".into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn production_urls() {
+        let r = creds().resolve().unwrap();
+        assert_eq!(r.api_base, "https://api.zsapi.net");
+        match r.source {
+            TokenSource::ClientSecret { token_url, .. } => {
+                assert_eq!(token_url, "https://acme.zslogin.net/oauth2/v1/token")
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn other_cloud_urls() {
+        let r = ClientOptions { cloud: Some("beta".into()), ..creds() }.resolve().unwrap();
+        assert_eq!(r.api_base, "https://api.beta.zsapi.net");
+        match r.source {
+            TokenSource::ClientSecret { token_url, .. } => {
+                assert_eq!(token_url, "https://acme.zsloginbeta.net/oauth2/v1/token")
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_configs_are_typed_errors() {
+        let cases = [
+            ClientOptions { client_secret: None, ..creds() },
+            ClientOptions { vanity_domain: None, ..creds() },
+            ClientOptions { vanity_domain: Some("a.b/c".into()), ..creds() },
+            ClientOptions { base_url: Some("ftp://x".into()), ..creds() },
+            ClientOptions { customer_id: Some("12ab".into()), ..creds() },
+            ClientOptions { token_endpoint: Some("https://x/token".into()), ..creds() },
+            ClientOptions::default(),
+        ];
+        for c in cases {
+            let err = c.resolve().unwrap_err();
+            assert_eq!(err.code(), "CONFIG", "{err}");
+            assert!(!err.to_string().contains("s3cr3t"));
+        }
+    }
+}

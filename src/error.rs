@@ -1,0 +1,162 @@
+//! The one error type of the crate. Every failure a caller can meet maps to
+//! a variant with a stable `code()`, so callers branch on data, not on text.
+
+use std::fmt;
+
+/// Longest slice of a response body kept in an error message; enough to
+/// read an HTML error page's title, not enough to hold a 50 MB body.
+const MAX_DETAIL: usize = 300;
+
+/// Any failure of a client call.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The client options are incomplete or inconsistent.
+    Config { message: String },
+    /// An argument of the call is not acceptable; nothing was sent.
+    InvalidArgument { message: String },
+    /// The credentials were refused, or no token could be obtained.
+    Auth {
+        status: Option<u16>,
+        message: String,
+        request_id: Option<String>,
+    },
+    /// The API answered with an error status.
+    Api {
+        status: u16,
+        code: Option<String>,
+        message: String,
+        request_id: Option<String>,
+    },
+    /// The request never got an HTTP answer (DNS, TLS, connection reset).
+    Transport { message: String },
+    /// No answer arrived within the configured timeout.
+    Timeout { after_ms: u64 },
+    /// The answer was not the JSON the spec promises.
+    Decode {
+        status: u16,
+        message: String,
+        request_id: Option<String>,
+    },
+}
+
+impl Error {
+    /// The HTTP status involved, if there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api { status, .. } | Error::Decode { status, .. } => Some(*status),
+            Error::Auth { status, .. } => *status,
+            _ => None,
+        }
+    }
+
+    /// A stable machine-readable code: the product's own error code where it
+    /// sent one, otherwise one of ours.
+    pub fn code(&self) -> String {
+        match self {
+            Error::Config { .. } => "CONFIG".into(),
+            Error::InvalidArgument { .. } => "INVALID_ARGUMENT".into(),
+            Error::Auth { .. } => "AUTH_FAILED".into(),
+            Error::Api { code: Some(c), .. } => c.clone(),
+            Error::Api { status, .. } => format!("HTTP_{status}"),
+            Error::Transport { .. } => "TRANSPORT".into(),
+            Error::Timeout { .. } => "TIMEOUT".into(),
+            Error::Decode { .. } => "DECODE".into(),
+        }
+    }
+
+    /// The JS class name this error is presented as.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Config { .. } => "ConfigError",
+            Error::InvalidArgument { .. } => "InvalidArgumentError",
+            Error::Auth { .. } => "AuthError",
+            Error::Api { status: 429, .. } => "RateLimitError",
+            Error::Api { .. } => "ZscalerApiError",
+            Error::Transport { .. } => "TransportError",
+            Error::Timeout { .. } => "TimeoutError",
+            Error::Decode { .. } => "DecodeError",
+        }
+    }
+
+    /// The request id the gateway gave the failed call, for support tickets.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api { request_id, .. }
+            | Error::Auth { request_id, .. }
+            | Error::Decode { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Whether sending the same request again may succeed.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api { status, .. } => matches!(status, 408 | 429 | 500 | 502 | 503 | 504),
+            Error::Transport { .. } | Error::Timeout { .. } => true,
+            _ => false,
+        }
+    }
+
+    pub(crate) fn config(message: impl Into<String>) -> Self {
+        Error::Config { message: message.into() }
+    }
+
+    pub(crate) fn invalid(message: impl Into<String>) -> Self {
+        Error::InvalidArgument { message: message.into() }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Config { message } => write!(f, "invalid client options: {message}"),
+            Error::InvalidArgument { message } => write!(f, "invalid argument: {message}"),
+            Error::Auth { status: Some(s), message, .. } => {
+                write!(f, "authentication failed (HTTP {s}): {message}")
+            }
+            Error::Auth { message, .. } => write!(f, "authentication failed: {message}"),
+            Error::Api { status, message, .. } => write!(f, "HTTP {status}: {message}"),
+            Error::Transport { message } => write!(f, "request failed: {message}"),
+            Error::Timeout { after_ms } => write!(f, "no response within {after_ms} ms"),
+            Error::Decode { status, message, .. } => {
+                write!(f, "unexpected response body (HTTP {status}): {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Cut untrusted text to a bounded, single-line snippet for messages.
+pub(crate) fn snippet(text: &str) -> String {
+    let mut end = text.len().min(MAX_DETAIL);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut s: String = text[..end]
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if end < text.len() {
+        s.push('…');
+    }
+    s
+}
+
+/// Read the product-specific error body into `(code, message)`.
+/// ZPA sends `{id, reason}`, ZIA `{code, message}`, the OneAPI gateway
+/// `{detail}` and OAuth `{error, error_description}`.
+pub(crate) fn parse_error_body(body: &str) -> (Option<String>, Option<String>) {
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(body) else {
+        return (None, None);
+    };
+    let text = |k: &str| map.get(k).and_then(|v| v.as_str()).map(snippet);
+    let code = text("code").or_else(|| text("id")).or_else(|| text("error")).or_else(|| text("errorCode"));
+    let message = text("message")
+        .or_else(|| text("reason"))
+        .or_else(|| text("detail"))
+        .or_else(|| text("error_description"))
+        .or_else(|| text("errorMessage"));
+    (code, message)
+}

@@ -1,0 +1,178 @@
+//! The JavaScript API: `new ZscalerClient(options)` with one object per
+//! product (`client.zpa`, `client.zia`, `client.zidentity`). The per
+//! operation methods are generated; this file holds what they share.
+
+mod errors;
+
+use crate::client::decode;
+use crate::pagination::{walk_zpa, PageParams, ZpaPage};
+use crate::request::ApiRequest;
+use crate::{Client, ClientOptions, Error};
+use serde::de::DeserializeOwned;
+use std::future::Future;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub(crate) use errors::to_js_error;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_OPTIONS: &str = r#"
+/** Options of `new ZscalerClient(...)`. */
+export interface ClientOptions {
+  /** OneAPI client id; server-side only, with `clientSecret`. */
+  clientId?: string;
+  /** OneAPI client secret. Never ship it to a browser: use `tokenEndpoint`. */
+  clientSecret?: string;
+  /** ZIdentity vanity domain: `acme` for acme.zslogin.net. */
+  vanityDomain?: string;
+  /** Zscaler cloud, e.g. `beta`; production when absent. */
+  cloud?: string;
+  /** API origin override, e.g. an emulator: `http://127.0.0.1:8080`. */
+  baseUrl?: string;
+  /** OAuth token URL override. */
+  tokenUrl?: string;
+  /** Backend URL answering POST with `{access_token, expires_in}`. */
+  tokenEndpoint?: string;
+  /** ZPA tenant id, as a string of digits. */
+  customerId?: string;
+  /** Default ZPA microtenant. */
+  microtenantId?: string;
+  /** Per-request timeout in milliseconds (default 30000). */
+  timeoutMs?: number;
+}
+
+/** What every error thrown by this package carries besides `message`. */
+export interface ZscalerErrorFields {
+  /** `ZscalerApiError`, `RateLimitError`, `AuthError`, `ConfigError`,
+   * `InvalidArgumentError`, `TransportError`, `TimeoutError` or `DecodeError`. */
+  name: string;
+  /** The product's error code, or one of ours (`CONFIG`, `DECODE`, `HTTP_404`...). */
+  code: string;
+  /** HTTP status, when the server answered. */
+  status?: number;
+  /** The gateway's request id, when it sent one. */
+  requestId?: string;
+}
+"#;
+
+/// The entry point of the JS API.
+#[wasm_bindgen]
+pub struct ZscalerClient {
+    client: Client,
+}
+
+#[wasm_bindgen]
+impl ZscalerClient {
+    /// Validate the options and build a client. Throws a `ConfigError`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
+    ) -> Result<ZscalerClient, JsValue> {
+        let options: ClientOptions = serde_wasm_bindgen::from_value(options)
+            .map_err(|e| to_js_error(&Error::config(e.to_string())))?;
+        Client::new(options).map(|client| ZscalerClient { client }).map_err(|e| to_js_error(&e))
+    }
+
+    /// ZPA operations.
+    #[cfg(feature = "zpa")]
+    #[wasm_bindgen(getter)]
+    pub fn zpa(&self) -> ZpaApi {
+        ZpaApi(self.client.zpa())
+    }
+
+    /// ZIA operations.
+    #[cfg(feature = "zia")]
+    #[wasm_bindgen(getter)]
+    pub fn zia(&self) -> ZiaApi {
+        ZiaApi(self.client.zia())
+    }
+
+    /// ZIdentity operations.
+    #[cfg(feature = "zidentity")]
+    #[wasm_bindgen(getter)]
+    pub fn zidentity(&self) -> ZidentityApi {
+        ZidentityApi(self.client.zidentity())
+    }
+}
+
+/// ZPA operations (`client.zpa`).
+#[cfg(feature = "zpa")]
+#[wasm_bindgen]
+pub struct ZpaApi(pub(crate) crate::Zpa);
+
+/// ZIA operations (`client.zia`).
+#[cfg(feature = "zia")]
+#[wasm_bindgen]
+pub struct ZiaApi(pub(crate) crate::Zia);
+
+/// ZIdentity operations (`client.zidentity`).
+#[cfg(feature = "zidentity")]
+#[wasm_bindgen]
+pub struct ZidentityApi(pub(crate) crate::Zidentity);
+
+/// Run a call as a JS promise that rejects with a typed `Error`.
+pub(crate) fn promise<F>(fut: F) -> js_sys::Promise
+where
+    F: Future<Output = Result<JsValue, Error>> + 'static,
+{
+    wasm_bindgen_futures::future_to_promise(async move { fut.await.map_err(|e| to_js_error(&e)) })
+}
+
+/// Read an operation's argument object; `undefined` means "no arguments".
+pub(crate) fn params<T: DeserializeOwned>(value: impl Into<Option<JsValue>>) -> Result<T, Error> {
+    let value = value.into().filter(|v| !v.is_undefined() && !v.is_null());
+    let value = value.unwrap_or_else(|| js_sys::Object::new().into());
+    serde_wasm_bindgen::from_value(value).map_err(|e| Error::invalid(e.to_string()))
+}
+
+/// Send, check the body against the spec's type, and hand JS the body
+/// exactly as received (every field, even ones the spec does not know yet).
+pub(crate) async fn call_json<T: DeserializeOwned>(client: &Client, req: ApiRequest) -> Result<(T, JsValue), Error> {
+    let resp = client.execute(req).await?;
+    let typed: T = decode(&resp)?;
+    let value = js_sys::JSON::parse(&resp.body).map_err(|_| Error::Decode {
+        status: resp.status,
+        message: "body is not JSON".into(),
+        request_id: resp.request_id(),
+    })?;
+    Ok((typed, value))
+}
+
+/// Send a call whose answer has no body of interest.
+pub(crate) async fn call_empty(client: &Client, req: ApiRequest) -> Result<JsValue, Error> {
+    client.call_empty(req).await.map(|_| JsValue::UNDEFINED)
+}
+
+/// Collect every item of a paged ZPA list into one JS array.
+pub(crate) async fn zpa_collect<T, P, F, Fut>(params: &P, mut fetch: F) -> Result<JsValue, Error>
+where
+    T: ZpaPage,
+    P: PageParams,
+    F: FnMut(P) -> Fut,
+    Fut: Future<Output = Result<(T, JsValue), Error>>,
+{
+    let all = js_sys::Array::new();
+    walk_zpa(
+        params,
+        |p| {
+            let fut = fetch(p);
+            async move {
+                let (typed, value) = fut.await?;
+                let total = typed.total_pages();
+                let count = typed.into_items().len();
+                Ok((total, count, value))
+            }
+        },
+        |value| {
+            if let Ok(list) = js_sys::Reflect::get(&value, &JsValue::from_str("list")) {
+                if let Some(list) = list.dyn_ref::<js_sys::Array>() {
+                    for item in list.iter() {
+                        all.push(&item);
+                    }
+                }
+            }
+        },
+    )
+    .await?;
+    Ok(all.into())
+}
