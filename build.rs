@@ -138,8 +138,9 @@ fn generate(product: &Product, out_dir: &Path) {
     let code = format!(
         "/// Models of the {m} API, generated from `openapi/`.\n\
          pub mod types {{ {types} }}\n{rust}\n\
-         #[cfg(target_arch = \"wasm32\")]\n#[allow(clippy::all)]\nmod js_bindings {{ use super::*; use wasm_bindgen::prelude::*; {js} }}\n",
-        m = product.ts_namespace
+         #[cfg(target_arch = \"wasm32\")]\n#[allow(clippy::all)]\nmod js_bindings {{ use super::*; use crate::js::{js_class}; use wasm_bindgen::prelude::*; {js} }}\n",
+        m = product.ts_namespace,
+        js_class = product.js_class
     );
     std::fs::write(out_dir.join(format!("{}.rs", product.module)), pretty(&code, product.module))
         .expect("writing generated module");

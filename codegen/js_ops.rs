@@ -32,7 +32,7 @@ fn header(out: &mut String, doc: &str, js_name: &str, ret: &str) {
 pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
     let mut out = String::new();
     writeln!(out, "#[wasm_bindgen::prelude::wasm_bindgen(js_class = \"{}\")]", product.js_class).unwrap();
-    writeln!(out, "impl crate::js::{} {{", product.js_class).unwrap();
+    writeln!(out, "impl {} {{", product.js_class).unwrap();
     for op in ops {
         let name = snake(&op.id);
         let ps = params_struct(op);

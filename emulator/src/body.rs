@@ -26,7 +26,10 @@ pub async fn read(product: Product, mut body: Body) -> Result<Bytes, ApiError> {
         let frame = poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await;
         let Some(frame) = frame else { break };
         let Ok(frame) = frame else {
-            return Err(ApiError::invalid_body(product, "Request body could not be read"));
+            return Err(ApiError::invalid_body(
+                product,
+                "Request body could not be read",
+            ));
         };
         if let Ok(data) = frame.into_data() {
             seen += data.len();
@@ -52,8 +55,9 @@ pub async fn json(product: Product, body: Body) -> Result<Value, ApiError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ApiError::invalid_body(product, "Request body is required"));
     }
-    serde_json::from_slice(&bytes)
-        .map_err(|e| ApiError::invalid_body(product, format!("Request body is not valid JSON: {e}")))
+    serde_json::from_slice(&bytes).map_err(|e| {
+        ApiError::invalid_body(product, format!("Request body is not valid JSON: {e}"))
+    })
 }
 
 /// Reads the body and requires a JSON object, with `null` members removed
@@ -64,7 +68,10 @@ pub async fn object(product: Product, body: Body) -> Result<Map<String, Value>, 
             map.retain(|_, v| !v.is_null());
             Ok(map)
         }
-        _ => Err(ApiError::invalid_body(product, "Request body must be a JSON object")),
+        _ => Err(ApiError::invalid_body(
+            product,
+            "Request body must be a JSON object",
+        )),
     }
 }
 
@@ -100,12 +107,8 @@ impl Kind {
                     || v.as_str()
                         .is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
             }
-            Kind::StrList => v
-                .as_array()
-                .is_some_and(|a| a.iter().all(Value::is_string)),
-            Kind::ObjList => v
-                .as_array()
-                .is_some_and(|a| a.iter().all(Value::is_object)),
+            Kind::StrList => v.as_array().is_some_and(|a| a.iter().all(Value::is_string)),
+            Kind::ObjList => v.as_array().is_some_and(|a| a.iter().all(Value::is_object)),
             Kind::IntList => v
                 .as_array()
                 .is_some_and(|a| a.iter().all(|x| x.is_i64() || x.is_u64())),
@@ -137,7 +140,10 @@ pub fn check(
 ) -> Result<(), ApiError> {
     for name in required {
         if !obj.contains_key(*name) {
-            return Err(ApiError::invalid_body(product, format!("{name} is required")));
+            return Err(ApiError::invalid_body(
+                product,
+                format!("{name} is required"),
+            ));
         }
     }
     for (name, kind) in fields {

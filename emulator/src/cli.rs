@@ -73,8 +73,8 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
             "--customer-id" => config.customer_id = value()?,
             "--seed" => {
                 let v = value()?;
-                config.seed =
-                    Seed::parse(&v).ok_or_else(|| format!("--seed: expected demo or empty, got {v}"))?;
+                config.seed = Seed::parse(&v)
+                    .ok_or_else(|| format!("--seed: expected demo or empty, got {v}"))?;
             }
             "--token-ttl" => {
                 let v = value()?;

@@ -49,7 +49,12 @@ impl ApiError {
     /// Builds an error of `status` whose body follows `product`'s shape.
     /// `code` is the machine-readable part (ZPA `id`, ZIA `code`, ZIdentity
     /// `error`); `message` the human-readable one.
-    pub fn new(product: Product, status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+    pub fn new(
+        product: Product,
+        status: StatusCode,
+        code: &str,
+        message: impl Into<String>,
+    ) -> Self {
         let message = message.into();
         let body = match product {
             Product::Zpa => json!({ "id": code, "reason": message }),

@@ -24,7 +24,9 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let addr = listener.local_addr().expect("bound listener has an address");
+    let addr = listener
+        .local_addr()
+        .expect("bound listener has an address");
     // Scripts wait for this exact first line, so it must not sit in a buffer.
     let mut out = std::io::stdout();
     let _ = writeln!(out, "listening on http://{addr}");

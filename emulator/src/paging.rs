@@ -5,7 +5,7 @@ use serde_json::{json, Map, Value};
 use crate::errors::{ApiError, Product};
 use crate::query::Params;
 
-/// ZPA: default and maximum `pagesize`.
+/// ZPA: default `pagesize`.
 pub const ZPA_DEFAULT_PAGE_SIZE: i64 = 20;
 /// ZPA: largest `pagesize` accepted (larger is a 400).
 pub const ZPA_MAX_PAGE_SIZE: i64 = 500;
@@ -164,6 +164,11 @@ mod tests {
         assert_eq!(v["list"].as_array().unwrap().len(), 5);
         let v = zpa_page(&Params::parse(Some("page=4")), &items, Totals::Strings).unwrap();
         assert!(v.get("list").is_none());
-        assert!(zpa_page(&Params::parse(Some("pagesize=501")), &items, Totals::Strings).is_err());
+        assert!(zpa_page(
+            &Params::parse(Some("pagesize=501")),
+            &items,
+            Totals::Strings
+        )
+        .is_err());
     }
 }

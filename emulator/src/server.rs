@@ -29,15 +29,20 @@ pub fn app(state: AppState) -> Router {
         .merge(zia::routes().layer(map_response(zia::mode_header)))
         .merge(zidentity::routes())
         .route_layer(bearer);
-    Router::new()
+    let routed = Router::new()
         .route("/oauth2/v1/token", post(auth::token))
         .merge(control::routes())
         .merge(api)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state);
+    // `Router::layer` wraps each route separately, after routing; hanging
+    // the routed app off an outer fallback makes these two wrap routing
+    // itself, so preflights never reach a method router.
+    Router::new()
+        .fallback_service(routed)
         .layer(from_fn(cors::layer))
         .layer(from_fn(request_id::layer))
-        .with_state(state)
 }
 
 async fn not_found(req: Request) -> Response {

@@ -150,7 +150,9 @@ mod tests {
         assert_eq!(ids.len(), 10_000);
         for id in ids.iter().take(20) {
             assert_eq!(id.len(), 13);
-            assert!(id.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()));
+            assert!(id
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()));
         }
     }
 }

@@ -68,8 +68,7 @@ impl ZscalerClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<ZscalerClient, JsValue> {
-        let options: ClientOptions = serde_wasm_bindgen::from_value(options)
-            .map_err(|e| to_js_error(&Error::config(e.to_string())))?;
+        let options: ClientOptions = from_js(options).map_err(|e| to_js_error(&Error::config(e)))?;
         Client::new(options).map(|client| ZscalerClient { client }).map_err(|e| to_js_error(&e))
     }
 
@@ -122,7 +121,18 @@ where
 pub(crate) fn params<T: DeserializeOwned>(value: impl Into<Option<JsValue>>) -> Result<T, Error> {
     let value = value.into().filter(|v| !v.is_undefined() && !v.is_null());
     let value = value.unwrap_or_else(|| js_sys::Object::new().into());
-    serde_wasm_bindgen::from_value(value).map_err(|e| Error::invalid(e.to_string()))
+    from_js(value).map_err(Error::invalid)
+}
+
+/// Decode a JS value through its JSON text. Unlike a field-by-field walk,
+/// this sees every key, so a misspelt option (`pagesise`) is an error
+/// instead of being silently ignored.
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
+    let text = js_sys::JSON::stringify(&value)
+        .map_err(|_| "value cannot be encoded as JSON (BigInt or a cycle?)".to_string())?
+        .as_string()
+        .ok_or_else(|| "expected an object".to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
 /// Send, check the body against the spec's type, and hand JS the body

@@ -32,7 +32,10 @@ async fn reset(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Respo
     let params = Params::parse(q.as_deref());
     let seed = match params.get("seed") {
         Some(v) => Seed::parse(v).ok_or_else(|| {
-            ApiError::invalid_param(Product::Other, format!("seed must be demo or empty, got {v:?}"))
+            ApiError::invalid_param(
+                Product::Other,
+                format!("seed must be demo or empty, got {v:?}"),
+            )
         })?,
         None => s.config.seed,
     };

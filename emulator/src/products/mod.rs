@@ -6,3 +6,4 @@ mod zia_urls;
 pub mod zidentity;
 pub mod zpa;
 pub mod zpa_model;
+pub mod zpa_render;

@@ -76,8 +76,16 @@ fn not_found(what: &str, id: &str) -> ApiError {
 fn list_page(params: &Params, items: &[Value], extra: impl Fn(&Value) -> bool) -> Reply {
     let rows: Vec<Value> = items
         .iter()
-        .filter(|o| params.get("search").is_none_or(|s| field_contains(o, "name", s)))
-        .filter(|o| params.get("name").is_none_or(|s| field_contains(o, "name", s)))
+        .filter(|o| {
+            params
+                .get("search")
+                .is_none_or(|s| field_contains(o, "name", s))
+        })
+        .filter(|o| {
+            params
+                .get("name")
+                .is_none_or(|s| field_contains(o, "name", s))
+        })
         .filter(|o| extra(o))
         .cloned()
         .collect();
@@ -87,7 +95,12 @@ fn list_page(params: &Params, items: &[Value], extra: impl Fn(&Value) -> bool) -
 async fn list_users(State(s): State<AppState>, RawQuery(q): RawQuery) -> Reply {
     let params = Params::parse(q.as_deref());
     let store = s.store();
-    let users: Vec<Value> = store.zia.users.iter().map(|u| render_user(u, true)).collect();
+    let users: Vec<Value> = store
+        .zia
+        .users
+        .iter()
+        .map(|u| render_user(u, true))
+        .collect();
     list_page(&params, &users, |u| {
         let dept = params
             .get("dept")
@@ -141,11 +154,19 @@ async fn delete_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply
 async fn bulk_delete(State(s): State<AppState>, raw: Body) -> Reply {
     let body = body::object(Product::Zia, raw).await?;
     body::check(Product::Zia, &body, &[("ids", Kind::IntList)], &["ids"])?;
-    let ids: Vec<i64> = body["ids"].as_array().into_iter().flatten().filter_map(Value::as_i64).collect();
+    let ids: Vec<i64> = body["ids"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_i64)
+        .collect();
     if ids.len() > BULK_DELETE_MAX {
         return Err(ApiError::invalid_body(
             Product::Zia,
-            format!("At most {BULK_DELETE_MAX} ids can be deleted at once, got {}", ids.len()),
+            format!(
+                "At most {BULK_DELETE_MAX} ids can be deleted at once, got {}",
+                ids.len()
+            ),
         ));
     }
     let mut store = s.store();
@@ -166,11 +187,18 @@ async fn bulk_delete(State(s): State<AppState>, raw: Body) -> Reply {
 
 /// Validates and assembles a user. ZIA's PUT is a full replace: anything not
 /// in the body is gone afterwards, only the id survives.
-fn build_user(zia: &mut ZiaData, mut body: Map<String, Value>, id: Option<Value>) -> Result<Value, ApiError> {
+fn build_user(
+    zia: &mut ZiaData,
+    mut body: Map<String, Value>,
+    id: Option<Value>,
+) -> Result<Value, ApiError> {
     body::check(Product::Zia, &body, USER_FIELDS, &["name", "email"])?;
     for key in ["name", "email"] {
         if body[key].as_str().is_some_and(|v| v.trim().is_empty()) {
-            return Err(ApiError::invalid_body(Product::Zia, format!("{key} must not be empty")));
+            return Err(ApiError::invalid_body(
+                Product::Zia,
+                format!("{key} must not be empty"),
+            ));
         }
     }
     let department = match body.get("department") {
@@ -205,7 +233,10 @@ fn build_user(zia: &mut ZiaData, mut body: Map<String, Value>, id: Option<Value>
 /// Turns a `{"id": n}` reference into `{"id": n, "name": ...}`.
 fn resolve(pool: &[Value], r: &Value, what: &str) -> Result<Value, ApiError> {
     let id = r.get("id").and_then(Value::as_i64).ok_or_else(|| {
-        ApiError::invalid_body(Product::Zia, format!("{what} reference needs an integer id"))
+        ApiError::invalid_body(
+            Product::Zia,
+            format!("{what} reference needs an integer id"),
+        )
     })?;
     let found = find(pool, &id.to_string()).ok_or_else(|| {
         ApiError::invalid_body(Product::Zia, format!("{what} {id} does not exist"))
@@ -260,11 +291,16 @@ async fn url_lookup(raw: Body) -> Reply {
     let urls = body
         .as_array()
         .filter(|a| a.iter().all(Value::is_string))
-        .ok_or_else(|| ApiError::invalid_body(Product::Zia, "Body must be an array of URL strings"))?;
+        .ok_or_else(|| {
+            ApiError::invalid_body(Product::Zia, "Body must be an array of URL strings")
+        })?;
     if urls.len() > URL_LOOKUP_MAX {
         return Err(ApiError::invalid_body(
             Product::Zia,
-            format!("At most {URL_LOOKUP_MAX} URLs can be looked up at once, got {}", urls.len()),
+            format!(
+                "At most {URL_LOOKUP_MAX} URLs can be looked up at once, got {}",
+                urls.len()
+            ),
         ));
     }
     let out: Vec<Value> = urls

@@ -131,10 +131,18 @@ async fn get_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
 /// Validates and assembles a user; PUT replaces every client field while
 /// the id and `source` survive.
 fn build_user(mut body: Map<String, Value>, id: String, source: Value) -> Result<Value, ApiError> {
-    body::check(Product::Zid, &body, USER_FIELDS, &["loginName", "displayName"])?;
+    body::check(
+        Product::Zid,
+        &body,
+        USER_FIELDS,
+        &["loginName", "displayName"],
+    )?;
     for key in ["loginName", "displayName"] {
         if body[key].as_str().is_some_and(|v| v.trim().is_empty()) {
-            return Err(ApiError::invalid_body(Product::Zid, format!("{key} must not be empty")));
+            return Err(ApiError::invalid_body(
+                Product::Zid,
+                format!("{key} must not be empty"),
+            ));
         }
     }
     body.remove("id");
@@ -178,15 +186,27 @@ async fn delete_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn list_groups(State(s): State<AppState>, headers: HeaderMap, RawQuery(q): RawQuery) -> Reply {
+async fn list_groups(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> Reply {
     let params = Params::parse(q.as_deref());
     let store = s.store();
     let rows: Vec<Value> = store
         .zid
         .groups
         .iter()
-        .filter(|g| params.get_ci("search").is_none_or(|t| field_contains(g, "name", t)))
-        .filter(|g| params.get_ci("name").is_none_or(|t| field_contains(g, "name", t)))
+        .filter(|g| {
+            params
+                .get_ci("search")
+                .is_none_or(|t| field_contains(g, "name", t))
+        })
+        .filter(|g| {
+            params
+                .get_ci("name")
+                .is_none_or(|t| field_contains(g, "name", t))
+        })
         .cloned()
         .collect();
     let path = format!("{BASE}/groups");

@@ -11,6 +11,7 @@ use axum::{Json, Router};
 use serde_json::Value;
 
 use super::zpa_model::{self, microtenant_of, Coll};
+use super::zpa_render::render;
 use crate::body;
 use crate::errors::{ApiError, Product};
 use crate::paging::{self, Search, Totals};
@@ -36,28 +37,54 @@ pub fn routes() -> Router<AppState> {
             .route(
                 &format!("{MGMT_V1}/{seg}"),
                 get(move |s: State<AppState>, p: Path<String>, q: RawQuery| list(s, coll, p, q))
-                    .post(move |s: State<AppState>, p: Path<String>, q: RawQuery, b: Body| {
-                        create(s, coll, p, q, b)
-                    }),
+                    .post(
+                        move |s: State<AppState>, p: Path<String>, q: RawQuery, b: Body| {
+                            create(s, coll, p, q, b)
+                        },
+                    ),
             )
             .route(
                 &format!("{MGMT_V1}/{seg}/{{id}}"),
-                get(move |s: State<AppState>, p: Path<(String, String)>, q: RawQuery| {
-                    get_one(s, coll, p, q)
-                })
-                .put(move |s: State<AppState>, p: Path<(String, String)>, b: Body| replace(s, coll, p, b))
+                get(
+                    move |s: State<AppState>, p: Path<(String, String)>, q: RawQuery| {
+                        get_one(s, coll, p, q)
+                    },
+                )
+                .put(
+                    move |s: State<AppState>, p: Path<(String, String)>, b: Body| {
+                        replace(s, coll, p, b)
+                    },
+                )
                 .delete(move |s: State<AppState>, p: Path<(String, String)>| remove(s, coll, p)),
             );
     }
-    r.route(&format!("{MGMT_V1}/appConnectorGroup"), get(list_connector_groups))
-        .route(&format!("{MGMT_V1}/appConnectorGroup/{{id}}"), get(get_connector_group))
-        .route(&format!("{MGMT_V2}/idp"), get(list_idps))
-        .route(&format!("{MGMT_V1}/idp/{{id}}"), get(get_idp))
-        .route(&format!("{MGMT_V1}/microtenants"), get(list_microtenants))
-        .route(&format!("{MGMT_V1}/microtenants/{{id}}"), get(get_microtenant))
-        .route(&format!("{MGMT_V1}/idp/{{id}}/scimattribute"), get(list_scim_attributes))
-        .route(&format!("{USERCONFIG}/scimgroup/idpId/{{id}}"), get(list_scim_groups))
-        .route(&format!("{USERCONFIG}/scimgroup/{{id}}"), get(get_scim_group))
+    r.route(
+        &format!("{MGMT_V1}/appConnectorGroup"),
+        get(list_connector_groups),
+    )
+    .route(
+        &format!("{MGMT_V1}/appConnectorGroup/{{id}}"),
+        get(get_connector_group),
+    )
+    .route(&format!("{MGMT_V2}/idp"), get(list_idps))
+    .route(&format!("{MGMT_V1}/idp/{{id}}"), get(get_idp))
+    .route(&format!("{MGMT_V1}/microtenants"), get(list_microtenants))
+    .route(
+        &format!("{MGMT_V1}/microtenants/{{id}}"),
+        get(get_microtenant),
+    )
+    .route(
+        &format!("{MGMT_V1}/idp/{{id}}/scimattribute"),
+        get(list_scim_attributes),
+    )
+    .route(
+        &format!("{USERCONFIG}/scimgroup/idpId/{{id}}"),
+        get(list_scim_groups),
+    )
+    .route(
+        &format!("{USERCONFIG}/scimgroup/{{id}}"),
+        get(get_scim_group),
+    )
 }
 
 /// Rejects any customer id but the configured one, as another tenant's
@@ -104,10 +131,7 @@ async fn list(
     let params = Params::parse(q.as_deref());
     let store = state.store();
     let z = &store.zpa;
-    let rows = filter(
-        &params,
-        coll.items(z).iter().map(|o| zpa_model::render(z, coll, o)),
-    );
+    let rows = filter(&params, coll.items(z).iter().map(|o| render(z, coll, o)));
     page(&params, &rows, Totals::Strings)
 }
 
@@ -128,7 +152,7 @@ async fn get_one(
                 .is_none_or(|m| microtenant_of(o) == m)
         })
         .ok_or_else(|| not_found(coll.label(), &id))?;
-    Ok(Json(zpa_model::render(z, coll, obj)).into_response())
+    Ok(Json(render(z, coll, obj)).into_response())
 }
 
 async fn create(
@@ -151,7 +175,7 @@ async fn create(
     let id = z.new_id();
     let obj = zpa_model::build(z, coll, body, id, None, now_secs());
     coll.items_mut(z).push(obj.clone());
-    let out = zpa_model::render(z, coll, &obj);
+    let out = render(z, coll, &obj);
     Ok((StatusCode::CREATED, Json(out)).into_response())
 }
 
@@ -219,14 +243,18 @@ async fn list_connector_groups(
     Path(cust): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Reply {
-    list_of(&s, &cust, q, Totals::Strings, |z| z.connector_groups.clone())
+    list_of(&s, &cust, q, Totals::Strings, |z| {
+        z.connector_groups.clone()
+    })
 }
 
 async fn get_connector_group(
     State(s): State<AppState>,
     Path((cust, id)): Path<(String, String)>,
 ) -> Reply {
-    one_of(&s, &cust, "App connector group", &id, |z| &z.connector_groups)
+    one_of(&s, &cust, "App connector group", &id, |z| {
+        &z.connector_groups
+    })
 }
 
 async fn list_idps(

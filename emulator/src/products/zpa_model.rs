@@ -1,8 +1,5 @@
-//! ZPA object shapes: server-side defaults, write semantics and the fields
-//! derived at read time (names of referenced objects, back-references).
-//!
-//! Derived fields are computed on every read rather than stored, so renaming
-//! a segment group is immediately visible on its applications, as on ZPA.
+//! ZPA object shapes: type rules, server-side defaults and write semantics.
+//! Read-time derived fields live in `zpa_render`.
 
 use serde_json::{json, Map, Value};
 
@@ -161,8 +158,15 @@ pub fn validate(
 ) -> Result<(), ApiError> {
     let required: &[&str] = if creating { &["name"] } else { &[] };
     body::check(Product::Zpa, body, coll.fields(), required)?;
-    if body.get("name").and_then(Value::as_str).is_some_and(|n| n.trim().is_empty()) {
-        return Err(ApiError::invalid_body(Product::Zpa, "name must not be empty"));
+    if body
+        .get("name")
+        .and_then(Value::as_str)
+        .is_some_and(|n| n.trim().is_empty())
+    {
+        return Err(ApiError::invalid_body(
+            Product::Zpa,
+            "name must not be empty",
+        ));
     }
     for key in ["tcpPortRanges", "udpPortRanges"] {
         if let Some(list) = body.get(key).and_then(Value::as_array) {
@@ -192,7 +196,12 @@ pub fn validate(
         ("appConnectorGroups", &z.connector_groups),
     ];
     for (key, pool) in refs {
-        for r in body.get(*key).and_then(Value::as_array).into_iter().flatten() {
+        for r in body
+            .get(*key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let id = r.get("id").map(id_text).unwrap_or_default();
             if find(pool, &id).is_none() {
                 return Err(ApiError::invalid_body(
@@ -204,7 +213,10 @@ pub fn validate(
     }
     if let Some(mt) = body.get("microtenantId") {
         microtenant_name(z, &id_text(mt)).ok_or_else(|| {
-            ApiError::invalid_body(Product::Zpa, format!("Microtenant {} does not exist", id_text(mt)))
+            ApiError::invalid_body(
+                Product::Zpa,
+                format!("Microtenant {} does not exist", id_text(mt)),
+            )
         })?;
     }
     Ok(())
@@ -234,7 +246,10 @@ pub fn build(
     body::id_to_string(&mut body, "microtenantId");
     for key in ["serverGroups", "appConnectorGroups"] {
         if let Some(list) = body.get(key).and_then(Value::as_array) {
-            let refs: Vec<Value> = list.iter().map(|r| json!({ "id": id_text(&r["id"]) })).collect();
+            let refs: Vec<Value> = list
+                .iter()
+                .map(|r| json!({ "id": id_text(&r["id"]) }))
+                .collect();
             body.insert(key.into(), Value::Array(refs));
         }
     }
@@ -282,7 +297,11 @@ fn normalise_ports(obj: &mut Map<String, Value>, proto: &str) {
     let flat: Vec<String> = obj
         .get(&flat_key)
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default();
     let flat = if flat.is_empty() {
         obj.get(&obj_key)
@@ -307,106 +326,6 @@ fn normalise_ports(obj: &mut Map<String, Value>, proto: &str) {
         .collect();
     obj.insert(flat_key, json!(flat));
     obj.insert(obj_key, Value::Array(pairs));
-}
-
-/// The object as a GET returns it, with derived fields filled in.
-pub fn render(z: &ZpaData, coll: Coll, obj: &Value) -> Value {
-    let mut out = obj.as_object().cloned().unwrap_or_default();
-    let id = obj["id"].as_str().unwrap_or_default();
-    match coll {
-        Coll::Application => {
-            if let Some(sg) = obj
-                .get("segmentGroupId")
-                .and_then(Value::as_str)
-                .and_then(|sg| find(&z.segment_groups, sg))
-            {
-                out.insert("segmentGroupName".into(), sg["name"].clone());
-            }
-            if let Some(refs) = obj.get("serverGroups").and_then(Value::as_array) {
-                let expanded: Vec<Value> = refs
-                    .iter()
-                    .map(|r| {
-                        let rid = id_text(&r["id"]);
-                        find(&z.server_groups, &rid)
-                            .map(server_group_summary)
-                            .unwrap_or_else(|| json!({ "id": rid }))
-                    })
-                    .collect();
-                out.insert("serverGroups".into(), Value::Array(expanded));
-            }
-        }
-        Coll::SegmentGroup => {
-            let apps: Vec<Value> = z
-                .applications
-                .iter()
-                .filter(|a| a.get("segmentGroupId").and_then(Value::as_str) == Some(id))
-                .map(application_summary)
-                .collect();
-            if !apps.is_empty() {
-                out.insert("applications".into(), Value::Array(apps));
-            }
-        }
-        Coll::ServerGroup => {
-            let apps: Vec<Value> = z
-                .applications
-                .iter()
-                .filter(|a| references(a, "serverGroups", id))
-                .map(|a| json!({ "enabled": a["enabled"], "id": a["id"], "name": a["name"] }))
-                .collect();
-            if !apps.is_empty() {
-                out.insert("applications".into(), Value::Array(apps));
-            }
-            if let Some(refs) = obj.get("appConnectorGroups").and_then(Value::as_array) {
-                let expanded: Vec<Value> = refs
-                    .iter()
-                    .map(|r| {
-                        let rid = id_text(&r["id"]);
-                        find(&z.connector_groups, &rid)
-                            .cloned()
-                            .unwrap_or_else(|| json!({ "id": rid }))
-                    })
-                    .collect();
-                out.insert("appConnectorGroups".into(), Value::Array(expanded));
-            }
-        }
-    }
-    Value::Object(out)
-}
-
-fn server_group_summary(sg: &Value) -> Value {
-    let mut out = Map::new();
-    for key in [
-        "configSpace",
-        "creationTime",
-        "description",
-        "dynamicDiscovery",
-        "enabled",
-        "extranetEnabled",
-        "id",
-        "modifiedBy",
-        "modifiedTime",
-        "name",
-    ] {
-        if let Some(v) = sg.get(key) {
-            out.insert(key.into(), v.clone());
-        }
-    }
-    Value::Object(out)
-}
-
-fn application_summary(app: &Value) -> Value {
-    let mut out = app.as_object().cloned().unwrap_or_default();
-    for key in ["segmentGroupId", "serverGroups", "microtenantName", "readOnly", "zscalerManaged"] {
-        out.remove(key);
-    }
-    Value::Object(out)
-}
-
-/// True when `obj[key]` is a list of refs containing `id`.
-fn references(obj: &Value, key: &str, id: &str) -> bool {
-    obj.get(key)
-        .and_then(Value::as_array)
-        .is_some_and(|refs| refs.iter().any(|r| id_text(&r["id"]) == id))
 }
 
 /// The name of microtenant `id`, if it exists.

@@ -1,0 +1,78 @@
+//! Seed data: the demo tenant and the empty tenant.
+//!
+//! All seed data is written for the emulator (names, ids and timestamps are
+//! invented) but every object mirrors the field names and JSON types of the
+//! real APIs. Some names deliberately carry hostile or unusual text so UIs
+//! built on the client get exercised against injection and rendering bugs.
+
+mod zia;
+mod zid;
+mod zpa;
+mod zpa_apps;
+
+use crate::config::Seed;
+use crate::store::{Store, ZIA_ID_BASE, ZPA_ID_BASE};
+
+/// An attribute-breaking HTML injection payload.
+pub const XSS_IMG: &str = "\"/><img src=x onerror=alert(1)>";
+/// A script-tag injection payload.
+pub const XSS_SCRIPT: &str = "<script>alert(1)</script>";
+/// A long name mixing scripts, combining marks and symbols.
+pub const LONG_UNICODE: &str = "Ünïcödé Überwachungsplattform — Мониторинг инфраструктуры — 監視ダッシュボード — مراقبة الشبكة — ÆØÅ ∑∂∆ — a deliberately long application name for truncation and wrapping tests";
+/// A name containing an emoji (a surrogate pair in UTF-16).
+pub const EMOJI_NAME: &str = "🚀 Launch Control";
+
+/// Unix time the demo objects pretend to have been created around.
+pub const SEED_EPOCH: u64 = 1_700_000_000;
+
+/// Builds a fresh store for `seed`.
+pub fn build(seed: Seed) -> Store {
+    let mut store = Store::default();
+    store.zpa.next_id = ZPA_ID_BASE;
+    store.zia.next_id = ZIA_ID_BASE;
+    zpa::default_microtenant(&mut store.zpa);
+    if seed == Seed::Demo {
+        zpa::demo(&mut store.zpa);
+        zia::demo(&mut store.zia);
+        zid::demo(&mut store.zid);
+    }
+    store
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn demo_counts() {
+        let s = build(Seed::Demo);
+        assert_eq!(s.zpa.applications.len(), 45);
+        assert_eq!(s.zpa.segment_groups.len(), 6);
+        assert_eq!(s.zpa.server_groups.len(), 4);
+        assert_eq!(s.zpa.idps.len(), 2);
+        assert_eq!(s.zpa.microtenants.len(), 2);
+        assert_eq!(s.zia.users.len(), 30);
+        assert_eq!(s.zia.groups.len(), 8);
+        assert_eq!(s.zia.departments.len(), 8);
+        assert_eq!(s.zid.users.len(), 25);
+        assert_eq!(s.zid.groups.len(), 6);
+        let ids: HashSet<String> = s
+            .zpa
+            .applications
+            .iter()
+            .map(|a| a["id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(ids.len(), 45);
+    }
+
+    #[test]
+    fn empty_has_only_default_microtenant() {
+        let s = build(Seed::Empty);
+        assert_eq!(s.zpa.microtenants.len(), 1);
+        assert_eq!(s.zpa.microtenants[0]["id"], "0");
+        assert!(s.zpa.applications.is_empty());
+        assert!(s.zia.users.is_empty());
+        assert!(s.zid.users.is_empty());
+    }
+}

@@ -1,0 +1,230 @@
+//! Cross-cutting HTTP behaviour: CORS, request ids, 404/405/413, control
+//! routes.
+
+mod common;
+
+use common::{send, start, zpa};
+use reqwest::Method;
+use serde_json::json;
+
+#[tokio::test]
+async fn cors_preflight() {
+    let emu = start().await;
+    let r = send(
+        emu.http
+            .request(Method::OPTIONS, emu.url(&zpa("/application")))
+            .header("origin", "http://localhost:5173")
+            .header("access-control-request-method", "PUT")
+            .header(
+                "access-control-request-headers",
+                "authorization,content-type,api-version,x-csrf-token",
+            ),
+    )
+    .await;
+    assert_eq!(r.status, 204);
+    assert_eq!(
+        r.header("access-control-allow-origin").as_deref(),
+        Some("http://localhost:5173")
+    );
+    let methods = r.header("access-control-allow-methods").unwrap();
+    for m in ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
+        assert!(methods.contains(m), "{methods}");
+    }
+    assert_eq!(
+        r.header("access-control-allow-headers").as_deref(),
+        Some("authorization,content-type,api-version,x-csrf-token")
+    );
+    assert_eq!(r.header("access-control-max-age").as_deref(), Some("600"));
+    let expose = r.header("access-control-expose-headers").unwrap();
+    for h in [
+        "retry-after",
+        "x-ratelimit-limit",
+        "x-ratelimit-remaining",
+        "x-ratelimit-reset",
+        "x-request-id",
+    ] {
+        assert!(expose.contains(h), "{expose}");
+    }
+    // Without a requested header list the defaults still cover the usual ones.
+    let r = send(
+        emu.http
+            .request(Method::OPTIONS, emu.url("/oauth2/v1/token")),
+    )
+    .await;
+    assert_eq!(r.status, 204);
+    assert_eq!(
+        r.header("access-control-allow-origin").as_deref(),
+        Some("*")
+    );
+    let allowed = r.header("access-control-allow-headers").unwrap();
+    for h in [
+        "authorization",
+        "content-type",
+        "api-version",
+        "x-csrf-token",
+    ] {
+        assert!(allowed.contains(h), "{allowed}");
+    }
+}
+
+#[tokio::test]
+async fn cors_headers_on_errors_too() {
+    let emu = start().await;
+    let origin = "https://app.example.org";
+    let unauthorized = send(
+        emu.http
+            .get(emu.url(&zpa("/application")))
+            .header("origin", origin),
+    )
+    .await;
+    assert_eq!(unauthorized.status, 401);
+    let missing = send(
+        emu.http
+            .get(emu.url("/no/such/path"))
+            .header("origin", origin),
+    )
+    .await;
+    assert_eq!(missing.status, 404);
+    let ok = send(
+        emu.req(Method::GET, "/zia/api/v1/status")
+            .header("origin", origin),
+    )
+    .await;
+    assert_eq!(ok.status, 200);
+    for r in [&unauthorized, &missing, &ok] {
+        assert_eq!(
+            r.header("access-control-allow-origin").as_deref(),
+            Some(origin)
+        );
+        assert!(r
+            .header("access-control-expose-headers")
+            .unwrap()
+            .contains("x-request-id"));
+    }
+}
+
+#[tokio::test]
+async fn every_response_has_a_unique_request_id() {
+    let emu = start().await;
+    let a = emu.get("/zia/api/v1/status").await;
+    let b = emu.get("/zia/api/v1/status").await;
+    let c = send(emu.http.get(emu.url("/missing"))).await;
+    let ids: Vec<String> = [&a, &b, &c]
+        .iter()
+        .map(|r| r.header("x-request-id").unwrap())
+        .collect();
+    assert!(ids.iter().all(|i| !i.is_empty()));
+    assert_ne!(ids[0], ids[1]);
+    assert_ne!(ids[1], ids[2]);
+    assert_ne!(ids[0], ids[2]);
+}
+
+#[tokio::test]
+async fn unknown_paths_and_methods() {
+    let emu = start().await;
+    let r = send(emu.http.get(emu.url("/definitely/not/here"))).await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.json()["error"], "not_found");
+    // Unknown paths under a product use that product's error shape, even
+    // without a token.
+    let r = send(emu.http.get(emu.url("/zpa/mgmtconfig/v1/nothing"))).await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.json()["id"], "resource.not.found");
+    let r = emu.get("/zia/api/v1/nothing").await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.json()["code"], "RESOURCE_NOT_FOUND");
+    let r = send(emu.req(Method::PATCH, "/zia/api/v1/status")).await;
+    assert_eq!(r.status, 405);
+}
+
+#[tokio::test]
+async fn oversized_body_is_413() {
+    let emu = start().await;
+    let big = format!("{{\"name\": \"{}\"}}", "a".repeat(5 * 1024 * 1024 + 10));
+    let r = emu
+        .send_raw(Method::POST, &zpa("/segmentGroup"), &big)
+        .await;
+    assert_eq!(r.status, 413);
+    assert!(r.json()["id"].as_str().is_some());
+    assert_eq!(
+        emu.get(&zpa("/segmentGroup")).await.json()["totalCount"],
+        "6"
+    );
+    // Just under the limit is accepted.
+    let ok = format!("{{\"name\": \"{}\"}}", "b".repeat(4 * 1024 * 1024));
+    assert_eq!(
+        emu.send_raw(Method::POST, &zpa("/segmentGroup"), &ok)
+            .await
+            .status,
+        201
+    );
+}
+
+#[tokio::test]
+async fn reset_restores_the_seed_and_keeps_tokens() {
+    let emu = start().await;
+    let first = emu.get(&zpa("/application?pagesize=1")).await.json()["list"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        emu.delete(&zpa(&format!("/application/{first}")))
+            .await
+            .status,
+        204
+    );
+    assert_eq!(
+        emu.post(
+            "/zia/api/v1/users",
+            &json!({"name": "Temp", "email": "t@corp.example.com"})
+        )
+        .await
+        .status,
+        200
+    );
+    assert_eq!(
+        emu.get(&zpa("/application")).await.json()["totalCount"],
+        "44"
+    );
+
+    let r = emu.control("/_emulator/reset").await;
+    assert_eq!(r.status, 200);
+    // Same token still works; data is back.
+    assert_eq!(
+        emu.get(&zpa("/application")).await.json()["totalCount"],
+        "45"
+    );
+    assert_eq!(
+        emu.get(&zpa(&format!("/application/{first}"))).await.status,
+        200
+    );
+    assert_eq!(
+        emu.get("/zia/api/v1/users")
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        30
+    );
+    assert_eq!(
+        emu.get("/zia/api/v1/status").await.json()["status"],
+        "ACTIVE"
+    );
+
+    // An explicit empty seed.
+    assert_eq!(emu.control("/_emulator/reset?seed=empty").await.status, 200);
+    let v = emu.get(&zpa("/application")).await.json();
+    assert_eq!(v["totalCount"], "0");
+    assert!(v.get("list").is_none());
+    assert_eq!(emu.get("/zia/api/v1/users").await.json(), json!([]));
+    assert_eq!(emu.control("/_emulator/reset?seed=bogus").await.status, 400);
+}
+
+#[tokio::test]
+async fn health_needs_no_token() {
+    let emu = start().await;
+    let r = send(emu.http.get(emu.url("/_emulator/health"))).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["status"], "ok");
+}

@@ -1,0 +1,226 @@
+//! The native client against the emulator, started in-process per test.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashSet;
+use zscaler_wasm::{zia, zidentity, zpa, Client, ClientOptions, Secret};
+
+async fn client_with(secret: &str) -> (Client, String) {
+    let config = zscaler_emulator::Config::default();
+    let customer = config.customer_id.clone();
+    let id = config.client_id.clone();
+    let addr = zscaler_emulator::spawn(config).await.expect("emulator starts");
+    let base = format!("http://{addr}");
+    let client = Client::new(ClientOptions {
+        client_id: Some(id),
+        client_secret: Some(Secret::new(secret)),
+        base_url: Some(base.clone()),
+        token_url: Some(format!("{base}/oauth2/v1/token")),
+        customer_id: Some(customer),
+        ..Default::default()
+    })
+    .unwrap();
+    (client, base)
+}
+
+async fn client() -> Client {
+    let secret = zscaler_emulator::Config::default().client_secret;
+    client_with(&secret).await.0
+}
+
+#[tokio::test]
+async fn zpa_pages_are_strings_and_collect_all_sees_each_item_once() {
+    let zpa = client().await.zpa();
+    let first = zpa
+        .list_application_segments(&zpa::ListApplicationSegmentsParams { pagesize: Some(20), ..Default::default() })
+        .await
+        .unwrap();
+    let total: usize = first.total_count.as_deref().unwrap().parse().unwrap();
+    let pages: usize = first.total_pages.as_deref().unwrap().parse().unwrap();
+    assert!(total > 20, "the demo seed spans several pages");
+    assert_eq!(pages, total.div_ceil(20));
+    assert_eq!(first.list.len(), 20);
+
+    for size in [7, 20, 500] {
+        let all = zpa
+            .list_all_application_segments(&zpa::ListApplicationSegmentsParams {
+                pagesize: Some(size),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let ids: HashSet<_> = all.iter().map(|a| a.id.clone().unwrap()).collect();
+        assert_eq!((all.len(), ids.len()), (total, total), "pagesize {size}");
+    }
+}
+
+#[tokio::test]
+async fn zpa_search_and_crud_round_trip() {
+    let zpa = client().await.zpa();
+    let groups = zpa.list_all_segment_groups(&Default::default()).await.unwrap();
+    let group_id = groups[0].id.clone().unwrap();
+    let body: zpa::types::ApplicationSegment = serde_json::from_value(serde_json::json!({
+        "name": "roundtrip.example.com",
+        "domainNames": ["roundtrip.example.com"],
+        "segmentGroupId": group_id,
+        "tcpPortRanges": ["443", "443"],
+        "enabled": true
+    }))
+    .unwrap();
+    let created = zpa
+        .create_application_segment(&zpa::CreateApplicationSegmentParams { microtenant_id: None, body })
+        .await
+        .unwrap();
+    let id = created.id.clone().expect("server assigns an id");
+    assert!(id.chars().all(|c| c.is_ascii_digit()), "ZPA ids are numeric strings: {id}");
+
+    let found = zpa
+        .list_application_segments(&zpa::ListApplicationSegmentsParams {
+            search: Some("name EQ roundtrip.example.com".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(found.list.len(), 1);
+    assert_eq!(found.list[0].id.as_deref(), Some(id.as_str()));
+
+    let mut changed = created.clone();
+    changed.description = Some("updated".into());
+    zpa.update_application_segment(&zpa::UpdateApplicationSegmentParams {
+        application_id: id.clone(),
+        microtenant_id: None,
+        body: changed,
+    })
+    .await
+    .unwrap();
+    let got = zpa
+        .get_application_segment(&zpa::GetApplicationSegmentParams { application_id: id.clone(), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(got.description.as_deref(), Some("updated"));
+
+    zpa.delete_application_segment(&zpa::DeleteApplicationSegmentParams {
+        application_id: id.clone(),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let err = zpa
+        .get_application_segment(&zpa::GetApplicationSegmentParams { application_id: id, ..Default::default() })
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404));
+    assert_eq!(err.kind(), "ZscalerApiError");
+}
+
+#[tokio::test]
+async fn zpa_read_only_slice_operations() {
+    let zpa = client().await.zpa();
+    let idps = zpa.list_all_idps(&Default::default()).await.unwrap();
+    assert!(!idps.is_empty());
+    let idp_id = idps[0].id.clone().unwrap();
+    let idp = zpa.get_idp(&zpa::GetIdpParams { idp_id: idp_id.clone() }).await.unwrap();
+    assert_eq!(idp.id.as_deref(), Some(idp_id.as_str()));
+    assert!(!zpa.list_all_server_groups(&Default::default()).await.unwrap().is_empty());
+    assert!(!zpa.list_all_microtenants(&Default::default()).await.unwrap().is_empty());
+    let groups = zpa
+        .list_all_scim_groups(&zpa::ListScimGroupsParams { idp_id: idp_id.clone(), ..Default::default() })
+        .await
+        .unwrap();
+    assert!(!groups.is_empty(), "seeded SCIM groups for the first IdP");
+    let one = zpa
+        .get_scim_group(&zpa::GetScimGroupParams { scim_group_id: groups[0].id.unwrap().to_string() })
+        .await
+        .unwrap();
+    assert_eq!(one.id, groups[0].id);
+    zpa.list_all_scim_attributes(&zpa::ListScimAttributesParams { idp_id, ..Default::default() })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn zia_users_stage_changes_until_activation() {
+    let zia = client().await.zia();
+    let users = zia.list_users(&zia::ListUsersParams { page_size: Some(5), ..Default::default() }).await.unwrap();
+    assert_eq!(users.len(), 5);
+    let status = zia.get_activation_status(&Default::default()).await.unwrap();
+    assert_eq!(status.status.as_deref(), Some("ACTIVE"));
+
+    let groups = zia.list_groups(&Default::default()).await.unwrap();
+    let departments = zia.list_departments(&Default::default()).await.unwrap();
+    let body: zia::types::User = serde_json::from_value(serde_json::json!({
+        "name": "Ada Lovelace", "email": "ada@example.com", "password": "Pa55word!x",
+        "groups": [groups[0]], "department": departments[0]
+    }))
+    .unwrap();
+    let created = zia.create_user(&zia::CreateUserParams { body }).await.unwrap();
+    let id = created.id.unwrap();
+    let pending = zia.get_activation_status(&Default::default()).await.unwrap();
+    assert_eq!(pending.status.as_deref(), Some("PENDING"));
+    let active = zia.activate(&Default::default()).await.unwrap();
+    assert_eq!(active.status.as_deref(), Some("ACTIVE"));
+
+    let named = zia
+        .list_users(&zia::ListUsersParams { name: Some("Ada Lovelace".into()), ..Default::default() })
+        .await
+        .unwrap();
+    assert!(named.iter().any(|u| u.id == Some(id)));
+    zia.delete_user(&zia::DeleteUserParams { user_id: id }).await.unwrap();
+    let err = zia.get_user(&zia::GetUserParams { user_id: id }).await.unwrap_err();
+    assert_eq!(err.status(), Some(404));
+}
+
+#[tokio::test]
+async fn zidentity_pages_by_offset() {
+    let zid = client().await.zidentity();
+    let page = zid
+        .list_users(&zidentity::ListUsersParams { limit: Some(10), offset: Some(0), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(page.records.len(), 10);
+    assert!(page.next_link.is_some(), "more users than one page of 10");
+    let one = zid
+        .get_user(&zidentity::GetUserParams { id: page.records[0].id.clone().unwrap() })
+        .await
+        .unwrap();
+    assert_eq!(one.id, page.records[0].id);
+    let groups = zid.list_groups(&Default::default()).await.unwrap();
+    assert!(!groups.records.is_empty());
+}
+
+#[tokio::test]
+async fn wrong_secret_is_an_auth_error_without_the_secret() {
+    let (client, _) = client_with("canary-wrong-secret-5f2a").await;
+    let err = client.zia().list_users(&Default::default()).await.unwrap_err();
+    assert_eq!(err.code(), "AUTH_FAILED");
+    assert_eq!(err.status(), Some(401));
+    let shown = format!("{err} {err:?} {client:?}");
+    assert!(!shown.contains("canary-wrong-secret-5f2a"), "{shown}");
+}
+
+#[tokio::test]
+async fn missing_customer_id_fails_before_sending() {
+    let config = ClientOptions {
+        client_id: Some("x".into()),
+        client_secret: Some(Secret::new("y")),
+        // Nothing listens here: a sent request would be a transport error.
+        base_url: Some("http://127.0.0.1:9".into()),
+        token_url: Some("http://127.0.0.1:9/token".into()),
+        ..Default::default()
+    };
+    let err = Client::new(config).unwrap().zpa().list_application_segments(&Default::default()).await.unwrap_err();
+    assert_eq!(err.code(), "CONFIG");
+}
+
+#[tokio::test]
+async fn unreachable_server_is_a_transport_error() {
+    let config = ClientOptions {
+        client_id: Some("x".into()),
+        client_secret: Some(Secret::new("y")),
+        base_url: Some("http://127.0.0.1:9".into()),
+        token_url: Some("http://127.0.0.1:9/token".into()),
+        ..Default::default()
+    };
+    let err = Client::new(config).unwrap().zia().list_users(&Default::default()).await.unwrap_err();
+    assert_eq!(err.code(), "AUTH_FAILED", "the token call fails first: {err}");
+    assert_eq!(err.status(), None);
+}
