@@ -81,7 +81,11 @@ fn merged(product: &Product) -> OpenAPI {
         let into = doc.components.get_or_insert_with(Default::default);
         for (name, schema) in other.components.unwrap_or_default().schemas {
             if let Some(prev) = into.schemas.get(&name) {
-                assert_eq!(prev, &schema, "{}: schema {name} differs between specs", product.module);
+                assert_eq!(
+                    prev, &schema,
+                    "{}: schema {name} differs between specs",
+                    product.module
+                );
             }
             into.schemas.insert(name, schema);
         }
@@ -93,7 +97,10 @@ fn pretty(code: &str, what: &str) -> String {
     let file: syn::File = syn::parse_str(code).unwrap_or_else(|e| {
         let dump = Path::new(&std::env::var("OUT_DIR").unwrap()).join(format!("{what}.broken.rs"));
         std::fs::write(&dump, code).ok();
-        panic!("generated {what} does not parse ({e}); see {}", dump.display())
+        panic!(
+            "generated {what} does not parse ({e}); see {}",
+            dump.display()
+        )
     });
     prettyplease::unparse(&file)
 }
@@ -106,12 +113,20 @@ fn types_only(doc: &OpenAPI) -> OpenAPI {
     for item in doc.paths.paths.values_mut() {
         if let openapiv3::ReferenceOr::Item(item) = item {
             let ops = [
-                &mut item.get, &mut item.put, &mut item.post, &mut item.delete,
-                &mut item.options, &mut item.head, &mut item.patch, &mut item.trace,
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+                &mut item.options,
+                &mut item.head,
+                &mut item.patch,
+                &mut item.trace,
             ];
             for op in ops.into_iter().flatten() {
                 op.responses.default = None;
-                op.responses.responses.retain(|code, _| code.to_string().starts_with('2'));
+                op.responses
+                    .responses
+                    .retain(|code, _| code.to_string().starts_with('2'));
             }
         }
     }
@@ -142,8 +157,11 @@ fn generate(product: &Product, out_dir: &Path) {
         m = product.ts_namespace,
         js_class = product.js_class
     );
-    std::fs::write(out_dir.join(format!("{}.rs", product.module)), pretty(&code, product.module))
-        .expect("writing generated module");
+    std::fs::write(
+        out_dir.join(format!("{}.rs", product.module)),
+        pretty(&code, product.module),
+    )
+    .expect("writing generated module");
     std::fs::write(out_dir.join(format!("{}.d.ts", product.module)), ts)
         .expect("writing generated declarations");
 }

@@ -31,7 +31,12 @@ fn header(out: &mut String, doc: &str, js_name: &str, ret: &str) {
 /// Emit the JS class body for one product.
 pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
     let mut out = String::new();
-    writeln!(out, "#[wasm_bindgen::prelude::wasm_bindgen(js_class = \"{}\")]", product.js_class).unwrap();
+    writeln!(
+        out,
+        "#[wasm_bindgen::prelude::wasm_bindgen(js_class = \"{}\")]",
+        product.js_class
+    )
+    .unwrap();
     writeln!(out, "impl {} {{", product.js_class).unwrap();
     for op in ops {
         let name = snake(&op.id);
@@ -40,8 +45,23 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             Some(t) => ts_type(product, t),
             None => "void".to_string(),
         };
-        header(&mut out, &format!("{} (`{} {}`).", op.summary.trim_end_matches('.'), op.method, op.path), &op.id, &ret);
-        writeln!(out, "    pub fn {name}(&self, {}) -> js_sys::Promise {{", params_arg(product, op)).unwrap();
+        header(
+            &mut out,
+            &format!(
+                "{} (`{} {}`).",
+                op.summary.trim_end_matches('.'),
+                op.method,
+                op.path
+            ),
+            &op.id,
+            &ret,
+        );
+        writeln!(
+            out,
+            "    pub fn {name}(&self, {}) -> js_sys::Promise {{",
+            params_arg(product, op)
+        )
+        .unwrap();
         writeln!(out, "        let api = self.0.clone();").unwrap();
         writeln!(out, "        crate::js::promise(async move {{").unwrap();
         writeln!(out, "            let p: {ps} = crate::js::params(params)?;").unwrap();
@@ -53,7 +73,11 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
                 type_rust(t)
             )
             .unwrap(),
-            None => writeln!(out, "            crate::js::call_empty(&api.client, req).await").unwrap(),
+            None => writeln!(
+                out,
+                "            crate::js::call_empty(&api.client, req).await"
+            )
+            .unwrap(),
         }
         writeln!(out, "        }})\n    }}\n").unwrap();
 
@@ -65,11 +89,22 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
                 &all,
                 &format!("{}.{}[]", product.ts_namespace, pascal(&item)),
             );
-            writeln!(out, "    pub fn {}(&self, {}) -> js_sys::Promise {{", snake(&all), params_arg(product, op)).unwrap();
+            writeln!(
+                out,
+                "    pub fn {}(&self, {}) -> js_sys::Promise {{",
+                snake(&all),
+                params_arg(product, op)
+            )
+            .unwrap();
             writeln!(out, "        let api = self.0.clone();").unwrap();
             writeln!(out, "        crate::js::promise(async move {{").unwrap();
             writeln!(out, "            let p: {ps} = crate::js::params(params)?;").unwrap();
-            writeln!(out, "            crate::js::zpa_collect::<types::{}, _, _, _>(&p, |p| {{", pascal(page)).unwrap();
+            writeln!(
+                out,
+                "            crate::js::zpa_collect::<types::{}, _, _, _>(&p, |p| {{",
+                pascal(page)
+            )
+            .unwrap();
             writeln!(out, "                let api = api.clone();").unwrap();
             writeln!(out, "                async move {{ crate::js::call_json(&api.client, api.request_{name}(&p)?).await }}").unwrap();
             writeln!(out, "            }}).await").unwrap();

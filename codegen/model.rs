@@ -124,9 +124,9 @@ fn operation(doc: &OpenAPI, path: &str, method: &str, op: &Operation, shared: &[
         params.retain(|q| q.name != p.name);
         params.push(p);
     }
-    let (path_params, query) = params.into_iter().partition::<Vec<_>, _>(|p| {
-        path.contains(&format!("{{{}}}", p.name))
-    });
+    let (path_params, query) = params
+        .into_iter()
+        .partition::<Vec<_>, _>(|p| path.contains(&format!("{{{}}}", p.name)));
     let body = op.request_body.as_ref().map(|b| match b {
         ReferenceOr::Item(RequestBody { content, .. }) => content
             .get("application/json")
@@ -174,7 +174,10 @@ fn param(doc: &OpenAPI, p: &ReferenceOr<Parameter>) -> Param {
     };
     let data = p.parameter_data_ref();
     let ParameterSchemaOrContent::Schema(schema) = &data.format else {
-        panic!("parameter {}: content parameters are not supported", data.name)
+        panic!(
+            "parameter {}: content parameters are not supported",
+            data.name
+        )
     };
     let (prim, array) = match type_ref(schema) {
         TypeRef::Prim(p) => (p, false),

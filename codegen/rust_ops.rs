@@ -30,7 +30,11 @@ pub fn type_rust(t: &TypeRef) -> String {
 
 fn param_type(p: &Param) -> String {
     let base = prim_rust(p.prim).to_string();
-    let base = if p.array { format!("Vec<{base}>") } else { base };
+    let base = if p.array {
+        format!("Vec<{base}>")
+    } else {
+        base
+    };
     if p.required {
         base
     } else {
@@ -54,17 +58,36 @@ pub fn params_struct(op: &Op) -> String {
 
 fn emit_params(out: &mut String, product: &Product, op: &Op) {
     let derive_default = if op.body.is_none() { ", Default" } else { "" };
-    writeln!(out, "/// Arguments of [`{}::{}`].", product.api_struct, snake(&op.id)).unwrap();
-    writeln!(out, "#[derive(Clone, Debug, serde::Deserialize, serde::Serialize{derive_default})]").unwrap();
+    writeln!(
+        out,
+        "/// Arguments of [`{}::{}`].",
+        product.api_struct,
+        snake(&op.id)
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "#[derive(Clone, Debug, serde::Deserialize, serde::Serialize{derive_default})]"
+    )
+    .unwrap();
     writeln!(out, "#[serde(deny_unknown_fields)]").unwrap();
     writeln!(out, "pub struct {} {{", params_struct(op)).unwrap();
     for p in caller_params(product, op) {
-        let place = if op.path_params.iter().any(|q| q.name == p.name) { "path" } else { "query" };
+        let place = if op.path_params.iter().any(|q| q.name == p.name) {
+            "path"
+        } else {
+            "query"
+        };
         writeln!(out, "    /// The `{}` {place} parameter.", p.name).unwrap();
         if p.required {
             writeln!(out, "    #[serde(rename = \"{}\")]", p.name).unwrap();
         } else {
-            writeln!(out, "    #[serde(rename = \"{}\", default, skip_serializing_if = \"Option::is_none\")]", p.name).unwrap();
+            writeln!(
+                out,
+                "    #[serde(rename = \"{}\", default, skip_serializing_if = \"Option::is_none\")]",
+                p.name
+            )
+            .unwrap();
         }
         writeln!(out, "    pub {}: {},", snake(&p.name), param_type(p)).unwrap();
     }
@@ -85,9 +108,14 @@ fn emit_request_builder(out: &mut String, product: &Product, op: &Op) {
         fmt_path.push_str("{}");
         let name = &rest[start + 1..end];
         if product.fills_customer && name == CUSTOMER_PARAM {
-            args.push(format!("crate::request::path_segment(\"{name}\", self.client.customer_id()?)?"));
+            args.push(format!(
+                "crate::request::path_segment(\"{name}\", self.client.customer_id()?)?"
+            ));
         } else {
-            args.push(format!("crate::request::path_segment(\"{name}\", &p.{}.to_string())?", snake(name)));
+            args.push(format!(
+                "crate::request::path_segment(\"{name}\", &p.{}.to_string())?",
+                snake(name)
+            ));
         }
         rest = &rest[end + 1..];
     }
@@ -107,7 +135,11 @@ fn emit_request_builder(out: &mut String, product: &Product, op: &Op) {
     } else {
         format!("format!(\"{fmt_path}\", {})", args.join(", "))
     };
-    let mutable = if op.query.is_empty() && op.body.is_none() { "" } else { "mut " };
+    let mutable = if op.query.is_empty() && op.body.is_none() {
+        ""
+    } else {
+        "mut "
+    };
     writeln!(
         out,
         "        let {mutable}r = crate::request::ApiRequest::new(crate::Product::{}, \"{}\", \"{}\", {path_expr});",
@@ -135,7 +167,14 @@ fn emit_request_builder(out: &mut String, product: &Product, op: &Op) {
 
 fn emit_method(out: &mut String, op: &Op) {
     let name = snake(&op.id);
-    writeln!(out, "    /// {} (`{} {}`).", op.summary.trim_end_matches('.'), op.method, op.path).unwrap();
+    writeln!(
+        out,
+        "    /// {} (`{} {}`).",
+        op.summary.trim_end_matches('.'),
+        op.method,
+        op.path
+    )
+    .unwrap();
     match &op.response {
         Some(t) => {
             writeln!(
@@ -145,7 +184,11 @@ fn emit_method(out: &mut String, op: &Op) {
                 type_rust(t)
             )
             .unwrap();
-            writeln!(out, "        self.client.call_json(self.request_{name}(params)?).await").unwrap();
+            writeln!(
+                out,
+                "        self.client.call_json(self.request_{name}(params)?).await"
+            )
+            .unwrap();
         }
         None => {
             writeln!(
@@ -154,7 +197,11 @@ fn emit_method(out: &mut String, op: &Op) {
                 params_struct(op)
             )
             .unwrap();
-            writeln!(out, "        self.client.call_empty(self.request_{name}(params)?).await").unwrap();
+            writeln!(
+                out,
+                "        self.client.call_empty(self.request_{name}(params)?).await"
+            )
+            .unwrap();
         }
     }
     writeln!(out, "    }}\n").unwrap();
@@ -163,7 +210,11 @@ fn emit_method(out: &mut String, op: &Op) {
 fn emit_collect(out: &mut String, op: &Op, item: &str) {
     let name = snake(&op.id);
     let all = all_name(op);
-    writeln!(out, "    /// Every item of [`Self::{name}`], walking all pages in order.").unwrap();
+    writeln!(
+        out,
+        "    /// Every item of [`Self::{name}`], walking all pages in order."
+    )
+    .unwrap();
     writeln!(
         out,
         "    pub async fn {}(&self, params: &{}) -> Result<Vec<types::{}>, crate::Error> {{",
@@ -189,17 +240,35 @@ pub fn all_name(op: &Op) -> String {
 }
 
 fn emit_page_impl(out: &mut String, page: &str, item: &str) {
-    writeln!(out, "impl crate::pagination::ZpaPage for types::{} {{", pascal(page)).unwrap();
+    writeln!(
+        out,
+        "impl crate::pagination::ZpaPage for types::{} {{",
+        pascal(page)
+    )
+    .unwrap();
     writeln!(out, "    type Item = types::{};", pascal(item)).unwrap();
     writeln!(out, "    fn total_pages(&self) -> Option<String> {{ self.total_pages.as_ref().map(|v| v.to_string()) }}").unwrap();
-    writeln!(out, "    fn into_items(self) -> Vec<Self::Item> {{ self.list }}").unwrap();
+    writeln!(
+        out,
+        "    fn into_items(self) -> Vec<Self::Item> {{ self.list }}"
+    )
+    .unwrap();
     writeln!(out, "}}\n").unwrap();
 }
 
 fn emit_page_params_impl(out: &mut String, op: &Op) {
-    writeln!(out, "impl crate::pagination::PageParams for {} {{", params_struct(op)).unwrap();
+    writeln!(
+        out,
+        "impl crate::pagination::PageParams for {} {{",
+        params_struct(op)
+    )
+    .unwrap();
     writeln!(out, "    fn page(&self) -> Option<i32> {{ self.page }}").unwrap();
-    writeln!(out, "    fn page_size(&self) -> Option<i32> {{ self.pagesize }}").unwrap();
+    writeln!(
+        out,
+        "    fn page_size(&self) -> Option<i32> {{ self.pagesize }}"
+    )
+    .unwrap();
     writeln!(out, "    fn set_page(&mut self, page: i32, size: i32) {{ self.page = Some(page); self.pagesize = Some(size); }}").unwrap();
     writeln!(out, "}}\n").unwrap();
 }

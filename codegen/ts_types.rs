@@ -44,7 +44,8 @@ fn schema_ts(s: &ReferenceOr<Schema>) -> String {
                     let mut out = String::from("{ ");
                     for (name, prop) in &o.properties {
                         let opt = if o.required.contains(name) { "" } else { "?" };
-                        write!(out, "{name:?}{opt}: {}; ", schema_ts(&prop.clone().unbox())).unwrap();
+                        write!(out, "{name:?}{opt}: {}; ", schema_ts(&prop.clone().unbox()))
+                            .unwrap();
                     }
                     out.push('}');
                     out
@@ -75,9 +76,18 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
         writeln!(out, "  export interface {} {{", params_struct(op)).unwrap();
         for p in caller_params(product, op) {
             let base = prim_ts(p.prim);
-            let ty = if p.array { format!("{base}[]") } else { base.to_string() };
+            let ty = if p.array {
+                format!("{base}[]")
+            } else {
+                base.to_string()
+            };
             let opt = if p.required { "" } else { "?" };
-            writeln!(out, "    /** {} parameter. */", caller_param_place(op, &p.name)).unwrap();
+            writeln!(
+                out,
+                "    /** {} parameter. */",
+                caller_param_place(op, &p.name)
+            )
+            .unwrap();
             writeln!(out, "    {:?}{opt}: {ty};", p.name).unwrap();
         }
         if let Some(body) = &op.body {

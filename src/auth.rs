@@ -19,7 +19,11 @@ pub const REFRESH_MARGIN_MS: f64 = 60_000.0;
 #[derive(Clone, Debug)]
 pub(crate) enum TokenSource {
     /// OAuth 2.0 client credentials against ZIdentity.
-    ClientSecret { token_url: String, client_id: String, client_secret: Secret },
+    ClientSecret {
+        token_url: String,
+        client_id: String,
+        client_secret: Secret,
+    },
     /// A same-origin backend that holds the credentials.
     Backend { url: String },
 }
@@ -44,7 +48,9 @@ pub(crate) struct TokenCache {
 
 impl std::fmt::Debug for TokenCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TokenCache").field("source", &self.source).finish_non_exhaustive()
+        f.debug_struct("TokenCache")
+            .field("source", &self.source)
+            .finish_non_exhaustive()
     }
 }
 
@@ -74,7 +80,11 @@ fn expires_in_ms(v: Option<&serde_json::Value>) -> Result<f64, String> {
 /// When to fetch a new token: a minute early, or at half-life for tokens
 /// shorter than two minutes.
 fn refresh_at(now: f64, lifetime_ms: f64) -> f64 {
-    let margin = if lifetime_ms > 2.0 * REFRESH_MARGIN_MS { REFRESH_MARGIN_MS } else { lifetime_ms / 2.0 };
+    let margin = if lifetime_ms > 2.0 * REFRESH_MARGIN_MS {
+        REFRESH_MARGIN_MS
+    } else {
+        lifetime_ms / 2.0
+    };
     now + lifetime_ms - margin
 }
 
@@ -88,7 +98,11 @@ fn parse_token(resp: &HttpResponse) -> Result<Cached, Error> {
             (None, Some(m)) => m,
             (None, None) => format!("token endpoint answered {}", snippet(&resp.body)),
         };
-        return Err(Error::Auth { status: Some(resp.status), message, request_id });
+        return Err(Error::Auth {
+            status: Some(resp.status),
+            message,
+            request_id,
+        });
     }
     let body: TokenBody = serde_json::from_str(&resp.body).map_err(|e| Error::Auth {
         status: Some(resp.status),
@@ -96,21 +110,38 @@ fn parse_token(resp: &HttpResponse) -> Result<Cached, Error> {
         request_id: request_id.clone(),
     })?;
     if body.access_token.is_empty() {
-        return Err(Error::Auth { status: Some(resp.status), message: "empty access_token".into(), request_id });
+        return Err(Error::Auth {
+            status: Some(resp.status),
+            message: "empty access_token".into(),
+            request_id,
+        });
     }
-    let lifetime = expires_in_ms(body.expires_in.as_ref())
-        .map_err(|message| Error::Auth { status: Some(resp.status), message, request_id })?;
-    Ok(Cached { token: Secret::new(body.access_token), refresh_at_ms: refresh_at(now_ms(), lifetime) })
+    let lifetime = expires_in_ms(body.expires_in.as_ref()).map_err(|message| Error::Auth {
+        status: Some(resp.status),
+        message,
+        request_id,
+    })?;
+    Ok(Cached {
+        token: Secret::new(body.access_token),
+        refresh_at_ms: refresh_at(now_ms(), lifetime),
+    })
 }
 
 impl TokenCache {
     pub(crate) fn new(source: TokenSource) -> Self {
-        Self { source, slot: Mutex::new(None) }
+        Self {
+            source,
+            slot: Mutex::new(None),
+        }
     }
 
     fn request(&self) -> HttpRequest {
         match &self.source {
-            TokenSource::ClientSecret { token_url, client_id, client_secret } => HttpRequest {
+            TokenSource::ClientSecret {
+                token_url,
+                client_id,
+                client_secret,
+            } => HttpRequest {
                 method: "POST",
                 url: token_url.clone(),
                 headers: vec![
@@ -134,17 +165,28 @@ impl TokenCache {
     }
 
     /// A valid token, fetched only when the cached one is missing or due.
-    pub(crate) async fn token(&self, transport: &Transport, timeout_ms: u64) -> Result<Secret, Error> {
+    pub(crate) async fn token(
+        &self,
+        transport: &Transport,
+        timeout_ms: u64,
+    ) -> Result<Secret, Error> {
         let mut slot = self.slot.lock().await;
         if let Some(c) = slot.as_ref() {
             if now_ms() < c.refresh_at_ms {
                 return Ok(c.token.clone());
             }
         }
-        let resp = transport.send(self.request(), timeout_ms).await.map_err(|e| match e {
-            Error::Transport { message } => Error::Auth { status: None, message, request_id: None },
-            other => other,
-        })?;
+        let resp = transport
+            .send(self.request(), timeout_ms)
+            .await
+            .map_err(|e| match e {
+                Error::Transport { message } => Error::Auth {
+                    status: None,
+                    message,
+                    request_id: None,
+                },
+                other => other,
+            })?;
         let fresh = parse_token(&resp)?;
         let token = fresh.token.clone();
         *slot = Some(fresh);
@@ -166,13 +208,23 @@ mod tests {
     use super::*;
 
     fn resp(status: u16, body: &str) -> HttpResponse {
-        HttpResponse { status, headers: vec![], body: body.into() }
+        HttpResponse {
+            status,
+            headers: vec![],
+            body: body.into(),
+        }
     }
 
     #[test]
     fn token_expiry_forms() {
-        assert_eq!(expires_in_ms(Some(&serde_json::json!(3600))).unwrap(), 3_600_000.0);
-        assert_eq!(expires_in_ms(Some(&serde_json::json!("120"))).unwrap(), 120_000.0);
+        assert_eq!(
+            expires_in_ms(Some(&serde_json::json!(3600))).unwrap(),
+            3_600_000.0
+        );
+        assert_eq!(
+            expires_in_ms(Some(&serde_json::json!("120"))).unwrap(),
+            120_000.0
+        );
         assert!(expires_in_ms(Some(&serde_json::json!(-5))).is_err());
         assert!(expires_in_ms(Some(&serde_json::json!("soon"))).is_err());
     }
@@ -185,14 +237,18 @@ mod tests {
 
     #[test]
     fn token_errors_are_typed_and_bounded() {
-        let e = parse_token(&resp(401, r#"{"error":"invalid_client"}"#)).err().unwrap();
+        let e = parse_token(&resp(401, r#"{"error":"invalid_client"}"#))
+            .err()
+            .unwrap();
         assert_eq!(e.code(), "AUTH_FAILED");
         assert_eq!(e.status(), Some(401));
         assert!(e.to_string().contains("invalid_client"));
         let huge = "x".repeat(10_000_000);
         let e = parse_token(&resp(502, &huge)).err().unwrap();
         assert!(e.to_string().len() < 1_000);
-        let e = parse_token(&resp(200, "{\"access_token\": 5}")).err().unwrap();
+        let e = parse_token(&resp(200, "{\"access_token\": 5}"))
+            .err()
+            .unwrap();
         assert_eq!(e.code(), "AUTH_FAILED");
     }
 

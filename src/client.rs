@@ -65,7 +65,13 @@ impl Client {
     pub fn new(options: ClientOptions) -> Result<Self, Error> {
         let config = options.resolve()?;
         let tokens = TokenCache::new(config.source.clone());
-        Ok(Self { inner: Arc::new(Inner { config, tokens, transport: Transport::default() }) })
+        Ok(Self {
+            inner: Arc::new(Inner {
+                config,
+                tokens,
+                transport: Transport::default(),
+            }),
+        })
     }
 
     pub(crate) fn customer_id(&self) -> Result<&str, Error> {
@@ -81,7 +87,12 @@ impl Client {
     }
 
     fn http_request(&self, req: &ApiRequest, token: &crate::Secret) -> HttpRequest {
-        let mut url = format!("{}{}{}", self.inner.config.api_base, req.product.base_path(), req.path);
+        let mut url = format!(
+            "{}{}{}",
+            self.inner.config.api_base,
+            req.product.base_path(),
+            req.path
+        );
         if !req.query.is_empty() {
             url.push('?');
             url.push_str(&req.query);
@@ -93,7 +104,12 @@ impl Client {
         if req.body.is_some() {
             headers.push(("content-type", "application/json".to_string()));
         }
-        HttpRequest { method: req.method, url, headers, body: req.body.clone() }
+        HttpRequest {
+            method: req.method,
+            url,
+            headers,
+            body: req.body.clone(),
+        }
     }
 
     /// Send a request with a bearer token. A 401 discards the token and
@@ -102,11 +118,15 @@ impl Client {
         let timeout = self.inner.config.timeout_ms;
         let transport = &self.inner.transport;
         let mut token = self.inner.tokens.token(transport, timeout).await?;
-        let mut resp = transport.send(self.http_request(&req, &token), timeout).await?;
+        let mut resp = transport
+            .send(self.http_request(&req, &token), timeout)
+            .await?;
         if resp.status == 401 {
             self.inner.tokens.invalidate(&token).await;
             token = self.inner.tokens.token(transport, timeout).await?;
-            resp = transport.send(self.http_request(&req, &token), timeout).await?;
+            resp = transport
+                .send(self.http_request(&req, &token), timeout)
+                .await?;
         }
         if resp.is_success() {
             Ok(resp)
@@ -151,9 +171,18 @@ fn api_error(resp: &HttpResponse) -> Error {
         }
     });
     if resp.status == 401 {
-        return Error::Auth { status: Some(401), message, request_id };
+        return Error::Auth {
+            status: Some(401),
+            message,
+            request_id,
+        };
     }
-    Error::Api { status: resp.status, code, message, request_id }
+    Error::Api {
+        status: resp.status,
+        code,
+        message,
+        request_id,
+    }
 }
 
 impl Product {
@@ -172,17 +201,30 @@ mod tests {
     use super::*;
 
     fn resp(status: u16, body: &str) -> HttpResponse {
-        HttpResponse { status, headers: vec![("x-request-id".into(), "rid-1".into())], body: body.into() }
+        HttpResponse {
+            status,
+            headers: vec![("x-request-id".into(), "rid-1".into())],
+            body: body.into(),
+        }
     }
 
     #[test]
     fn product_error_bodies_become_codes() {
-        let zpa = api_error(&resp(400, r#"{"id":"invalid.request.body","reason":"bad name"}"#));
-        assert_eq!((zpa.code(), zpa.status()), ("invalid.request.body".to_string(), Some(400)));
+        let zpa = api_error(&resp(
+            400,
+            r#"{"id":"invalid.request.body","reason":"bad name"}"#,
+        ));
+        assert_eq!(
+            (zpa.code(), zpa.status()),
+            ("invalid.request.body".to_string(), Some(400))
+        );
         assert_eq!(zpa.request_id(), Some("rid-1"));
-        let zia = api_error(&resp(409, r#"{"code":"EDIT_LOCK_NOT_AVAILABLE","message":"locked"}"#));
+        let zia = api_error(&resp(
+            409,
+            r#"{"code":"EDIT_LOCK_NOT_AVAILABLE","message":"locked"}"#,
+        ));
         assert_eq!(zia.code(), "EDIT_LOCK_NOT_AVAILABLE");
-        assert!(zia.is_retryable() == false);
+        assert!(!zia.is_retryable());
         let html = api_error(&resp(502, "<html><title>Bad gateway</title></html>"));
         assert_eq!(html.code(), "HTTP_502");
         assert!(html.is_retryable());
@@ -192,7 +234,8 @@ mod tests {
     #[test]
     fn malformed_bodies_are_decode_errors() {
         for body in ["", "{\"list\": [", "<html>", "[1,2]"] {
-            let err = decode::<std::collections::BTreeMap<String, String>>(&resp(200, body)).unwrap_err();
+            let err =
+                decode::<std::collections::BTreeMap<String, String>>(&resp(200, body)).unwrap_err();
             assert_eq!(err.code(), "DECODE", "{body}");
         }
     }

@@ -65,7 +65,9 @@ fn check_label(name: &str, value: &str) -> Result<(), Error> {
     if value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         Ok(())
     } else {
-        Err(Error::config(format!("{name} may hold only letters, digits and '-'")))
+        Err(Error::config(format!(
+            "{name} may hold only letters, digits and '-'"
+        )))
     }
 }
 
@@ -84,9 +86,13 @@ impl ClientOptions {
         };
         let source = match (non_empty(&self.token_endpoint), non_empty(&self.client_id)) {
             (Some(_), Some(_)) => {
-                return Err(Error::config("give either tokenEndpoint or clientId/clientSecret, not both"))
+                return Err(Error::config(
+                    "give either tokenEndpoint or clientId/clientSecret, not both",
+                ))
             }
-            (Some(url), None) => TokenSource::Backend { url: check_url("tokenEndpoint", url)? },
+            (Some(url), None) => TokenSource::Backend {
+                url: check_url("tokenEndpoint", url)?,
+            },
             (None, Some(client_id)) => {
                 let secret = self
                     .client_secret
@@ -100,12 +106,20 @@ impl ClientOptions {
                         let suffix = cloud.unwrap_or("");
                         format!("https://{v}.zslogin{suffix}.net/oauth2/v1/token")
                     }
-                    (None, None) => return Err(Error::config("vanityDomain (or tokenUrl) is required")),
+                    (None, None) => {
+                        return Err(Error::config("vanityDomain (or tokenUrl) is required"))
+                    }
                 };
-                TokenSource::ClientSecret { token_url, client_id: client_id.to_string(), client_secret: secret }
+                TokenSource::ClientSecret {
+                    token_url,
+                    client_id: client_id.to_string(),
+                    client_secret: secret,
+                }
             }
             (None, None) => {
-                return Err(Error::config("no credentials: give clientId and clientSecret, or tokenEndpoint"))
+                return Err(Error::config(
+                    "no credentials: give clientId and clientSecret, or tokenEndpoint",
+                ))
             }
         };
         if let Some(id) = non_empty(&self.customer_id) {
@@ -154,7 +168,12 @@ mod tests {
 
     #[test]
     fn other_cloud_urls() {
-        let r = ClientOptions { cloud: Some("beta".into()), ..creds() }.resolve().unwrap();
+        let r = ClientOptions {
+            cloud: Some("beta".into()),
+            ..creds()
+        }
+        .resolve()
+        .unwrap();
         assert_eq!(r.api_base, "https://api.beta.zsapi.net");
         match r.source {
             TokenSource::ClientSecret { token_url, .. } => {
@@ -167,12 +186,30 @@ mod tests {
     #[test]
     fn bad_configs_are_typed_errors() {
         let cases = [
-            ClientOptions { client_secret: None, ..creds() },
-            ClientOptions { vanity_domain: None, ..creds() },
-            ClientOptions { vanity_domain: Some("a.b/c".into()), ..creds() },
-            ClientOptions { base_url: Some("ftp://x".into()), ..creds() },
-            ClientOptions { customer_id: Some("12ab".into()), ..creds() },
-            ClientOptions { token_endpoint: Some("https://x/token".into()), ..creds() },
+            ClientOptions {
+                client_secret: None,
+                ..creds()
+            },
+            ClientOptions {
+                vanity_domain: None,
+                ..creds()
+            },
+            ClientOptions {
+                vanity_domain: Some("a.b/c".into()),
+                ..creds()
+            },
+            ClientOptions {
+                base_url: Some("ftp://x".into()),
+                ..creds()
+            },
+            ClientOptions {
+                customer_id: Some("12ab".into()),
+                ..creds()
+            },
+            ClientOptions {
+                token_endpoint: Some("https://x/token".into()),
+                ..creds()
+            },
             ClientOptions::default(),
         ];
         for c in cases {

@@ -99,11 +99,15 @@ impl Error {
     }
 
     pub(crate) fn config(message: impl Into<String>) -> Self {
-        Error::Config { message: message.into() }
+        Error::Config {
+            message: message.into(),
+        }
     }
 
     pub(crate) fn invalid(message: impl Into<String>) -> Self {
-        Error::InvalidArgument { message: message.into() }
+        Error::InvalidArgument {
+            message: message.into(),
+        }
     }
 }
 
@@ -112,14 +116,22 @@ impl fmt::Display for Error {
         match self {
             Error::Config { message } => write!(f, "invalid client options: {message}"),
             Error::InvalidArgument { message } => write!(f, "invalid argument: {message}"),
-            Error::Auth { status: Some(s), message, .. } => {
+            Error::Auth {
+                status: Some(s),
+                message,
+                ..
+            } => {
                 write!(f, "authentication failed (HTTP {s}): {message}")
             }
             Error::Auth { message, .. } => write!(f, "authentication failed: {message}"),
-            Error::Api { status, message, .. } => write!(f, "HTTP {status}: {message}"),
+            Error::Api {
+                status, message, ..
+            } => write!(f, "HTTP {status}: {message}"),
             Error::Transport { message } => write!(f, "request failed: {message}"),
             Error::Timeout { after_ms } => write!(f, "no response within {after_ms} ms"),
-            Error::Decode { status, message, .. } => {
+            Error::Decode {
+                status, message, ..
+            } => {
                 write!(f, "unexpected response body (HTTP {status}): {message}")
             }
         }
@@ -152,7 +164,10 @@ pub(crate) fn parse_error_body(body: &str) -> (Option<String>, Option<String>) {
         return (None, None);
     };
     let text = |k: &str| map.get(k).and_then(|v| v.as_str()).map(snippet);
-    let code = text("code").or_else(|| text("id")).or_else(|| text("error")).or_else(|| text("errorCode"));
+    let code = text("code")
+        .or_else(|| text("id"))
+        .or_else(|| text("error"))
+        .or_else(|| text("errorCode"));
     let message = text("message")
         .or_else(|| text("reason"))
         .or_else(|| text("detail"))

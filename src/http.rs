@@ -21,7 +21,10 @@ impl std::fmt::Debug for HttpRequest {
         f.debug_struct("HttpRequest")
             .field("method", &self.method)
             .field("url", &self.url)
-            .field("headers", &self.headers.iter().map(|(k, _)| *k).collect::<Vec<_>>())
+            .field(
+                "headers",
+                &self.headers.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            )
             .field("body_len", &self.body.as_ref().map(String::len))
             .finish()
     }
@@ -41,7 +44,10 @@ pub struct HttpResponse {
 impl HttpResponse {
     /// The first header of that (lower-case) name.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The gateway's request id, for error reports.

@@ -32,18 +32,30 @@ pub trait PageParams: Clone {
 pub fn parse_total_pages(value: Option<&str>) -> Result<i32, Error> {
     match value {
         None => Ok(1),
-        Some(s) => s.trim().parse::<i32>().ok().filter(|n| *n >= 0).ok_or_else(|| Error::Decode {
-            status: 200,
-            message: format!("totalPages is not a page count: {:?}", crate::error::snippet(s)),
-            request_id: None,
-        }),
+        Some(s) => s
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|n| *n >= 0)
+            .ok_or_else(|| Error::Decode {
+                status: 200,
+                message: format!(
+                    "totalPages is not a page count: {:?}",
+                    crate::error::snippet(s)
+                ),
+                request_id: None,
+            }),
     }
 }
 
 /// Fetch pages from the requested start page to the last one, in order,
 /// handing each to `on_page`. `fetch` returns the page's `totalPages` and
 /// how many items it held, besides the page itself.
-pub async fn walk_zpa<P, R, F, Fut>(params: &P, mut fetch: F, mut on_page: impl FnMut(R)) -> Result<(), Error>
+pub async fn walk_zpa<P, R, F, Fut>(
+    params: &P,
+    mut fetch: F,
+    mut on_page: impl FnMut(R),
+) -> Result<(), Error>
 where
     P: PageParams,
     F: FnMut(P) -> Fut,
@@ -51,11 +63,15 @@ where
 {
     let size = params.page_size().unwrap_or(ZPA_MAX_PAGE_SIZE);
     if !(1..=ZPA_MAX_PAGE_SIZE).contains(&size) {
-        return Err(Error::invalid(format!("pagesize must be 1..={ZPA_MAX_PAGE_SIZE}, got {size}")));
+        return Err(Error::invalid(format!(
+            "pagesize must be 1..={ZPA_MAX_PAGE_SIZE}, got {size}"
+        )));
     }
     let mut page = params.page().unwrap_or(1);
     if page < 1 {
-        return Err(Error::invalid(format!("page must be 1 or more, got {page}")));
+        return Err(Error::invalid(format!(
+            "page must be 1 or more, got {page}"
+        )));
     }
     loop {
         let mut p = params.clone();
@@ -105,15 +121,25 @@ mod tests {
     #[derive(Clone, Default)]
     struct P(Option<i32>, Option<i32>);
     impl PageParams for P {
-        fn page(&self) -> Option<i32> { self.0 }
-        fn page_size(&self) -> Option<i32> { self.1 }
-        fn set_page(&mut self, page: i32, size: i32) { *self = P(Some(page), Some(size)); }
+        fn page(&self) -> Option<i32> {
+            self.0
+        }
+        fn page_size(&self) -> Option<i32> {
+            self.1
+        }
+        fn set_page(&mut self, page: i32, size: i32) {
+            *self = P(Some(page), Some(size));
+        }
     }
     struct Page(Option<String>, Vec<i32>);
     impl ZpaPage for Page {
         type Item = i32;
-        fn total_pages(&self) -> Option<String> { self.0.clone() }
-        fn into_items(self) -> Vec<i32> { self.1 }
+        fn total_pages(&self) -> Option<String> {
+            self.0.clone()
+        }
+        fn into_items(self) -> Vec<i32> {
+            self.1
+        }
     }
 
     /// A fake server with `n` items: pages are 1-based, totals are strings.
@@ -125,7 +151,8 @@ mod tests {
     }
 
     fn run<F: FnMut(P) -> Result<Page, Error>>(p: P, mut f: F) -> Result<Vec<i32>, Error> {
-        futures_util::FutureExt::now_or_never(zpa_collect(&p, |p| std::future::ready(f(p)))).unwrap()
+        futures_util::FutureExt::now_or_never(zpa_collect(&p, |p| std::future::ready(f(p))))
+            .unwrap()
     }
 
     #[test]
@@ -157,7 +184,9 @@ mod tests {
     fn an_error_mid_way_is_raised_not_truncated() {
         let err = run(P(None, Some(10)), |p| {
             if p.0 == Some(3) {
-                Err(Error::Transport { message: "reset".into() })
+                Err(Error::Transport {
+                    message: "reset".into(),
+                })
             } else {
                 serve(45, &p)
             }
@@ -168,9 +197,20 @@ mod tests {
 
     #[test]
     fn bad_totals_and_sizes_are_typed_errors() {
-        let err = run(P(None, Some(10)), |_| Ok(Page(Some("many".into()), vec![1]))).unwrap_err();
+        let err = run(P(None, Some(10)), |_| {
+            Ok(Page(Some("many".into()), vec![1]))
+        })
+        .unwrap_err();
         assert_eq!(err.code(), "DECODE");
-        assert_eq!(run(P(None, Some(501)), |p| serve(5, &p)).unwrap_err().code(), "INVALID_ARGUMENT");
-        assert_eq!(run(P(Some(0), None), |p| serve(5, &p)).unwrap_err().code(), "INVALID_ARGUMENT");
+        assert_eq!(
+            run(P(None, Some(501)), |p| serve(5, &p))
+                .unwrap_err()
+                .code(),
+            "INVALID_ARGUMENT"
+        );
+        assert_eq!(
+            run(P(Some(0), None), |p| serve(5, &p)).unwrap_err().code(),
+            "INVALID_ARGUMENT"
+        );
     }
 }

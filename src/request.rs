@@ -22,8 +22,20 @@ pub struct ApiRequest {
 
 impl ApiRequest {
     /// Start a request with no query and no body.
-    pub fn new(product: Product, method: &'static str, operation: &'static str, path: String) -> Self {
-        Self { product, method, operation, path, query: String::new(), body: None }
+    pub fn new(
+        product: Product,
+        method: &'static str,
+        operation: &'static str,
+        path: String,
+    ) -> Self {
+        Self {
+            product,
+            method,
+            operation,
+            path,
+            query: String::new(),
+            body: None,
+        }
     }
 
     /// Add a query parameter; `None` adds nothing.
@@ -33,8 +45,9 @@ impl ApiRequest {
 
     /// Encode the JSON body.
     pub fn json_body<T: serde::Serialize>(&mut self, body: &T) -> Result<(), Error> {
-        let text = serde_json::to_string(body)
-            .map_err(|e| Error::invalid(format!("{}: body cannot be encoded: {e}", self.operation)))?;
+        let text = serde_json::to_string(body).map_err(|e| {
+            Error::invalid(format!("{}: body cannot be encoded: {e}", self.operation))
+        })?;
         self.body = Some(text);
         Ok(())
     }
@@ -128,8 +141,17 @@ mod tests {
 
     #[test]
     fn path_segments_cannot_escape() {
-        assert_eq!(path_segment("id", "../x/y?z#").unwrap(), "..%2Fx%2Fy%3Fz%23");
-        assert_eq!(path_segment("id", "216196257331404639").unwrap(), "216196257331404639");
-        assert_eq!(path_segment("id", " ").unwrap_err().code(), "INVALID_ARGUMENT");
+        assert_eq!(
+            path_segment("id", "../x/y?z#").unwrap(),
+            "..%2Fx%2Fy%3Fz%23"
+        );
+        assert_eq!(
+            path_segment("id", "216196257331404639").unwrap(),
+            "216196257331404639"
+        );
+        assert_eq!(
+            path_segment("id", " ").unwrap_err().code(),
+            "INVALID_ARGUMENT"
+        );
     }
 }

@@ -8,7 +8,9 @@ async fn client_with(secret: &str) -> (Client, String) {
     let config = zscaler_emulator::Config::default();
     let customer = config.customer_id.clone();
     let id = config.client_id.clone();
-    let addr = zscaler_emulator::spawn(config).await.expect("emulator starts");
+    let addr = zscaler_emulator::spawn(config)
+        .await
+        .expect("emulator starts");
     let base = format!("http://{addr}");
     let client = Client::new(ClientOptions {
         client_id: Some(id),
@@ -31,7 +33,10 @@ async fn client() -> Client {
 async fn zpa_pages_are_strings_and_collect_all_sees_each_item_once() {
     let zpa = client().await.zpa();
     let first = zpa
-        .list_application_segments(&zpa::ListApplicationSegmentsParams { pagesize: Some(20), ..Default::default() })
+        .list_application_segments(&zpa::ListApplicationSegmentsParams {
+            pagesize: Some(20),
+            ..Default::default()
+        })
         .await
         .unwrap();
     let total: usize = first.total_count.as_deref().unwrap().parse().unwrap();
@@ -56,7 +61,10 @@ async fn zpa_pages_are_strings_and_collect_all_sees_each_item_once() {
 #[tokio::test]
 async fn zpa_search_and_crud_round_trip() {
     let zpa = client().await.zpa();
-    let groups = zpa.list_all_segment_groups(&Default::default()).await.unwrap();
+    let groups = zpa
+        .list_all_segment_groups(&Default::default())
+        .await
+        .unwrap();
     let group_id = groups[0].id.clone().unwrap();
     let body: zpa::types::ApplicationSegment = serde_json::from_value(serde_json::json!({
         "name": "roundtrip.example.com",
@@ -67,11 +75,17 @@ async fn zpa_search_and_crud_round_trip() {
     }))
     .unwrap();
     let created = zpa
-        .create_application_segment(&zpa::CreateApplicationSegmentParams { microtenant_id: None, body })
+        .create_application_segment(&zpa::CreateApplicationSegmentParams {
+            microtenant_id: None,
+            body,
+        })
         .await
         .unwrap();
     let id = created.id.clone().expect("server assigns an id");
-    assert!(id.chars().all(|c| c.is_ascii_digit()), "ZPA ids are numeric strings: {id}");
+    assert!(
+        id.chars().all(|c| c.is_ascii_digit()),
+        "ZPA ids are numeric strings: {id}"
+    );
 
     let found = zpa
         .list_application_segments(&zpa::ListApplicationSegmentsParams {
@@ -93,7 +107,10 @@ async fn zpa_search_and_crud_round_trip() {
     .await
     .unwrap();
     let got = zpa
-        .get_application_segment(&zpa::GetApplicationSegmentParams { application_id: id.clone(), ..Default::default() })
+        .get_application_segment(&zpa::GetApplicationSegmentParams {
+            application_id: id.clone(),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!(got.description.as_deref(), Some("updated"));
@@ -105,7 +122,10 @@ async fn zpa_search_and_crud_round_trip() {
     .await
     .unwrap();
     let err = zpa
-        .get_application_segment(&zpa::GetApplicationSegmentParams { application_id: id, ..Default::default() })
+        .get_application_segment(&zpa::GetApplicationSegmentParams {
+            application_id: id,
+            ..Default::default()
+        })
         .await
         .unwrap_err();
     assert_eq!(err.status(), Some(404));
@@ -118,31 +138,61 @@ async fn zpa_read_only_slice_operations() {
     let idps = zpa.list_all_idps(&Default::default()).await.unwrap();
     assert!(!idps.is_empty());
     let idp_id = idps[0].id.clone().unwrap();
-    let idp = zpa.get_idp(&zpa::GetIdpParams { idp_id: idp_id.clone() }).await.unwrap();
+    let idp = zpa
+        .get_idp(&zpa::GetIdpParams {
+            idp_id: idp_id.clone(),
+        })
+        .await
+        .unwrap();
     assert_eq!(idp.id.as_deref(), Some(idp_id.as_str()));
-    assert!(!zpa.list_all_server_groups(&Default::default()).await.unwrap().is_empty());
-    assert!(!zpa.list_all_microtenants(&Default::default()).await.unwrap().is_empty());
+    assert!(!zpa
+        .list_all_server_groups(&Default::default())
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(!zpa
+        .list_all_microtenants(&Default::default())
+        .await
+        .unwrap()
+        .is_empty());
     let groups = zpa
-        .list_all_scim_groups(&zpa::ListScimGroupsParams { idp_id: idp_id.clone(), ..Default::default() })
+        .list_all_scim_groups(&zpa::ListScimGroupsParams {
+            idp_id: idp_id.clone(),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert!(!groups.is_empty(), "seeded SCIM groups for the first IdP");
     let one = zpa
-        .get_scim_group(&zpa::GetScimGroupParams { scim_group_id: groups[0].id.unwrap().to_string() })
+        .get_scim_group(&zpa::GetScimGroupParams {
+            scim_group_id: groups[0].id.unwrap().to_string(),
+        })
         .await
         .unwrap();
     assert_eq!(one.id, groups[0].id);
-    zpa.list_all_scim_attributes(&zpa::ListScimAttributesParams { idp_id, ..Default::default() })
-        .await
-        .unwrap();
+    zpa.list_all_scim_attributes(&zpa::ListScimAttributesParams {
+        idp_id,
+        ..Default::default()
+    })
+    .await
+    .unwrap();
 }
 
 #[tokio::test]
 async fn zia_users_stage_changes_until_activation() {
     let zia = client().await.zia();
-    let users = zia.list_users(&zia::ListUsersParams { page_size: Some(5), ..Default::default() }).await.unwrap();
+    let users = zia
+        .list_users(&zia::ListUsersParams {
+            page_size: Some(5),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(users.len(), 5);
-    let status = zia.get_activation_status(&Default::default()).await.unwrap();
+    let status = zia
+        .get_activation_status(&Default::default())
+        .await
+        .unwrap();
     assert_eq!(status.status.as_deref(), Some("ACTIVE"));
 
     let groups = zia.list_groups(&Default::default()).await.unwrap();
@@ -152,20 +202,34 @@ async fn zia_users_stage_changes_until_activation() {
         "groups": [groups[0]], "department": departments[0]
     }))
     .unwrap();
-    let created = zia.create_user(&zia::CreateUserParams { body }).await.unwrap();
+    let created = zia
+        .create_user(&zia::CreateUserParams { body })
+        .await
+        .unwrap();
     let id = created.id.unwrap();
-    let pending = zia.get_activation_status(&Default::default()).await.unwrap();
+    let pending = zia
+        .get_activation_status(&Default::default())
+        .await
+        .unwrap();
     assert_eq!(pending.status.as_deref(), Some("PENDING"));
     let active = zia.activate(&Default::default()).await.unwrap();
     assert_eq!(active.status.as_deref(), Some("ACTIVE"));
 
     let named = zia
-        .list_users(&zia::ListUsersParams { name: Some("Ada Lovelace".into()), ..Default::default() })
+        .list_users(&zia::ListUsersParams {
+            name: Some("Ada Lovelace".into()),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert!(named.iter().any(|u| u.id == Some(id)));
-    zia.delete_user(&zia::DeleteUserParams { user_id: id }).await.unwrap();
-    let err = zia.get_user(&zia::GetUserParams { user_id: id }).await.unwrap_err();
+    zia.delete_user(&zia::DeleteUserParams { user_id: id })
+        .await
+        .unwrap();
+    let err = zia
+        .get_user(&zia::GetUserParams { user_id: id })
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(404));
 }
 
@@ -173,13 +237,19 @@ async fn zia_users_stage_changes_until_activation() {
 async fn zidentity_pages_by_offset() {
     let zid = client().await.zidentity();
     let page = zid
-        .list_users(&zidentity::ListUsersParams { limit: Some(10), offset: Some(0), ..Default::default() })
+        .list_users(&zidentity::ListUsersParams {
+            limit: Some(10),
+            offset: Some(0),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!(page.records.len(), 10);
     assert!(page.next_link.is_some(), "more users than one page of 10");
     let one = zid
-        .get_user(&zidentity::GetUserParams { id: page.records[0].id.clone().unwrap() })
+        .get_user(&zidentity::GetUserParams {
+            id: page.records[0].id.clone().unwrap(),
+        })
         .await
         .unwrap();
     assert_eq!(one.id, page.records[0].id);
@@ -190,7 +260,11 @@ async fn zidentity_pages_by_offset() {
 #[tokio::test]
 async fn wrong_secret_is_an_auth_error_without_the_secret() {
     let (client, _) = client_with("canary-wrong-secret-5f2a").await;
-    let err = client.zia().list_users(&Default::default()).await.unwrap_err();
+    let err = client
+        .zia()
+        .list_users(&Default::default())
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), "AUTH_FAILED");
     assert_eq!(err.status(), Some(401));
     let shown = format!("{err} {err:?} {client:?}");
@@ -207,7 +281,12 @@ async fn missing_customer_id_fails_before_sending() {
         token_url: Some("http://127.0.0.1:9/token".into()),
         ..Default::default()
     };
-    let err = Client::new(config).unwrap().zpa().list_application_segments(&Default::default()).await.unwrap_err();
+    let err = Client::new(config)
+        .unwrap()
+        .zpa()
+        .list_application_segments(&Default::default())
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), "CONFIG");
 }
 
@@ -220,7 +299,16 @@ async fn unreachable_server_is_a_transport_error() {
         token_url: Some("http://127.0.0.1:9/token".into()),
         ..Default::default()
     };
-    let err = Client::new(config).unwrap().zia().list_users(&Default::default()).await.unwrap_err();
-    assert_eq!(err.code(), "AUTH_FAILED", "the token call fails first: {err}");
+    let err = Client::new(config)
+        .unwrap()
+        .zia()
+        .list_users(&Default::default())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.code(),
+        "AUTH_FAILED",
+        "the token call fails first: {err}"
+    );
     assert_eq!(err.status(), None);
 }

@@ -9,7 +9,11 @@ use wasm_bindgen_test::*;
 use zscaler_wasm::{zpa, Client, ClientOptions, Secret};
 
 fn emulator() -> &'static str {
-    option_env!("ZSCALER_EMULATOR_URL").expect("build with ZSCALER_EMULATOR_URL set to a running emulator")
+    // Read at build time: a wasm test has no environment at run time.
+    match option_env!("ZSCALER_EMULATOR_URL") {
+        Some(url) => url,
+        None => panic!("build with ZSCALER_EMULATOR_URL set to a running emulator"),
+    }
 }
 
 fn client(secret: &str, timeout_ms: Option<u64>) -> Client {
@@ -30,12 +34,18 @@ fn client(secret: &str, timeout_ms: Option<u64>) -> Client {
 async fn lists_every_application_segment_over_fetch() {
     let zpa = client("emulator-secret", None).zpa();
     let first = zpa
-        .list_application_segments(&zpa::ListApplicationSegmentsParams { pagesize: Some(20), ..Default::default() })
+        .list_application_segments(&zpa::ListApplicationSegmentsParams {
+            pagesize: Some(20),
+            ..Default::default()
+        })
         .await
         .unwrap();
     let total: usize = first.total_count.unwrap().parse().unwrap();
     let all = zpa
-        .list_all_application_segments(&zpa::ListApplicationSegmentsParams { pagesize: Some(20), ..Default::default() })
+        .list_all_application_segments(&zpa::ListApplicationSegmentsParams {
+            pagesize: Some(20),
+            ..Default::default()
+        })
         .await
         .unwrap();
     let ids: HashSet<_> = all.iter().filter_map(|a| a.id.clone()).collect();
@@ -54,7 +64,11 @@ async fn zia_and_zidentity_calls_work_over_fetch() {
 
 #[wasm_bindgen_test]
 async fn refused_credentials_are_a_typed_auth_error() {
-    let err = client("not-the-secret", None).zia().list_users(&Default::default()).await.unwrap_err();
+    let err = client("not-the-secret", None)
+        .zia()
+        .list_users(&Default::default())
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), "AUTH_FAILED");
     assert_eq!(err.status(), Some(401));
     assert!(!format!("{err:?}").contains("not-the-secret"));
@@ -87,6 +101,10 @@ async fn connection_refused_is_typed_not_a_trap() {
     let err = c.zia().list_users(&Default::default()).await.unwrap_err();
     assert_eq!(err.code(), "AUTH_FAILED");
     // The instance is still usable after the failure.
-    let ok = client("emulator-secret", None).zia().list_groups(&Default::default()).await.unwrap();
+    let ok = client("emulator-secret", None)
+        .zia()
+        .list_groups(&Default::default())
+        .await
+        .unwrap();
     assert!(!ok.is_empty());
 }

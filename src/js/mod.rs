@@ -68,8 +68,11 @@ impl ZscalerClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<ZscalerClient, JsValue> {
-        let options: ClientOptions = from_js(options).map_err(|e| to_js_error(&Error::config(e)))?;
-        Client::new(options).map(|client| ZscalerClient { client }).map_err(|e| to_js_error(&e))
+        let options: ClientOptions =
+            from_js(options).map_err(|e| to_js_error(&Error::config(e)))?;
+        Client::new(options)
+            .map(|client| ZscalerClient { client })
+            .map_err(|e| to_js_error(&e))
     }
 
     /// ZPA operations.
@@ -137,7 +140,10 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
 
 /// Send, check the body against the spec's type, and hand JS the body
 /// exactly as received (every field, even ones the spec does not know yet).
-pub(crate) async fn call_json<T: DeserializeOwned>(client: &Client, req: ApiRequest) -> Result<(T, JsValue), Error> {
+pub(crate) async fn call_json<T: DeserializeOwned>(
+    client: &Client,
+    req: ApiRequest,
+) -> Result<(T, JsValue), Error> {
     let resp = client.execute(req).await?;
     let typed: T = decode(&resp)?;
     let value = js_sys::JSON::parse(&resp.body).map_err(|_| Error::Decode {

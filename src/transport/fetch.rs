@@ -24,7 +24,9 @@ extern "C" {
 
 /// Stateless: every runtime pools connections under `fetch` itself.
 #[derive(Clone, Debug, Default)]
-pub struct Transport;
+pub struct Transport {
+    _private: (),
+}
 
 /// Aborts the request when the call's future is dropped or times out, so a
 /// cancelled call frees its connection instead of running on unseen.
@@ -48,7 +50,12 @@ impl AbortGuard {
             })
         };
         let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms as f64);
-        Ok(Self { controller, timer, timed_out, _on_timeout: on_timeout })
+        Ok(Self {
+            controller,
+            timer,
+            timed_out,
+            _on_timeout: on_timeout,
+        })
     }
 }
 
@@ -74,7 +81,9 @@ impl Transport {
         let guard = AbortGuard::new(timeout_ms)?;
         let fail = |e: JsValue| {
             if guard.timed_out.get() {
-                Error::Timeout { after_ms: timeout_ms }
+                Error::Timeout {
+                    after_ms: timeout_ms,
+                }
             } else {
                 js_transport(e)
             }
@@ -90,12 +99,15 @@ impl Transport {
         if let Some(body) = &req.body {
             init.set_body(&JsValue::from_str(body));
         }
-        let request = web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(js_transport)?;
+        let request =
+            web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(js_transport)?;
         let resp: web_sys::Response = JsFuture::from(global_fetch(&request))
             .await
             .map_err(fail)?
             .dyn_into()
-            .map_err(|_| Error::Transport { message: "fetch did not return a Response".into() })?;
+            .map_err(|_| Error::Transport {
+                message: "fetch did not return a Response".into(),
+            })?;
         let status = resp.status();
         let mut out_headers = Vec::new();
         if let Ok(Some(iter)) = js_sys::try_iter(resp.headers().as_ref()) {
@@ -106,9 +118,15 @@ impl Transport {
                 }
             }
         }
-        let text = JsFuture::from(resp.text().map_err(js_transport)?).await.map_err(fail)?;
+        let text = JsFuture::from(resp.text().map_err(js_transport)?)
+            .await
+            .map_err(fail)?;
         let body = text.as_string().unwrap_or_default();
         drop(guard);
-        Ok(HttpResponse { status, headers: out_headers, body })
+        Ok(HttpResponse {
+            status,
+            headers: out_headers,
+            body,
+        })
     }
 }

@@ -33,13 +33,19 @@ impl Transport {
             .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
             .collect();
         let body = resp.text().await.map_err(|e| map_err(e, timeout_ms))?;
-        Ok(HttpResponse { status, headers, body })
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
     }
 }
 
 fn map_err(e: reqwest::Error, timeout_ms: u64) -> Error {
     if e.is_timeout() {
-        return Error::Timeout { after_ms: timeout_ms };
+        return Error::Timeout {
+            after_ms: timeout_ms,
+        };
     }
     // reqwest's Display names the URL but never headers or bodies, so it is
     // safe to carry; the source chain says what actually went wrong.

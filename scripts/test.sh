@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Run every check and test, then print one line: `N passed, N failed`.
+# Stages: lints, native cargo tests, spec check, then the wasm package in
+# Node, workerd and headless Chromium against a freshly started emulator.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
+logs=$(mktemp -d)
+passed=0
+failed=0
+
+# Count a stage: test runners' own totals where they print them, otherwise
+# the stage itself is one check. A runner that exits non-zero without a
+# failure count (a compile error) counts as one failure.
+stage() {
+  local name=$1; shift
+  echo "=== $name"
+  "$@" > "$logs/$name.log" 2>&1
+  local rc=$? p f
+  tail -n 40 "$logs/$name.log"
+  p=$(grep -Eo '^test result: [a-zA-Z]+\. [0-9]+ passed' "$logs/$name.log" | awk '{ s += $4 } END { print s + 0 }')
+  f=$(grep -Eo '[0-9]+ failed;' "$logs/$name.log" | awk '{ s += $1 } END { print s + 0 }')
+  p=$((p + $(grep -Eo '^# pass [0-9]+' "$logs/$name.log" | awk '{ s += $3 } END { print s + 0 }')))
+  f=$((f + $(grep -Eo '^# fail [0-9]+' "$logs/$name.log" | awk '{ s += $3 } END { print s + 0 }')))
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+    if [ $rc -eq 0 ]; then p=1; else f=1; fi
+  elif [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
+    f=1
+  fi
+  echo "--- $name: $p passed, $f failed"
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+stage fmt cargo fmt --all -- --check
+stage clippy-host cargo clippy --workspace --all-targets -- -D warnings
+stage clippy-wasm32 cargo clippy -p zscaler-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+stage spec-check python3 scripts/check_specs.py
+stage cargo-test cargo test --workspace
+stage build-wasm scripts/build-wasm.sh
+
+# One emulator for the wasm stages; release build so it is never the
+# bottleneck. Port 0 picks a free port; its first line names it.
+cargo build --release -p zscaler-emulator > "$logs/emulator-build.log" 2>&1
+"$CARGO_TARGET_DIR/release/zscaler-emulator" --listen 127.0.0.1:0 > "$logs/emulator.out" 2>&1 &
+emulator=$!
+trap 'kill $emulator 2>/dev/null' EXIT
+for _ in $(seq 50); do grep -q '^listening on ' "$logs/emulator.out" && break; sleep 0.1; done
+export ZSCALER_EMULATOR_URL=$(sed -n 's/^listening on //p' "$logs/emulator.out" | head -n 1)
+echo "emulator: ${ZSCALER_EMULATOR_URL:-did not start}"
+
+stage js-node-workerd-chromium node --test --test-concurrency=1 tests/js/
+stage wasm-bindgen-node cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
+stage wasm-bindgen-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
