@@ -28,13 +28,15 @@ struct Inner {
 /// The product-specific operations; see the generated `zpa`, `zia` and
 /// `zidentity` modules for the methods.
 macro_rules! product_handle {
-    ($(#[$doc:meta])* $name:ident, $method:ident) => {
+    ($(#[$doc:meta])* $name:ident, $method:ident, $feature:literal) => {
         $(#[$doc])*
+        #[cfg(feature = $feature)]
         #[derive(Clone, Debug)]
         pub struct $name {
             pub(crate) client: Client,
         }
 
+        #[cfg(feature = $feature)]
         impl Client {
             $(#[$doc])*
             pub fn $method(&self) -> $name {
@@ -47,17 +49,20 @@ macro_rules! product_handle {
 product_handle!(
     /// ZPA (Private Access) operations.
     Zpa,
-    zpa
+    zpa,
+    "zpa"
 );
 product_handle!(
     /// ZIA (Internet Access) operations.
     Zia,
-    zia
+    zia,
+    "zia"
 );
 product_handle!(
     /// ZIdentity operations.
     Zidentity,
-    zidentity
+    zidentity,
+    "zidentity"
 );
 
 impl Client {
@@ -74,6 +79,7 @@ impl Client {
         })
     }
 
+    #[cfg(feature = "zpa")]
     pub(crate) fn customer_id(&self) -> Result<&str, Error> {
         self.inner
             .config
@@ -82,6 +88,7 @@ impl Client {
             .ok_or_else(|| Error::config("customerId is required for ZPA calls"))
     }
 
+    #[cfg(feature = "zpa")]
     pub(crate) fn microtenant_id(&self) -> Option<&str> {
         self.inner.config.microtenant_id.as_deref()
     }

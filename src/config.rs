@@ -40,7 +40,9 @@ pub struct ClientOptions {
 pub(crate) struct Resolved {
     pub api_base: String,
     pub source: TokenSource,
+    #[cfg_attr(not(feature = "zpa"), allow(dead_code))]
     pub customer_id: Option<String>,
+    #[cfg_attr(not(feature = "zpa"), allow(dead_code))]
     pub microtenant_id: Option<String>,
     pub timeout_ms: u64,
 }

@@ -37,7 +37,13 @@ mod transport;
 #[cfg(target_arch = "wasm32")]
 mod js;
 
-pub use client::{Client, Zia, Zidentity, Zpa};
+pub use client::Client;
+#[cfg(feature = "zia")]
+pub use client::Zia;
+#[cfg(feature = "zidentity")]
+pub use client::Zidentity;
+#[cfg(feature = "zpa")]
+pub use client::Zpa;
 pub use config::ClientOptions;
 pub use error::Error;
 pub use secret::Secret;

@@ -5,13 +5,13 @@
 mod errors;
 
 use crate::client::decode;
+#[cfg(feature = "zpa")]
 use crate::pagination::{walk_zpa, PageParams, ZpaPage};
 use crate::request::ApiRequest;
 use crate::{Client, ClientOptions, Error};
 use serde::de::DeserializeOwned;
 use std::future::Future;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 pub(crate) use errors::to_js_error;
 
@@ -160,6 +160,7 @@ pub(crate) async fn call_empty(client: &Client, req: ApiRequest) -> Result<JsVal
 }
 
 /// Collect every item of a paged ZPA list into one JS array.
+#[cfg(feature = "zpa")]
 pub(crate) async fn zpa_collect<T, P, F, Fut>(params: &P, mut fetch: F) -> Result<JsValue, Error>
 where
     T: ZpaPage,
@@ -181,7 +182,7 @@ where
         },
         |value| {
             if let Ok(list) = js_sys::Reflect::get(&value, &JsValue::from_str("list")) {
-                if let Some(list) = list.dyn_ref::<js_sys::Array>() {
+                if let Some(list) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Array>(&list) {
                     for item in list.iter() {
                         all.push(&item);
                     }

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Print the gzipped size of the wasm package per product (one build per
+# Cargo feature) and for all products together. A measurement, not a test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
+out=$(mktemp -d)
+printf '| build | wasm raw | wasm gz | JS glue gz | total gz |\n|---|---:|---:|---:|---:|\n'
+for features in zpa zia zidentity "zpa,zia,zidentity"; do
+  cargo build --lib --release --target wasm32-unknown-unknown --no-default-features --features "$features" -q
+  wasm-bindgen --target web --weak-refs --out-dir "$out" \
+    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/zscaler_wasm.wasm"
+  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --all-features \
+    "$out/zscaler_wasm_bg.wasm" -o "$out/opt.wasm"
+  raw=$(wc -c < "$out/opt.wasm")
+  wgz=$(gzip -9c "$out/opt.wasm" | wc -c)
+  jgz=$(gzip -9c "$out/zscaler_wasm.js" | wc -c)
+  printf '| %s | %d KB | %d KB | %d KB | %d KB |\n' "$features" $((raw / 1024)) $((wgz / 1024)) $((jgz / 1024)) $(((wgz + jgz) / 1024))
+done
