@@ -271,18 +271,21 @@ async fn wrong_secret_is_an_auth_error_without_the_secret() {
     assert!(!shown.contains("canary-wrong-secret-5f2a"), "{shown}");
 }
 
-#[tokio::test]
-async fn missing_customer_id_fails_before_sending() {
-    let config = ClientOptions {
+/// A client whose every request would fail: nothing listens on port 9.
+fn unreachable_client() -> Client {
+    Client::new(ClientOptions {
         client_id: Some("x".into()),
         client_secret: Some(Secret::new("y")),
-        // Nothing listens here: a sent request would be a transport error.
         base_url: Some("http://127.0.0.1:9".into()),
         token_url: Some("http://127.0.0.1:9/token".into()),
         ..Default::default()
-    };
-    let err = Client::new(config)
-        .unwrap()
+    })
+    .unwrap()
+}
+
+#[tokio::test]
+async fn missing_customer_id_fails_before_sending() {
+    let err = unreachable_client()
         .zpa()
         .list_application_segments(&Default::default())
         .await
@@ -292,15 +295,7 @@ async fn missing_customer_id_fails_before_sending() {
 
 #[tokio::test]
 async fn unreachable_server_is_a_transport_error() {
-    let config = ClientOptions {
-        client_id: Some("x".into()),
-        client_secret: Some(Secret::new("y")),
-        base_url: Some("http://127.0.0.1:9".into()),
-        token_url: Some("http://127.0.0.1:9/token".into()),
-        ..Default::default()
-    };
-    let err = Client::new(config)
-        .unwrap()
+    let err = unreachable_client()
         .zia()
         .list_users(&Default::default())
         .await
