@@ -5,6 +5,10 @@
 //! because progenitor's own client is tied to reqwest, which costs about
 //! three times the wasm size of our fetch transport.
 
+#[path = "codegen/conformance.rs"]
+mod conformance;
+#[path = "codegen/fidelity.rs"]
+mod fidelity;
 #[path = "codegen/js_ops.rs"]
 mod js_ops;
 #[path = "codegen/model.rs"]
@@ -17,17 +21,20 @@ mod rust_ops;
 mod ts_types;
 
 use openapiv3::OpenAPI;
+use quote::ToTokens;
 use std::path::Path;
 
 /// A product: which specs make it up and how it is named on each side.
 pub struct Product {
     feature: &'static str,
     module: &'static str,
-    specs: &'static [&'static str],
+    /// Every `openapi/<spec_prefix>*.yaml` belongs to the product.
+    spec_prefix: &'static str,
     variant: &'static str,
     api_struct: &'static str,
     js_class: &'static str,
     ts_namespace: &'static str,
+    gateway_prefix: &'static str,
     fills_customer: bool,
 }
 
@@ -35,31 +42,34 @@ const PRODUCTS: &[Product] = &[
     Product {
         feature: "ZPA",
         module: "zpa",
-        specs: &["zpa-mgmtconfig.yaml", "zpa-userconfig.yaml"],
+        spec_prefix: "zpa-",
         variant: "Zpa",
         api_struct: "Zpa",
         js_class: "ZpaApi",
         ts_namespace: "Zpa",
+        gateway_prefix: "/zpa",
         fills_customer: true,
     },
     Product {
         feature: "ZIA",
         module: "zia",
-        specs: &["zia.yaml"],
+        spec_prefix: "zia",
         variant: "Zia",
         api_struct: "Zia",
         js_class: "ZiaApi",
         ts_namespace: "Zia",
+        gateway_prefix: "/zia",
         fills_customer: false,
     },
     Product {
         feature: "ZIDENTITY",
         module: "zidentity",
-        specs: &["zidentity.yaml"],
+        spec_prefix: "zidentity",
         variant: "Zidentity",
         api_struct: "Zidentity",
         js_class: "ZidentityApi",
         ts_namespace: "Zidentity",
+        gateway_prefix: "/ziam",
         fills_customer: false,
     },
 ];
@@ -74,7 +84,13 @@ fn load(file: &str) -> OpenAPI {
 /// Several specs of one product become one document, so they share one
 /// type space and one Rust module.
 fn merged(product: &Product) -> OpenAPI {
-    let mut docs = product.specs.iter().map(|f| load(f));
+    let mut files: Vec<String> = std::fs::read_dir("openapi")
+        .expect("openapi/ exists")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(product.spec_prefix) && n.ends_with(".yaml"))
+        .collect();
+    files.sort();
+    let mut docs = files.iter().map(|f| load(f));
     let mut doc = docs.next().expect("a product has at least one spec");
     for other in docs {
         doc.paths.paths.extend(other.paths.paths);
@@ -105,11 +121,40 @@ fn pretty(code: &str, what: &str) -> String {
     prettyplease::unparse(&file)
 }
 
+/// Known string values stay documentation for Rust: a value Zscaler adds
+/// tomorrow must not make today's client fail to decode a response.
+fn open_enums(schema: &mut openapiv3::Schema) {
+    use openapiv3::{ReferenceOr::Item, SchemaKind, Type};
+    match &mut schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) => s.enumeration.clear(),
+        SchemaKind::Type(Type::Object(o)) => {
+            for prop in o.properties.values_mut() {
+                if let Item(p) = prop {
+                    open_enums(p);
+                }
+            }
+        }
+        SchemaKind::Type(Type::Array(a)) => {
+            if let Some(Item(items)) = &mut a.items {
+                open_enums(items);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// progenitor refuses operations whose success and `default` responses have
 /// different types; we use only its type space (every component schema), so
 /// it gets a copy without the error responses.
 fn types_only(doc: &OpenAPI) -> OpenAPI {
     let mut doc = doc.clone();
+    if let Some(c) = &mut doc.components {
+        for schema in c.schemas.values_mut() {
+            if let openapiv3::ReferenceOr::Item(s) = schema {
+                open_enums(s);
+            }
+        }
+    }
     for item in doc.paths.paths.values_mut() {
         if let openapiv3::ReferenceOr::Item(item) = item {
             let ops = [
@@ -133,7 +178,7 @@ fn types_only(doc: &OpenAPI) -> OpenAPI {
     doc
 }
 
-fn generate(product: &Product, out_dir: &Path) {
+fn generate(product: &Product, out_dir: &Path) -> String {
     let doc = merged(product);
     let mut settings = progenitor::GenerationSettings::default();
     settings.with_interface(progenitor::InterfaceStyle::Positional);
@@ -141,7 +186,10 @@ fn generate(product: &Product, out_dir: &Path) {
     generator
         .generate_tokens(&types_only(&doc))
         .unwrap_or_else(|e| panic!("{}: progenitor failed: {e}", product.module));
-    let types = generator.get_type_space().to_stream().to_string();
+    let mut types: syn::File =
+        syn::parse2(generator.get_type_space().to_stream()).expect("typify output parses");
+    fidelity::keep_empty_containers(&mut types);
+    let types = types.to_token_stream().to_string();
 
     let ops = model::operations(&doc);
     let rust = rust_ops::emit(product, &doc, &ops);
@@ -164,15 +212,19 @@ fn generate(product: &Product, out_dir: &Path) {
     .expect("writing generated module");
     std::fs::write(out_dir.join(format!("{}.d.ts", product.module)), ts)
         .expect("writing generated declarations");
+    conformance::entries(product, &ops)
 }
 
 fn main() {
     println!("cargo:rerun-if-changed=openapi");
     println!("cargo:rerun-if-changed=codegen");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let mut table = String::from("/// Every generated operation, for the conformance test.\npub fn operations() -> Vec<ConfOp> { vec![\n");
     for product in PRODUCTS {
         if std::env::var_os(format!("CARGO_FEATURE_{}", product.feature)).is_some() {
-            generate(product, Path::new(&out_dir));
+            table.push_str(&generate(product, Path::new(&out_dir)));
         }
     }
+    table.push_str("] }\n");
+    std::fs::write(Path::new(&out_dir).join("conformance.rs"), table).expect("writing conformance table");
 }

@@ -49,6 +49,7 @@ pub struct Op {
     pub query: Vec<Param>,
     pub body: Option<TypeRef>,
     pub response: Option<TypeRef>,
+    pub error: Option<TypeRef>,
 }
 
 impl Op {
@@ -147,7 +148,14 @@ fn operation(doc: &OpenAPI, path: &str, method: &str, op: &Operation, shared: &[
                 .map(type_ref),
             ReferenceOr::Reference { .. } => panic!("{id}: $ref responses are not supported"),
         });
+    let error = match &op.responses.default {
+        Some(ReferenceOr::Item(Response { content, .. })) => {
+            content.get("application/json").and_then(|m| m.schema.as_ref()).map(type_ref)
+        }
+        _ => None,
+    };
     Op {
+        error,
         summary: op.summary.clone().unwrap_or_else(|| id.clone()),
         id,
         method: method.to_uppercase(),

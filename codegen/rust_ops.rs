@@ -250,7 +250,7 @@ fn emit_page_impl(out: &mut String, page: &str, item: &str) {
     writeln!(out, "    fn total_pages(&self) -> Option<String> {{ self.total_pages.as_ref().map(|v| v.to_string()) }}").unwrap();
     writeln!(
         out,
-        "    fn into_items(self) -> Vec<Self::Item> {{ self.list }}"
+        "    fn into_items(self) -> Vec<Self::Item> {{ self.list.unwrap_or_default() }}"
     )
     .unwrap();
     writeln!(out, "}}\n").unwrap();

@@ -31,6 +31,12 @@ fn schema_ts(s: &ReferenceOr<Schema>) -> String {
         ReferenceOr::Reference { reference } => crate::model::ref_name(reference),
         ReferenceOr::Item(s) => {
             let base = match &s.schema_kind {
+                // Known values help editors; `string & {}` keeps new ones legal.
+                SchemaKind::Type(Type::String(st)) if !st.enumeration.is_empty() => {
+                    let known: Vec<String> =
+                        st.enumeration.iter().flatten().map(|v| format!("{v:?}")).collect();
+                    format!("{} | (string & {{}})", known.join(" | "))
+                }
                 SchemaKind::Type(Type::String(_)) => "string".to_string(),
                 SchemaKind::Type(Type::Boolean(_)) => "boolean".to_string(),
                 SchemaKind::Type(Type::Integer(_)) | SchemaKind::Type(Type::Number(_)) => {
