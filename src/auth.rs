@@ -145,8 +145,8 @@ impl TokenCache {
                 method: "POST",
                 url: token_url.clone(),
                 headers: vec![
-                    ("content-type", "application/x-www-form-urlencoded".into()),
-                    ("accept", "application/json".into()),
+                    ("content-type".into(), "application/x-www-form-urlencoded".into()),
+                    ("accept".into(), "application/json".into()),
                 ],
                 body: Some(form_encode(&[
                     ("grant_type", "client_credentials"),
@@ -158,7 +158,7 @@ impl TokenCache {
             TokenSource::Backend { url } => HttpRequest {
                 method: "POST",
                 url: url.clone(),
-                headers: vec![("accept", "application/json".into())],
+                headers: vec![("accept".into(), "application/json".into())],
                 body: None,
             },
         }

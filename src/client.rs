@@ -7,7 +7,15 @@ use crate::config::{ClientOptions, Resolved};
 use crate::error::{parse_error_body, snippet};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::request::ApiRequest;
+use crate::clock::{jitter, now_ms};
+use crate::pacing::Pacer;
+use crate::retry::{decide, server_wait_ms, Decision, Outcome};
+use crate::sleep::SleepFn;
 use crate::transport::Transport;
+
+/// Sent natively; browsers forbid setting it, and Workers add their own.
+#[cfg(not(target_arch = "wasm32"))]
+const USER_AGENT: &str = concat!("zscaler-wasm/", env!("CARGO_PKG_VERSION"));
 use crate::{Error, Product};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -18,11 +26,18 @@ pub struct Client {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
 struct Inner {
     config: Resolved,
     tokens: TokenCache,
     transport: Transport,
+    pacer: Pacer,
+    sleep: SleepFn,
+}
+
+impl std::fmt::Debug for Inner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("config", &self.config).field("tokens", &self.tokens).finish_non_exhaustive()
+    }
 }
 
 /// The product-specific operations; see the generated `zpa`, `zia` and
@@ -68,6 +83,11 @@ product_handle!(
 impl Client {
     /// Build a client; fails with [`Error::Config`] on incomplete options.
     pub fn new(options: ClientOptions) -> Result<Self, Error> {
+        Self::with_sleep(options, crate::sleep::real())
+    }
+
+    /// Build a client that waits through `sleep`; tests pass a fake clock.
+    pub fn with_sleep(options: ClientOptions, sleep: SleepFn) -> Result<Self, Error> {
         let config = options.resolve()?;
         let tokens = TokenCache::new(config.source.clone());
         Ok(Self {
@@ -75,6 +95,8 @@ impl Client {
                 config,
                 tokens,
                 transport: Transport::default(),
+                pacer: Pacer::default(),
+                sleep,
             }),
         })
     }
@@ -105,11 +127,14 @@ impl Client {
             url.push_str(&req.query);
         }
         let mut headers = vec![
-            ("authorization", format!("Bearer {}", token.expose())),
-            ("accept", "application/json".to_string()),
+            ("authorization".to_string(), format!("Bearer {}", token.expose())),
+            ("accept".to_string(), "application/json".to_string()),
         ];
+        #[cfg(not(target_arch = "wasm32"))]
+        headers.push(("user-agent".to_string(), USER_AGENT.to_string()));
+        headers.extend(self.inner.config.headers.iter().cloned());
         if req.body.is_some() {
-            headers.push(("content-type", "application/json".to_string()));
+            headers.push(("content-type".to_string(), "application/json".to_string()));
         }
         HttpRequest {
             method: req.method,
@@ -119,26 +144,58 @@ impl Client {
         }
     }
 
-    /// Send a request with a bearer token. A 401 discards the token and
-    /// retries once with a fresh one; any other non-2xx becomes a typed error.
+    /// Send a request with a bearer token, paced to the documented limits.
+    /// A 401 discards the token and retries once with a fresh one; 429s,
+    /// edit locks, 5xx and lost connections are retried as [`crate::retry`]
+    /// decides; any other non-2xx becomes a typed error.
     pub async fn execute(&self, req: ApiRequest) -> Result<HttpResponse, Error> {
-        let timeout = self.inner.config.timeout_ms;
-        let transport = &self.inner.transport;
-        let mut token = self.inner.tokens.token(transport, timeout).await?;
-        let mut resp = transport
-            .send(self.http_request(&req, &token), timeout)
-            .await?;
-        if resp.status == 401 {
-            self.inner.tokens.invalidate(&token).await;
-            token = self.inner.tokens.token(transport, timeout).await?;
-            resp = transport
-                .send(self.http_request(&req, &token), timeout)
-                .await?;
-        }
-        if resp.is_success() {
-            Ok(resp)
-        } else {
-            Err(api_error(&resp))
+        let inner = &*self.inner;
+        let timeout = inner.config.timeout_ms;
+        let mut attempt = 0;
+        let mut reminted = false;
+        loop {
+            attempt += 1;
+            if inner.config.pacing {
+                let wait = inner.pacer.reserve(req.product, req.method, now_ms());
+                if wait > 0 {
+                    (inner.sleep)(wait).await;
+                }
+            }
+            let token = inner.tokens.token(&inner.transport, timeout).await?;
+            let resp = match inner.transport.send(self.http_request(&req, &token), timeout).await {
+                Ok(resp) if resp.is_success() => return Ok(resp),
+                Ok(resp) if resp.status == 401 && !reminted => {
+                    reminted = true;
+                    attempt -= 1;
+                    inner.tokens.invalidate(&token).await;
+                    continue;
+                }
+                Ok(resp) => resp,
+                Err(e) => {
+                    let outcome = match e {
+                        Error::Timeout { .. } => Outcome::TimedOut,
+                        Error::Transport { .. } => Outcome::ConnectionFailed,
+                        other => return Err(other),
+                    };
+                    match decide(&inner.config.retry, req.method, attempt, outcome, now_ms(), jitter()) {
+                        Decision::RetryAfter(ms) => {
+                            (inner.sleep)(ms).await;
+                            continue;
+                        }
+                        _ => return Err(e),
+                    }
+                }
+            };
+            if let Some(err) = read_only(&resp) {
+                return Err(err);
+            }
+            match decide(&inner.config.retry, req.method, attempt, Outcome::Status(&resp), now_ms(), jitter()) {
+                Decision::RetryAfter(ms) => (inner.sleep)(ms).await,
+                Decision::TooLong(wait_ms) => {
+                    return Err(Error::RetryTooLong { status: resp.status, wait_ms, request_id: resp.request_id() })
+                }
+                Decision::GiveUp => return Err(api_error(&resp)),
+            }
         }
     }
 
@@ -167,6 +224,17 @@ pub(crate) fn decode<T: DeserializeOwned>(resp: &HttpResponse) -> Result<T, Erro
     })
 }
 
+/// ZIA's maintenance mode: a 403 marked read-only is not a permission
+/// problem, and says so in its own error type.
+fn read_only(resp: &HttpResponse) -> Option<Error> {
+    let marked = resp.header("x-zscaler-mode").is_some_and(|m| m.eq_ignore_ascii_case("read-only"))
+        || resp.body.contains("STATE_READONLY");
+    (resp.status == 403 && marked).then(|| Error::ReadOnly {
+        message: parse_error_body(&resp.body).1.unwrap_or_else(|| "changes are not accepted now".into()),
+        request_id: resp.request_id(),
+    })
+}
+
 fn api_error(resp: &HttpResponse) -> Error {
     let (code, message) = parse_error_body(&resp.body);
     let request_id = resp.request_id();
@@ -184,12 +252,8 @@ fn api_error(resp: &HttpResponse) -> Error {
             request_id,
         };
     }
-    Error::Api {
-        status: resp.status,
-        code,
-        message,
-        request_id,
-    }
+    let retry_after_ms = (resp.status == 429).then(|| server_wait_ms(resp, now_ms())).flatten();
+    Error::Api { status: resp.status, code, message, request_id, retry_after_ms }
 }
 
 impl Product {
@@ -231,7 +295,16 @@ mod tests {
             r#"{"code":"EDIT_LOCK_NOT_AVAILABLE","message":"locked"}"#,
         ));
         assert_eq!(zia.code(), "EDIT_LOCK_NOT_AVAILABLE");
-        assert!(!zia.is_retryable());
+        assert!(zia.is_retryable());
+        let limited = api_error(&resp(429, r#"{"message":"Rate Limit (1/SECOND) exceeded","Retry-After":"1 seconds"}"#));
+        assert_eq!((limited.kind(), limited.retry_after_ms()), ("RateLimitError", Some(1000)));
+        let ro = HttpResponse {
+            status: 403,
+            headers: vec![("x-zscaler-mode".into(), "read-only".into())],
+            body: r#"{"code":"STATE_READONLY","message":"maintenance"}"#.into(),
+        };
+        assert_eq!(read_only(&ro).unwrap().kind(), "ReadOnlyError");
+        assert!(read_only(&resp(403, r#"{"code":"FORBIDDEN"}"#)).is_none());
         let html = api_error(&resp(502, "<html><title>Bad gateway</title></html>"));
         assert_eq!(html.code(), "HTTP_502");
         assert!(html.is_retryable());

@@ -33,6 +33,19 @@ pub struct ClientOptions {
     pub microtenant_id: Option<String>,
     /// Per-request timeout in milliseconds.
     pub timeout_ms: Option<u64>,
+    /// Attempts per call including the first (default 4; 1 disables retries).
+    pub max_attempts: Option<u32>,
+    /// Fail at once with `RetryTooLong` when the server asks to wait longer
+    /// than this (default 60).
+    pub max_retry_seconds: Option<u64>,
+    /// First backoff step when the server gives no wait (default 500).
+    pub retry_base_delay_ms: Option<u64>,
+    /// Longest backoff step (default 20000).
+    pub retry_max_delay_ms: Option<u64>,
+    /// Pace calls to the documented rate limits (default true).
+    pub pacing: Option<bool>,
+    /// Extra headers sent with every API call.
+    pub headers: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// Options after validation.
@@ -45,6 +58,9 @@ pub(crate) struct Resolved {
     #[cfg_attr(not(feature = "zpa"), allow(dead_code))]
     pub microtenant_id: Option<String>,
     pub timeout_ms: u64,
+    pub retry: crate::retry::RetryPolicy,
+    pub pacing: bool,
+    pub headers: Vec<(String, String)>,
 }
 
 fn non_empty(v: &Option<String>) -> Option<&str> {
@@ -133,7 +149,32 @@ impl ClientOptions {
         if timeout_ms == 0 {
             return Err(Error::config("timeoutMs must be positive"));
         }
+        let defaults = crate::retry::RetryPolicy::default();
+        let retry = crate::retry::RetryPolicy {
+            max_attempts: self.max_attempts.unwrap_or(defaults.max_attempts),
+            base_delay_ms: self.retry_base_delay_ms.unwrap_or(defaults.base_delay_ms),
+            max_delay_ms: self.retry_max_delay_ms.unwrap_or(defaults.max_delay_ms),
+            max_retry_ms: self.max_retry_seconds.map_or(defaults.max_retry_ms, |s| s.saturating_mul(1000)),
+        };
+        if retry.max_attempts == 0 {
+            return Err(Error::config("maxAttempts must be 1 or more"));
+        }
+        let mut headers = Vec::new();
+        for (name, value) in self.headers.iter().flatten() {
+            let lower = name.to_ascii_lowercase();
+            let valid_name = !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
+            if !valid_name || value.contains(['\r', '\n']) {
+                return Err(Error::config(format!("header {name:?} is not a valid header")));
+            }
+            if matches!(lower.as_str(), "authorization" | "cookie" | "host" | "content-length") {
+                return Err(Error::config(format!("header {name:?} is set by the client itself")));
+            }
+            headers.push((lower, value.clone()));
+        }
         Ok(Resolved {
+            retry,
+            pacing: self.pacing.unwrap_or(true),
+            headers,
             api_base,
             source,
             customer_id: non_empty(&self.customer_id).map(str::to_string),
@@ -210,6 +251,18 @@ mod tests {
             },
             ClientOptions {
                 token_endpoint: Some("https://x/token".into()),
+                ..creds()
+            },
+            ClientOptions {
+                max_attempts: Some(0),
+                ..creds()
+            },
+            ClientOptions {
+                headers: Some([("Authorization".to_string(), "x".to_string())].into()),
+                ..creds()
+            },
+            ClientOptions {
+                headers: Some([("x-a".to_string(), "a\r\nb".to_string())].into()),
                 ..creds()
             },
             ClientOptions::default(),

@@ -27,7 +27,13 @@ pub enum Error {
         code: Option<String>,
         message: String,
         request_id: Option<String>,
+        /// For 429s: how long the server asked us to wait.
+        retry_after_ms: Option<u64>,
     },
+    /// The tenant is in read-only maintenance mode; writes are refused.
+    ReadOnly { message: String, request_id: Option<String> },
+    /// The server asked for a longer wait than `maxRetrySeconds` allows.
+    RetryTooLong { status: u16, wait_ms: u64, request_id: Option<String> },
     /// The request never got an HTTP answer (DNS, TLS, connection reset).
     Transport { message: String },
     /// No answer arrived within the configured timeout.
@@ -44,7 +50,10 @@ impl Error {
     /// The HTTP status involved, if there was an answer.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Api { status, .. } | Error::Decode { status, .. } => Some(*status),
+            Error::Api { status, .. } | Error::Decode { status, .. } | Error::RetryTooLong { status, .. } => {
+                Some(*status)
+            }
+            Error::ReadOnly { .. } => Some(403),
             Error::Auth { status, .. } => *status,
             _ => None,
         }
@@ -62,6 +71,17 @@ impl Error {
             Error::Transport { .. } => "TRANSPORT".into(),
             Error::Timeout { .. } => "TIMEOUT".into(),
             Error::Decode { .. } => "DECODE".into(),
+            Error::ReadOnly { .. } => "STATE_READONLY".into(),
+            Error::RetryTooLong { .. } => "RETRY_TOO_LONG".into(),
+        }
+    }
+
+    /// How long the server asked to wait before another try, if it said.
+    pub fn retry_after_ms(&self) -> Option<u64> {
+        match self {
+            Error::Api { retry_after_ms, .. } => *retry_after_ms,
+            Error::RetryTooLong { wait_ms, .. } => Some(*wait_ms),
+            _ => None,
         }
     }
 
@@ -71,7 +91,8 @@ impl Error {
             Error::Config { .. } => "ConfigError",
             Error::InvalidArgument { .. } => "InvalidArgumentError",
             Error::Auth { .. } => "AuthError",
-            Error::Api { status: 429, .. } => "RateLimitError",
+            Error::Api { status: 429, .. } | Error::RetryTooLong { .. } => "RateLimitError",
+            Error::ReadOnly { .. } => "ReadOnlyError",
             Error::Api { .. } => "ZscalerApiError",
             Error::Transport { .. } => "TransportError",
             Error::Timeout { .. } => "TimeoutError",
@@ -84,7 +105,9 @@ impl Error {
         match self {
             Error::Api { request_id, .. }
             | Error::Auth { request_id, .. }
-            | Error::Decode { request_id, .. } => request_id.as_deref(),
+            | Error::Decode { request_id, .. }
+            | Error::ReadOnly { request_id, .. }
+            | Error::RetryTooLong { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
     }
@@ -92,7 +115,9 @@ impl Error {
     /// Whether sending the same request again may succeed.
     pub fn is_retryable(&self) -> bool {
         match self {
+            Error::Api { status: 409, code: Some(c), .. } => c == "EDIT_LOCK_NOT_AVAILABLE",
             Error::Api { status, .. } => matches!(status, 408 | 429 | 500 | 502 | 503 | 504),
+            Error::RetryTooLong { .. } => true,
             Error::Transport { .. } | Error::Timeout { .. } => true,
             _ => false,
         }
@@ -129,11 +154,15 @@ impl fmt::Display for Error {
             } => write!(f, "HTTP {status}: {message}"),
             Error::Transport { message } => write!(f, "request failed: {message}"),
             Error::Timeout { after_ms } => write!(f, "no response within {after_ms} ms"),
-            Error::Decode {
-                status, message, ..
-            } => {
+            Error::Decode { status, message, .. } => {
                 write!(f, "unexpected response body (HTTP {status}): {message}")
             }
+            Error::ReadOnly { message, .. } => write!(f, "tenant is read-only: {message}"),
+            Error::RetryTooLong { status, wait_ms, .. } => write!(
+                f,
+                "HTTP {status}: the server asks to wait {} s, more than maxRetrySeconds allows",
+                wait_ms.div_ceil(1000)
+            ),
         }
     }
 }

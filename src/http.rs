@@ -9,7 +9,7 @@ pub struct HttpRequest {
     /// The absolute URL.
     pub url: String,
     /// Header pairs. The `Authorization` value is secret: never print it.
-    pub headers: Vec<(&'static str, String)>,
+    pub headers: Vec<(String, String)>,
     /// The body, already encoded.
     pub body: Option<String>,
 }
@@ -23,7 +23,7 @@ impl std::fmt::Debug for HttpRequest {
             .field("url", &self.url)
             .field(
                 "headers",
-                &self.headers.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+                &self.headers.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
             )
             .field("body_len", &self.body.as_ref().map(String::len))
             .finish()

@@ -29,9 +29,13 @@ mod clock;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod pacing;
 pub mod pagination;
 pub mod request;
+pub mod retry;
+pub mod retry_after;
 mod secret;
+pub mod sleep;
 mod transport;
 
 #[cfg(target_arch = "wasm32")]

@@ -20,7 +20,7 @@ impl Transport {
             .request(method, &req.url)
             .timeout(Duration::from_millis(timeout_ms));
         for (name, value) in &req.headers {
-            builder = builder.header(*name, value);
+            builder = builder.header(name.as_str(), value);
         }
         if let Some(body) = req.body {
             builder = builder.body(body);
