@@ -15,6 +15,8 @@ mod js_ops;
 mod model;
 #[path = "codegen/names.rs"]
 mod names;
+#[path = "codegen/patch_ops.rs"]
+mod patch_ops;
 #[path = "codegen/rust_ops.rs"]
 mod rust_ops;
 #[path = "codegen/ts_types.rs"]
@@ -219,12 +221,13 @@ fn main() {
     println!("cargo:rerun-if-changed=openapi");
     println!("cargo:rerun-if-changed=codegen");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let mut table = String::from("/// Every generated operation, for the conformance test.\npub fn operations() -> Vec<ConfOp> { vec![\n");
+    let mut table = String::from("/// Every generated operation, for the conformance test.\nfn operations() -> Vec<ConfOp> { vec![\n");
     for product in PRODUCTS {
         if std::env::var_os(format!("CARGO_FEATURE_{}", product.feature)).is_some() {
             table.push_str(&generate(product, Path::new(&out_dir)));
         }
     }
     table.push_str("] }\n");
-    std::fs::write(Path::new(&out_dir).join("conformance.rs"), table).expect("writing conformance table");
+    std::fs::write(Path::new(&out_dir).join("conformance.rs"), table)
+        .expect("writing conformance table");
 }

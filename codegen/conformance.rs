@@ -10,7 +10,11 @@ use std::fmt::Write;
 
 fn absolute(product: &Product, t: &TypeRef) -> String {
     match t {
-        TypeRef::Named(_) => type_rust(t).replacen("types::", &format!("zscaler_wasm::{}::types::", product.module), 1),
+        TypeRef::Named(_) => type_rust(t).replacen(
+            "types::",
+            &format!("zscaler_wasm::{}::types::", product.module),
+            1,
+        ),
         TypeRef::Array(inner) => format!("Vec<{}>", absolute(product, inner)),
         TypeRef::Prim(p) => prim_rust(*p).to_string(),
         TypeRef::Any => "serde_json::Value".to_string(),

@@ -81,7 +81,10 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
         }
         writeln!(out, "        }})\n    }}\n").unwrap();
 
-        if let (Some(item), Some(TypeRef::Named(page))) = (op.zpa_page_item(doc), &op.response) {
+        let page_item = op
+            .zpa_page_item(doc)
+            .filter(|_| crate::rust_ops::helpers_free(op, ops));
+        if let (Some(item), Some(TypeRef::Named(page))) = (page_item, &op.response) {
             let all = all_name(op);
             header(
                 &mut out,
@@ -109,8 +112,86 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             writeln!(out, "                async move {{ crate::js::call_json(&api.client, api.request_{name}(&p)?).await }}").unwrap();
             writeln!(out, "            }}).await").unwrap();
             writeln!(out, "        }})\n    }}\n").unwrap();
+            emit_iter(&mut out, product, op, page, &item);
         }
+    }
+    for pair in crate::patch_ops::pairs(product, ops) {
+        let ret = ts_type(product, pair.update.body.as_ref().unwrap());
+        header(
+            &mut out,
+            &format!(
+                "Change only the named fields: `{}`, merge, `{}`.",
+                pair.get.id, pair.update.id
+            ),
+            &pair.id,
+            &ret,
+        );
+        writeln!(
+            out,
+            "    pub fn {}(&self, #[wasm_bindgen(unchecked_param_type = \"{}.{}\")] params: wasm_bindgen::JsValue) -> js_sys::Promise {{",
+            snake(&pair.id),
+            product.ts_namespace,
+            crate::patch_ops::params_name(&pair)
+        )
+        .unwrap();
+        writeln!(out, "        let api = self.0.clone();").unwrap();
+        writeln!(out, "        crate::js::promise(async move {{").unwrap();
+        writeln!(
+            out,
+            "            let p: {} = crate::js::params(params)?;",
+            crate::patch_ops::params_name(&pair)
+        )
+        .unwrap();
+        writeln!(
+            out,
+            "            crate::js::to_js(&api.{}(&p).await?)",
+            snake(&pair.id)
+        )
+        .unwrap();
+        writeln!(out, "        }})\n    }}\n").unwrap();
     }
     writeln!(out, "}}").unwrap();
     out
+}
+
+fn emit_iter(out: &mut String, product: &Product, op: &Op, page: &str, item: &str) {
+    let name = snake(&op.id);
+    let iter = crate::rust_ops::iter_name(op);
+    writeln!(
+        out,
+        "    /// Every item of `{}` as an async iterable: `for await (const x of ...)`.",
+        op.id
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "    #[wasm_bindgen(js_name = \"{iter}\", unchecked_return_type = \"AsyncIterableIterator<{}.{}>\")]",
+        product.ts_namespace,
+        pascal(item)
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "    pub fn {}(&self, {}) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {{",
+        snake(&iter),
+        params_arg(product, op)
+    )
+    .unwrap();
+    writeln!(out, "        let api = self.0.clone();").unwrap();
+    writeln!(
+        out,
+        "        let p: {} = crate::js::params(params).map_err(|e| crate::js::to_js_error(&e))?;",
+        params_struct(op)
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "        Ok(crate::js::zpa_iterator::<types::{}, _, _, _>(p, move |p| {{",
+        pascal(page)
+    )
+    .unwrap();
+    writeln!(out, "            let api = api.clone();").unwrap();
+    writeln!(out, "            async move {{ crate::js::call_json(&api.client, api.request_{name}(&p)?).await }}").unwrap();
+    writeln!(out, "        }}))").unwrap();
+    writeln!(out, "    }}\n").unwrap();
 }

@@ -149,9 +149,10 @@ fn operation(doc: &OpenAPI, path: &str, method: &str, op: &Operation, shared: &[
             ReferenceOr::Reference { .. } => panic!("{id}: $ref responses are not supported"),
         });
     let error = match &op.responses.default {
-        Some(ReferenceOr::Item(Response { content, .. })) => {
-            content.get("application/json").and_then(|m| m.schema.as_ref()).map(type_ref)
-        }
+        Some(ReferenceOr::Item(Response { content, .. })) => content
+            .get("application/json")
+            .and_then(|m| m.schema.as_ref())
+            .map(type_ref),
         _ => None,
     };
     Op {

@@ -225,10 +225,40 @@ fn emit_collect(out: &mut String, op: &Op, item: &str) {
     .unwrap();
     writeln!(
         out,
-        "        crate::pagination::zpa_collect(params, |p| async move {{ self.{name}(&p).await }}).await"
+        "        crate::pagination::zpa_collect(params, crate::pagination::COLLECT_CONCURRENCY, |p| async move {{ self.{name}(&p).await }}).await"
     )
     .unwrap();
     writeln!(out, "    }}\n").unwrap();
+    writeln!(
+        out,
+        "    /// Every item of [`Self::{name}`] as a stream, one page fetched at a time."
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "    pub fn {}<'a>(&'a self, params: &{}) -> impl futures_util::Stream<Item = Result<types::{}, crate::Error>> + 'a {{",
+        snake(&iter_name(op)),
+        params_struct(op),
+        pascal(item)
+    )
+    .unwrap();
+    writeln!(out, "        crate::pagination::zpa_items(params, move |p| async move {{ self.{name}(&p).await }})").unwrap();
+    writeln!(out, "    }}\n").unwrap();
+}
+
+/// The streaming operation name (`iterApplicationSegments`).
+pub fn iter_name(op: &Op) -> String {
+    match op.id.strip_prefix("list") {
+        Some(rest) => format!("iter{rest}"),
+        None => format!("iter{}", pascal(&op.id)),
+    }
+}
+
+/// Whether the derived `listAll…`/`iter…` names are free: a spec may
+/// already define an operation called `listAllVersionProfiles`.
+pub fn helpers_free(op: &Op, ops: &[Op]) -> bool {
+    let (all, iter) = (all_name(op), iter_name(op));
+    ops.iter().all(|o| o.id != all && o.id != iter)
 }
 
 /// The collect-all operation name (`listAllApplicationSegments`).
@@ -279,6 +309,10 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
     for op in ops {
         emit_params(&mut out, product, op);
     }
+    let patches = crate::patch_ops::pairs(product, ops);
+    for pair in &patches {
+        crate::patch_ops::emit_params(&mut out, product, pair);
+    }
     let mut pages = std::collections::BTreeMap::new();
     for op in ops {
         if let (Some(item), Some(TypeRef::Named(page))) = (op.zpa_page_item(doc), &op.response) {
@@ -293,9 +327,12 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
     for op in ops {
         emit_request_builder(&mut out, product, op);
         emit_method(&mut out, op);
-        if let Some(item) = op.zpa_page_item(doc) {
+        if let Some(item) = op.zpa_page_item(doc).filter(|_| helpers_free(op, ops)) {
             emit_collect(&mut out, op, &item);
         }
+    }
+    for pair in &patches {
+        crate::patch_ops::emit_method(&mut out, product, pair);
     }
     writeln!(out, "}}").unwrap();
     out

@@ -33,8 +33,12 @@ fn schema_ts(s: &ReferenceOr<Schema>) -> String {
             let base = match &s.schema_kind {
                 // Known values help editors; `string & {}` keeps new ones legal.
                 SchemaKind::Type(Type::String(st)) if !st.enumeration.is_empty() => {
-                    let known: Vec<String> =
-                        st.enumeration.iter().flatten().map(|v| format!("{v:?}")).collect();
+                    let known: Vec<String> = st
+                        .enumeration
+                        .iter()
+                        .flatten()
+                        .map(|v| format!("{v:?}"))
+                        .collect();
                     format!("{} | (string & {{}})", known.join(" | "))
                 }
                 SchemaKind::Type(Type::String(_)) => "string".to_string(),
@@ -100,6 +104,40 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             writeln!(out, "    /** JSON request body. */").unwrap();
             writeln!(out, "    body: {};", ts_type(product, body)).unwrap();
         }
+        writeln!(out, "  }}").unwrap();
+    }
+    for pair in crate::patch_ops::pairs(product, ops) {
+        writeln!(out, "  /** Arguments of `{}`. */", pair.id).unwrap();
+        writeln!(
+            out,
+            "  export interface {} {{",
+            crate::patch_ops::params_name(&pair)
+        )
+        .unwrap();
+        for p in caller_params(product, pair.get) {
+            let base = prim_ts(p.prim);
+            let ty = if p.array {
+                format!("{base}[]")
+            } else {
+                base.to_string()
+            };
+            let opt = if p.required { "" } else { "?" };
+            writeln!(out, "    {:?}{opt}: {ty};", p.name).unwrap();
+        }
+        let body = ts_type(product, pair.update.body.as_ref().unwrap());
+        let local = body
+            .trim_start_matches(&format!("{}.", product.ts_namespace))
+            .to_string();
+        writeln!(
+            out,
+            "    /** Fields to change (JSON merge patch: `null` removes). */"
+        )
+        .unwrap();
+        writeln!(
+            out,
+            "    patch: Partial<{{ [K in keyof {local}]: {local}[K] | null }}>;"
+        )
+        .unwrap();
         writeln!(out, "  }}").unwrap();
     }
     writeln!(out, "}}").unwrap();

@@ -1,26 +1,42 @@
 #!/usr/bin/env python3
-"""Sanity checks for the hand-written OpenAPI specs in openapi/.
+"""The spec lint test for the hand-written OpenAPI specs in openapi/.
 
-For every spec file it checks that:
-  * every $ref resolves inside the document,
-  * operationIds are unique,
-  * every {param} in a path template is declared as a required path parameter
-    (and every declared path parameter appears in the template),
-  * none of the keywords we keep out of the specs for the code generators is used
-    (pattern, default, enum, oneOf/anyOf/allOf/not, additionalProperties: false),
-  * recorded HTTP interactions that hit one of the spec's operations agree with it:
-    query parameters are declared and of the right type, the status code is declared,
-    and request/response bodies fit their schemas (no undeclared fields, no type
-    mismatches, null only where the schema is nullable).
+Run it with no arguments: every openapi/*.yaml is checked. Files are grouped
+into products the way build.rs merges them (file name prefix `zpa-`, `zia`,
+`zidentity`); a product's files are checked together, because the build turns
+them into one document.
+
+Per file, each of these is one test:
+  basics    openapi 3.0.3, info, servers, bearer security, path prefix
+  refs      every $ref resolves: `#/components/...` inside the file, or a schema
+            of the same name in another file of the product
+  ops       operationId present and unique within the product, every {param} in
+            a path declared as a required path parameter (and nothing extra),
+            parameters have schemas, JSON request bodies, a 2xx response and a
+            `default` error response
+  keywords  schemas stay plain for the generators: no oneOf/anyOf/allOf/not,
+            `default` or `additionalProperties: false`; `enum` only on string
+            schemas, with string values; `pattern` only with an
+            `x-pattern-reason` string beside it
+  traffic   recorded HTTP interactions that hit one of the file's operations agree
+            with it: query parameters declared and typed, status declared, bodies
+            fit their schemas (no undeclared fields, no type mismatches, null only
+            where nullable, string values inside a declared enum)
+Per product, one more test:
+  product   operationIds and paths unique across the product's files, and a
+            schema defined in several files is identical in all of them
 
 Recorded traffic is read from ../shared/recorded relative to the repository root,
-or from the directory named by $ZSCALER_RECORDED_DIR. Each line is one JSON object
-with at least method, url_path, query, request_body, status, response_body.
-The product prefix of a recorded path (/zpa, /zia, /ziam) is taken from the spec's
-server URL and stripped before matching.
+or from $ZSCALER_RECORDED_DIR (also: $ZSCALER_SHARED_DIR/recorded). The product
+prefix of a recorded path (/zpa, /zia, /ziam) comes from the spec's server URL.
 
-Exit status: 0 when no problem was found, 1 otherwise, 2 on usage errors.
-Requires Python 3 and PyYAML (pip install pyyaml).
+Output ends with `N passed, N failed`. Exit status: 0 when every test passed,
+1 otherwise, 2 on usage errors. Needs Python 3 and PyYAML (pip install pyyaml).
+
+    python3 scripts/check_specs.py                 # all specs
+    python3 scripts/check_specs.py openapi/zia.yaml   # some files (product checks
+                                                   # still load the whole product)
+    python3 scripts/check_specs.py -v              # list every problem
 """
 import glob
 import json
@@ -35,23 +51,37 @@ except ImportError:  # pragma: no cover
     sys.stderr.write("check_specs.py needs PyYAML: pip install pyyaml\n")
     sys.exit(2)
 
+try:  # the C loader is several times faster on the big specs
+    YamlLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    YamlLoader = yaml.SafeLoader
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SPEC_DIR = os.path.join(ROOT, "openapi")
-RECORDED_DIR = os.environ.get("ZSCALER_RECORDED_DIR") or os.path.join(ROOT, "..", "shared", "recorded")
-SDK_OPS = os.path.join(os.path.dirname(os.path.abspath(RECORDED_DIR)), "api-facts", "sdk-operations.json")
+SHARED_DIR = os.environ.get("ZSCALER_SHARED_DIR") or os.path.join(ROOT, "..", "shared")
+RECORDED_DIR = os.environ.get("ZSCALER_RECORDED_DIR") or os.path.join(SHARED_DIR, "recorded")
+SDK_OPS = os.path.join(SHARED_DIR, "api-facts", "sdk-operations.json")
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
-FORBIDDEN_KEYS = ("pattern", "default", "enum", "oneOf", "anyOf", "allOf", "not")
+FORBIDDEN_KEYS = ("oneOf", "anyOf", "allOf", "not", "default")
 
-# Paths in these files must start with one of these prefixes (relative to the product root).
-EXPECTED_PREFIXES = {
-    "zpa-mgmtconfig.yaml": ("/mgmtconfig/v1/", "/mgmtconfig/v2/"),
-    "zpa-userconfig.yaml": ("/userconfig/v1/",),
-    "zia.yaml": ("/api/v1/",),
-    "zidentity.yaml": ("/admin/api/v1/",),
-}
+# Products as build.rs forms them: (name, file name prefix, path prefixes).
+PRODUCTS = (
+    ("zpa", "zpa-", ("/mgmtconfig/v1/", "/mgmtconfig/v2/", "/userconfig/v1/", "/cbiconfig/",
+             "/waap-pra-config/v1/")),
+    ("zia", "zia", ("/api/v1/",)),
+    ("zidentity", "zidentity", ("/admin/api/v1/",)),
+)
 
-MAX_PROBLEMS_SHOWN = 200
+MAX_PROBLEMS_SHOWN = 25
+PARAM_RE = re.compile(r"\{([^}]*)\}")
+
+
+def product_of(filename):
+    for name, prefix, paths in PRODUCTS:
+        if filename.startswith(prefix):
+            return name, paths
+    return os.path.splitext(filename)[0], None
 
 
 # --------------------------------------------------------------------------- helpers
@@ -78,28 +108,82 @@ def is_empty_body(b):
     return b is None or b == {} or b == ""
 
 
+def segment_regex(seg):
+    """A path template segment as a regex: `{id}` or `{id}:resetpassword`."""
+    out, pos = "", 0
+    for m in PARAM_RE.finditer(seg):
+        out += re.escape(seg[pos:m.start()]) + "([^/]+?)"
+        pos = m.end()
+    return re.compile("^" + out + re.escape(seg[pos:]) + "$")
+
+
+class Template:
+    """A path template split into segments, matchable against concrete paths."""
+
+    def __init__(self, path):
+        self.segs = path.split("/")
+        self.res = [segment_regex(s) if "{" in s else None for s in self.segs]
+        self.names = [PARAM_RE.findall(s) for s in self.segs]
+        # literal characters: more of them = more specific template
+        self.literal = sum(len(PARAM_RE.sub("", s)) for s in self.segs)
+
+    def match(self, segs):
+        """{param: value} if the concrete segments fit, else None."""
+        if len(segs) != len(self.segs):
+            return None
+        values = {}
+        for t, r, names, s in zip(self.segs, self.res, self.names, segs):
+            if r is None:
+                if t != s:
+                    return None
+                continue
+            m = r.match(s)
+            if not m or not all(m.groups()):
+                return None
+            values.update(zip(names, m.groups()))
+        return values
+
+
 class Spec:
     def __init__(self, path):
         self.path = path
         self.name = os.path.basename(path)
+        self.product, self.prefixes = product_of(self.name)
         with open(path) as f:
-            self.doc = yaml.safe_load(f)
-        self.problems = []
+            self.doc = yaml.load(f, Loader=YamlLoader)
+        if not isinstance(self.doc, dict):
+            raise ValueError("not a YAML mapping")
+        self.siblings = [self]  # every spec of the same product, set by main()
+        self.problems = {}
 
-    def problem(self, msg):
-        self.problems.append(msg)
+    def problem(self, test, msg):
+        self.problems.setdefault(test, []).append(msg)
+
+    def schemas(self):
+        return ((self.doc.get("components") or {}).get("schemas") or {})
 
     # ---- $ref handling
     def lookup(self, ref):
-        if not isinstance(ref, str) or not ref.startswith("#/"):
-            raise KeyError(f"unsupported $ref {ref!r}")
-        node = self.doc
-        for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            if not isinstance(node, dict) or part not in node:
-                raise KeyError(f"unresolvable $ref {ref!r}")
-            node = node[part]
-        return node
+        """Resolve `#/a/b`: in this file, or for component schemas in a sibling."""
+        if not isinstance(ref, str):
+            raise KeyError(f"$ref is not a string: {ref!r}")
+        if not ref.startswith("#/"):
+            raise KeyError(f"$ref {ref!r} points outside the document; the build only "
+                           f"understands local refs (schemas are shared by name across a product)")
+        parts = [p.replace("~1", "/").replace("~0", "~") for p in ref[2:].split("/")]
+        docs = [self.doc]
+        if parts[:2] == ["components", "schemas"]:
+            docs += [s.doc for s in self.siblings if s is not self]
+        for doc in docs:
+            node = doc
+            for part in parts:
+                if not isinstance(node, dict) or part not in node:
+                    node = None
+                    break
+                node = node[part]
+            if node is not None:
+                return node
+        raise KeyError(f"unresolvable $ref {ref!r}")
 
     def deref(self, node, seen=None):
         seen = seen or set()
@@ -111,71 +195,17 @@ class Spec:
             node = self.lookup(r)
         return node
 
-    # ---- static checks
-    def check_refs(self):
-        def walk(node, where):
-            if isinstance(node, dict):
-                if "$ref" in node:
-                    try:
-                        self.deref(node)
-                    except KeyError as e:
-                        self.problem(f"{where}: {e}")
-                    extra = set(node) - {"$ref"}
-                    if extra:
-                        self.problem(f"{where}: keys next to $ref are ignored in OAS 3.0: {sorted(extra)}")
-                for k, v in node.items():
-                    walk(v, f"{where}/{k}")
-            elif isinstance(node, list):
-                for i, v in enumerate(node):
-                    walk(v, f"{where}[{i}]")
-        walk(self.doc, "#")
+    def safe_deref(self, node):
+        try:
+            return self.deref(node)
+        except KeyError:
+            return None
 
-    def check_forbidden(self):
-        def walk_schema(s, where):
-            if not isinstance(s, dict):
-                return
-            for k in FORBIDDEN_KEYS:
-                if k in s:
-                    self.problem(f"{where}: uses '{k}'")
-            if s.get("additionalProperties") is False:
-                self.problem(f"{where}: uses 'additionalProperties: false'")
-            for k, v in (s.get("properties") or {}).items():
-                walk_schema(v, f"{where}.{k}")
-            if isinstance(s.get("items"), dict):
-                walk_schema(s["items"], f"{where}[]")
-            if isinstance(s.get("additionalProperties"), dict):
-                walk_schema(s["additionalProperties"], f"{where}{{*}}")
-
-        for name, s in ((self.doc.get("components") or {}).get("schemas") or {}).items():
-            walk_schema(s, f"schema {name}")
-        for p, item, m, o in self.operations():
-            for prm in self.params_of(item, o):
-                walk_schema(prm.get("schema"), f"{m.upper()} {p} param {prm.get('name')}")
-            for sch, where in self.op_schemas(o):
-                walk_schema(sch, f"{m.upper()} {p} {where}")
-
-    def check_basics(self):
-        d = self.doc
-        if d.get("openapi") != "3.0.3":
-            self.problem(f"openapi version is {d.get('openapi')!r}, expected '3.0.3'")
-        info = d.get("info") or {}
-        for k in ("title", "version"):
-            if not info.get(k):
-                self.problem(f"info.{k} missing")
-        if not d.get("servers"):
-            self.problem("servers missing")
-        schemes = ((d.get("components") or {}).get("securitySchemes") or {})
-        if not any(s.get("type") == "http" and s.get("scheme") == "bearer" for s in schemes.values()):
-            self.problem("no http bearer security scheme")
-        if not d.get("security"):
-            self.problem("no global security requirement")
-        prefixes = EXPECTED_PREFIXES.get(self.name)
-        for p in (d.get("paths") or {}):
-            if prefixes and not p.startswith(prefixes):
-                self.problem(f"path {p} does not start with {' or '.join(prefixes)}")
-
+    # ---- iteration
     def operations(self):
         for p, item in (self.doc.get("paths") or {}).items():
+            if not isinstance(item, dict):
+                continue
             for m in METHODS:
                 if m in item:
                     yield p, item, m, item[m]
@@ -183,66 +213,176 @@ class Spec:
     def params_of(self, item, o):
         out = {}
         for prm in (item.get("parameters") or []) + (o.get("parameters") or []):
-            prm = self.deref(prm)
-            out[(prm.get("name"), prm.get("in"))] = prm
+            prm = self.safe_deref(prm)
+            if isinstance(prm, dict):
+                out[(prm.get("name"), prm.get("in"))] = prm
         return list(out.values())
 
     def op_schemas(self, o):
-        rb = o.get("requestBody")
-        if rb:
-            rb = self.deref(rb)
+        rb = self.safe_deref(o.get("requestBody"))
+        if isinstance(rb, dict):
             for ct, media in (rb.get("content") or {}).items():
-                yield media.get("schema"), f"requestBody {ct}"
+                yield (media or {}).get("schema"), f"requestBody {ct}"
         for code, r in (o.get("responses") or {}).items():
-            r = self.deref(r)
-            for ct, media in (r.get("content") or {}).items():
-                yield media.get("schema"), f"response {code} {ct}"
+            r = self.safe_deref(r)
+            if isinstance(r, dict):
+                for ct, media in (r.get("content") or {}).items():
+                    yield (media or {}).get("schema"), f"response {code} {ct}"
 
-    def check_operations(self):
-        seen = {}
+    # ---- static checks
+    def check_basics(self):
+        t = "basics"
+        d = self.doc
+        if d.get("openapi") != "3.0.3":
+            self.problem(t, f"openapi version is {d.get('openapi')!r}, expected '3.0.3'")
+        info = d.get("info") or {}
+        for k in ("title", "version"):
+            if not info.get(k):
+                self.problem(t, f"info.{k} missing")
+        if not d.get("servers"):
+            self.problem(t, "servers missing")
+        schemes = ((d.get("components") or {}).get("securitySchemes") or {})
+        if not any(isinstance(s, dict) and s.get("type") == "http" and s.get("scheme") == "bearer"
+                   for s in schemes.values()):
+            self.problem(t, "no http bearer security scheme")
+        if not d.get("security"):
+            self.problem(t, "no global security requirement")
+        if self.prefixes:
+            for p in (d.get("paths") or {}):
+                if not p.startswith(self.prefixes):
+                    self.problem(t, f"path {p} does not start with {' or '.join(self.prefixes)}")
+
+    def check_refs(self):
+        def walk(node, where):
+            if isinstance(node, dict):
+                if "$ref" in node:
+                    try:
+                        self.deref(node)
+                    except KeyError as e:
+                        self.problem("refs", f"{where}: {e.args[0]}")
+                    extra = set(node) - {"$ref"}
+                    if extra:
+                        self.problem("refs", f"{where}: keys next to $ref are ignored in OAS 3.0: "
+                                             f"{sorted(extra)}")
+                for k, v in node.items():
+                    walk(v, f"{where}/{k}")
+            elif isinstance(node, list):
+                for i, v in enumerate(node):
+                    walk(v, f"{where}[{i}]")
+        walk(self.doc, "#")
+
+    def check_operations(self, product_ids):
+        t = "ops"
         for p, item, m, o in self.operations():
             where = f"{m.upper()} {p}"
+            if not isinstance(o, dict):
+                self.problem(t, f"{where}: not a mapping")
+                continue
             oid = o.get("operationId")
             if not oid:
-                self.problem(f"{where}: no operationId")
-            elif oid in seen:
-                self.problem(f"{where}: operationId {oid} already used by {seen[oid]}")
-            else:
-                seen[oid] = where
-            names = re.findall(r"\{([^}]+)\}", p)
+                self.problem(t, f"{where}: no operationId")
+            elif not re.fullmatch(r"[a-z][A-Za-z0-9]*", str(oid)):
+                self.problem(t, f"{where}: operationId {oid!r} is not lowerCamelCase")
+            if oid and len(product_ids.get(oid, [])) > 1:
+                others = [w for w in product_ids[oid] if w != f"{self.name} {where}"]
+                self.problem(t, f"{where}: operationId {oid} also used by {', '.join(others)}")
+            names = PARAM_RE.findall(p)
             params = self.params_of(item, o)
-            declared = {prm["name"]: prm for prm in params if prm.get("in") == "path"}
+            declared = {prm.get("name"): prm for prm in params if prm.get("in") == "path"}
             for nm in names:
                 if nm not in declared:
-                    self.problem(f"{where}: path parameter {{{nm}}} not declared")
+                    self.problem(t, f"{where}: path parameter {{{nm}}} not declared")
                 elif declared[nm].get("required") is not True:
-                    self.problem(f"{where}: path parameter {nm} is not required: true")
+                    self.problem(t, f"{where}: path parameter {nm} is not required: true")
             for nm in declared:
                 if nm not in names:
-                    self.problem(f"{where}: declared path parameter {nm} is not in the path")
+                    self.problem(t, f"{where}: declared path parameter {nm} is not in the path")
             for prm in params:
                 if "schema" not in prm:
-                    self.problem(f"{where}: parameter {prm.get('name')} has no schema")
+                    self.problem(t, f"{where}: parameter {prm.get('name')} has no schema")
+                if prm.get("in") not in ("path", "query", "header", "cookie"):
+                    self.problem(t, f"{where}: parameter {prm.get('name')} has in={prm.get('in')!r}")
             rb = o.get("requestBody")
             if rb is not None:
-                rb = self.deref(rb)
+                rb = self.safe_deref(rb) or {}
                 if rb.get("required") is not True:
-                    self.problem(f"{where}: requestBody is not required: true")
+                    self.problem(t, f"{where}: requestBody is not required: true")
                 if "application/json" not in (rb.get("content") or {}):
-                    self.problem(f"{where}: requestBody has no application/json content")
-            if not o.get("responses"):
-                self.problem(f"{where}: no responses")
-            elif not any(str(c).startswith("2") for c in o["responses"]):
-                self.problem(f"{where}: no 2xx response")
+                    self.problem(t, f"{where}: requestBody has no application/json content")
+            responses = o.get("responses") or {}
+            if not responses:
+                self.problem(t, f"{where}: no responses")
+                continue
+            if not any(str(c).startswith("2") for c in responses):
+                self.problem(t, f"{where}: no 2xx response")
+            default = self.safe_deref(responses.get("default"))
+            if not isinstance(default, dict) or "application/json" not in (default.get("content") or {}):
+                self.problem(t, f"{where}: no `default` error response with application/json content")
+
+    def check_keywords(self):
+        t = "keywords"
+        seen = set()
+
+        def walk(s, where):
+            if not isinstance(s, dict) or id(s) in seen:
+                return
+            seen.add(id(s))
+            if "$ref" in s:
+                return  # the target is checked where it is defined
+            for k in FORBIDDEN_KEYS:
+                if k in s:
+                    self.problem(t, f"{where}: uses '{k}'")
+            if s.get("additionalProperties") is False:
+                self.problem(t, f"{where}: uses 'additionalProperties: false'")
+            if "pattern" in s:
+                reason = s.get("x-pattern-reason")
+                if not (isinstance(reason, str) and reason.strip()):
+                    self.problem(t, f"{where}: uses 'pattern' without an 'x-pattern-reason' string")
+            if "enum" in s:
+                vals = s["enum"]
+                if s.get("type") != "string":
+                    self.problem(t, f"{where}: 'enum' on a {s.get('type') or 'untyped'} schema "
+                                    f"(only string enums are allowed)")
+                elif not isinstance(vals, list) or not vals:
+                    self.problem(t, f"{where}: 'enum' is not a non-empty list")
+                else:
+                    bad = [v for v in vals if not isinstance(v, str)]
+                    if bad:
+                        self.problem(t, f"{where}: enum values must be strings, got {bad[:5]!r}")
+                    if len(set(map(str, vals))) != len(vals):
+                        self.problem(t, f"{where}: enum has duplicate values")
+            props = s.get("properties")
+            if isinstance(props, dict):
+                for k, v in props.items():
+                    walk(v, f"{where}.{k}")
+            if isinstance(s.get("items"), dict):
+                walk(s["items"], f"{where}[]")
+            if isinstance(s.get("additionalProperties"), dict):
+                walk(s["additionalProperties"], f"{where}{{*}}")
+            for k in ("oneOf", "anyOf", "allOf"):
+                for i, sub in enumerate(s.get(k) or []):
+                    walk(sub, f"{where}.{k}[{i}]")
+            if isinstance(s.get("not"), dict):
+                walk(s["not"], f"{where}.not")
+
+        for name, s in self.schemas().items():
+            walk(s, f"schema {name}")
+        for p, item, m, o in self.operations():
+            if not isinstance(o, dict):
+                continue
+            for prm in self.params_of(item, o):
+                walk(prm.get("schema"), f"{m.upper()} {p} param {prm.get('name')}")
+            for sch, where in self.op_schemas(o):
+                walk(sch, f"{m.upper()} {p} {where}")
 
     # ---- schema validation of data
     def validate(self, schema, value, where, out):
         try:
             schema = self.deref(schema)
         except KeyError as e:
-            out.append(f"{where}: {e}")
+            out.append(f"{where}: {e.args[0]}")
             return
-        if schema is None:
+        if not isinstance(schema, dict):
             return
         if value is None:
             if not schema.get("nullable"):
@@ -258,6 +398,8 @@ class Spec:
             return
         if t == "integer" and schema.get("format") == "int32" and not (-2**31 <= value < 2**31):
             out.append(f"{where}: {value} does not fit int32")
+        if t == "string" and isinstance(schema.get("enum"), list) and value not in schema["enum"]:
+            out.append(f"{where}: {value!r} is not one of the enum values")
         if t == "array":
             items = schema.get("items")
             if items is None:
@@ -307,61 +449,41 @@ def load_sdk_templates():
         with open(SDK_OPS) as f:
             ops = json.load(f)
     except (OSError, ValueError):
-        print(f"note: {SDK_OPS} not readable; using a heuristic to tell IDs from sub-resource names")
         return None
     out = []
     for o in ops:
         p = o.get("path") or ""
-        if not p.startswith("/"):
-            continue
-        segs = p.split("/")
-        out.append((o.get("method", "").upper(), segs))
+        if p.startswith("/"):
+            out.append(Template(p))
     return out
 
 
-def seg_match(tmpl_segs, path_segs):
-    if len(tmpl_segs) != len(path_segs):
-        return False
-    for t, s in zip(tmpl_segs, path_segs):
-        if t.startswith("{") and t.endswith("}"):
-            if not s:
-                return False
-        elif t != s:
-            return False
-    return True
-
-
-def shadowed_by_literal(spec_segs, path_segs, full_path_segs, sdk_templates):
+def shadowed_by_literal(tmpl, path_segs, full_path_segs, sdk_templates):
     """True if some SDK path has a literal segment exactly where the spec template has a
     placeholder, and that SDK path matches the recorded path: then the recording belongs to
     that other endpoint. Without the SDK path list, fall back to a heuristic: IDs contain
     at least one digit, sub-resource names such as 'getAppsByType' do not."""
     offset = len(full_path_segs) - len(path_segs)
     if sdk_templates is None:
-        return any(t.startswith("{") and not re.search(r"\d", s)
-                   for t, s in zip(spec_segs, path_segs))
-    for _m, segs in sdk_templates:
-        if not seg_match(segs, full_path_segs):
+        return any(r is not None and not re.search(r"\d", s)
+                   for r, s in zip(tmpl.res, path_segs))
+    for sdk in sdk_templates:
+        if sdk.match(full_path_segs) is None:
             continue
-        for i, t in enumerate(spec_segs):
-            if t.startswith("{") and t.endswith("}"):
-                sdk_seg = segs[i + offset]
-                if not (sdk_seg.startswith("{") and sdk_seg.endswith("}")):
-                    return True
+        for i, r in enumerate(tmpl.res):
+            if r is not None and sdk.res[i + offset] is None:
+                return True
     return False
 
 
-def path_types_fit(spec, op_entry, path_segs):
-    """An integer path parameter only matches a numeric segment; anything else is a
+def path_types_fit(spec, item, o, values):
+    """An integer path parameter only matches a numeric value; anything else is a
     different endpoint (e.g. /users/auditors next to /users/{userId})."""
-    _m, segs, _p, item, o = op_entry
-    types = {}
     for prm in spec.params_of(item, o):
-        if prm.get("in") == "path":
-            types[prm.get("name")] = spec.deref(prm.get("schema") or {}).get("type")
-    for t, s in zip(segs, path_segs):
-        if t.startswith("{") and types.get(t[1:-1]) == "integer" and not re.fullmatch(r"-?\d+", s):
-            return False
+        if prm.get("in") == "path" and prm.get("name") in values:
+            t = (spec.safe_deref(prm.get("schema")) or {}).get("type")
+            if t == "integer" and not re.fullmatch(r"-?\d+", values[prm["name"]]):
+                return False
     return True
 
 
@@ -371,10 +493,10 @@ def check_query(spec, params, query, where, out):
         if k not in declared:
             out.append(f"{where}: query parameter '{k}' not declared")
             continue
-        sch = spec.deref(declared[k].get("schema") or {})
+        sch = spec.safe_deref(declared[k].get("schema")) or {}
         t = sch.get("type")
         if t == "array":
-            t = spec.deref(sch.get("items") or {}).get("type")
+            t = (spec.safe_deref(sch.get("items")) or {}).get("type")
         elif isinstance(vals, list) and len(vals) > 1:
             out.append(f"{where}: query '{k}' repeated but declared as a single value")
         for v in vals if isinstance(vals, list) else [vals]:
@@ -386,12 +508,13 @@ def check_query(spec, params, query, where, out):
 
 def check_traffic(spec, rows, sdk_templates):
     servers = spec.doc.get("servers") or []
-    prefix = urlparse(servers[0]["url"]).path.rstrip("/") if servers else ""
+    prefix = urlparse(servers[0].get("url", "")).path.rstrip("/") if servers else ""
     ops = []
     for p, item, m, o in spec.operations():
-        ops.append((m.upper(), p.split("/"), p, item, o))
+        if isinstance(o, dict):
+            ops.append((m.upper(), Template(p), p, item, o))
     matched = ok = 0
-    per_op = {o.get("operationId"): 0 for _m, _s, _p, _i, o in ops}
+    per_op = {o.get("operationId"): 0 for _m, _t, _p, _i, o in ops}
     for r in rows:
         url_path = unquote(r.get("url_path") or "")
         if prefix:
@@ -402,14 +525,19 @@ def check_traffic(spec, rows, sdk_templates):
             rel = url_path
         psegs = rel.split("/")
         fsegs = url_path.split("/")
-        cands = [x for x in ops if x[0] == r.get("method") and seg_match(x[1], psegs)
-                 and path_types_fit(spec, x, psegs)]
+        cands = []
+        for x in ops:
+            if x[0] != r.get("method"):
+                continue
+            values = x[1].match(psegs)
+            if values is not None and path_types_fit(spec, x[3], x[4], values):
+                cands.append(x)
         if not cands:
             continue
-        # prefer the template with the most literal segments
-        cands.sort(key=lambda x: sum(1 for s in x[1] if s.startswith("{")))
-        method, segs, p, item, o = cands[0]
-        if shadowed_by_literal(segs, psegs, fsegs, sdk_templates):
+        # prefer the most specific template (most literal characters)
+        cands.sort(key=lambda x: -x[1].literal)
+        method, tmpl, p, item, o = cands[0]
+        if shadowed_by_literal(tmpl, psegs, fsegs, sdk_templates):
             continue
         matched += 1
         per_op[o.get("operationId")] += 1
@@ -422,7 +550,7 @@ def check_traffic(spec, rows, sdk_templates):
         rb = o.get("requestBody")
         body = r.get("request_body")
         if rb is not None:
-            rb = spec.deref(rb)
+            rb = spec.safe_deref(rb) or {}
             media = (rb.get("content") or {}).get("application/json")
             if body is None and rb.get("required"):
                 out.append(f"{where}: request body missing")
@@ -440,7 +568,7 @@ def check_traffic(spec, rows, sdk_templates):
             if resp is None:
                 out.append(f"{where}: status {status} not declared (declared: {sorted(map(str, responses))})")
             else:
-                resp = spec.deref(resp)
+                resp = spec.safe_deref(resp) or {}
                 media = (resp.get("content") or {}).get("application/json")
                 if media is None:
                     if not is_empty_body(rbody):
@@ -452,7 +580,7 @@ def check_traffic(spec, rows, sdk_templates):
         else:
             resp = responses.get(str(status)) or responses.get("default")
             if resp is not None and isinstance(rbody, dict):
-                resp = spec.deref(resp)
+                resp = spec.safe_deref(resp) or {}
                 media = (resp.get("content") or {}).get("application/json")
                 if media is not None:
                     spec.validate(media.get("schema"), rbody, f"{where} error response", out)
@@ -463,89 +591,129 @@ def check_traffic(spec, rows, sdk_templates):
                 key = re.sub(r"\[\d+\]", "[]", msg)
                 counts[key] = counts.get(key, 0) + 1
             for msg, c in counts.items():
-                spec.problem(msg if c == 1 else f"{msg} (x{c})")
+                spec.problem("traffic", msg if c == 1 else f"{msg} (x{c})")
         else:
             ok += 1
     return matched, ok, per_op
 
 
-def check_cross_spec(specs):
-    """Specs that share a server URL are merged into one client module by the build:
-    their operationIds and paths must not clash, and a schema name used in several of
-    them must mean exactly the same schema."""
+def check_product(specs):
+    """The build merges a product's specs into one document: paths must not clash,
+    and a schema name used in several files must mean exactly the same schema."""
     problems = []
-    groups = {}
+    paths, schemas = {}, {}
     for sp in specs:
-        servers = sp.doc.get("servers") or [{}]
-        groups.setdefault(servers[0].get("url"), []).append(sp)
-    for url, group in groups.items():
-        if len(group) < 2:
-            continue
-        op_ids, paths, schemas = {}, {}, {}
-        for sp in group:
-            for p, _item, m, o in sp.operations():
-                oid = o.get("operationId")
-                if oid in op_ids and op_ids[oid] != sp.name:
-                    problems.append(f"{url}: operationId {oid} in both {op_ids[oid]} and {sp.name}")
-                op_ids.setdefault(oid, sp.name)
-            for p in sp.doc.get("paths") or {}:
-                if p in paths:
-                    problems.append(f"{url}: path {p} in both {paths[p]} and {sp.name}")
-                paths.setdefault(p, sp.name)
-            for name, sch in ((sp.doc.get("components") or {}).get("schemas") or {}).items():
-                if name in schemas and schemas[name][1] != sch:
-                    problems.append(f"{url}: schema {name} differs between {schemas[name][0]} and {sp.name}")
-                schemas.setdefault(name, (sp.name, sch))
+        for p in sp.doc.get("paths") or {}:
+            if p in paths:
+                problems.append(f"path {p} in both {paths[p]} and {sp.name}")
+            paths.setdefault(p, sp.name)
+        for name, sch in sp.schemas().items():
+            if name in schemas and schemas[name][1] != sch:
+                problems.append(f"schema {name} differs between {schemas[name][0]} and {sp.name}")
+            schemas.setdefault(name, (sp.name, sch))
     return problems
 
 
 # --------------------------------------------------------------------------- main
 
+class Report:
+    def __init__(self, verbose):
+        self.verbose = verbose
+        self.passed = self.failed = 0
+
+    def test(self, name, problems, note=""):
+        if problems:
+            self.failed += 1
+            print(f"FAIL {name}: {len(problems)} problem(s){note}")
+            shown = problems if self.verbose else problems[:MAX_PROBLEMS_SHOWN]
+            for msg in shown:
+                print(f"       - {msg}")
+            if len(problems) > len(shown):
+                print(f"       ... and {len(problems) - len(shown)} more (-v shows all)")
+        else:
+            self.passed += 1
+            print(f"ok   {name}{note}")
+
+
 def main(argv):
-    spec_files = argv[1:] or sorted(glob.glob(os.path.join(SPEC_DIR, "*.yaml")))
-    if not spec_files:
+    args = [a for a in argv[1:] if not a.startswith("-")]
+    verbose = "-v" in argv[1:] or "--verbose" in argv[1:]
+    if any(a in ("-h", "--help") for a in argv[1:]):
+        print(__doc__)
+        return 0
+    all_files = sorted(glob.glob(os.path.join(SPEC_DIR, "*.yaml")))
+    wanted = {os.path.abspath(a) for a in args} if args else None
+    if wanted:
+        missing = [a for a in args if not os.path.isfile(a)]
+        if missing:
+            print(f"no such spec file: {', '.join(missing)}")
+            return 2
+    if not all_files and not wanted:
         print(f"no spec files found in {SPEC_DIR}")
         return 2
-    files, rows = load_recorded()
-    if not files:
-        print(f"warning: no recorded traffic found in {os.path.abspath(RECORDED_DIR)}")
-    sdk_templates = load_sdk_templates()
-    total_problems = 0
-    specs = []
-    total_matched = total_ok = 0
-    for fn in spec_files:
+    report = Report(verbose)
+
+    # load every spec of the products involved, so cross-file refs resolve
+    files = list(all_files)
+    for w in sorted(wanted or []):
+        if w not in map(os.path.abspath, files):
+            files.append(w)
+    specs, by_product = [], {}
+    for fn in files:
+        name = os.path.basename(fn)
         try:
             spec = Spec(fn)
-        except (OSError, yaml.YAMLError) as e:
-            print(f"{os.path.basename(fn)}: cannot load: {e}")
-            total_problems += 1
+        except (OSError, ValueError, yaml.YAMLError) as e:
+            report.test(f"{name} load", [f"cannot load: {e}"])
             continue
         specs.append(spec)
-        spec.check_basics()
-        spec.check_refs()
-        spec.check_operations()
-        spec.check_forbidden()
-        n_ops = sum(1 for _ in spec.operations())
-        matched, ok, per_op = check_traffic(spec, rows, sdk_templates)
-        total_matched += matched
-        total_ok += ok
-        status = "OK" if not spec.problems else f"{len(spec.problems)} problem(s)"
-        print(f"{spec.name}: {n_ops} operations, {matched} recorded interactions matched, {ok} ok -- {status}")
-        untested = [oid for oid, c in per_op.items() if c == 0]
-        if untested:
-            print(f"  operations without recorded traffic: {', '.join(untested)}")
-        for msg in spec.problems[:MAX_PROBLEMS_SHOWN]:
-            print(f"  - {msg}")
-        if len(spec.problems) > MAX_PROBLEMS_SHOWN:
-            print(f"  ... and {len(spec.problems) - MAX_PROBLEMS_SHOWN} more")
-        total_problems += len(spec.problems)
-    cross = check_cross_spec(specs)
-    for msg in cross:
-        print(f"cross-spec: {msg}")
-    total_problems += len(cross)
-    print(f"total: {len(spec_files)} spec(s), {total_matched} interactions matched, "
-          f"{total_ok} ok, {total_problems} problem(s)")
-    return 1 if total_problems else 0
+        by_product.setdefault(spec.product, []).append(spec)
+    for group in by_product.values():
+        for sp in group:
+            sp.siblings = group
+    if wanted:
+        keep = {sp.product for sp in specs if os.path.abspath(sp.path) in wanted}
+        by_product = {k: v for k, v in by_product.items() if k in keep}
+
+    rec_files, rows = load_recorded()
+    if not rec_files:
+        print(f"warning: no recorded traffic found in {os.path.abspath(RECORDED_DIR)}")
+    sdk_templates = load_sdk_templates()
+    if sdk_templates is None:
+        print(f"note: {SDK_OPS} not readable; using a heuristic to tell IDs from sub-resource names")
+
+    total_matched = total_ok = 0
+    for product in sorted(by_product):
+        group = by_product[product]
+        ids = {}
+        for sp in group:
+            for p, _item, m, o in sp.operations():
+                if isinstance(o, dict) and o.get("operationId"):
+                    ids.setdefault(o["operationId"], []).append(f"{sp.name} {m.upper()} {p}")
+        for sp in group:
+            if wanted and os.path.abspath(sp.path) not in wanted:
+                continue
+            sp.check_basics()
+            sp.check_refs()
+            sp.check_operations(ids)
+            sp.check_keywords()
+            matched, ok, per_op = check_traffic(sp, rows, sdk_templates)
+            total_matched += matched
+            total_ok += ok
+            n_ops = sum(1 for _ in sp.operations())
+            print(f"{sp.name} ({product}): {n_ops} operations, {matched} recorded "
+                  f"interactions matched, {ok} ok")
+            for test in ("basics", "refs", "ops", "keywords"):
+                report.test(f"{sp.name} {test}", sp.problems.get(test, []))
+            untested = [oid for oid, c in per_op.items() if c == 0]
+            note = f" ({len(untested)} of {n_ops} operations without recorded traffic)" if untested else ""
+            report.test(f"{sp.name} traffic", sp.problems.get("traffic", []), note)
+        report.test(f"product {product}: {len(group)} file(s), {len(ids)} operationIds",
+                    check_product(group))
+
+    print(f"recorded interactions: {total_matched} matched, {total_ok} ok")
+    print(f"{report.passed} passed, {report.failed} failed")
+    return 1 if report.failed else 0
 
 
 if __name__ == "__main__":

@@ -22,6 +22,10 @@ stage() {
   p=$(grep -Eo '^test result: [a-zA-Z]+\. [0-9]+ passed' "$logs/$name.log" | awk '{ s += $4 } END { print s + 0 }')
   f=$(grep -Eo '[0-9]+ failed;' "$logs/$name.log" | awk '{ s += $1 } END { print s + 0 }')
   p=$((p + $(grep -Eo '^# pass [0-9]+' "$logs/$name.log" | awk '{ s += $3 } END { print s + 0 }')))
+  # Runners that print a plain `N passed, N failed` line (spec lint,
+  # conformance, the Python SDK test summary).
+  p=$((p + $(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/$name.log" | awk '{ s += $1 } END { print s + 0 }')))
+  f=$((f + $(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/$name.log" | awk '{ s += $3 } END { print s + 0 }')))
   f=$((f + $(grep -Eo '^# fail [0-9]+' "$logs/$name.log" | awk '{ s += $3 } END { print s + 0 }')))
   if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
     if [ $rc -eq 0 ]; then p=1; else f=1; fi

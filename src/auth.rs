@@ -145,7 +145,10 @@ impl TokenCache {
                 method: "POST",
                 url: token_url.clone(),
                 headers: vec![
-                    ("content-type".into(), "application/x-www-form-urlencoded".into()),
+                    (
+                        "content-type".into(),
+                        "application/x-www-form-urlencoded".into(),
+                    ),
                     ("accept".into(), "application/json".into()),
                 ],
                 body: Some(form_encode(&[

@@ -3,12 +3,12 @@
 //! place where base URLs, credentials and error mapping are applied.
 
 use crate::auth::TokenCache;
+use crate::clock::{jitter, now_ms};
 use crate::config::{ClientOptions, Resolved};
 use crate::error::{parse_error_body, snippet};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::request::ApiRequest;
-use crate::clock::{jitter, now_ms};
 use crate::pacing::Pacer;
+use crate::request::ApiRequest;
 use crate::retry::{decide, server_wait_ms, Decision, Outcome};
 use crate::sleep::SleepFn;
 use crate::transport::Transport;
@@ -32,11 +32,16 @@ struct Inner {
     transport: Transport,
     pacer: Pacer,
     sleep: SleepFn,
+    /// Set by a successful ZIA write, cleared by a successful activation.
+    zia_pending: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Inner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").field("config", &self.config).field("tokens", &self.tokens).finish_non_exhaustive()
+        f.debug_struct("Client")
+            .field("config", &self.config)
+            .field("tokens", &self.tokens)
+            .finish_non_exhaustive()
     }
 }
 
@@ -97,8 +102,16 @@ impl Client {
                 transport: Transport::default(),
                 pacer: Pacer::default(),
                 sleep,
+                zia_pending: Default::default(),
             }),
         })
+    }
+
+    #[cfg(feature = "zia")]
+    pub(crate) fn zia_pending(&self) -> bool {
+        self.inner
+            .zia_pending
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     #[cfg(feature = "zpa")]
@@ -127,7 +140,10 @@ impl Client {
             url.push_str(&req.query);
         }
         let mut headers = vec![
-            ("authorization".to_string(), format!("Bearer {}", token.expose())),
+            (
+                "authorization".to_string(),
+                format!("Bearer {}", token.expose()),
+            ),
             ("accept".to_string(), "application/json".to_string()),
         ];
         #[cfg(not(target_arch = "wasm32"))]
@@ -162,8 +178,20 @@ impl Client {
                 }
             }
             let token = inner.tokens.token(&inner.transport, timeout).await?;
-            let resp = match inner.transport.send(self.http_request(&req, &token), timeout).await {
-                Ok(resp) if resp.is_success() => return Ok(resp),
+            let resp = match inner
+                .transport
+                .send(self.http_request(&req, &token), timeout)
+                .await
+            {
+                Ok(resp) if resp.is_success() => {
+                    if req.product == Product::Zia && req.method != "GET" {
+                        let pending = req.operation != "activate";
+                        inner
+                            .zia_pending
+                            .store(pending, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    return Ok(resp);
+                }
                 Ok(resp) if resp.status == 401 && !reminted => {
                     reminted = true;
                     attempt -= 1;
@@ -177,7 +205,14 @@ impl Client {
                         Error::Transport { .. } => Outcome::ConnectionFailed,
                         other => return Err(other),
                     };
-                    match decide(&inner.config.retry, req.method, attempt, outcome, now_ms(), jitter()) {
+                    match decide(
+                        &inner.config.retry,
+                        req.method,
+                        attempt,
+                        outcome,
+                        now_ms(),
+                        jitter(),
+                    ) {
                         Decision::RetryAfter(ms) => {
                             (inner.sleep)(ms).await;
                             continue;
@@ -189,10 +224,21 @@ impl Client {
             if let Some(err) = read_only(&resp) {
                 return Err(err);
             }
-            match decide(&inner.config.retry, req.method, attempt, Outcome::Status(&resp), now_ms(), jitter()) {
+            match decide(
+                &inner.config.retry,
+                req.method,
+                attempt,
+                Outcome::Status(&resp),
+                now_ms(),
+                jitter(),
+            ) {
                 Decision::RetryAfter(ms) => (inner.sleep)(ms).await,
                 Decision::TooLong(wait_ms) => {
-                    return Err(Error::RetryTooLong { status: resp.status, wait_ms, request_id: resp.request_id() })
+                    return Err(Error::RetryTooLong {
+                        status: resp.status,
+                        wait_ms,
+                        request_id: resp.request_id(),
+                    })
                 }
                 Decision::GiveUp => return Err(api_error(&resp)),
             }
@@ -227,10 +273,14 @@ pub(crate) fn decode<T: DeserializeOwned>(resp: &HttpResponse) -> Result<T, Erro
 /// ZIA's maintenance mode: a 403 marked read-only is not a permission
 /// problem, and says so in its own error type.
 fn read_only(resp: &HttpResponse) -> Option<Error> {
-    let marked = resp.header("x-zscaler-mode").is_some_and(|m| m.eq_ignore_ascii_case("read-only"))
+    let marked = resp
+        .header("x-zscaler-mode")
+        .is_some_and(|m| m.eq_ignore_ascii_case("read-only"))
         || resp.body.contains("STATE_READONLY");
     (resp.status == 403 && marked).then(|| Error::ReadOnly {
-        message: parse_error_body(&resp.body).1.unwrap_or_else(|| "changes are not accepted now".into()),
+        message: parse_error_body(&resp.body)
+            .1
+            .unwrap_or_else(|| "changes are not accepted now".into()),
         request_id: resp.request_id(),
     })
 }
@@ -252,8 +302,16 @@ fn api_error(resp: &HttpResponse) -> Error {
             request_id,
         };
     }
-    let retry_after_ms = (resp.status == 429).then(|| server_wait_ms(resp, now_ms())).flatten();
-    Error::Api { status: resp.status, code, message, request_id, retry_after_ms }
+    let retry_after_ms = (resp.status == 429)
+        .then(|| server_wait_ms(resp, now_ms()))
+        .flatten();
+    Error::Api {
+        status: resp.status,
+        code,
+        message,
+        request_id,
+        retry_after_ms,
+    }
 }
 
 impl Product {
@@ -296,8 +354,14 @@ mod tests {
         ));
         assert_eq!(zia.code(), "EDIT_LOCK_NOT_AVAILABLE");
         assert!(zia.is_retryable());
-        let limited = api_error(&resp(429, r#"{"message":"Rate Limit (1/SECOND) exceeded","Retry-After":"1 seconds"}"#));
-        assert_eq!((limited.kind(), limited.retry_after_ms()), ("RateLimitError", Some(1000)));
+        let limited = api_error(&resp(
+            429,
+            r#"{"message":"Rate Limit (1/SECOND) exceeded","Retry-After":"1 seconds"}"#,
+        ));
+        assert_eq!(
+            (limited.kind(), limited.retry_after_ms()),
+            ("RateLimitError", Some(1000))
+        );
         let ro = HttpResponse {
             status: 403,
             headers: vec![("x-zscaler-mode".into(), "read-only".into())],

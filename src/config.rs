@@ -154,7 +154,9 @@ impl ClientOptions {
             max_attempts: self.max_attempts.unwrap_or(defaults.max_attempts),
             base_delay_ms: self.retry_base_delay_ms.unwrap_or(defaults.base_delay_ms),
             max_delay_ms: self.retry_max_delay_ms.unwrap_or(defaults.max_delay_ms),
-            max_retry_ms: self.max_retry_seconds.map_or(defaults.max_retry_ms, |s| s.saturating_mul(1000)),
+            max_retry_ms: self
+                .max_retry_seconds
+                .map_or(defaults.max_retry_ms, |s| s.saturating_mul(1000)),
         };
         if retry.max_attempts == 0 {
             return Err(Error::config("maxAttempts must be 1 or more"));
@@ -162,12 +164,22 @@ impl ClientOptions {
         let mut headers = Vec::new();
         for (name, value) in self.headers.iter().flatten() {
             let lower = name.to_ascii_lowercase();
-            let valid_name = !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
+            let valid_name = !lower.is_empty()
+                && lower
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
             if !valid_name || value.contains(['\r', '\n']) {
-                return Err(Error::config(format!("header {name:?} is not a valid header")));
+                return Err(Error::config(format!(
+                    "header {name:?} is not a valid header"
+                )));
             }
-            if matches!(lower.as_str(), "authorization" | "cookie" | "host" | "content-length") {
-                return Err(Error::config(format!("header {name:?} is set by the client itself")));
+            if matches!(
+                lower.as_str(),
+                "authorization" | "cookie" | "host" | "content-length"
+            ) {
+                return Err(Error::config(format!(
+                    "header {name:?} is set by the client itself"
+                )));
             }
             headers.push((lower, value.clone()));
         }

@@ -31,9 +31,16 @@ pub enum Error {
         retry_after_ms: Option<u64>,
     },
     /// The tenant is in read-only maintenance mode; writes are refused.
-    ReadOnly { message: String, request_id: Option<String> },
+    ReadOnly {
+        message: String,
+        request_id: Option<String>,
+    },
     /// The server asked for a longer wait than `maxRetrySeconds` allows.
-    RetryTooLong { status: u16, wait_ms: u64, request_id: Option<String> },
+    RetryTooLong {
+        status: u16,
+        wait_ms: u64,
+        request_id: Option<String>,
+    },
     /// The request never got an HTTP answer (DNS, TLS, connection reset).
     Transport { message: String },
     /// No answer arrived within the configured timeout.
@@ -50,9 +57,9 @@ impl Error {
     /// The HTTP status involved, if there was an answer.
     pub fn status(&self) -> Option<u16> {
         match self {
-            Error::Api { status, .. } | Error::Decode { status, .. } | Error::RetryTooLong { status, .. } => {
-                Some(*status)
-            }
+            Error::Api { status, .. }
+            | Error::Decode { status, .. }
+            | Error::RetryTooLong { status, .. } => Some(*status),
             Error::ReadOnly { .. } => Some(403),
             Error::Auth { status, .. } => *status,
             _ => None,
@@ -115,7 +122,11 @@ impl Error {
     /// Whether sending the same request again may succeed.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Api { status: 409, code: Some(c), .. } => c == "EDIT_LOCK_NOT_AVAILABLE",
+            Error::Api {
+                status: 409,
+                code: Some(c),
+                ..
+            } => c == "EDIT_LOCK_NOT_AVAILABLE",
             Error::Api { status, .. } => matches!(status, 408 | 429 | 500 | 502 | 503 | 504),
             Error::RetryTooLong { .. } => true,
             Error::Transport { .. } | Error::Timeout { .. } => true,
@@ -154,11 +165,15 @@ impl fmt::Display for Error {
             } => write!(f, "HTTP {status}: {message}"),
             Error::Transport { message } => write!(f, "request failed: {message}"),
             Error::Timeout { after_ms } => write!(f, "no response within {after_ms} ms"),
-            Error::Decode { status, message, .. } => {
+            Error::Decode {
+                status, message, ..
+            } => {
                 write!(f, "unexpected response body (HTTP {status}): {message}")
             }
             Error::ReadOnly { message, .. } => write!(f, "tenant is read-only: {message}"),
-            Error::RetryTooLong { status, wait_ms, .. } => write!(
+            Error::RetryTooLong {
+                status, wait_ms, ..
+            } => write!(
                 f,
                 "HTTP {status}: the server asks to wait {} s, more than maxRetrySeconds allows",
                 wait_ms.div_ceil(1000)

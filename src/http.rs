@@ -23,7 +23,11 @@ impl std::fmt::Debug for HttpRequest {
             .field("url", &self.url)
             .field(
                 "headers",
-                &self.headers.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
+                &self
+                    .headers
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .collect::<Vec<_>>(),
             )
             .field("body_len", &self.body.as_ref().map(String::len))
             .finish()

@@ -26,9 +26,11 @@
 mod auth;
 mod client;
 mod clock;
+pub mod compound;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod merge;
 pub mod pacing;
 pub mod pagination;
 pub mod request;

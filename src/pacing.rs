@@ -54,7 +54,9 @@ pub fn slot(sent: &mut VecDeque<f64>, limit: Limit, now: f64) -> f64 {
 impl Pacer {
     /// Reserve a send slot and return how long to wait for it.
     pub fn reserve(&self, product: Product, method: &str, now: f64) -> u64 {
-        let Some((bucket, limit)) = documented_limit(product, method) else { return 0 };
+        let Some((bucket, limit)) = documented_limit(product, method) else {
+            return 0;
+        };
         // A poisoned lock only means another call panicked mid-update; the
         // window data is still usable.
         let mut all = self.sent.lock().unwrap_or_else(|e| e.into_inner());
@@ -69,14 +71,18 @@ mod tests {
     #[test]
     fn zia_gets_are_spaced_two_per_second() {
         let p = Pacer::default();
-        let waits: Vec<u64> = (0..5).map(|_| p.reserve(Product::Zia, "GET", 0.0)).collect();
+        let waits: Vec<u64> = (0..5)
+            .map(|_| p.reserve(Product::Zia, "GET", 0.0))
+            .collect();
         assert_eq!(waits, vec![0, 0, 1_000, 1_000, 2_000]);
     }
 
     #[test]
     fn zpa_allows_twenty_gets_per_ten_seconds() {
         let p = Pacer::default();
-        let waits: Vec<u64> = (0..21).map(|_| p.reserve(Product::Zpa, "GET", 0.0)).collect();
+        let waits: Vec<u64> = (0..21)
+            .map(|_| p.reserve(Product::Zpa, "GET", 0.0))
+            .collect();
         assert!(waits[..20].iter().all(|w| *w == 0));
         assert_eq!(waits[20], 10_000);
         // Writes have their own budget.

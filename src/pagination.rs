@@ -3,6 +3,7 @@
 //! a failure on any page fails the walk instead of returning a short list.
 
 use crate::Error;
+use futures_util::stream::{self, FuturesOrdered, Stream, StreamExt};
 use std::future::Future;
 
 /// ZPA's largest accepted page size, used when collecting everything.
@@ -48,69 +49,172 @@ pub fn parse_total_pages(value: Option<&str>) -> Result<i32, Error> {
     }
 }
 
-/// Fetch pages from the requested start page to the last one, in order,
-/// handing each to `on_page`. `fetch` returns the page's `totalPages` and
-/// how many items it held, besides the page itself.
-pub async fn walk_zpa<P, R, F, Fut>(
-    params: &P,
-    mut fetch: F,
-    mut on_page: impl FnMut(R),
-) -> Result<(), Error>
-where
-    P: PageParams,
-    F: FnMut(P) -> Fut,
-    Fut: Future<Output = Result<(Option<String>, usize, R), Error>>,
-{
+/// Validated start page and page size of a walk.
+fn bounds<P: PageParams>(params: &P) -> Result<(i32, i32), Error> {
     let size = params.page_size().unwrap_or(ZPA_MAX_PAGE_SIZE);
     if !(1..=ZPA_MAX_PAGE_SIZE).contains(&size) {
         return Err(Error::invalid(format!(
             "pagesize must be 1..={ZPA_MAX_PAGE_SIZE}, got {size}"
         )));
     }
-    let mut page = params.page().unwrap_or(1);
+    let page = params.page().unwrap_or(1);
     if page < 1 {
         return Err(Error::invalid(format!(
             "page must be 1 or more, got {page}"
         )));
     }
-    loop {
-        let mut p = params.clone();
-        p.set_page(page, size);
-        let (total, count, result) = fetch(p).await?;
-        let total = parse_total_pages(total.as_deref())?;
-        on_page(result);
-        // An empty page means the data shrank under us; stopping is the
-        // only answer that cannot loop forever.
-        if page >= total || count == 0 {
-            return Ok(());
-        }
-        page += 1;
-    }
+    Ok((page, size))
 }
 
-/// Collect every item of a paged ZPA list operation.
-pub async fn zpa_collect<P, T, F, Fut>(params: &P, mut fetch: F) -> Result<Vec<T::Item>, Error>
+/// One fetched page: its `totalPages`, how many items it held, and the
+/// page itself in whatever form the caller wants it.
+pub type Fetched<R> = (Option<String>, usize, R);
+
+struct Walk<P, F, Fut: Future> {
+    params: P,
+    fetch: F,
+    size: i32,
+    next: i32,
+    last: Option<i32>,
+    in_flight: FuturesOrdered<Fut>,
+    concurrency: usize,
+    failed: bool,
+}
+
+/// Pages from the requested start page to the last, in order, as a stream.
+/// The first page says how many there are; after it, up to `concurrency`
+/// pages are fetched at once, so at most `concurrency + 1` are resident.
+/// Each page size is the same. An error is yielded and ends the stream: a
+/// caller never mistakes a failure for the end of the list.
+pub fn zpa_pages<P, R, F, Fut>(
+    params: &P,
+    concurrency: usize,
+    fetch: F,
+) -> impl Stream<Item = Result<R, Error>>
+where
+    P: PageParams,
+    F: FnMut(P) -> Fut,
+    Fut: Future<Output = Result<Fetched<R>, Error>>,
+{
+    let start = bounds(params);
+    let state = start.map(|(page, size)| Walk {
+        params: params.clone(),
+        fetch,
+        size,
+        next: page,
+        last: None,
+        in_flight: FuturesOrdered::new(),
+        concurrency: concurrency.max(1),
+        failed: false,
+    });
+    stream::unfold(Some(state), |state| async move {
+        let mut walk = match state? {
+            Ok(walk) => walk,
+            Err(e) => return Some((Err(e), None)),
+        };
+        if walk.failed {
+            return None;
+        }
+        let last = match walk.last {
+            Some(last) => last,
+            None => {
+                // The first page decides how many follow.
+                let mut p = walk.params.clone();
+                p.set_page(walk.next, walk.size);
+                let first = (walk.fetch)(p).await.and_then(|(total, count, r)| {
+                    let total = parse_total_pages(total.as_deref())?;
+                    // An empty first page ends the walk even if totalPages
+                    // disagrees: nothing could follow it.
+                    Ok((
+                        if count == 0 {
+                            walk.next
+                        } else {
+                            total.max(walk.next)
+                        },
+                        r,
+                    ))
+                });
+                return match first {
+                    Ok((last, r)) => {
+                        walk.last = Some(last);
+                        walk.next += 1;
+                        Some((Ok(r), Some(Ok(walk))))
+                    }
+                    Err(e) => Some((Err(e), None)),
+                };
+            }
+        };
+        while walk.in_flight.len() < walk.concurrency && walk.next <= last {
+            let mut p = walk.params.clone();
+            p.set_page(walk.next, walk.size);
+            walk.in_flight.push_back((walk.fetch)(p));
+            walk.next += 1;
+        }
+        match walk.in_flight.next().await? {
+            Ok((_, _, r)) => Some((Ok(r), Some(Ok(walk)))),
+            Err(e) => Some((Err(e), None)),
+        }
+    })
+}
+
+/// How many pages a collect-all fetches at once after the first, within
+/// the pacing limits (ZPA allows 20 GETs per 10 s).
+pub const COLLECT_CONCURRENCY: usize = 4;
+
+/// Every item of a paged ZPA list, one at a time, fetching the next page
+/// only when the current one is used up (at most two pages resident).
+pub fn zpa_items<P, T, F, Fut>(
+    params: &P,
+    mut fetch: F,
+) -> impl Stream<Item = Result<T::Item, Error>>
 where
     P: PageParams,
     T: ZpaPage,
     F: FnMut(P) -> Fut,
     Fut: Future<Output = Result<T, Error>>,
 {
+    zpa_pages(params, 1, move |p| {
+        let fut = fetch(p);
+        async move {
+            let page = fut.await?;
+            let total = page.total_pages();
+            let list = page.into_items();
+            Ok((total, list.len(), list))
+        }
+    })
+    .flat_map(|page| match page {
+        Ok(items) => stream::iter(items.into_iter().map(Ok)).left_stream(),
+        Err(e) => stream::iter(std::iter::once(Err(e))).right_stream(),
+    })
+}
+
+/// Collect every item of a paged ZPA list operation, fetching up to
+/// `concurrency` pages at once after the first.
+pub async fn zpa_collect<P, T, F, Fut>(
+    params: &P,
+    concurrency: usize,
+    mut fetch: F,
+) -> Result<Vec<T::Item>, Error>
+where
+    P: PageParams,
+    T: ZpaPage,
+    F: FnMut(P) -> Fut,
+    Fut: Future<Output = Result<T, Error>>,
+{
+    let pages = zpa_pages(params, concurrency, |p| {
+        let fut = fetch(p);
+        async move {
+            let page = fut.await?;
+            let total = page.total_pages();
+            let list = page.into_items();
+            Ok((total, list.len(), list))
+        }
+    });
+    let mut pages = std::pin::pin!(pages);
     let mut items = Vec::new();
-    walk_zpa(
-        params,
-        |p| {
-            let fut = fetch(p);
-            async move {
-                let page = fut.await?;
-                let total = page.total_pages();
-                let list = page.into_items();
-                Ok((total, list.len(), list))
-            }
-        },
-        |list| items.extend(list),
-    )
-    .await?;
+    while let Some(list) = pages.next().await {
+        items.extend(list?);
+    }
     Ok(items)
 }
 
@@ -151,7 +255,7 @@ mod tests {
     }
 
     fn run<F: FnMut(P) -> Result<Page, Error>>(p: P, mut f: F) -> Result<Vec<i32>, Error> {
-        futures_util::FutureExt::now_or_never(zpa_collect(&p, |p| std::future::ready(f(p))))
+        futures_util::FutureExt::now_or_never(zpa_collect(&p, 3, |p| std::future::ready(f(p))))
             .unwrap()
     }
 
@@ -178,6 +282,20 @@ mod tests {
         })
         .unwrap();
         assert_eq!(sizes, vec![500, 500, 500]);
+    }
+
+    #[test]
+    fn items_stream_fetches_lazily_in_order() {
+        let calls = std::cell::Cell::new(0);
+        let items = zpa_items(&P(None, Some(10)), |p: P| {
+            calls.set(calls.get() + 1);
+            std::future::ready(serve(45, &p))
+        });
+        let first: Vec<i32> =
+            futures_util::FutureExt::now_or_never(items.take(15).map(|r| r.unwrap()).collect())
+                .unwrap();
+        assert_eq!(first, (0..15).collect::<Vec<_>>());
+        assert_eq!(calls.get(), 2, "only the pages needed so far were fetched");
     }
 
     #[test]

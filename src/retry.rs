@@ -21,7 +21,12 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        Self { max_attempts: 4, base_delay_ms: 500, max_delay_ms: 20_000, max_retry_ms: 60_000 }
+        Self {
+            max_attempts: 4,
+            base_delay_ms: 500,
+            max_delay_ms: 20_000,
+            max_retry_ms: 60_000,
+        }
     }
 }
 
@@ -56,8 +61,12 @@ pub fn is_edit_lock(resp: &HttpResponse) -> bool {
 /// How long the server asked us to wait, from the first header (or ZIA's
 /// body field) that says so.
 pub fn server_wait_ms(resp: &HttpResponse, now_ms: f64) -> Option<u64> {
-    const HEADERS: [&str; 4] =
-        ["retry-after", "x-rate-limit-retry-after-seconds", "x-ratelimit-reset", "ratelimit-reset"];
+    const HEADERS: [&str; 4] = [
+        "retry-after",
+        "x-rate-limit-retry-after-seconds",
+        "x-ratelimit-reset",
+        "ratelimit-reset",
+    ];
     HEADERS
         .iter()
         .find_map(|h| resp.header(h).and_then(|v| parse_wait_ms(v, now_ms)))
@@ -69,13 +78,22 @@ pub fn server_wait_ms(resp: &HttpResponse, now_ms: f64) -> Option<u64> {
 
 /// Full-jitter exponential backoff: uniform in `[0, min(cap, base·2^(n-1))]`.
 pub fn backoff_ms(policy: &RetryPolicy, attempt: u32, jitter: f64) -> u64 {
-    let exp = policy.base_delay_ms.saturating_mul(1u64 << attempt.saturating_sub(1).min(32));
+    let exp = policy
+        .base_delay_ms
+        .saturating_mul(1u64 << attempt.saturating_sub(1).min(32));
     let ceiling = exp.min(policy.max_delay_ms);
     (ceiling as f64 * jitter.clamp(0.0, 1.0)).round() as u64
 }
 
 /// Decide after attempt number `attempt` (1-based) of a `method` request.
-pub fn decide(policy: &RetryPolicy, method: &str, attempt: u32, outcome: Outcome<'_>, now_ms: f64, jitter: f64) -> Decision {
+pub fn decide(
+    policy: &RetryPolicy,
+    method: &str,
+    attempt: u32,
+    outcome: Outcome<'_>,
+    now_ms: f64,
+    jitter: f64,
+) -> Decision {
     let idempotent = method != "POST";
     let (retryable, server_wait) = match outcome {
         Outcome::ConnectionFailed | Outcome::TimedOut => (idempotent, None),
@@ -104,19 +122,32 @@ mod tests {
     fn resp(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
         HttpResponse {
             status,
-            headers: headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             body: body.into(),
         }
     }
 
     fn verdict(method: &str, r: &HttpResponse) -> Decision {
-        decide(&RetryPolicy::default(), method, 1, Outcome::Status(r), 0.0, 0.5)
+        decide(
+            &RetryPolicy::default(),
+            method,
+            1,
+            Outcome::Status(r),
+            0.0,
+            0.5,
+        )
     }
 
     #[test]
     fn statuses_that_are_retried() {
         for s in [408, 429, 500, 502, 503, 504] {
-            assert!(matches!(verdict("GET", &resp(s, &[], "")), Decision::RetryAfter(_)), "{s}");
+            assert!(
+                matches!(verdict("GET", &resp(s, &[], "")), Decision::RetryAfter(_)),
+                "{s}"
+            );
         }
         for s in [400, 401, 403, 404, 413, 422] {
             assert_eq!(verdict("GET", &resp(s, &[], "")), Decision::GiveUp, "{s}");
@@ -125,41 +156,81 @@ mod tests {
 
     #[test]
     fn posts_are_retried_only_on_429_and_edit_lock() {
-        assert!(matches!(verdict("POST", &resp(429, &[], "")), Decision::RetryAfter(_)));
+        assert!(matches!(
+            verdict("POST", &resp(429, &[], "")),
+            Decision::RetryAfter(_)
+        ));
         let lock = resp(409, &[], r#"{"code":"EDIT_LOCK_NOT_AVAILABLE"}"#);
         assert!(matches!(verdict("POST", &lock), Decision::RetryAfter(_)));
         assert!(matches!(verdict("DELETE", &lock), Decision::RetryAfter(_)));
-        assert_eq!(verdict("POST", &resp(409, &[], r#"{"code":"DUPLICATE_ITEM"}"#)), Decision::GiveUp);
+        assert_eq!(
+            verdict("POST", &resp(409, &[], r#"{"code":"DUPLICATE_ITEM"}"#)),
+            Decision::GiveUp
+        );
         for s in [500, 502, 503, 504] {
             assert_eq!(verdict("POST", &resp(s, &[], "")), Decision::GiveUp);
         }
         let p = RetryPolicy::default();
-        assert_eq!(decide(&p, "POST", 1, Outcome::ConnectionFailed, 0.0, 0.5), Decision::GiveUp);
-        assert!(matches!(decide(&p, "GET", 1, Outcome::TimedOut, 0.0, 0.5), Decision::RetryAfter(_)));
+        assert_eq!(
+            decide(&p, "POST", 1, Outcome::ConnectionFailed, 0.0, 0.5),
+            Decision::GiveUp
+        );
+        assert!(matches!(
+            decide(&p, "GET", 1, Outcome::TimedOut, 0.0, 0.5),
+            Decision::RetryAfter(_)
+        ));
     }
 
     #[test]
     fn server_waits_win_over_backoff() {
-        assert_eq!(verdict("GET", &resp(429, &[("retry-after", "13s")], "")), Decision::RetryAfter(13_000));
-        assert_eq!(verdict("GET", &resp(429, &[("x-ratelimit-reset", "2")], "")), Decision::RetryAfter(2_000));
-        assert_eq!(verdict("GET", &resp(429, &[("ratelimit-reset", "3")], "")), Decision::RetryAfter(3_000));
-        let zia = resp(429, &[], r#"{"message":"Rate Limit (1/SECOND) exceeded","Retry-After":"1 seconds"}"#);
+        assert_eq!(
+            verdict("GET", &resp(429, &[("retry-after", "13s")], "")),
+            Decision::RetryAfter(13_000)
+        );
+        assert_eq!(
+            verdict("GET", &resp(429, &[("x-ratelimit-reset", "2")], "")),
+            Decision::RetryAfter(2_000)
+        );
+        assert_eq!(
+            verdict("GET", &resp(429, &[("ratelimit-reset", "3")], "")),
+            Decision::RetryAfter(3_000)
+        );
+        let zia = resp(
+            429,
+            &[],
+            r#"{"message":"Rate Limit (1/SECOND) exceeded","Retry-After":"1 seconds"}"#,
+        );
         assert_eq!(verdict("GET", &zia), Decision::RetryAfter(1_000));
         // A 429 with no hint at all is still retried, with backoff.
-        assert!(matches!(verdict("GET", &resp(429, &[], "")), Decision::RetryAfter(_)));
+        assert!(matches!(
+            verdict("GET", &resp(429, &[], "")),
+            Decision::RetryAfter(_)
+        ));
     }
 
     #[test]
     fn a_wait_beyond_the_limit_fails_fast() {
-        assert_eq!(verdict("GET", &resp(429, &[("retry-after", "3600")], "")), Decision::TooLong(3_600_000));
+        assert_eq!(
+            verdict("GET", &resp(429, &[("retry-after", "3600")], "")),
+            Decision::TooLong(3_600_000)
+        );
     }
 
     #[test]
     fn attempts_are_bounded() {
-        let p = RetryPolicy { max_attempts: 2, ..Default::default() };
+        let p = RetryPolicy {
+            max_attempts: 2,
+            ..Default::default()
+        };
         let r = resp(503, &[], "");
-        assert!(matches!(decide(&p, "GET", 1, Outcome::Status(&r), 0.0, 0.5), Decision::RetryAfter(_)));
-        assert_eq!(decide(&p, "GET", 2, Outcome::Status(&r), 0.0, 0.5), Decision::GiveUp);
+        assert!(matches!(
+            decide(&p, "GET", 1, Outcome::Status(&r), 0.0, 0.5),
+            Decision::RetryAfter(_)
+        ));
+        assert_eq!(
+            decide(&p, "GET", 2, Outcome::Status(&r), 0.0, 0.5),
+            Decision::GiveUp
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@ pub fn parse_wait_ms(value: &str, now_ms: f64) -> Option<u64> {
     value
         .split(',')
         .map(|part| parse_seconds(part.split(';').next().unwrap_or("")))
-        .try_fold(None::<u64>, |acc, v| v.map(|v| Some(acc.map_or(v, |a: u64| a.max(v)))))
+        .try_fold(None::<u64>, |acc, v| {
+            v.map(|v| Some(acc.map_or(v, |a: u64| a.max(v))))
+        })
         .flatten()
 }
 
@@ -34,7 +36,9 @@ fn parse_seconds(s: &str) -> Option<u64> {
     (secs.is_finite() && secs >= 0.0).then(|| (secs * 1000.0).ceil() as u64)
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form RFC 9110 requires
 /// senders to use, as milliseconds since the epoch.
@@ -49,11 +53,18 @@ fn parse_http_date_ms(s: &str) -> Option<f64> {
     let day: i64 = day.parse().ok()?;
     let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as i64 + 1;
     let year: i64 = year.parse().ok()?;
-    let hms: Vec<i64> = time.split(':').map(|x| x.parse().ok()).collect::<Option<_>>()?;
+    let hms: Vec<i64> = time
+        .split(':')
+        .map(|x| x.parse().ok())
+        .collect::<Option<_>>()?;
     let [h, m, sec] = hms.as_slice() else {
         return None;
     };
-    if !(1..=31).contains(&day) || !(0..=23).contains(h) || !(0..=59).contains(m) || !(0..=60).contains(sec) {
+    if !(1..=31).contains(&day)
+        || !(0..=23).contains(h)
+        || !(0..=59).contains(m)
+        || !(0..=60).contains(sec)
+    {
         return None;
     }
     let days = days_from_civil(year, month, day);
@@ -86,12 +97,24 @@ mod tests {
         let date = "Sun, 06 Nov 1994 08:49:37 GMT";
         let at = 784_111_777_000.0;
         assert_eq!(parse_wait_ms(date, at - 5_000.0), Some(5_000));
-        assert_eq!(parse_wait_ms(date, at + 5_000.0), Some(0), "a past date means now");
+        assert_eq!(
+            parse_wait_ms(date, at + 5_000.0),
+            Some(0),
+            "a past date means now"
+        );
     }
 
     #[test]
     fn nonsense_is_not_a_wait() {
-        for v in ["", "soon", "-3", "NaN", "inf", "Sun, 06 Nov 1994 25:49:37 GMT", "1, x"] {
+        for v in [
+            "",
+            "soon",
+            "-3",
+            "NaN",
+            "inf",
+            "Sun, 06 Nov 1994 25:49:37 GMT",
+            "1, x",
+        ] {
             assert_eq!(parse_wait_ms(v, 0.0), None, "{v:?}");
         }
     }

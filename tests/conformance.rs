@@ -62,13 +62,24 @@ fn diff(at: &str, want: &Value, got: &Value, out: &mut Vec<String>) {
         }
         (Value::Number(w), Value::Number(g)) if w.as_f64() == g.as_f64() => {}
         _ if want == got => {}
-        _ => out.push(format!("{at}: recorded {} but re-encoded {}", short(want), short(got))),
+        _ => out.push(format!(
+            "{at}: recorded {} but re-encoded {}",
+            short(want),
+            short(got)
+        )),
     }
 }
 
 fn short(v: &Value) -> String {
     let s = v.to_string();
-    if s.len() > 80 { format!("{}…", &s[..s.char_indices().nth(80).map_or(s.len(), |(i, _)| i)]) } else { s }
+    if s.len() > 80 {
+        format!(
+            "{}…",
+            &s[..s.char_indices().nth(80).map_or(s.len(), |(i, _)| i)]
+        )
+    } else {
+        s
+    }
 }
 
 /// How well a template matches a path: `None` if not at all, otherwise the
@@ -81,16 +92,20 @@ fn template_score(template: &str, path: &str) -> Option<usize> {
     }
     let mut literal = 0;
     for (ts, ps) in t.iter().zip(&p) {
-        if let (Some(open), true) = (ts.find('{'), ts.ends_with('}')) {
-            // A segment like `{id}:resetpassword` is a parameter plus a literal tail.
-            let head = &ts[..open];
-            if !ps.starts_with(head) || ps.len() <= head.len() {
-                return None;
+        match (ts.find('{'), ts.find('}')) {
+            // A segment like `{id}:resetpassword` is a parameter with literal
+            // text around it.
+            (Some(open), Some(close)) if open < close => {
+                let (head, tail) = (&ts[..open], &ts[close + 1..]);
+                if !ps.starts_with(head) || !ps.ends_with(tail) || ps.len() <= head.len() + tail.len() {
+                    return None;
+                }
+                if !tail.is_empty() {
+                    literal += 1;
+                }
             }
-        } else if ts == ps {
-            literal += 1;
-        } else {
-            return None;
+            _ if ts == ps => literal += 1,
+            _ => return None,
         }
     }
     Some(literal)
@@ -143,7 +158,10 @@ fn check(ops: &[ConfOp], rec: &Value) -> (String, Vec<String>) {
         // The OneAPI token call: a form body, not an API operation.
         let form = rec["request_body"].as_str().unwrap_or("");
         let mut problems = Vec::new();
-        if !form.split('&').any(|kv| kv == "grant_type=client_credentials") {
+        if !form
+            .split('&')
+            .any(|kv| kv == "grant_type=client_credentials")
+        {
             problems.push("token request without grant_type=client_credentials".into());
         }
         if (200..300).contains(&status) && rec["response_body"]["access_token"].as_str().is_none() {
@@ -152,9 +170,14 @@ fn check(ops: &[ConfOp], rec: &Value) -> (String, Vec<String>) {
         return ("oauth".into(), problems);
     }
     let Some(op) = find(ops, method, path) else {
-        let product = ops.iter().find(|op| path.starts_with(&format!("{}/", op.prefix)));
+        let product = ops
+            .iter()
+            .find(|op| path.starts_with(&format!("{}/", op.prefix)));
         return match product {
-            Some(op) => (op.product.to_string(), vec![format!("no operation for {method} {path}")]),
+            Some(op) => (
+                op.product.to_string(),
+                vec![format!("no operation for {method} {path}")],
+            ),
             None => (SKIPPED.to_string(), vec![]),
         };
     };
@@ -172,7 +195,10 @@ fn check(ops: &[ConfOp], rec: &Value) -> (String, Vec<String>) {
         // Non-JSON error pages (HTML, plain text) cannot be typed; JSON ones must be.
         check_body("error", response, op.error, &mut problems);
     }
-    let problems = problems.into_iter().map(|p| format!("{} ({method} {path}): {p}", op.id)).collect();
+    let problems = problems
+        .into_iter()
+        .map(|p| format!("{} ({method} {path}): {p}", op.id))
+        .collect();
     (op.product.to_string(), problems)
 }
 
@@ -194,8 +220,13 @@ fn main() {
     let mut tally: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
     for file in &files {
-        let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("reading {}: {e}", file.display()));
-        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let text = std::fs::read_to_string(file)
+            .unwrap_or_else(|e| panic!("reading {}: {e}", file.display()));
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
             let rec: Value = match serde_json::from_str(line) {
                 Ok(v) => v,
                 Err(e) => {
@@ -210,7 +241,11 @@ fn main() {
                 entry.0 += 1;
             } else {
                 let name = file.file_name().unwrap().to_string_lossy();
-                failures.extend(problems.into_iter().map(|p| format!("{name}:{}: {p}", n + 1)));
+                failures.extend(
+                    problems
+                        .into_iter()
+                        .map(|p| format!("{name}:{}: {p}", n + 1)),
+                );
             }
         }
     }

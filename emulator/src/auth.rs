@@ -1,18 +1,18 @@
-//! OAuth2 client-credentials token endpoint and the bearer check.
+//! OAuth2 client-credentials token endpoint and the token registry (the
+//! bearer check itself is in `gate`).
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
 use crate::body;
-use crate::errors::{ApiError, Product};
+use crate::errors::Product;
 use crate::query::Params;
 use crate::random;
 use crate::state::AppState;
@@ -27,12 +27,12 @@ pub struct Tokens {
 }
 
 impl Tokens {
-    /// Issues a new opaque token valid for `ttl`. Expired entries are swept
-    /// here so benchmark loops that fetch many tokens do not grow memory.
+    /// Issues a new token valid for `ttl`. Expired entries are swept here
+    /// so benchmark loops that fetch many tokens do not grow memory.
     pub fn issue(&mut self, ttl: Duration) -> String {
         let now = Instant::now();
         self.expiry.retain(|_, exp| *exp > now);
-        let token = format!("emu_{}", random::hex(3));
+        let token = jwt_shaped(ttl);
         self.expiry.insert(token.clone(), now + ttl);
         token
     }
@@ -44,12 +44,38 @@ impl Tokens {
             .is_some_and(|exp| *exp > Instant::now())
     }
 
+    /// Revokes one token; false when it was not valid.
+    pub fn revoke(&mut self, token: &str) -> bool {
+        self.expiry
+            .remove(token)
+            .is_some_and(|exp| exp > Instant::now())
+    }
+
     /// Revokes every token (backs `POST /_emulator/expire-tokens`).
     pub fn expire_all(&mut self) -> usize {
         let n = self.expiry.len();
         self.expiry.clear();
         n
     }
+}
+
+/// A token shaped like the real ones (a JWT with `exp`), because clients
+/// such as the Python SDK's legacy ZPA client read `exp` to decide when to
+/// log in again. The signature is random: the emulator only looks tokens
+/// up, it never verifies them.
+fn jwt_shaped(ttl: Duration) -> String {
+    let now = crate::store::now_secs();
+    let header = r#"{"alg":"RS256","kid":"zscaler-emulator","typ":"JWT"}"#;
+    let claims = json!({
+        "aud": AUDIENCE, "exp": now + ttl.as_secs(), "iat": now,
+        "iss": "zscaler-emulator", "jti": random::hex(2)
+    });
+    format!(
+        "{}.{}.{}",
+        crate::base64::encode_url(header.as_bytes()),
+        crate::base64::encode_url(claims.to_string().as_bytes()),
+        crate::base64::encode_url(random::hex(4).as_bytes())
+    )
 }
 
 /// `POST /oauth2/v1/token`: form-encoded client credentials (or HTTP Basic).
@@ -114,20 +140,15 @@ fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
         .into_response()
 }
 
-/// Middleware for API routes: requires `Authorization: Bearer <valid token>`.
-pub async fn require_bearer(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let token = req
-        .headers()
+/// The token of an `Authorization: Bearer <token>` header.
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| {
             let (scheme, rest) = v.split_once(' ')?;
             scheme.eq_ignore_ascii_case("bearer").then(|| rest.trim())
-        });
-    match token {
-        Some(t) if state.tokens().is_valid(t) => next.run(req).await,
-        _ => ApiError::unauthorized().into_response(),
-    }
+        })
 }
 
 /// Decodes `Basic base64(id:secret)`; percent-encoding inside is undone, as
@@ -137,34 +158,10 @@ fn parse_basic(value: &str) -> Option<(String, String)> {
     if !scheme.eq_ignore_ascii_case("basic") {
         return None;
     }
-    let raw = base64_decode(rest.trim())?;
+    let raw = crate::base64::decode(rest.trim())?;
     let text = String::from_utf8(raw).ok()?;
     let (id, secret) = text.split_once(':')?;
     Some((crate::query::decode(id), crate::query::decode(secret)))
-}
-
-fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for c in s.bytes().filter(|&c| c != b'=') {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]
@@ -181,6 +178,16 @@ mod tests {
         );
         assert_eq!(parse_basic("Bearer x"), None);
         assert_eq!(parse_basic("Basic !!!"), None);
+    }
+
+    #[test]
+    fn tokens_look_like_jwts() {
+        let t = Tokens::default().issue(Duration::from_secs(60));
+        let parts: Vec<&str> = t.split('.').collect();
+        assert_eq!(parts.len(), 3);
+        let claims: serde_json::Value =
+            serde_json::from_slice(&crate::base64::decode(parts[1]).unwrap()).unwrap();
+        assert!(claims["exp"].as_u64().unwrap() >= crate::store::now_secs() + 59);
     }
 
     #[test]

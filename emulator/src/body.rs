@@ -7,6 +7,9 @@ use std::future::poll_fn;
 use std::pin::Pin;
 
 use axum::body::{Body, Bytes, HttpBody};
+use axum::extract::Request;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 
 use crate::errors::{ApiError, Product};
@@ -47,6 +50,24 @@ pub async fn read(product: Product, mut body: Body) -> Result<Bytes, ApiError> {
         return Err(ApiError::too_large(product, MAX_BODY_BYTES));
     }
     Ok(Bytes::from(buf))
+}
+
+/// Middleware: reads every request body up front (413 past the limit).
+///
+/// A handler that answers without reading the body (a GET the Python SDK
+/// sends with `{}`, or any request refused by auth or a fault) would make
+/// hyper close the connection with those bytes unread, and a close with
+/// unread input is a TCP reset that can destroy the response in flight.
+pub async fn buffer_layer(req: Request, next: Next) -> Response {
+    let (parts, body) = req.into_parts();
+    let product = Product::from_path(parts.uri.path());
+    match read(product, body).await {
+        Ok(bytes) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        Err(e) => e.into_response(),
+    }
 }
 
 /// Reads the body and parses it as JSON (400 in the product's shape if not).

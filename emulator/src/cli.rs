@@ -1,9 +1,11 @@
 //! Hand-rolled argument parsing for the binary (no clap, to keep builds quick).
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::config::{Config, Seed};
+use crate::seed;
 
 /// Text printed by `--help`.
 pub const USAGE: &str = "\
@@ -18,10 +20,18 @@ OPTIONS:
     --client-secret SECRET accepted OAuth client secret (default emulator-secret)
     --customer-id ID       ZPA customer id served (default 216196257331281920)
     --seed demo|empty      initial data set (default demo)
-    --token-ttl SECONDS    access token lifetime (default 3600)
+    --seed-file FILE       JSON tenant loaded on top of the seed
+                           ({\"zpa\"|\"zia\"|\"zidentity\": {COLLECTION: [objects], SINGLETON_PATH: value}})
+    --bulk LIST            generated records on top, e.g. zpa.applications=10000,zia.users=5000
+    --rate-limits on|off   enforce the documented per-product rate limits (default off)
+    --token-ttl SECONDS    access token / legacy session lifetime (default 3600)
+    --zia-api-key KEY      raw key for legacy ZIA /api/v1/authenticatedSession (default ABCDEFGHIJKL)
+    --zia-username NAME    legacy ZIA admin username (default admin@emulator.test)
+    --zia-password PASS    legacy ZIA admin password (default emulator-password)
     -h, --help             print this help
 
 The first line printed on stdout is `listening on http://ADDR` with the bound address.
+Control API (no auth): /_emulator/{health,reset,faults,read-only,edit-lock,rate-limits,expire-tokens,stats}.
 ";
 
 /// Address used when `--listen` is not given.
@@ -36,8 +46,9 @@ pub enum Command {
     Run {
         /// Address to bind.
         listen: SocketAddr,
-        /// Emulator settings.
-        config: Config,
+        /// Emulator settings (boxed: the enum is parsed once, and `Help`
+        /// should not be as large as a whole config).
+        config: Box<Config>,
     },
 }
 
@@ -76,6 +87,22 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
                 config.seed = Seed::parse(&v)
                     .ok_or_else(|| format!("--seed: expected demo or empty, got {v}"))?;
             }
+            "--seed-file" => {
+                let path = value()?;
+                config.seed_file = Some(Arc::new(seed::file::load(&path)?));
+            }
+            "--bulk" => config.bulk.extend(seed::bulk::parse(&value()?)?),
+            "--rate-limits" => {
+                let v = value()?;
+                config.rate_limits = match v.as_str() {
+                    "on" | "true" => true,
+                    "off" | "false" => false,
+                    _ => return Err(format!("--rate-limits: expected on or off, got {v}")),
+                };
+            }
+            "--zia-api-key" => config.zia_api_key = value()?,
+            "--zia-username" => config.zia_username = value()?,
+            "--zia-password" => config.zia_password = value()?,
             "--token-ttl" => {
                 let v = value()?;
                 let secs: u64 = v
@@ -86,7 +113,13 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
             other => return Err(format!("unknown argument: {other}\n\n{USAGE}")),
         }
     }
-    Ok(Command::Run { listen, config })
+    // Bulk names are checked now so a typo fails before binding a port.
+    let mut scratch = crate::store::Store::default();
+    seed::bulk::apply(&mut scratch, &config.bulk)?;
+    Ok(Command::Run {
+        listen,
+        config: Box::new(config),
+    })
 }
 
 #[cfg(test)]
@@ -111,6 +144,15 @@ mod tests {
             "empty",
             "--token-ttl",
             "5",
+            "--bulk",
+            "zpa.applications=3",
+            "--rate-limits=on",
+            "--zia-api-key",
+            "KEYKEYKEYKEY",
+            "--zia-username",
+            "u",
+            "--zia-password",
+            "p",
         ]))
         .unwrap();
         match cmd {
@@ -121,6 +163,13 @@ mod tests {
                 assert_eq!(config.customer_id, "42");
                 assert_eq!(config.seed, Seed::Empty);
                 assert_eq!(config.token_ttl, Duration::from_secs(5));
+                assert_eq!(config.bulk.len(), 1);
+                assert!(config.rate_limits);
+                assert_eq!(config.zia_api_key, "KEYKEYKEYKEY");
+                assert_eq!(
+                    (config.zia_username.as_str(), config.zia_password.as_str()),
+                    ("u", "p")
+                );
             }
             Command::Help => panic!("expected run"),
         }
@@ -132,6 +181,9 @@ mod tests {
         assert!(parse(args(&["--listen", "nope"])).is_err());
         assert!(parse(args(&["--bogus"])).is_err());
         assert!(parse(args(&["--client-id"])).is_err());
+        assert!(parse(args(&["--rate-limits", "maybe"])).is_err());
+        assert!(parse(args(&["--bulk", "zpa.nothingLikeThis=3"])).is_err());
+        assert!(parse(args(&["--seed-file", "/no/such/file.json"])).is_err());
         assert!(matches!(parse(args(&["--help"])), Ok(Command::Help)));
     }
 }

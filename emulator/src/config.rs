@@ -1,6 +1,9 @@
 //! Runtime configuration shared by the library API and the binary.
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use serde_json::Value;
 
 /// Client id accepted by the token endpoint unless configured otherwise.
 pub const DEFAULT_CLIENT_ID: &str = "emulator-client";
@@ -12,6 +15,13 @@ pub const DEFAULT_CUSTOMER_ID: &str = "216196257331281920";
 /// Token lifetime unless configured otherwise; matches the `expires_in` a
 /// client is told, so expiry handling can be exercised by lowering it.
 pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(3600);
+
+/// Raw ZIA API key accepted by the legacy session endpoint by default.
+pub const DEFAULT_ZIA_API_KEY: &str = "ABCDEFGHIJKL";
+/// ZIA admin username accepted by the legacy session endpoint by default.
+pub const DEFAULT_ZIA_USERNAME: &str = "admin@emulator.test";
+/// ZIA admin password accepted by the legacy session endpoint by default.
+pub const DEFAULT_ZIA_PASSWORD: &str = "emulator-password";
 
 /// Which data set the emulator starts with (and returns to on reset).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,11 +45,21 @@ impl Seed {
     }
 }
 
+/// Generated records added on top of the seed (`--bulk zpa.applications=N`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bulk {
+    /// Collection name: `product.name` (see `seed::names`).
+    pub target: String,
+    /// How many records to add.
+    pub count: usize,
+}
+
 /// Everything a running emulator needs to know up front.
 ///
 /// `Config::default()` gives client id `emulator-client`, secret
-/// `emulator-secret`, customer id `216196257331281920`, the demo seed and a
-/// one-hour token lifetime.
+/// `emulator-secret`, customer id `216196257331281920`, the demo seed, a
+/// one-hour token lifetime, rate limits off and the default legacy ZIA
+/// credentials.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// OAuth client id the token endpoint accepts.
@@ -50,8 +70,20 @@ pub struct Config {
     pub customer_id: String,
     /// Initial data set, also used by `POST /_emulator/reset`.
     pub seed: Seed,
-    /// How long an issued access token stays valid.
+    /// How long an issued access token (or legacy session) stays valid.
     pub token_ttl: Duration,
+    /// Raw ZIA API key for the legacy session endpoint.
+    pub zia_api_key: String,
+    /// ZIA admin username for the legacy session endpoint.
+    pub zia_username: String,
+    /// ZIA admin password for the legacy session endpoint.
+    pub zia_password: String,
+    /// Whether the documented rate limits are enforced from the start.
+    pub rate_limits: bool,
+    /// A tenant to load on top of the seed (the parsed `--seed-file`).
+    pub seed_file: Option<Arc<Value>>,
+    /// Generated records to add after the seed file.
+    pub bulk: Vec<Bulk>,
 }
 
 impl Default for Config {
@@ -62,6 +94,12 @@ impl Default for Config {
             customer_id: DEFAULT_CUSTOMER_ID.to_string(),
             seed: Seed::Demo,
             token_ttl: DEFAULT_TOKEN_TTL,
+            zia_api_key: DEFAULT_ZIA_API_KEY.to_string(),
+            zia_username: DEFAULT_ZIA_USERNAME.to_string(),
+            zia_password: DEFAULT_ZIA_PASSWORD.to_string(),
+            rate_limits: false,
+            seed_file: None,
+            bulk: Vec::new(),
         }
     }
 }

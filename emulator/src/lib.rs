@@ -1,10 +1,11 @@
 //! A local, stateful, in-memory stand-in for the Zscaler OneAPI.
 //!
-//! It serves the OAuth token endpoint plus a subset of ZPA (`/zpa`), ZIA
-//! (`/zia`) and ZIdentity (`/ziam`) with the response shapes, id types,
-//! pagination and error bodies of the real services, seeded with a demo
-//! tenant. It exists so client tests, demos and benchmarks run offline and
-//! deterministically.
+//! It serves the OAuth token endpoint and every operation of the project's
+//! OpenAPI specs (`openapi/*.yaml`, embedded at build time) under the
+//! gateway prefixes `/zpa`, `/zia` and `/ziam`, with the response shapes,
+//! id types, pagination, error bodies, rate limits and headers of the real
+//! services, seeded with a demo tenant. It exists so client tests, demos and
+//! benchmarks run offline and deterministically.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -12,23 +13,107 @@
 //! println!("emulator at http://{addr}");
 //! # Ok(()) }
 //! ```
+//!
+//! # What is served
+//!
+//! - `POST /oauth2/v1/token`: client credentials (form or HTTP Basic),
+//!   audience `https://api.zscaler.com`; tokens are JWT-shaped.
+//! - Hand-written, richer routes for ZPA application segments, segment and
+//!   server groups, connector groups, IdPs, microtenants and SCIM data; ZIA
+//!   users (incl. `bulkDelete`, at most 500 ids), groups, departments,
+//!   `status` / `status/activate` and `urlLookup`; ZIdentity users and
+//!   groups.
+//! - Every other spec operation through the spec-driven handler (see
+//!   `generic`): collections (`GET` lists, `POST` creates with ZPA
+//!   numeric-string, ZIA int64 or ZIdentity alphanumeric ids), items (`GET`,
+//!   full-replace `PUT`, merging `PATCH`, `DELETE`; 404 in the product's
+//!   error shape when missing), singletons and actions (`GET` the stored
+//!   value, `PUT`/`POST` store and echo), each with the status code the
+//!   spec declares. Bodies are checked against the spec (JSON, top-level
+//!   type, required fields, field types): 400 in the product's shape and no
+//!   state change otherwise. Unknown paths are 404, bodies over 5 MiB 413.
+//! - Paging: ZPA `page`/`pagesize` (default 20, max 500) with string totals,
+//!   `search=name EQ x` / `name LIKE x` and `microtenantId`; ZIA plain arrays
+//!   with `page`/`pageSize` (default 100, max 1000) and `search`/`name`;
+//!   ZIdentity `offset`/`limit` with `next_link`/`prev_link` on the
+//!   emulator's own origin.
+//! - ZIA stages every write: `GET /zia/api/v1/status` says `PENDING` until
+//!   `POST /zia/api/v1/status/activate` (or a session logout).
+//! - Legacy authentication: ZPA `POST /signin` / `POST /signout` with the
+//!   un-prefixed `/mgmtconfig/...` and `/userconfig/...` paths; ZIA
+//!   `POST|GET|DELETE /api/v1/authenticatedSession` (obfuscated API key,
+//!   `JSESSIONID` cookie) with the un-prefixed `/api/v1/...` paths.
+//! - Every response: `x-request-id`, CORS headers; OneAPI responses also the
+//!   gateway's `x-ratelimit-limit` / `-remaining` / `-reset`, ZIA ones
+//!   `x-zscaler-mode`.
+//!
+//! # Command line
+//!
+//! ```text
+//! zscaler-emulator [--listen 127.0.0.1:8080] [--seed demo|empty] [--seed-file FILE]
+//!                  [--bulk zpa.applications=10000,zia.users=5000] [--rate-limits on|off]
+//!                  [--client-id ID] [--client-secret SECRET] [--customer-id ID]
+//!                  [--token-ttl SECONDS] [--zia-api-key KEY] [--zia-username NAME]
+//!                  [--zia-password PASS]
+//! ```
+//!
+//! Defaults: client `emulator-client` / `emulator-secret`, customer
+//! `216196257331281920`, ZIA legacy key `ABCDEFGHIJKL`, user
+//! `admin@emulator.test`, password `emulator-password`, rate limits off.
+//! The first stdout line is `listening on http://ADDR`. `--seed-file` takes
+//! `{"zpa"|"zia"|"zidentity": {NAME: [objects] | value}}` where NAME is a
+//! short name (`applications`, `users`, ...), a spec path relative to the
+//! product root, or a collection's last path segment (see `seed::file`).
+//! `--bulk` names collections the same way, as `product.name=count`.
+//!
+//! # Control API (no auth)
+//!
+//! `GET /_emulator/health`; `POST /_emulator/reset[?seed=demo|empty]`;
+//! `POST /_emulator/expire-tokens`; `POST|GET|DELETE /_emulator/faults`
+//! (`{method, path_prefix, status, headers, body, count, delay_ms, reset}`);
+//! `POST /_emulator/read-only {"enabled": bool}`;
+//! `POST /_emulator/edit-lock {"held": bool}`;
+//! `POST /_emulator/rate-limits {"enabled": bool}`;
+//! `GET|DELETE /_emulator/stats` (`{token_requests, api_requests}`).
+//! Details in `products::control`.
+//!
+//! # Rate limits (when enabled)
+//!
+//! ZPA: 20 GETs and 10 writes per 10 s per token, 429 with
+//! `retry-after: <n>s` and `{"id": "invalid.toomanyrequests", ...}`. ZIA, per
+//! method: GET 2/s, POST and PUT 1/s, DELETE 1/min, 429 with
+//! `retry-after: <n>` and `{"message": "Rate Limit (1/SECOND) exceeded",
+//! "Retry-After": "1 seconds"}`.
 
 #![warn(missing_docs)]
 
 pub mod auth;
+mod base64;
 pub mod body;
+pub mod cache;
 pub mod cli;
+pub mod collections;
 pub mod config;
+pub mod conn;
 pub mod cors;
 pub mod errors;
+pub mod faults;
+pub mod gate;
+pub mod gateway;
+pub mod generic;
+pub mod legacy;
+pub mod modes;
 pub mod paging;
 pub mod products;
 pub mod query;
 mod random;
+pub mod ratelimit;
 pub mod request_id;
 pub mod seed;
 pub mod server;
+pub mod spec;
 pub mod state;
+pub mod stats;
 pub mod store;
 
 pub use config::{Config, Seed};

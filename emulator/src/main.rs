@@ -11,7 +11,7 @@ async fn main() {
             print!("{}", cli::USAGE);
             return;
         }
-        Ok(Command::Run { listen, config }) => (listen, config),
+        Ok(Command::Run { listen, config }) => (listen, *config),
         Err(msg) => {
             eprintln!("{msg}");
             std::process::exit(2);

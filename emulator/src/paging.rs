@@ -1,9 +1,12 @@
 //! Pagination and name search shared by the product modules.
 
+use std::borrow::Borrow;
+
+use axum::http::{header, HeaderMap};
 use serde_json::{json, Map, Value};
 
 use crate::errors::{ApiError, Product};
-use crate::query::Params;
+use crate::query::{encode, Params};
 
 /// ZPA: default `pagesize`.
 pub const ZPA_DEFAULT_PAGE_SIZE: i64 = 20;
@@ -18,11 +21,14 @@ pub const ZID_DEFAULT_LIMIT: i64 = 100;
 /// ZIdentity: largest `limit` accepted (larger is a 400).
 pub const ZID_MAX_LIMIT: i64 = 1000;
 
-/// Returns `items[start..start+len]`, clamped to the list.
-pub fn slice<T: Clone>(items: &[T], start: usize, len: usize) -> Vec<T> {
+/// Returns `items[start..start+len]` as owned values, clamped to the list.
+pub fn slice<V: Borrow<Value>>(items: &[V], start: usize, len: usize) -> Vec<Value> {
     let start = start.min(items.len());
     let end = start.saturating_add(len).min(items.len());
-    items[start..end].to_vec()
+    items[start..end]
+        .iter()
+        .map(|v| v.borrow().clone())
+        .collect()
 }
 
 /// Whether ZPA list totals are JSON strings (most endpoints) or numbers
@@ -35,9 +41,19 @@ pub enum Totals {
     Numbers,
 }
 
-/// Builds a ZPA page: `{"totalPages","totalCount","list"}`, where `list` is
-/// left out when the page is empty, as ZPA does.
-pub fn zpa_page(params: &Params, items: &[Value], totals: Totals) -> Result<Value, ApiError> {
+/// Which rows of a ZPA list one page covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// Index of the first row.
+    pub start: usize,
+    /// Rows on the page (before clamping to the list).
+    pub len: usize,
+    /// Number of pages for the whole list.
+    pub pages: i64,
+}
+
+/// Reads ZPA's `page` / `pagesize` for a list of `count` rows.
+pub fn zpa_window(params: &Params, count: usize) -> Result<Window, ApiError> {
     let page = params.int(Product::Zpa, "page", 1, 1, i64::from(i32::MAX))?;
     let size = params.int(
         Product::Zpa,
@@ -46,9 +62,17 @@ pub fn zpa_page(params: &Params, items: &[Value], totals: Totals) -> Result<Valu
         1,
         ZPA_MAX_PAGE_SIZE,
     )?;
-    let count = items.len() as i64;
-    let pages = (count + size - 1) / size;
-    let rows = slice(items, ((page - 1) * size) as usize, size as usize);
+    let count = count as i64;
+    Ok(Window {
+        start: ((page - 1) * size) as usize,
+        len: size as usize,
+        pages: (count + size - 1) / size,
+    })
+}
+
+/// The ZPA page envelope around already-selected rows; `list` is left out
+/// when the page is empty, as ZPA does.
+pub fn zpa_envelope(count: usize, pages: i64, rows: Vec<Value>, totals: Totals) -> Value {
     let mut out = Map::new();
     match totals {
         Totals::Strings => {
@@ -63,11 +87,22 @@ pub fn zpa_page(params: &Params, items: &[Value], totals: Totals) -> Result<Valu
     if !rows.is_empty() {
         out.insert("list".into(), Value::Array(rows));
     }
-    Ok(Value::Object(out))
+    Value::Object(out)
+}
+
+/// Builds a ZPA page: `{"totalPages","totalCount","list"}`.
+pub fn zpa_page<V: Borrow<Value>>(
+    params: &Params,
+    items: &[V],
+    totals: Totals,
+) -> Result<Value, ApiError> {
+    let w = zpa_window(params, items.len())?;
+    let rows = slice(items, w.start, w.len);
+    Ok(zpa_envelope(items.len(), w.pages, rows, totals))
 }
 
 /// ZIA page of a plain array (`page` 1-based, `pageSize`).
-pub fn zia_page(params: &Params, items: &[Value]) -> Result<Vec<Value>, ApiError> {
+pub fn zia_page<V: Borrow<Value>>(params: &Params, items: &[V]) -> Result<Vec<Value>, ApiError> {
     let page = params.int(Product::Zia, "page", 1, 1, i64::from(i32::MAX))?;
     let size = params.int(
         Product::Zia,
@@ -77,6 +112,50 @@ pub fn zia_page(params: &Params, items: &[Value]) -> Result<Vec<Value>, ApiError
         ZIA_MAX_PAGE_SIZE,
     )?;
     Ok(slice(items, ((page - 1) * size) as usize, size as usize))
+}
+
+/// ZIdentity's offset/limit envelope. `next_link` / `prev_link` point at
+/// `origin` + `path` and repeat the caller's other parameters, so following
+/// them walks the same result set on this emulator.
+pub fn zid_page<V: Borrow<Value>>(
+    origin: &str,
+    path: &str,
+    params: &Params,
+    rows: &[V],
+) -> Result<Value, ApiError> {
+    let offset = params.int(Product::Zid, "offset", 0, 0, i64::from(i32::MAX))?;
+    let limit = params.int(Product::Zid, "limit", ZID_DEFAULT_LIMIT, 1, ZID_MAX_LIMIT)?;
+    let total = rows.len() as i64;
+    let records = slice(rows, offset as usize, limit as usize);
+    let filters: String = params
+        .0
+        .iter()
+        .filter(|(k, _)| k != "offset" && k != "limit")
+        .map(|(k, v)| format!("{}={}&", encode(k), encode(v)))
+        .collect();
+    let link = |off: i64| format!("{origin}{path}?{filters}offset={off}&limit={limit}");
+    let mut out = Map::new();
+    out.insert("results_total".into(), json!(total));
+    out.insert("totalRecord".into(), json!(total));
+    out.insert("pageOffset".into(), json!(offset));
+    out.insert("pageSize".into(), json!(limit));
+    if offset + limit < total {
+        out.insert("next_link".into(), json!(link(offset + limit)));
+    }
+    if offset > 0 {
+        out.insert("prev_link".into(), json!(link((offset - limit).max(0))));
+    }
+    out.insert("records".into(), Value::Array(records));
+    Ok(Value::Object(out))
+}
+
+/// `http://host` of the request, for links that must lead back here.
+pub fn origin(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    format!("http://{host}")
 }
 
 /// A parsed ZPA `search` expression.

@@ -72,12 +72,21 @@ impl Params {
 /// Percent-decodes one component; invalid escapes are kept literally and
 /// invalid UTF-8 is replaced, because a lookup on garbage should simply miss.
 pub fn decode(s: &str) -> String {
+    decode_with(s, true)
+}
+
+/// Percent-decodes a path segment, where `+` is a literal plus sign.
+pub fn decode_path(s: &str) -> String {
+    decode_with(s, false)
+}
+
+fn decode_with(s: &str, plus_is_space: bool) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'+' => out.push(b' '),
+            b'+' if plus_is_space => out.push(b' '),
             b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
                 (Some(h), Some(l)) => {
                     out.push(h * 16 + l);
@@ -126,6 +135,7 @@ mod tests {
         assert_eq!(p.get("empty"), Some(""));
         assert_eq!(decode("%E2%9C%93"), "\u{2713}");
         assert_eq!(decode("abc%4"), "abc%4");
+        assert_eq!(decode_path("a+b%20c"), "a+b c");
     }
 
     #[test]

@@ -1,81 +1,87 @@
 //! Router assembly and the serving entry points.
 
 use std::future::Future;
+use std::io;
 use std::net::SocketAddr;
 
-use axum::extract::Request;
-use axum::middleware::{from_fn, from_fn_with_state, map_response};
-use axum::response::{IntoResponse, Response};
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::post;
-use axum::serve::ListenerExt;
 use axum::Router;
 use tokio::net::TcpListener;
 
 use crate::config::Config;
-use crate::errors::{ApiError, Product};
+use crate::conn::{ConnHandle, KillableListener};
 use crate::products::{control, zia, zidentity, zpa};
 use crate::state::AppState;
-use crate::{auth, cors, request_id};
+use crate::stats::TOKEN_PATH;
+use crate::{auth, body, cors, faults, gate, gateway, generic, legacy, request_id, stats};
 
 /// Builds the complete application for `state`.
 ///
-/// Layer order matters: request ids and CORS wrap everything (so 401s, 404s
-/// and preflights get them), the bearer check wraps only matched API routes
-/// (so unknown paths are a 404, not a 401).
+/// Layers, outermost first: request id, CORS, stats, body buffering (see
+/// `body::buffer_layer`), faults, legacy path
+/// rewriting, gateway headers, spec precedence (`generic::prefer_spec`);
+/// then routing. They wrap routing itself (not
+/// each route), so 401s, 404s, preflights and injected faults all get
+/// request ids and CORS headers, and a rewritten legacy path is routed like
+/// its gateway form. The `gate` wraps only matched hand-written API routes;
+/// the spec-driven fallback runs it itself once a spec operation matched,
+/// so unknown paths are a 404, not a 401.
 pub fn app(state: AppState) -> Router {
-    let bearer = from_fn_with_state(state.clone(), auth::require_bearer);
     let api = Router::new()
         .merge(zpa::routes())
-        .merge(zia::routes().layer(map_response(zia::mode_header)))
+        .merge(zia::routes())
         .merge(zidentity::routes())
-        .route_layer(bearer);
+        .route_layer(from_fn_with_state(state.clone(), gate::layer));
     let routed = Router::new()
-        .route("/oauth2/v1/token", post(auth::token))
+        .route(TOKEN_PATH, post(auth::token))
         .merge(control::routes())
+        .merge(legacy::routes())
         .merge(api)
-        .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed)
-        .with_state(state);
-    // `Router::layer` wraps each route separately, after routing; hanging
-    // the routed app off an outer fallback makes these two wrap routing
-    // itself, so preflights never reach a method router.
+        .fallback(generic::dispatch)
+        .method_not_allowed_fallback(generic::dispatch)
+        .with_state(state.clone());
     Router::new()
         .fallback_service(routed)
+        .layer(from_fn_with_state(state.clone(), generic::prefer_spec))
+        .layer(from_fn_with_state(state.clone(), gateway::layer))
+        .layer(from_fn(legacy::rewrite))
+        .layer(from_fn_with_state(state.clone(), faults::layer))
+        .layer(from_fn(body::buffer_layer))
+        .layer(from_fn_with_state(state, stats::layer))
         .layer(from_fn(cors::layer))
         .layer(from_fn(request_id::layer))
 }
 
-async fn not_found(req: Request) -> Response {
-    let path = req.uri().path();
-    ApiError::not_found(Product::from_path(path), format!("No route for {path}")).into_response()
-}
-
-async fn method_not_allowed(req: Request) -> Response {
-    ApiError::method_not_allowed(Product::from_path(req.uri().path())).into_response()
-}
-
 /// Serves the emulator on `listener` until the process ends.
-pub async fn serve(listener: TcpListener, config: Config) -> std::io::Result<()> {
+pub async fn serve(listener: TcpListener, config: Config) -> io::Result<()> {
     serve_with_shutdown(listener, config, std::future::pending()).await
 }
 
 /// Serves the emulator on `listener` until `shutdown` completes, then lets
-/// in-flight requests finish.
+/// in-flight requests finish. Fails at once if the seed file or bulk
+/// request in `config` cannot be applied.
 pub async fn serve_with_shutdown<F>(
     listener: TcpListener,
     config: Config,
     shutdown: F,
-) -> std::io::Result<()>
+) -> io::Result<()>
 where
     F: Future<Output = ()> + Send + 'static,
 {
-    // Small JSON responses plus Nagle's algorithm would add ~40 ms stalls
-    // to benchmarks; disable it on every accepted socket.
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    let app = app(AppState::new(config));
-    axum::serve(listener, app)
+    let state =
+        AppState::try_new(config).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    serve_state(listener, state, shutdown).await
+}
+
+/// Serves prepared `state`. Connections come from a [`KillableListener`]
+/// (TCP_NODELAY, resettable by fault injection).
+async fn serve_state<F>(listener: TcpListener, state: AppState, shutdown: F) -> io::Result<()>
+where
+    F: Future<Output = ()> + Send + 'static,
+{
+    let service = app(state).into_make_service_with_connect_info::<ConnHandle>();
+    axum::serve(KillableListener::new(listener), service)
         .with_graceful_shutdown(shutdown)
         .await
 }
@@ -83,11 +89,13 @@ where
 /// Binds `127.0.0.1:0`, serves in the background on the current Tokio
 /// runtime and returns the bound address. The server lives as long as the
 /// runtime (a `#[tokio::test]` gets a fresh emulator per test).
-pub async fn spawn(config: Config) -> std::io::Result<SocketAddr> {
+pub async fn spawn(config: Config) -> io::Result<SocketAddr> {
+    let state =
+        AppState::try_new(config).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
     let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
     let addr = listener.local_addr()?;
     tokio::spawn(async move {
-        if let Err(e) = serve(listener, config).await {
+        if let Err(e) = serve_state(listener, state, std::future::pending()).await {
             eprintln!("zscaler-emulator: server error: {e}");
         }
     });

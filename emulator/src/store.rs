@@ -7,6 +7,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
+use crate::collections::Generic;
+
 /// First numeric id handed out for new ZPA objects; the same magnitude as
 /// real ZPA ids, so clients that mishandle 64-bit ids fail here too.
 pub const ZPA_ID_BASE: u64 = 216_196_257_331_404_600;
@@ -71,6 +73,8 @@ pub struct Store {
     pub zia: ZiaData,
     /// ZIdentity data.
     pub zid: ZidData,
+    /// Everything the spec-driven routes store.
+    pub generic: Generic,
 }
 
 impl ZpaData {

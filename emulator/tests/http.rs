@@ -228,3 +228,50 @@ async fn health_needs_no_token() {
     assert_eq!(r.status, 200);
     assert_eq!(r.json()["status"], "ok");
 }
+
+#[tokio::test]
+async fn unread_request_bodies_keep_the_connection_usable() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let emu = start().await;
+    let addr = emu.base.trim_start_matches("http://").to_string();
+    let mut sock = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    // A GET carrying `{}` (as the Python SDK sends), twice on one
+    // connection; the body follows the head in a separate write, as
+    // Python's http.client does.
+    let head = format!(
+        "GET {} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 2\r\n\r\n",
+        zpa("/segmentGroup"),
+        emu.token
+    );
+    for round in 0..2 {
+        sock.write_all(head.as_bytes()).await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        sock.write_all(b"{}").await.unwrap();
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 8192];
+        let body_start = loop {
+            let n = sock.read(&mut chunk).await.unwrap();
+            assert!(n > 0, "connection closed in round {round}");
+            buf.extend_from_slice(&chunk[..n]);
+            if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                break i + 4;
+            }
+        };
+        let head = String::from_utf8_lossy(&buf[..body_start]).to_ascii_lowercase();
+        assert!(head.starts_with("http/1.1 200"), "{head}");
+        assert!(!head.contains("connection: close"), "{head}");
+        let len: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length: "))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        while buf.len() < body_start + len {
+            let n = sock.read(&mut chunk).await.unwrap();
+            assert!(n > 0);
+            buf.extend_from_slice(&chunk[..n]);
+        }
+    }
+}

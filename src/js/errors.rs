@@ -19,6 +19,9 @@ pub(crate) fn to_js_error(e: &Error) -> JsValue {
     if let Some(status) = e.status() {
         set(&value, "status", &JsValue::from_f64(status.into()));
     }
+    if let Some(ms) = e.retry_after_ms() {
+        set(&value, "retryAfter", &JsValue::from_f64(ms as f64 / 1000.0));
+    }
     if let Some(id) = e.request_id() {
         set(&value, "requestId", &JsValue::from_str(id));
     }

@@ -3,10 +3,12 @@
 //! operation methods are generated; this file holds what they share.
 
 mod errors;
+#[cfg(feature = "zpa")]
+mod iter;
 
 use crate::client::decode;
 #[cfg(feature = "zpa")]
-use crate::pagination::{walk_zpa, PageParams, ZpaPage};
+use crate::pagination::{PageParams, ZpaPage};
 use crate::request::ApiRequest;
 use crate::{Client, ClientOptions, Error};
 use serde::de::DeserializeOwned;
@@ -112,6 +114,30 @@ pub struct ZiaApi(pub(crate) crate::Zia);
 #[wasm_bindgen]
 pub struct ZidentityApi(pub(crate) crate::Zidentity);
 
+#[cfg(feature = "zia")]
+#[wasm_bindgen]
+impl ZiaApi {
+    /// Whether this client made ZIA changes that are not activated yet.
+    #[wasm_bindgen(getter, js_name = pendingChanges)]
+    pub fn pending_changes(&self) -> bool {
+        self.0.pending_changes()
+    }
+
+    /// Classify any number of URLs in batches of 100, in input order. A URL
+    /// over 1,024 characters is refused before anything is sent.
+    #[wasm_bindgen(js_name = lookupUrls, unchecked_return_type = "Promise<Zia.UrlClassificationInfo[]>")]
+    pub fn lookup_urls(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] urls: JsValue,
+    ) -> js_sys::Promise {
+        let api = self.0.clone();
+        promise(async move {
+            let urls: Vec<String> = from_js(urls).map_err(Error::invalid)?;
+            to_js(&api.lookup_urls(&urls).await?)
+        })
+    }
+}
+
 /// Run a call as a JS promise that rejects with a typed `Error`.
 pub(crate) fn promise<F>(fut: F) -> js_sys::Promise
 where
@@ -154,6 +180,12 @@ pub(crate) async fn call_json<T: DeserializeOwned>(
     Ok((typed, value))
 }
 
+/// Hand a Rust value to JS as a plain object, through JSON.
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
+    let text = serde_json::to_string(value).map_err(|e| Error::invalid(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| Error::invalid("value is not JSON"))
+}
+
 /// Send a call whose answer has no body of interest.
 pub(crate) async fn call_empty(client: &Client, req: ApiRequest) -> Result<JsValue, Error> {
     client.call_empty(req).await.map(|_| JsValue::UNDEFINED)
@@ -161,35 +193,24 @@ pub(crate) async fn call_empty(client: &Client, req: ApiRequest) -> Result<JsVal
 
 /// Collect every item of a paged ZPA list into one JS array.
 #[cfg(feature = "zpa")]
-pub(crate) async fn zpa_collect<T, P, F, Fut>(params: &P, mut fetch: F) -> Result<JsValue, Error>
+pub(crate) async fn zpa_collect<T, P, F, Fut>(params: &P, fetch: F) -> Result<JsValue, Error>
 where
     T: ZpaPage,
     P: PageParams,
     F: FnMut(P) -> Fut,
     Fut: Future<Output = Result<(T, JsValue), Error>>,
 {
+    use futures_util::StreamExt;
+    let pages = iter::js_pages(params, crate::pagination::COLLECT_CONCURRENCY, fetch);
+    let mut pages = std::pin::pin!(pages);
     let all = js_sys::Array::new();
-    walk_zpa(
-        params,
-        |p| {
-            let fut = fetch(p);
-            async move {
-                let (typed, value) = fut.await?;
-                let total = typed.total_pages();
-                let count = typed.into_items().len();
-                Ok((total, count, value))
-            }
-        },
-        |value| {
-            if let Ok(list) = js_sys::Reflect::get(&value, &JsValue::from_str("list")) {
-                if let Some(list) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Array>(&list) {
-                    for item in list.iter() {
-                        all.push(&item);
-                    }
-                }
-            }
-        },
-    )
-    .await?;
+    while let Some(list) = pages.next().await {
+        for item in list?.iter() {
+            all.push(&item);
+        }
+    }
     Ok(all.into())
 }
+
+#[cfg(feature = "zpa")]
+pub(crate) use iter::zpa_iterator;

@@ -25,6 +25,8 @@ export function emulatorOptions(overrides = {}) {
     baseUrl: base,
     tokenUrl: `${base}/oauth2/v1/token`,
     customerId: '216196257331281920',
+    // Tests check behaviour, not the pacer; the pacer has its own test.
+    pacing: false,
     ...overrides,
   };
 }

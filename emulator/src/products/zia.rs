@@ -6,7 +6,7 @@
 
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -58,23 +58,18 @@ pub fn routes() -> Router<AppState> {
         .route(&format!("{BASE}/urlLookup"), post(url_lookup))
 }
 
-/// Response middleware for `/zia`: real ZIA stamps its edit mode on every
-/// response, including errors.
-pub async fn mode_header(mut resp: Response) -> Response {
-    resp.headers_mut().insert(
-        HeaderName::from_static("x-zscaler-mode"),
-        HeaderValue::from_static("read-write"),
-    );
-    resp
-}
-
 fn not_found(what: &str, id: &str) -> ApiError {
     ApiError::not_found(Product::Zia, format!("{what} with id {id} not found"))
 }
 
-/// A ZIA list: `search` / `name` substring filters, then page slicing.
-fn list_page(params: &Params, items: &[Value], extra: impl Fn(&Value) -> bool) -> Reply {
-    let rows: Vec<Value> = items
+/// The rows of a ZIA list: `search` / `name` substring filters plus
+/// `extra`, then page slicing.
+pub fn list_rows(
+    params: &Params,
+    items: &[Value],
+    extra: impl Fn(&Value) -> bool,
+) -> Result<Vec<Value>, ApiError> {
+    let rows: Vec<&Value> = items
         .iter()
         .filter(|o| {
             params
@@ -87,31 +82,33 @@ fn list_page(params: &Params, items: &[Value], extra: impl Fn(&Value) -> bool) -
                 .is_none_or(|s| field_contains(o, "name", s))
         })
         .filter(|o| extra(o))
-        .cloned()
         .collect();
-    Ok(Json(paging::zia_page(params, &rows)?).into_response())
+    paging::zia_page(params, &rows)
+}
+
+fn list_page(params: &Params, items: &[Value], extra: impl Fn(&Value) -> bool) -> Reply {
+    let rows = list_rows(params, items, extra)?;
+    Ok(Json(rows).into_response())
 }
 
 async fn list_users(State(s): State<AppState>, RawQuery(q): RawQuery) -> Reply {
     let params = Params::parse(q.as_deref());
-    let store = s.store();
-    let users: Vec<Value> = store
-        .zia
-        .users
-        .iter()
-        .map(|u| render_user(u, true))
-        .collect();
-    list_page(&params, &users, |u| {
-        let dept = params
-            .get("dept")
-            .is_none_or(|d| field_contains(&u["department"], "name", d));
-        let group = params.get("group").is_none_or(|g| {
-            u["groups"]
-                .as_array()
-                .is_some_and(|gs| gs.iter().any(|x| field_contains(x, "name", g)))
-        });
-        dept && group
-    })
+    let rows = {
+        let store = s.store();
+        list_rows(&params, &store.zia.users, |u| {
+            let dept = params
+                .get("dept")
+                .is_none_or(|d| field_contains(&u["department"], "name", d));
+            let group = params.get("group").is_none_or(|g| {
+                u["groups"]
+                    .as_array()
+                    .is_some_and(|gs| gs.iter().any(|x| field_contains(x, "name", g)))
+            });
+            dept && group
+        })?
+    };
+    let rows: Vec<Value> = rows.iter().map(|u| render_user(u, true)).collect();
+    Ok(Json(rows).into_response())
 }
 
 async fn get_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {

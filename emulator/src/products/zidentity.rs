@@ -1,12 +1,11 @@
 //! ZIdentity routes (`/ziam/admin/api/v1/...`): users (CRUD) and groups.
 //!
-//! Lists page by offset/limit and hand out `next_link` / `prev_link` URLs.
-//! Those point at this emulator (origin taken from the Host header) so a
-//! client that follows links rather than computing offsets stays local.
+//! Lists page by offset/limit and hand out `next_link` / `prev_link` URLs
+//! (see `paging::zid_page`).
 
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -14,8 +13,8 @@ use serde_json::{json, Map, Value};
 
 use crate::body::{self, Kind};
 use crate::errors::{ApiError, Product};
-use crate::paging::{self, field_contains, ZID_DEFAULT_LIMIT, ZID_MAX_LIMIT};
-use crate::query::{encode, Params};
+use crate::paging::{self, field_contains};
+use crate::query::Params;
 use crate::state::AppState;
 use crate::store::{find, position};
 
@@ -59,48 +58,16 @@ fn not_found(what: &str, id: &str) -> ApiError {
     ApiError::not_found(Product::Zid, format!("{what} {id} not found"))
 }
 
-/// Builds the paged envelope. Links repeat the caller's filters so that
-/// following `next_link` walks the same result set.
-fn envelope(
-    headers: &HeaderMap,
-    path: &str,
-    params: &Params,
-    rows: &[Value],
-) -> Result<Value, ApiError> {
-    let offset = params.int(Product::Zid, "offset", 0, 0, i64::from(i32::MAX))?;
-    let limit = params.int(Product::Zid, "limit", ZID_DEFAULT_LIMIT, 1, ZID_MAX_LIMIT)?;
-    let total = rows.len() as i64;
-    let records = paging::slice(rows, offset as usize, limit as usize);
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("127.0.0.1");
-    let filters: String = params
-        .0
-        .iter()
-        .filter(|(k, _)| k != "offset" && k != "limit")
-        .map(|(k, v)| format!("{}={}&", encode(k), encode(v)))
-        .collect();
-    let link = |off: i64| format!("http://{host}{path}?{filters}offset={off}&limit={limit}");
-    let mut out = Map::new();
-    out.insert("results_total".into(), json!(total));
-    out.insert("totalRecord".into(), json!(total));
-    out.insert("pageOffset".into(), json!(offset));
-    out.insert("pageSize".into(), json!(limit));
-    if offset + limit < total {
-        out.insert("next_link".into(), json!(link(offset + limit)));
-    }
-    if offset > 0 {
-        out.insert("prev_link".into(), json!(link((offset - limit).max(0))));
-    }
-    out.insert("records".into(), Value::Array(records));
-    Ok(Value::Object(out))
+/// The paged envelope, with links back to this emulator.
+fn envelope(headers: &HeaderMap, path: &str, params: &Params, rows: &[&Value]) -> Reply {
+    let page = paging::zid_page(&paging::origin(headers), path, params, rows)?;
+    Ok(Json(page).into_response())
 }
 
 async fn list_users(State(s): State<AppState>, headers: HeaderMap, RawQuery(q): RawQuery) -> Reply {
     let params = Params::parse(q.as_deref());
     let store = s.store();
-    let rows: Vec<Value> = store
+    let rows: Vec<&Value> = store
         .zid
         .users
         .iter()
@@ -116,10 +83,8 @@ async fn list_users(State(s): State<AppState>, headers: HeaderMap, RawQuery(q): 
                 .iter()
                 .all(|(p, f)| params.get_ci(p).is_none_or(|t| field_contains(u, f, t)))
         })
-        .cloned()
         .collect();
-    let path = format!("{BASE}/users");
-    Ok(Json(envelope(&headers, &path, &params, &rows)?).into_response())
+    envelope(&headers, &format!("{BASE}/users"), &params, &rows)
 }
 
 async fn get_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
@@ -193,7 +158,7 @@ async fn list_groups(
 ) -> Reply {
     let params = Params::parse(q.as_deref());
     let store = s.store();
-    let rows: Vec<Value> = store
+    let rows: Vec<&Value> = store
         .zid
         .groups
         .iter()
@@ -207,10 +172,8 @@ async fn list_groups(
                 .get_ci("name")
                 .is_none_or(|t| field_contains(g, "name", t))
         })
-        .cloned()
         .collect();
-    let path = format!("{BASE}/groups");
-    Ok(Json(envelope(&headers, &path, &params, &rows)?).into_response())
+    envelope(&headers, &format!("{BASE}/groups"), &params, &rows)
 }
 
 async fn get_group(State(s): State<AppState>, Path(id): Path<String>) -> Reply {

@@ -2,16 +2,16 @@
 //! (full CRUD), and read-only IdPs, microtenants, connector groups and SCIM
 //! data.
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::Value;
 
 use super::zpa_model::{self, microtenant_of, Coll};
-use super::zpa_render::render;
+use super::zpa_render::{self as render, render};
 use crate::body;
 use crate::errors::{ApiError, Product};
 use crate::paging::{self, Search, Totals};
@@ -101,7 +101,7 @@ fn check_customer(state: &AppState, cust: &str) -> Result<(), ApiError> {
 }
 
 /// Applies `search` and `microtenantId` filters in list order.
-fn filter(params: &Params, items: impl Iterator<Item = Value>) -> Vec<Value> {
+pub fn filter<'a>(params: &Params, items: impl Iterator<Item = &'a Value>) -> Vec<&'a Value> {
     let search = params
         .get("search")
         .filter(|s| !s.trim().is_empty())
@@ -113,7 +113,7 @@ fn filter(params: &Params, items: impl Iterator<Item = Value>) -> Vec<Value> {
         .collect()
 }
 
-fn page(params: &Params, items: &[Value], totals: Totals) -> Reply {
+fn page(params: &Params, items: &[&Value], totals: Totals) -> Reply {
     Ok(Json(paging::zpa_page(params, items, totals)?).into_response())
 }
 
@@ -121,6 +121,9 @@ fn not_found(what: &str, id: &str) -> ApiError {
     ApiError::not_found(Product::Zpa, format!("{what} {id} not found"))
 }
 
+/// Filters on the stored objects and renders only the requested page,
+/// straight into the response bytes; repeated requests for the same page
+/// of unchanged data are served from the page cache.
 async fn list(
     State(state): State<AppState>,
     coll: Coll,
@@ -128,11 +131,53 @@ async fn list(
     RawQuery(q): RawQuery,
 ) -> Reply {
     check_customer(&state, &cust)?;
-    let params = Params::parse(q.as_deref());
-    let store = state.store();
-    let z = &store.zpa;
-    let rows = filter(&params, coll.items(z).iter().map(|o| render(z, coll, o)));
-    page(&params, &rows, Totals::Strings)
+    let cache_key = format!("{coll:?}?{}", q.as_deref().unwrap_or(""));
+    let page = {
+        let store = state.store();
+        let generation = store.generation();
+        match state.runtime.pages.get(&cache_key, generation) {
+            Some(page) => page,
+            None => {
+                let page = Bytes::from(render_page(&store.zpa, coll, q.as_deref())?);
+                state.runtime.pages.put(cache_key, generation, page.clone());
+                page
+            }
+        }
+    };
+    let mut resp = Response::new(Body::from(page));
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    Ok(resp)
+}
+
+/// The JSON of one list page, keys in the order serde_json's sorted maps
+/// would write them.
+fn render_page(z: &ZpaData, coll: Coll, q: Option<&str>) -> Result<Vec<u8>, ApiError> {
+    let params = Params::parse(q);
+    let rows = filter(&params, coll.items(z).iter());
+    let w = paging::zpa_window(&params, rows.len())?;
+    let mut out = Vec::with_capacity(32 * 1024);
+    out.push(b'{');
+    let page: Vec<&Value> = rows.iter().skip(w.start).take(w.len).copied().collect();
+    if !page.is_empty() {
+        out.extend_from_slice(b"\"list\":[");
+        for (i, obj) in page.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            render::write_json(&mut out, z, coll, obj);
+        }
+        out.extend_from_slice(b"],");
+    }
+    let totals = format!(
+        "\"totalCount\":\"{}\",\"totalPages\":\"{}\"}}",
+        rows.len(),
+        w.pages
+    );
+    out.extend_from_slice(totals.as_bytes());
+    Ok(out)
 }
 
 async fn get_one(
@@ -216,11 +261,12 @@ fn list_of(
     cust: &str,
     q: Option<String>,
     totals: Totals,
-    pick: impl Fn(&ZpaData) -> Vec<Value>,
+    pick: impl for<'a> Fn(&'a ZpaData) -> Vec<&'a Value>,
 ) -> Reply {
     check_customer(state, cust)?;
     let params = Params::parse(q.as_deref());
-    let rows = filter(&params, pick(&state.store().zpa).into_iter());
+    let store = state.store();
+    let rows = filter(&params, pick(&store.zpa).into_iter());
     page(&params, &rows, totals)
 }
 
@@ -244,7 +290,7 @@ async fn list_connector_groups(
     RawQuery(q): RawQuery,
 ) -> Reply {
     list_of(&s, &cust, q, Totals::Strings, |z| {
-        z.connector_groups.clone()
+        z.connector_groups.iter().collect()
     })
 }
 
@@ -262,7 +308,7 @@ async fn list_idps(
     Path(cust): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Reply {
-    list_of(&s, &cust, q, Totals::Strings, |z| z.idps.clone())
+    list_of(&s, &cust, q, Totals::Strings, |z| z.idps.iter().collect())
 }
 
 async fn get_idp(State(s): State<AppState>, Path((cust, id)): Path<(String, String)>) -> Reply {
@@ -274,7 +320,9 @@ async fn list_microtenants(
     Path(cust): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Reply {
-    list_of(&s, &cust, q, Totals::Strings, |z| z.microtenants.clone())
+    list_of(&s, &cust, q, Totals::Strings, |z| {
+        z.microtenants.iter().collect()
+    })
 }
 
 async fn get_microtenant(
@@ -297,7 +345,6 @@ async fn list_scim_attributes(
         z.scim_attributes
             .iter()
             .filter(|a| a["idpId"].as_str() == Some(idp.as_str()))
-            .cloned()
             .collect()
     })
 }
@@ -316,7 +363,6 @@ async fn list_scim_groups(
         z.scim_groups
             .iter()
             .filter(|g| zpa_model::id_text(&g["idpId"]) == idp)
-            .cloned()
             .collect()
     })
 }

@@ -12,6 +12,51 @@ use crate::store::{find, ZpaData};
 /// The object as a GET returns it, with derived fields filled in.
 pub fn render(z: &ZpaData, coll: Coll, obj: &Value) -> Value {
     let mut out = obj.as_object().cloned().unwrap_or_default();
+    for (key, value) in derived(z, coll, obj) {
+        out.insert(key.into(), value);
+    }
+    Value::Object(out)
+}
+
+/// Appends the JSON of [`render`]'s result to `out` without cloning the
+/// stored object: list pages are the emulator's hottest path, and copying
+/// every object before serialising it dominated their cost.
+pub fn write_json(out: &mut Vec<u8>, z: &ZpaData, coll: Coll, obj: &Value) {
+    let Some(map) = obj.as_object() else {
+        let _ = serde_json::to_writer(&mut *out, obj);
+        return;
+    };
+    let mut extra = derived(z, coll, obj);
+    out.push(b'{');
+    let mut first = true;
+    let mut field = |out: &mut Vec<u8>, key: &str, value: &Value| {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        let _ = serde_json::to_writer(&mut *out, key);
+        out.push(b':');
+        let _ = serde_json::to_writer(&mut *out, value);
+    };
+    for (key, value) in map {
+        match extra.iter().position(|(k, _)| k == key) {
+            Some(i) => {
+                let (k, v) = extra.remove(i);
+                field(out, k, &v);
+            }
+            None => field(out, key, value),
+        }
+    }
+    for (k, v) in &extra {
+        field(out, k, v);
+    }
+    out.push(b'}');
+}
+
+/// The fields computed at read time: (name, value) pairs that are added
+/// to, or replace, the stored ones.
+fn derived(z: &ZpaData, coll: Coll, obj: &Value) -> Vec<(&'static str, Value)> {
+    let mut out = Vec::new();
     let id = obj["id"].as_str().unwrap_or_default();
     match coll {
         Coll::Application => {
@@ -20,7 +65,7 @@ pub fn render(z: &ZpaData, coll: Coll, obj: &Value) -> Value {
                 .and_then(Value::as_str)
                 .and_then(|sg| find(&z.segment_groups, sg))
             {
-                out.insert("segmentGroupName".into(), sg["name"].clone());
+                out.push(("segmentGroupName", sg["name"].clone()));
             }
             if let Some(refs) = obj.get("serverGroups").and_then(Value::as_array) {
                 let expanded: Vec<Value> = refs
@@ -32,7 +77,7 @@ pub fn render(z: &ZpaData, coll: Coll, obj: &Value) -> Value {
                             .unwrap_or_else(|| json!({ "id": rid }))
                     })
                     .collect();
-                out.insert("serverGroups".into(), Value::Array(expanded));
+                out.push(("serverGroups", Value::Array(expanded)));
             }
         }
         Coll::SegmentGroup => {
@@ -43,7 +88,7 @@ pub fn render(z: &ZpaData, coll: Coll, obj: &Value) -> Value {
                 .map(application_summary)
                 .collect();
             if !apps.is_empty() {
-                out.insert("applications".into(), Value::Array(apps));
+                out.push(("applications", Value::Array(apps)));
             }
         }
         Coll::ServerGroup => {
@@ -54,7 +99,7 @@ pub fn render(z: &ZpaData, coll: Coll, obj: &Value) -> Value {
                 .map(|a| json!({ "enabled": a["enabled"], "id": a["id"], "name": a["name"] }))
                 .collect();
             if !apps.is_empty() {
-                out.insert("applications".into(), Value::Array(apps));
+                out.push(("applications", Value::Array(apps)));
             }
             if let Some(refs) = obj.get("appConnectorGroups").and_then(Value::as_array) {
                 let expanded: Vec<Value> = refs
@@ -66,11 +111,11 @@ pub fn render(z: &ZpaData, coll: Coll, obj: &Value) -> Value {
                             .unwrap_or_else(|| json!({ "id": rid }))
                     })
                     .collect();
-                out.insert("appConnectorGroups".into(), Value::Array(expanded));
+                out.push(("appConnectorGroups", Value::Array(expanded)));
             }
         }
     }
-    Value::Object(out)
+    out
 }
 
 fn server_group_summary(sg: &Value) -> Value {
@@ -113,4 +158,28 @@ fn references(obj: &Value, key: &str, id: &str) -> bool {
     obj.get(key)
         .and_then(Value::as_array)
         .is_some_and(|refs| refs.iter().any(|r| id_text(&r["id"]) == id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Seed;
+
+    #[test]
+    fn written_json_equals_rendered_value() {
+        let store = crate::seed::build(Seed::Demo);
+        let z = &store.zpa;
+        for (coll, items) in [
+            (Coll::Application, &z.applications),
+            (Coll::SegmentGroup, &z.segment_groups),
+            (Coll::ServerGroup, &z.server_groups),
+        ] {
+            for obj in items {
+                let mut out = Vec::new();
+                write_json(&mut out, z, coll, obj);
+                let parsed: Value = serde_json::from_slice(&out).unwrap();
+                assert_eq!(parsed, render(z, coll, obj));
+            }
+        }
+    }
 }

@@ -5,12 +5,15 @@
 //! real APIs. Some names deliberately carry hostile or unusual text so UIs
 //! built on the client get exercised against injection and rendering bugs.
 
+pub mod bulk;
+pub mod file;
+pub mod names;
 mod zia;
 mod zid;
 mod zpa;
 mod zpa_apps;
 
-use crate::config::Seed;
+use crate::config::{Config, Seed};
 use crate::store::{Store, ZIA_ID_BASE, ZPA_ID_BASE};
 
 /// An attribute-breaking HTML injection payload.
@@ -37,6 +40,17 @@ pub fn build(seed: Seed) -> Store {
         zid::demo(&mut store.zid);
     }
     store
+}
+
+/// Builds the store a running emulator starts (and resets) with: `seed`,
+/// then the configured seed file, then the configured bulk records.
+pub fn tenant(config: &Config, seed: Seed) -> Result<Store, String> {
+    let mut store = build(seed);
+    if let Some(doc) = &config.seed_file {
+        file::apply(&mut store, doc).map_err(|e| format!("seed file: {e}"))?;
+    }
+    bulk::apply(&mut store, &config.bulk)?;
+    Ok(store)
 }
 
 #[cfg(test)]

@@ -1,0 +1,158 @@
+//! Collection operations: list, create, read, replace, merge, delete.
+//!
+//! Objects are stored as the client sent them (`null` members dropped)
+//! plus an id in the product's style; PUT is a full replace (omitted fields
+//! are gone, the id stays), PATCH merges.
+
+use serde_json::{json, Map, Value};
+
+use super::{listing, mark_pending, single, Ctx};
+use crate::errors::{ApiError, Product};
+use crate::products::zpa_model::{microtenant_of, ADMIN_ID};
+use crate::seed::bulk::new_id;
+use crate::spec::schema::Shape;
+use crate::store::{now_secs, position};
+
+type Out = Result<Option<Value>, ApiError>;
+
+/// GET of a collection.
+pub fn list(cx: &Ctx<'_>) -> Out {
+    let store = cx.state.store();
+    let items = store.collection(&cx.found.collection_key());
+    let body = listing::render(cx.op, &cx.params, cx.headers, cx.path, items)?;
+    Ok(Some(body))
+}
+
+/// POST to a collection. A non-object body (bulk-style array) is stored
+/// and echoed like an action instead.
+pub fn create(cx: &Ctx<'_>, input: Option<Value>) -> Out {
+    let mut obj = match input {
+        Some(Value::Object(m)) => m,
+        None => Map::new(),
+        Some(other) => return single::write(cx, Some(other)),
+    };
+    obj.retain(|_, v| !v.is_null());
+    obj.remove("id");
+    if cx.op.product == Product::Zpa {
+        // The microtenant may also be chosen with the query parameter.
+        if let Some(mt) = cx.params.get("microtenantId").filter(|m| !m.is_empty()) {
+            obj.entry("microtenantId").or_insert_with(|| json!(mt));
+        }
+    }
+    let mut store = cx.state.store();
+    obj.insert("id".into(), new_id(&mut store, cx.op.product));
+    stamp(&mut obj, cx, None);
+    let value = Value::Object(obj);
+    store
+        .collection_mut(&cx.found.collection_key())
+        .push(value.clone());
+    mark_pending(&mut store, cx.op);
+    Ok(Some(value))
+}
+
+/// GET of an item; ZPA's `microtenantId` hides other microtenants' objects.
+pub fn read(cx: &Ctx<'_>) -> Out {
+    let store = cx.state.store();
+    let items = store.collection(&cx.found.collection_key());
+    let id = cx.found.last_value();
+    let obj = position(items, id)
+        .map(|i| &items[i])
+        .filter(|o| {
+            cx.op.product != Product::Zpa
+                || cx
+                    .params
+                    .get("microtenantId")
+                    .filter(|m| !m.is_empty())
+                    .is_none_or(|m| microtenant_of(o) == m)
+        })
+        .ok_or_else(|| not_found(cx))?;
+    Ok(Some(obj.clone()))
+}
+
+/// PUT (`merge` false) or PATCH (`merge` true) of an item.
+pub fn update(cx: &Ctx<'_>, input: Option<Value>, merge: bool) -> Out {
+    let mut body = match input {
+        Some(Value::Object(m)) => m,
+        None => Map::new(),
+        Some(_) => {
+            return Err(ApiError::invalid_body(
+                cx.op.product,
+                "Request body must be a JSON object",
+            ))
+        }
+    };
+    body.retain(|_, v| !v.is_null());
+    let mut store = cx.state.store();
+    let key = cx.found.collection_key();
+    let items = store.collection_mut(&key);
+    let idx = position(items, cx.found.last_value()).ok_or_else(|| not_found(cx))?;
+    let prev = items[idx].clone();
+    let mut obj = if merge {
+        let mut base = prev.as_object().cloned().unwrap_or_default();
+        base.extend(body);
+        base
+    } else {
+        body
+    };
+    obj.insert("id".into(), prev["id"].clone());
+    if cx.op.product == Product::Zpa && !obj.contains_key("microtenantId") {
+        // The microtenant is the object's scope, not a field a PUT resets.
+        if let Some(mt) = prev.get("microtenantId") {
+            obj.insert("microtenantId".into(), mt.clone());
+        }
+    }
+    stamp(&mut obj, cx, Some(&prev));
+    let value = Value::Object(obj);
+    items[idx] = value.clone();
+    mark_pending(&mut store, cx.op);
+    Ok(Some(value))
+}
+
+/// DELETE of an item; the removed object is the body, if one is declared.
+pub fn delete(cx: &Ctx<'_>) -> Out {
+    let mut store = cx.state.store();
+    let key = cx.found.collection_key();
+    let items = store.collection_mut(&key);
+    let idx = position(items, cx.found.last_value()).ok_or_else(|| not_found(cx))?;
+    let removed = items.remove(idx);
+    mark_pending(&mut store, cx.op);
+    Ok(Some(removed))
+}
+
+fn not_found(cx: &Ctx<'_>) -> ApiError {
+    let key = cx.found.collection_key();
+    let what = key.rsplit('/').next().unwrap_or("object");
+    ApiError::not_found(
+        cx.op.product,
+        format!("{what} with id {} not found", cx.found.last_value()),
+    )
+}
+
+/// Server-maintained timestamps, when the object or its schema has them.
+/// ZPA writes times as numeric strings, the others as numbers.
+fn stamp(obj: &mut Map<String, Value>, cx: &Ctx<'_>, prev: Option<&Value>) {
+    let declared: &[String] = match &cx.op.response {
+        Shape::Object(props) => props,
+        _ => &[],
+    };
+    let wants =
+        |k: &str| declared.iter().any(|p| p == k) || prev.is_some_and(|p| p.get(k).is_some());
+    let zpa = cx.op.product == Product::Zpa;
+    let now = now_secs();
+    let time = |t: u64| if zpa { json!(t.to_string()) } else { json!(t) };
+    if wants("creationTime") {
+        let created = prev
+            .and_then(|p| p.get("creationTime").cloned())
+            .unwrap_or_else(|| time(now));
+        obj.insert("creationTime".into(), created);
+    }
+    if wants("modifiedTime") {
+        obj.insert("modifiedTime".into(), time(now));
+    }
+    if wants("lastModifiedTime") {
+        obj.insert("lastModifiedTime".into(), json!(now));
+    }
+    if zpa && wants("modifiedBy") {
+        obj.insert("modifiedBy".into(), json!(ADMIN_ID));
+    }
+}

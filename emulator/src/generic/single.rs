@@ -1,0 +1,106 @@
+//! Singletons and actions: settings objects (`/advancedSettings`), lookups
+//! by value (`/policySet/policyType/{policyType}`) and actions
+//! (`/foo/{id}/move`). A write stores its body under the concrete path and
+//! echoes it; a GET serves what was stored, else the empty value of the
+//! declared type.
+
+use serde_json::{json, Value};
+
+use super::{listing, mark_pending, Ctx};
+use crate::seed::bulk::new_id;
+use crate::spec::paths::Segment;
+use crate::spec::schema::{Json, Shape};
+
+type Out = Result<Option<Value>, crate::errors::ApiError>;
+
+/// The value served for `shape` when nothing was stored.
+pub fn empty_of(shape: &Shape) -> Value {
+    match shape {
+        Shape::Array => Json::Array.empty(),
+        Shape::Scalar(k) => k.empty(),
+        _ => Json::Object.empty(),
+    }
+}
+
+/// Whether a stored value can be served as a response of `shape`.
+fn fits(shape: &Shape, v: &Value) -> bool {
+    match shape {
+        Shape::Object(_) => v.is_object(),
+        Shape::Array => v.is_array(),
+        Shape::Scalar(k) => k.accepts(v, false),
+        Shape::Empty | Shape::Text(_) => true,
+        Shape::ZpaPage { .. } | Shape::ZidPage => false,
+    }
+}
+
+/// GET. An object whose schema has an `id` is created on first read (with
+/// a fresh id, and `name` set to the last path value when declared), so
+/// lookups such as ZPA's policy set by type return a stable, usable object.
+pub fn get(cx: &Ctx<'_>) -> Out {
+    let key = cx.found.full_key();
+    let mut store = cx.state.store();
+    if let Some(v) = store.generic.singletons.get(&key) {
+        return Ok(Some(v.clone()));
+    }
+    let value = match &cx.op.response {
+        Shape::Object(props) if props.iter().any(|p| p == "id") => {
+            let mut obj = json!({ "id": new_id(&mut store, cx.op.product) });
+            if props.iter().any(|p| p == "name") && !cx.found.values.is_empty() {
+                obj["name"] = json!(cx.found.last_value());
+            }
+            store.generic.singletons.insert(key, obj.clone());
+            obj
+        }
+        shape => empty_of(shape),
+    };
+    Ok(Some(value))
+}
+
+/// PUT / POST / PATCH: store (PATCH merges objects) and echo; without a
+/// body, answer with what is stored. A `POST .../search` declared to return
+/// a list is a query: it lists the collection it sits under.
+pub fn write(cx: &Ctx<'_>, input: Option<Value>) -> Out {
+    let segments = &cx.found.entry.segments;
+    let is_search = matches!(segments.last(), Some(Segment::Lit(l)) if l.to_ascii_lowercase().contains("search"));
+    if cx.op.response.is_list() && is_search && segments.len() > 1 {
+        let store = cx.state.store();
+        let items = store.collection(&cx.found.key(segments.len() - 1));
+        let body = listing::render(cx.op, &cx.params, cx.headers, cx.path, items)?;
+        return Ok(Some(body));
+    }
+    let key = cx.found.full_key();
+    let mut store = cx.state.store();
+    let stored = match input {
+        Some(mut v) => {
+            if let Some(obj) = v.as_object_mut() {
+                obj.retain(|_, x| !x.is_null());
+            }
+            if cx.op.method == axum::http::Method::PATCH {
+                if let (Some(Value::Object(base)), Some(patch)) =
+                    (store.generic.singletons.get(&key), v.as_object())
+                {
+                    let mut merged = base.clone();
+                    merged.extend(patch.clone());
+                    v = Value::Object(merged);
+                }
+            }
+            store.generic.singletons.insert(key, v.clone());
+            Some(v)
+        }
+        None => store.generic.singletons.get(&key).cloned(),
+    };
+    mark_pending(&mut store, cx.op);
+    let out = match stored {
+        Some(v) if fits(&cx.op.response, &v) => v,
+        _ => empty_of(&cx.op.response),
+    };
+    Ok(Some(out))
+}
+
+/// DELETE: forgets the stored value.
+pub fn delete(cx: &Ctx<'_>) -> Out {
+    let mut store = cx.state.store();
+    store.generic.singletons.remove(&cx.found.full_key());
+    mark_pending(&mut store, cx.op);
+    Ok(None)
+}

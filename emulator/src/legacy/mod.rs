@@ -1,0 +1,73 @@
+//! Pre-OneAPI authentication and URL layout.
+//!
+//! Legacy clients talk to the product hosts directly: ZPA paths start at
+//! `/mgmtconfig/...` and `/userconfig/...`, ZIA paths at `/api/v1/...`. The
+//! emulator serves them by adding the gateway prefix (`/zpa`, `/zia`) before
+//! routing, so the same handlers and data answer both layouts.
+
+pub mod zia;
+pub mod zpa;
+
+use axum::extract::Request;
+use axum::http::Uri;
+use axum::middleware::Next;
+use axum::response::Response;
+use axum::routing::post;
+use axum::Router;
+
+use crate::state::AppState;
+
+/// Path of ZIA's session endpoint, which is never rewritten.
+pub const ZIA_SESSION: &str = "/api/v1/authenticatedSession";
+
+/// Routes that do their own authentication: ZPA sign-in/out and the ZIA
+/// session, both legacy and under the OneAPI prefix.
+pub fn routes() -> Router<AppState> {
+    let session = post(zia::login).get(zia::status).delete(zia::logout);
+    Router::new()
+        .route("/signin", post(zpa::signin))
+        .route("/signout", post(zpa::signout))
+        .route(ZIA_SESSION, session.clone())
+        .route(&format!("/zia{ZIA_SESSION}"), session)
+}
+
+/// The gateway prefix a legacy path needs, if it is one.
+pub fn prefix_for(path: &str) -> Option<&'static str> {
+    if path.starts_with("/mgmtconfig/") || path.starts_with("/userconfig/") {
+        Some("/zpa")
+    } else if path.starts_with("/api/v1/") && path != ZIA_SESSION {
+        Some("/zia")
+    } else {
+        None
+    }
+}
+
+/// Middleware: rewrites legacy paths to their gateway form.
+pub async fn rewrite(mut req: Request, next: Next) -> Response {
+    if let Some(prefix) = prefix_for(req.uri().path()) {
+        let rest = req
+            .uri()
+            .path_and_query()
+            .map(|pq| pq.as_str())
+            .unwrap_or("/");
+        if let Ok(uri) = Uri::try_from(format!("{prefix}{rest}")) {
+            *req.uri_mut() = uri;
+        }
+    }
+    next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legacy_prefixes() {
+        assert_eq!(prefix_for("/mgmtconfig/v1/admin/x"), Some("/zpa"));
+        assert_eq!(prefix_for("/userconfig/v1/customers/1"), Some("/zpa"));
+        assert_eq!(prefix_for("/api/v1/users"), Some("/zia"));
+        assert_eq!(prefix_for(ZIA_SESSION), None);
+        assert_eq!(prefix_for("/zia/api/v1/users"), None);
+        assert_eq!(prefix_for("/apiv1"), None);
+    }
+}

@@ -1,0 +1,206 @@
+//! Legacy ZIA authentication (`/api/v1/authenticatedSession`), as used by
+//! clients configured with an API key, admin username and password instead
+//! of OneAPI client credentials.
+//!
+//! `POST` takes `{apiKey, username, password, timestamp}` where `apiKey` is
+//! the raw key obfuscated with the millisecond `timestamp` (see
+//! [`obfuscate`]); success sets an HttpOnly `JSESSIONID` cookie that the
+//! un-prefixed `/api/v1/...` routes accept. `GET` reports whether the
+//! session is valid; `DELETE` ends it (and, as on ZIA, activates pending
+//! changes).
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+
+use crate::body;
+use crate::errors::{ApiError, Product};
+use crate::random;
+use crate::state::AppState;
+
+/// Name of the session cookie.
+pub const COOKIE: &str = "JSESSIONID";
+
+/// Open admin sessions and their expiry instants.
+#[derive(Debug, Default)]
+pub struct Sessions {
+    expiry: HashMap<String, Instant>,
+}
+
+impl Sessions {
+    /// Opens a session valid for `ttl`; expired ones are swept here.
+    pub fn issue(&mut self, ttl: Duration) -> String {
+        let now = Instant::now();
+        self.expiry.retain(|_, exp| *exp > now);
+        let id = random::hex(2).to_ascii_uppercase();
+        self.expiry.insert(id.clone(), now + ttl);
+        id
+    }
+
+    /// True while `id` is open.
+    pub fn is_valid(&self, id: &str) -> bool {
+        self.expiry.get(id).is_some_and(|exp| *exp > Instant::now())
+    }
+
+    /// Closes `id`; false when it was not open.
+    pub fn end(&mut self, id: &str) -> bool {
+        self.expiry.remove(id).is_some()
+    }
+
+    /// Closes every session (with `POST /_emulator/expire-tokens`).
+    pub fn expire_all(&mut self) -> usize {
+        let n = self.expiry.len();
+        self.expiry.clear();
+        n
+    }
+}
+
+/// ZIA's API key obfuscation: with `n` the last six digits of the
+/// millisecond timestamp and `r` = `n >> 1` zero-padded to six digits, the
+/// key is `raw[d]` for each digit `d` of `n`, then `raw[d + 2]` for each
+/// digit of `r`. None when the key is too short or the timestamp not digits.
+pub fn obfuscate(raw: &str, timestamp: &str) -> Option<String> {
+    if timestamp.is_empty() || !timestamp.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = &timestamp[timestamp.len().saturating_sub(6)..];
+    let r = format!("{:06}", n.parse::<u64>().ok()? >> 1);
+    let chars: Vec<char> = raw.chars().collect();
+    let mut key = String::new();
+    for d in n.bytes() {
+        key.push(*chars.get(usize::from(d - b'0'))?);
+    }
+    for d in r.bytes() {
+        key.push(*chars.get(usize::from(d - b'0') + 2)?);
+    }
+    Some(key)
+}
+
+/// The `JSESSIONID` value from a `Cookie` header.
+pub fn session_cookie(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.trim())
+}
+
+/// What ZIA answers about an open session.
+fn session_body() -> Value {
+    json!({
+        "authType": "ADMIN_LOGIN",
+        "obfuscateApiKey": false,
+        "passwordExpiryTime": 0,
+        "passwordExpiryDays": 0
+    })
+}
+
+fn unauthorized(code: &str, message: &str) -> Response {
+    ApiError::new(Product::Zia, StatusCode::UNAUTHORIZED, code, message).into_response()
+}
+
+/// `POST /api/v1/authenticatedSession`.
+pub async fn login(State(state): State<AppState>, raw: Body) -> Response {
+    let body = match body::object(Product::Zia, raw).await {
+        Ok(b) => b,
+        Err(e) => return e.into_response(),
+    };
+    let text = |k: &str| match body.get(k) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let cfg = &state.config;
+    let expected = obfuscate(&cfg.zia_api_key, &text("timestamp"));
+    let ok = expected.is_some_and(|k| k == text("apiKey"))
+        && text("username") == cfg.zia_username
+        && text("password") == cfg.zia_password;
+    if !ok {
+        return unauthorized(
+            "AUTHENTICATION_FAILED",
+            "Invalid API key, username or password",
+        );
+    }
+    let id = state.sessions().issue(cfg.token_ttl);
+    let mut resp = Json(session_body()).into_response();
+    let cookie = format!("{COOKIE}={id}; Path=/; HttpOnly");
+    resp.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie).expect("hex is a valid header value"),
+    );
+    resp
+}
+
+/// Whether the request carries an open session cookie or a valid bearer
+/// token (the OneAPI form of the same endpoint).
+fn signed_in(state: &AppState, headers: &HeaderMap) -> bool {
+    session_cookie(headers).is_some_and(|id| state.sessions().is_valid(id))
+        || crate::auth::bearer(headers).is_some_and(|t| state.tokens().is_valid(t))
+}
+
+/// `GET .../authenticatedSession`: 200 while signed in.
+pub async fn status(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if signed_in(&state, &headers) {
+        Json(session_body()).into_response()
+    } else {
+        unauthorized("NOT_AUTHENTICATED", "No valid session")
+    }
+}
+
+/// `DELETE .../authenticatedSession`: ends the cookie's session, if any,
+/// and activates pending changes, which is how ZIA clients activate on
+/// logout. 204, as the spec and the legacy clients expect.
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if !signed_in(&state, &headers) {
+        return unauthorized("NOT_AUTHENTICATED", "No valid session");
+    }
+    if let Some(id) = session_cookie(&headers) {
+        state.sessions().end(id);
+    }
+    state.store().zia.pending = false;
+    StatusCode::NO_CONTENT.into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn obfuscation_matches_the_reference_vector() {
+        assert_eq!(
+            obfuscate("ABCDEFGHIJKL", "1795344794881").as_deref(),
+            Some("HJEIIBFLJGGC")
+        );
+        // Short timestamps use all their digits; r is still six digits.
+        assert_eq!(obfuscate("ABCDEFGHIJKL", "10").as_deref(), Some("BACCCCCH"));
+        assert_eq!(obfuscate("ABC", "1795344794881"), None);
+        assert_eq!(obfuscate("ABCDEFGHIJKL", "17x"), None);
+    }
+
+    #[test]
+    fn cookie_parsing() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, "a=1; JSESSIONID=ABC ; b=2".parse().unwrap());
+        assert_eq!(session_cookie(&h), Some("ABC"));
+        assert_eq!(session_cookie(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn sessions_end() {
+        let mut s = Sessions::default();
+        let id = s.issue(Duration::from_secs(60));
+        assert!(s.is_valid(&id));
+        assert!(s.end(&id));
+        assert!(!s.is_valid(&id));
+        assert!(!s.end(&id));
+    }
+}

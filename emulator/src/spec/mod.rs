@@ -1,0 +1,503 @@
+//! The operations of the project's OpenAPI specs (`openapi/*.yaml`),
+//! embedded by `build.rs` and indexed once per process.
+//!
+//! The product comes from the file name: `zpa-*` is served under `/zpa`,
+//! `zia*` under `/zia`, `zidentity*` under `/ziam`; other files are ignored.
+//! Every path is classified as a collection, an item of a collection, or a
+//! singleton, and every operation gets the role the generic handlers play
+//! for it (see [`Role`]).
+
+pub mod paths;
+pub mod schema;
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use axum::http::Method;
+use serde_json::Value;
+
+use crate::errors::Product;
+use paths::{Segment, Tree};
+use schema::{BodySpec, Shape};
+
+/// The specs as embedded at build time: `[{"file", "spec"}]`.
+pub const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/openapi.json"));
+
+/// What a path addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathKind {
+    /// A list of objects: its GET lists them, or items live under it.
+    Collection,
+    /// One object of the parent collection, by id (`.../{id}`).
+    Item,
+    /// Anything else: settings objects, actions, lookups by value.
+    Singleton,
+}
+
+/// What the generic handler does for an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// GET of a collection: filter and page.
+    List,
+    /// POST to a collection: assign an id and store.
+    Create,
+    /// GET of an item.
+    Read,
+    /// PUT of an item: full replace, id kept.
+    Replace,
+    /// PATCH of an item: merge into the stored object.
+    Merge,
+    /// DELETE of an item.
+    Delete,
+    /// GET of a singleton: the stored value, or the empty value of its type.
+    SingletonGet,
+    /// PUT/POST/PATCH of a singleton or an action: store and echo.
+    SingletonWrite,
+    /// DELETE of a singleton.
+    SingletonDelete,
+}
+
+/// One operation of one spec.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// Product whose prefix, error shape and id style apply.
+    pub product: Product,
+    /// HTTP method.
+    pub method: Method,
+    /// Full path template including the product prefix.
+    pub template: String,
+    /// `operationId` (empty when the spec gives none).
+    pub operation_id: String,
+    /// Lowest declared 2xx status (200 when none is declared).
+    pub success: u16,
+    /// Body of the success response.
+    pub response: Shape,
+    /// Request body rules, when the operation takes a body.
+    pub request: Option<BodySpec>,
+    /// Declared query parameter names.
+    pub query: Vec<String>,
+    /// What the generic handler does.
+    pub role: Role,
+}
+
+/// One path template and its operations.
+#[derive(Debug, Clone)]
+pub struct PathEntry {
+    /// Product of the spec the path came from.
+    pub product: Product,
+    /// Full template including the product prefix.
+    pub template: String,
+    /// Parsed template.
+    pub segments: Vec<Segment>,
+    /// Collection, item or singleton.
+    pub kind: PathKind,
+    /// Indexes into [`SpecIndex::ops`].
+    pub ops: Vec<usize>,
+    /// True when the last segment is not a plain parameter but an item
+    /// template (`.../{id}`) sits beside it: `/users/lite` next to
+    /// `/users/{userId}`. A hand-written `{id}` route would capture such
+    /// paths, so they are dispatched to the spec-driven handler first.
+    pub beside_item: bool,
+}
+
+/// All operations, and a matcher from request paths to them.
+#[derive(Debug, Default)]
+pub struct SpecIndex {
+    /// Every operation, in spec file and path order.
+    pub ops: Vec<Operation>,
+    /// Every distinct path template.
+    pub paths: Vec<PathEntry>,
+    tree: Tree,
+}
+
+/// A request path matched to a template.
+#[derive(Debug, Clone)]
+pub struct Found<'a> {
+    /// The template's entry.
+    pub entry: &'a PathEntry,
+    /// Decoded parameter values, in template order.
+    pub values: Vec<String>,
+}
+
+impl Found<'_> {
+    /// Storage key of the first `upto` segments (see [`paths::key`]).
+    pub fn key(&self, upto: usize) -> String {
+        paths::key(self.entry.product, &self.entry.segments, &self.values, upto)
+    }
+
+    /// Key of the collection an item or collection path belongs to.
+    pub fn collection_key(&self) -> String {
+        let n = self.entry.segments.len();
+        match self.entry.kind {
+            PathKind::Item => self.key(n - 1),
+            _ => self.key(n),
+        }
+    }
+
+    /// Key of the whole concrete path (for singletons).
+    pub fn full_key(&self) -> String {
+        self.key(self.entry.segments.len())
+    }
+
+    /// The last parameter value (an item's id).
+    pub fn last_value(&self) -> &str {
+        self.values.last().map(String::as_str).unwrap_or("")
+    }
+
+    /// Values of parameters naming the tenant (ZPA's customer id).
+    pub fn customer_values(&self) -> impl Iterator<Item = &str> {
+        self.entry
+            .segments
+            .iter()
+            .filter_map(Segment::param)
+            .zip(self.values.iter())
+            .filter(|(name, _)| paths::is_customer_param(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The product a spec file describes, from its name.
+pub fn product_of_file(name: &str) -> Option<Product> {
+    if name.starts_with("zpa-") || name.starts_with("zpa.") {
+        Some(Product::Zpa)
+    } else if name.starts_with("zidentity") {
+        Some(Product::Zid)
+    } else if name.starts_with("zia") {
+        Some(Product::Zia)
+    } else {
+        None
+    }
+}
+
+/// The gateway prefix a product is served under.
+pub fn prefix(product: Product) -> &'static str {
+    match product {
+        Product::Zpa => "/zpa",
+        Product::Zia => "/zia",
+        Product::Zid => "/ziam",
+        Product::Other => "",
+    }
+}
+
+/// The process-wide index of the embedded specs.
+pub fn index() -> &'static SpecIndex {
+    static INDEX: OnceLock<SpecIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let docs: Value = serde_json::from_str(EMBEDDED).expect("build.rs writes valid JSON");
+        SpecIndex::load(&docs)
+    })
+}
+
+const METHODS: [(&str, Method); 5] = [
+    ("get", Method::GET),
+    ("post", Method::POST),
+    ("put", Method::PUT),
+    ("patch", Method::PATCH),
+    ("delete", Method::DELETE),
+];
+
+impl SpecIndex {
+    /// Indexes `[{"file", "spec"}]` documents.
+    pub fn load(docs: &Value) -> SpecIndex {
+        let mut index = SpecIndex::default();
+        for d in docs.as_array().into_iter().flatten() {
+            let name = d["file"].as_str().unwrap_or_default();
+            if let Some(product) = product_of_file(name) {
+                index.add_document(product, &d["spec"]);
+            }
+        }
+        index.mark_beside_item();
+        index
+    }
+
+    /// Sets [`PathEntry::beside_item`] by probing the trie with a parameter
+    /// value no literal can equal.
+    fn mark_beside_item(&mut self) {
+        const PROBE: &str = "\u{1}";
+        for i in 0..self.paths.len() {
+            let segs = &self.paths[i].segments;
+            if segs.last().and_then(Segment::plain_param).is_some() {
+                continue;
+            }
+            let probe: Vec<&str> = segs
+                .iter()
+                .enumerate()
+                .map(|(j, s)| match s {
+                    Segment::Lit(l) if j + 1 < segs.len() => l.as_str(),
+                    _ => PROBE,
+                })
+                .collect();
+            let beside = self
+                .tree
+                .find(&probe)
+                .is_some_and(|(e, _)| self.paths[e].kind == PathKind::Item);
+            self.paths[i].beside_item = beside;
+        }
+    }
+
+    fn add_document(&mut self, product: Product, doc: &Value) {
+        let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
+            return;
+        };
+        let parsed: Vec<(String, Vec<Segment>)> = paths
+            .keys()
+            .map(|p| {
+                let full = format!("{}{}", prefix(product), p);
+                let segs = paths::parse(&full);
+                (full, segs)
+            })
+            .collect();
+        // Collections known only through their items (`/x/{id}` without `/x`).
+        let with_items: HashSet<String> = parsed
+            .iter()
+            .filter(|(_, s)| {
+                s.last()
+                    .and_then(Segment::plain_param)
+                    .is_some_and(paths::is_id_param)
+            })
+            .map(|(_, s)| shape_text(&s[..s.len() - 1]))
+            .collect();
+
+        for ((template, segments), item) in parsed.into_iter().zip(paths.values()) {
+            let get_shape = item
+                .get("get")
+                .map(|op| success(doc, op).1)
+                .unwrap_or(Shape::Empty);
+            let ends_in_id = segments
+                .last()
+                .and_then(Segment::plain_param)
+                .is_some_and(paths::is_id_param);
+            let kind = if get_shape.is_list() {
+                PathKind::Collection
+            } else if ends_in_id {
+                PathKind::Item
+            } else if with_items.contains(&shape_text(&segments)) {
+                PathKind::Collection
+            } else {
+                PathKind::Singleton
+            };
+            let entry_idx = self.paths.len();
+            let entry_idx = match self.tree.insert(&segments, entry_idx) {
+                Some(existing) => existing,
+                None => {
+                    self.paths.push(PathEntry {
+                        product,
+                        template: template.clone(),
+                        segments: segments.clone(),
+                        kind,
+                        ops: Vec::new(),
+                        beside_item: false,
+                    });
+                    entry_idx
+                }
+            };
+            let shared_params = item.get("parameters");
+            for (key, method) in METHODS.iter() {
+                let Some(op) = item.get(*key) else { continue };
+                let entry = &self.paths[entry_idx];
+                if entry.ops.iter().any(|&i| self.ops[i].method == *method) {
+                    continue;
+                }
+                let (code, shape) = success(doc, op);
+                let role = role(entry.kind, method, &get_shape);
+                let query = query_params(doc, shared_params, op.get("parameters"));
+                let request = op
+                    .get("requestBody")
+                    .and_then(|b| schema::request_spec(doc, b));
+                self.ops.push(Operation {
+                    product,
+                    method: method.clone(),
+                    template: template.clone(),
+                    operation_id: op["operationId"].as_str().unwrap_or_default().to_string(),
+                    success: code,
+                    response: shape,
+                    request,
+                    query,
+                    role,
+                });
+                let op_idx = self.ops.len() - 1;
+                self.paths[entry_idx].ops.push(op_idx);
+            }
+        }
+    }
+
+    /// Matches a request path (with product prefix) to a template.
+    pub fn find(&self, path: &str) -> Option<Found<'_>> {
+        let segs: Vec<&str> = paths::split(path).collect();
+        let (entry, values) = self.tree.find(&segs)?;
+        Some(Found {
+            entry: &self.paths[entry],
+            values,
+        })
+    }
+
+    /// The operation of `entry` for `method`, if the spec declares one.
+    pub fn op(&self, entry: &PathEntry, method: &Method) -> Option<&Operation> {
+        entry
+            .ops
+            .iter()
+            .map(|&i| &self.ops[i])
+            .find(|op| op.method == *method)
+    }
+}
+
+/// A template's shape with parameter names erased (`/a/{}/b`).
+fn shape_text(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .map(|s| match s {
+            Segment::Lit(l) => l.clone(),
+            Segment::Param(_) => "{}".to_string(),
+            Segment::Affixed { prefix, suffix, .. } => format!("{prefix}{{}}{suffix}"),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The lowest declared 2xx code and its body shape.
+fn success(doc: &Value, op: &Value) -> (u16, Shape) {
+    let responses = op.get("responses").and_then(Value::as_object);
+    let best = responses.and_then(|r| {
+        r.iter()
+            .filter_map(|(k, v)| k.parse::<u16>().ok().map(|c| (c, v)))
+            .filter(|(c, _)| (200..300).contains(c))
+            .min_by_key(|(c, _)| *c)
+    });
+    match best {
+        Some((204, _)) => (204, Shape::Empty),
+        Some((code, resp)) => (code, schema::response_shape(doc, resp)),
+        None => (200, Shape::Empty),
+    }
+}
+
+fn role(kind: PathKind, method: &Method, get_shape: &Shape) -> Role {
+    match (kind, method.as_str()) {
+        (PathKind::Collection, "GET") if get_shape.is_list() => Role::List,
+        (PathKind::Collection, "POST") => Role::Create,
+        (PathKind::Item, "GET") => Role::Read,
+        (PathKind::Item, "PUT") => Role::Replace,
+        (PathKind::Item, "PATCH") => Role::Merge,
+        (PathKind::Item, "DELETE") => Role::Delete,
+        (_, "GET") => Role::SingletonGet,
+        (_, "DELETE") => Role::SingletonDelete,
+        _ => Role::SingletonWrite,
+    }
+}
+
+fn query_params(doc: &Value, shared: Option<&Value>, own: Option<&Value>) -> Vec<String> {
+    [shared, own]
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_array)
+        .flatten()
+        .map(|p| schema::resolve(doc, p))
+        .filter(|p| p["in"] == "query")
+        .filter_map(|p| p["name"].as_str().map(String::from))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> SpecIndex {
+        let page = json!({"content": {"application/json": {"schema": {"type": "object",
+            "properties": {"totalPages": {"type": "string"}, "list": {"type": "array"}}}}}});
+        let obj = json!({"content": {"application/json": {"schema": {"type": "object"}}}});
+        SpecIndex::load(&json!([
+            {"file": "zpa-x.yaml", "spec": {"paths": {
+                "/c/{customerId}/thing": {"get": {"responses": {"200": page}},
+                                          "post": {"responses": {"201": obj}}},
+                "/c/{customerId}/thing/{thingId}": {"get": {"responses": {"200": obj}},
+                                                    "put": {"responses": {"204": {}}}},
+                "/c/{customerId}/thing/{id}/move": {"post": {"responses": {"200": {}}}},
+                "/c/{customerId}/thing/summary": {"get": {"responses": {"200": obj}}},
+                "/c/{customerId}/policyType/{policyType}": {"get": {"responses": {"200": obj}}}
+            }}},
+            {"file": "zia.yaml", "spec": {"paths": {
+                "/api/v1/settings": {"get": {"responses": {"200": obj}},
+                                     "put": {"responses": {"200": obj}}},
+                "/api/v1/rules/{ruleId}": {"delete": {"responses": {"204": {}}}}
+            }}},
+            {"file": "README.yaml", "spec": {"paths": {"/x": {"get": {}}}}}
+        ]))
+    }
+
+    #[test]
+    fn classifies_paths_and_roles() {
+        let idx = sample();
+        assert_eq!(idx.paths.len(), 7);
+        assert!(
+            idx.find("/zpa/c/1/thing/summary")
+                .unwrap()
+                .entry
+                .beside_item
+        );
+        assert!(!idx.find("/zpa/c/1/thing/7/move").unwrap().entry.beside_item);
+        let role = |path: &str, m: Method| {
+            let f = idx.find(path).unwrap();
+            (f.entry.kind, idx.op(f.entry, &m).map(|o| o.role))
+        };
+        assert_eq!(
+            role("/zpa/c/1/thing", Method::GET),
+            (PathKind::Collection, Some(Role::List))
+        );
+        assert_eq!(
+            role("/zpa/c/1/thing", Method::POST),
+            (PathKind::Collection, Some(Role::Create))
+        );
+        assert_eq!(
+            role("/zpa/c/1/thing/9", Method::PUT),
+            (PathKind::Item, Some(Role::Replace))
+        );
+        assert_eq!(
+            role("/zpa/c/1/thing/9/move", Method::POST),
+            (PathKind::Singleton, Some(Role::SingletonWrite))
+        );
+        assert_eq!(
+            role("/zpa/c/1/policyType/ACCESS_POLICY", Method::GET),
+            (PathKind::Singleton, Some(Role::SingletonGet))
+        );
+        assert_eq!(
+            role("/zia/api/v1/settings", Method::PUT),
+            (PathKind::Singleton, Some(Role::SingletonWrite))
+        );
+        // `/rules` exists only through its items, and is still a collection.
+        assert_eq!(
+            role("/zia/api/v1/rules/3", Method::DELETE),
+            (PathKind::Item, Some(Role::Delete))
+        );
+        assert!(idx.find("/x").is_none(), "non-product files are ignored");
+    }
+
+    #[test]
+    fn success_codes_and_keys() {
+        let idx = sample();
+        let f = idx.find("/zpa/c/216/thing/42").unwrap();
+        assert_eq!(idx.op(f.entry, &Method::PUT).unwrap().success, 204);
+        assert_eq!(idx.op(f.entry, &Method::GET).unwrap().success, 200);
+        assert_eq!(f.collection_key(), "zpa:/c/{}/thing");
+        assert_eq!(f.last_value(), "42");
+        assert_eq!(f.customer_values().collect::<Vec<_>>(), vec!["216"]);
+        let f = idx.find("/zpa/c/216/thing").unwrap();
+        assert_eq!(idx.op(f.entry, &Method::POST).unwrap().success, 201);
+        assert_eq!(f.collection_key(), "zpa:/c/{}/thing");
+    }
+
+    #[test]
+    fn embedded_specs_load() {
+        let idx = index();
+        assert!(
+            !idx.ops.is_empty(),
+            "openapi/*.yaml should yield operations"
+        );
+        for op in &idx.ops {
+            assert!(
+                op.template.starts_with(prefix(op.product)),
+                "{}",
+                op.template
+            );
+        }
+    }
+}

@@ -1,0 +1,80 @@
+"""Fixtures: one emulator process for the session, a reset before each
+test, and the official SDK pointed at the emulator."""
+
+import os
+import subprocess
+
+import pytest
+import requests
+
+from zscaler import ZscalerClient
+from zscaler.oneapi_oauth_client import OAuth
+from zscaler.request_executor import RequestExecutor
+
+CUSTOMER_ID = "216196257331281920"
+BULK_APPS = 5000
+DEMO_APPS = 45
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    """Starts ZSCALER_EMULATOR_BIN with bulk data; yields its URL."""
+    binary = os.environ.get("ZSCALER_EMULATOR_BIN")
+    if not binary:
+        pytest.fail("set ZSCALER_EMULATOR_BIN to the zscaler-emulator binary")
+    proc = subprocess.Popen(
+        [binary, "--listen", "127.0.0.1:0", "--bulk", f"zpa.applications={BULK_APPS}"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # The emulator's first stdout line announces the bound address.
+        line = proc.stdout.readline().strip()
+        assert line.startswith("listening on "), f"unexpected first line: {line!r}"
+        yield line[len("listening on "):]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+class Control:
+    """The emulator's /_emulator control API."""
+
+    def __init__(self, base):
+        self.base = base
+
+    def post(self, path, body=None):
+        r = requests.post(f"{self.base}/_emulator/{path}", json=body, timeout=10)
+        r.raise_for_status()
+        return r.json()
+
+    def stats(self):
+        return requests.get(f"{self.base}/_emulator/stats", timeout=10).json()
+
+    def clear_stats(self):
+        requests.delete(f"{self.base}/_emulator/stats", timeout=10).raise_for_status()
+
+
+@pytest.fixture
+def control(base_url):
+    c = Control(base_url)
+    c.post("reset")
+    c.clear_stats()
+    return c
+
+
+@pytest.fixture
+def client(base_url, control, monkeypatch):
+    """A OneAPI ZscalerClient whose API and token URLs are the emulator."""
+    monkeypatch.setattr(RequestExecutor, "BASE_URL", base_url)
+    monkeypatch.setattr(OAuth, "_get_auth_url", lambda self, vanity, cloud: f"{base_url}/oauth2/v1/token")
+    return ZscalerClient(
+        {
+            "clientId": "emulator-client",
+            "clientSecret": "emulator-secret",
+            "vanityDomain": "emulator",
+            "customerId": CUSTOMER_ID,
+            "cloud": "production",
+            "cache": {"enabled": False},
+        }
+    )
