@@ -9,8 +9,8 @@
 mod conformance;
 #[path = "codegen/fidelity.rs"]
 mod fidelity;
-#[path = "codegen/js_ops.rs"]
-mod js_ops;
+#[path = "codegen/js_table.rs"]
+mod js_table;
 #[path = "codegen/model.rs"]
 mod model;
 #[path = "codegen/names.rs"]
@@ -198,12 +198,12 @@ fn generate(product: &Product, out_dir: &Path) -> String {
     let ts = ts_types::emit(product, &doc, &ops);
     let js = format!(
         "#[wasm_bindgen(typescript_custom_section)]\nconst TS_DECLARATIONS: &'static str = r####\"{ts}\"####;\n{}",
-        js_ops::emit(product, &doc, &ops)
+        js_table::emit(product, &doc, &ops)
     );
     let code = format!(
         "/// Models of the {m} API, generated from `openapi/`.\n\
          pub mod types {{ {types} }}\n{rust}\n\
-         #[cfg(target_arch = \"wasm32\")]\n#[allow(clippy::all)]\nmod js_bindings {{ use super::*; use crate::js::{js_class}; use wasm_bindgen::prelude::*; {js} }}\n",
+         #[cfg(target_arch = \"wasm32\")]\n#[allow(clippy::all)]\nmod js_bindings {{ use crate::js::{js_class}; use wasm_bindgen::prelude::*; {js} }}\n",
         m = product.ts_namespace,
         js_class = product.js_class
     );

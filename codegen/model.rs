@@ -48,6 +48,8 @@ pub struct Op {
     pub path_params: Vec<Param>,
     pub query: Vec<Param>,
     pub body: Option<TypeRef>,
+    /// Whether the body must be sent (`requestBody.required`).
+    pub body_required: bool,
     pub response: Option<TypeRef>,
     pub error: Option<TypeRef>,
 }
@@ -128,6 +130,7 @@ fn operation(doc: &OpenAPI, path: &str, method: &str, op: &Operation, shared: &[
     let (path_params, query) = params
         .into_iter()
         .partition::<Vec<_>, _>(|p| path.contains(&format!("{{{}}}", p.name)));
+    let body_required = matches!(&op.request_body, Some(ReferenceOr::Item(b)) if b.required);
     let body = op.request_body.as_ref().map(|b| match b {
         ReferenceOr::Item(RequestBody { content, .. }) => content
             .get("application/json")
@@ -156,6 +159,7 @@ fn operation(doc: &OpenAPI, path: &str, method: &str, op: &Operation, shared: &[
         _ => None,
     };
     Op {
+        body_required,
         error,
         summary: op.summary.clone().unwrap_or_else(|| id.clone()),
         id,

@@ -152,7 +152,11 @@ pub fn emit_method(out: &mut String, product: &Product, pair: &Pair) {
             fields.push(format!("{f}: None"));
         }
     }
-    fields.push("body: body.clone()".into());
+    fields.push(if pair.update.body_required {
+        "body: body.clone()".into()
+    } else {
+        "body: Some(body.clone())".into()
+    });
     writeln!(
         out,
         "        self.{}(&{} {{ {} }}).await?;",

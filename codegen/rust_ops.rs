@@ -57,7 +57,11 @@ pub fn params_struct(op: &Op) -> String {
 }
 
 fn emit_params(out: &mut String, product: &Product, op: &Op) {
-    let derive_default = if op.body.is_none() { ", Default" } else { "" };
+    let derive_default = if op.body.is_none() || !op.body_required {
+        ", Default"
+    } else {
+        ""
+    };
     writeln!(
         out,
         "/// Arguments of [`{}::{}`].",
@@ -93,7 +97,16 @@ fn emit_params(out: &mut String, product: &Product, op: &Op) {
     }
     if let Some(body) = &op.body {
         writeln!(out, "    /// The JSON request body.").unwrap();
-        writeln!(out, "    pub body: {},", type_rust(body)).unwrap();
+        if op.body_required {
+            writeln!(out, "    pub body: {},", type_rust(body)).unwrap();
+        } else {
+            writeln!(
+                out,
+                "    #[serde(default, skip_serializing_if = \"Option::is_none\")]"
+            )
+            .unwrap();
+            writeln!(out, "    pub body: Option<{}>,", type_rust(body)).unwrap();
+        }
     }
     writeln!(out, "}}\n").unwrap();
 }
@@ -159,8 +172,14 @@ fn emit_request_builder(out: &mut String, product: &Product, op: &Op) {
             writeln!(out, "        r.query(\"{}\", &p.{field});", q.name).unwrap();
         }
     }
-    if op.body.is_some() {
+    if op.body.is_some() && op.body_required {
         writeln!(out, "        r.json_body(&p.body)?;").unwrap();
+    } else if op.body.is_some() {
+        writeln!(
+            out,
+            "        if let Some(body) = &p.body {{ r.json_body(body)?; }}"
+        )
+        .unwrap();
     }
     writeln!(out, "        Ok(r)\n    }}\n").unwrap();
 }

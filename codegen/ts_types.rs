@@ -102,7 +102,8 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
         }
         if let Some(body) = &op.body {
             writeln!(out, "    /** JSON request body. */").unwrap();
-            writeln!(out, "    body: {};", ts_type(product, body)).unwrap();
+            let opt = if op.body_required { "" } else { "?" };
+            writeln!(out, "    body{opt}: {};", ts_type(product, body)).unwrap();
         }
         writeln!(out, "  }}").unwrap();
     }

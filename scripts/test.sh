@@ -22,6 +22,9 @@ stage() {
   p=$(grep -Eo '^test result: [a-zA-Z]+\. [0-9]+ passed' "$logs/$name.log" | awk '{ s += $4 } END { print s + 0 }')
   f=$(grep -Eo '[0-9]+ failed;' "$logs/$name.log" | awk '{ s += $1 } END { print s + 0 }')
   p=$((p + $(grep -Eo '^# pass [0-9]+' "$logs/$name.log" | awk '{ s += $3 } END { print s + 0 }')))
+  # pytest's closing line: `==== 5 passed, 1 failed in 4.6s ====`.
+  p=$((p + $(grep -E '^=+ .*[0-9]+ passed' "$logs/$name.log" | grep -Eo '[0-9]+ passed' | awk '{ s += $1 } END { print s + 0 }')))
+  f=$((f + $(grep -E '^=+ .*[0-9]+ (passed|failed)' "$logs/$name.log" | grep -Eo '[0-9]+ failed' | awk '{ s += $1 } END { print s + 0 }')))
   # Runners that print a plain `N passed, N failed` line (spec lint,
   # conformance, the Python SDK test summary).
   p=$((p + $(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/$name.log" | awk '{ s += $1 } END { print s + 0 }')))
@@ -53,6 +56,7 @@ for _ in $(seq 50); do grep -q '^listening on ' "$logs/emulator.out" && break; s
 export ZSCALER_EMULATOR_URL=$(sed -n 's/^listening on //p' "$logs/emulator.out" | head -n 1)
 echo "emulator: ${ZSCALER_EMULATOR_URL:-did not start}"
 
+stage python-sdk env ZSCALER_EMULATOR_BIN="$CARGO_TARGET_DIR/release/zscaler-emulator" emulator/tests/python/run.sh
 stage js-node-workerd-chromium node --test --test-concurrency=1 tests/js/
 stage wasm-bindgen-node cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
 stage wasm-bindgen-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \

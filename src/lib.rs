@@ -36,6 +36,7 @@ pub mod pagination;
 pub mod request;
 pub mod retry;
 pub mod retry_after;
+pub mod schema;
 mod secret;
 pub mod sleep;
 mod transport;

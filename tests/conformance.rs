@@ -97,7 +97,10 @@ fn template_score(template: &str, path: &str) -> Option<usize> {
             // text around it.
             (Some(open), Some(close)) if open < close => {
                 let (head, tail) = (&ts[..open], &ts[close + 1..]);
-                if !ps.starts_with(head) || !ps.ends_with(tail) || ps.len() <= head.len() + tail.len() {
+                if !ps.starts_with(head)
+                    || !ps.ends_with(tail)
+                    || ps.len() <= head.len() + tail.len()
+                {
                     return None;
                 }
                 if !tail.is_empty() {

@@ -5,9 +5,12 @@
 //! ```text
 //! cargo run --release -p zscaler-emulator --example load -- \
 //!     [--url http://127.0.0.1:PORT] [--connections 16] [--requests 50000] [--seconds 60]
+//!     [--distinct]
 //! ```
 //!
-//! Without `--url` an emulator is started in this process. The client is a
+//! Without `--url` an emulator is started in this process. `--distinct`
+//! makes every query string unique, so each page is rendered afresh instead
+//! of coming from the emulator's page cache. The client is a
 //! minimal HTTP/1.1 loop over raw sockets so that it costs as little CPU as
 //! possible; the emulator, not the client, should be what is measured.
 
@@ -24,6 +27,7 @@ struct Args {
     connections: usize,
     requests: u64,
     seconds: u64,
+    distinct: bool,
 }
 
 fn args() -> Args {
@@ -32,9 +36,14 @@ fn args() -> Args {
         connections: 16,
         requests: 50_000,
         seconds: 60,
+        distinct: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--distinct" {
+            a.distinct = true;
+            continue;
+        }
         let v = it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
         match flag.as_str() {
             "--url" => a.url = Some(v),
@@ -117,11 +126,14 @@ async fn main() {
         .as_str()
         .expect("access_token")
         .to_string();
-    let request = Arc::new(format!(
-        "GET /zpa/mgmtconfig/v1/admin/customers/{}/application?pagesize=20 HTTP/1.1\r\n\
-         Host: {addr}\r\nAuthorization: Bearer {token}\r\nAccept: application/json\r\n\r\n",
+    let path = Arc::new(format!(
+        "/zpa/mgmtconfig/v1/admin/customers/{}/application?pagesize=20",
         cfg.customer_id
     ));
+    let headers = Arc::new(format!(
+        "Host: {addr}\r\nAuthorization: Bearer {token}\r\nAccept: application/json\r\n\r\n"
+    ));
+    let distinct = a.distinct;
 
     let issued = Arc::new(AtomicU64::new(0));
     let failures = Arc::new(AtomicU64::new(0));
@@ -129,14 +141,24 @@ async fn main() {
     let start = Instant::now();
     let mut tasks = Vec::new();
     for _ in 0..a.connections {
-        let (request, issued, failures) = (request.clone(), issued.clone(), failures.clone());
+        let (path, headers) = (path.clone(), headers.clone());
+        let (issued, failures) = (issued.clone(), failures.clone());
         let total = a.requests;
         tasks.push(tokio::spawn(async move {
             let mut sock = TcpStream::connect(addr).await.expect("connect");
             sock.set_nodelay(true).ok();
             let mut buf = Vec::with_capacity(64 * 1024);
             let mut latencies = Vec::new();
-            while issued.fetch_add(1, Ordering::Relaxed) < total && Instant::now() < deadline {
+            loop {
+                let n = issued.fetch_add(1, Ordering::Relaxed);
+                if n >= total || Instant::now() >= deadline {
+                    break;
+                }
+                let request = if distinct {
+                    format!("GET {path}&n={n} HTTP/1.1\r\n{headers}")
+                } else {
+                    format!("GET {path} HTTP/1.1\r\n{headers}")
+                };
                 let t = Instant::now();
                 sock.write_all(request.as_bytes()).await.expect("write");
                 match read_response(&mut sock, &mut buf).await {

@@ -86,6 +86,8 @@ impl DerefMut for StoreGuard<'_> {
 impl AppState {
     /// Builds state seeded according to `config` (seed, seed file, bulk).
     pub fn try_new(config: Config) -> Result<Self, String> {
+        // Index the embedded specs now rather than on the first request.
+        crate::spec::index();
         let store = seed::tenant(&config, config.seed)?;
         let runtime = Runtime {
             modes: Modes::new(config.rate_limits),

@@ -277,3 +277,27 @@ async fn bad_bodies_change_nothing() {
     );
     assert_eq!(emu.get("/zia/api/v1/noSuchThing").await.status, 404);
 }
+
+#[tokio::test]
+async fn zpa_policy_rules_list_by_type() {
+    let emu = start().await;
+    let set = emu
+        .get(&zpa("/policySet/policyType/ACCESS_POLICY"))
+        .await
+        .json();
+    let set_id = set["id"].as_str().unwrap();
+    let by_type = zpa("/policySet/rules/policyType/ACCESS_POLICY");
+    assert_eq!(emu.get(&by_type).await.json()["totalCount"], "0");
+    let r = emu
+        .post(
+            &zpa(&format!("/policySet/{set_id}/rule")),
+            &json!({"name": "Allow all", "action": "ALLOW"}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    let v = emu.get(&by_type).await.json();
+    assert_eq!(v["totalCount"], "1");
+    assert_eq!(v["list"][0]["name"], "Allow all");
+    let other = zpa("/policySet/rules/policyType/TIMEOUT_POLICY");
+    assert_eq!(emu.get(&other).await.json()["totalCount"], "0");
+}

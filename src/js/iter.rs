@@ -3,40 +3,12 @@
 //! it needs no JS glue of its own (and no `eval`, which a strict CSP bans).
 
 use super::promise;
-use crate::pagination::{zpa_pages, PageParams, ZpaPage};
 use crate::Error;
 use futures_util::lock::Mutex;
-use futures_util::stream::{LocalBoxStream, Stream, StreamExt};
+use futures_util::stream::{LocalBoxStream, StreamExt};
 use std::collections::VecDeque;
-use std::future::Future;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-
-/// The `list` arrays of each page, in order, as JS arrays.
-pub(crate) fn js_pages<T, P, F, Fut>(
-    params: &P,
-    concurrency: usize,
-    mut fetch: F,
-) -> impl Stream<Item = Result<js_sys::Array, Error>>
-where
-    T: ZpaPage,
-    P: PageParams,
-    F: FnMut(P) -> Fut,
-    Fut: Future<Output = Result<(T, JsValue), Error>>,
-{
-    zpa_pages(params, concurrency, move |p| {
-        let fut = fetch(p);
-        async move {
-            let (typed, value) = fut.await?;
-            let total = typed.total_pages();
-            let count = typed.into_items().len();
-            let list = js_sys::Reflect::get(&value, &JsValue::from_str("list"))
-                .unwrap_or(JsValue::UNDEFINED);
-            let list = list.dyn_into::<js_sys::Array>().unwrap_or_default();
-            Ok((total, count, list))
-        }
-    })
-}
 
 struct State {
     pages: Option<LocalBoxStream<'static, Result<js_sys::Array, Error>>>,
@@ -53,14 +25,14 @@ fn step(value: JsValue, done: bool) -> JsValue {
 /// Build the async iterator. Pages are fetched one at a time as items are
 /// consumed, so at most two pages are resident; breaking out of the loop
 /// (`return`) drops the walk and aborts any request in flight.
-pub(crate) fn zpa_iterator<T, P, F, Fut>(params: P, fetch: F) -> JsValue
-where
-    T: ZpaPage + 'static,
-    P: PageParams + 'static,
-    F: FnMut(P) -> Fut + 'static,
-    Fut: Future<Output = Result<(T, JsValue), Error>> + 'static,
-{
-    let pages = js_pages(&params, 1, fetch).boxed_local();
+pub(crate) fn zpa_iterator(
+    client: crate::Client,
+    schemas: &'static [crate::schema::ObjectSchema],
+    op: &'static super::table::OpSpec,
+    params: Option<JsValue>,
+) -> Result<JsValue, Error> {
+    let args = super::table::args(params)?;
+    let pages = super::table::pages(client, schemas, op, args, 1).boxed_local();
     let state = Rc::new(Mutex::new(State {
         pages: Some(pages),
         buffer: VecDeque::new(),
@@ -112,5 +84,5 @@ where
         &js_sys::Symbol::async_iterator().into(),
         itself.into_js_value(),
     );
-    iterator.into()
+    Ok(iterator.into())
 }

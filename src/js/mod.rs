@@ -4,12 +4,9 @@
 
 mod errors;
 #[cfg(feature = "zpa")]
-mod iter;
+pub(crate) mod iter;
+pub(crate) mod table;
 
-use crate::client::decode;
-#[cfg(feature = "zpa")]
-use crate::pagination::{PageParams, ZpaPage};
-use crate::request::ApiRequest;
 use crate::{Client, ClientOptions, Error};
 use serde::de::DeserializeOwned;
 use std::future::Future;
@@ -164,53 +161,8 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
-/// Send, check the body against the spec's type, and hand JS the body
-/// exactly as received (every field, even ones the spec does not know yet).
-pub(crate) async fn call_json<T: DeserializeOwned>(
-    client: &Client,
-    req: ApiRequest,
-) -> Result<(T, JsValue), Error> {
-    let resp = client.execute(req).await?;
-    let typed: T = decode(&resp)?;
-    let value = js_sys::JSON::parse(&resp.body).map_err(|_| Error::Decode {
-        status: resp.status,
-        message: "body is not JSON".into(),
-        request_id: resp.request_id(),
-    })?;
-    Ok((typed, value))
-}
-
 /// Hand a Rust value to JS as a plain object, through JSON.
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
     let text = serde_json::to_string(value).map_err(|e| Error::invalid(e.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| Error::invalid("value is not JSON"))
 }
-
-/// Send a call whose answer has no body of interest.
-pub(crate) async fn call_empty(client: &Client, req: ApiRequest) -> Result<JsValue, Error> {
-    client.call_empty(req).await.map(|_| JsValue::UNDEFINED)
-}
-
-/// Collect every item of a paged ZPA list into one JS array.
-#[cfg(feature = "zpa")]
-pub(crate) async fn zpa_collect<T, P, F, Fut>(params: &P, fetch: F) -> Result<JsValue, Error>
-where
-    T: ZpaPage,
-    P: PageParams,
-    F: FnMut(P) -> Fut,
-    Fut: Future<Output = Result<(T, JsValue), Error>>,
-{
-    use futures_util::StreamExt;
-    let pages = iter::js_pages(params, crate::pagination::COLLECT_CONCURRENCY, fetch);
-    let mut pages = std::pin::pin!(pages);
-    let all = js_sys::Array::new();
-    while let Some(list) = pages.next().await {
-        for item in list?.iter() {
-            all.push(&item);
-        }
-    }
-    Ok(all.into())
-}
-
-#[cfg(feature = "zpa")]
-pub(crate) use iter::zpa_iterator;

@@ -6,7 +6,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{listing, mark_pending, single, Ctx};
+use super::{links, listing, mark_pending, single, Ctx};
 use crate::errors::{ApiError, Product};
 use crate::products::zpa_model::{microtenant_of, ADMIN_ID};
 use crate::seed::bulk::new_id;
@@ -18,7 +18,8 @@ type Out = Result<Option<Value>, ApiError>;
 /// GET of a collection.
 pub fn list(cx: &Ctx<'_>) -> Out {
     let store = cx.state.store();
-    let items = store.collection(&cx.found.collection_key());
+    let key = links::list_key(&store, &cx.found.collection_key());
+    let items = store.collection(&key);
     let body = listing::render(cx.op, &cx.params, cx.headers, cx.path, items)?;
     Ok(Some(body))
 }

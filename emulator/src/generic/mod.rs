@@ -11,6 +11,7 @@
 //! 204).
 
 mod crud;
+mod links;
 mod listing;
 mod single;
 pub mod validate;

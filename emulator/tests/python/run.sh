@@ -25,6 +25,9 @@ if ! cmp -s "$here/requirements.txt" "$stamp"; then
     cp "$here/requirements.txt" "$stamp"
 fi
 
+# Keep the source tree clean of bytecode caches.
+export PYTHONDONTWRITEBYTECODE=1
+
 # Loopback only: never send the emulator's traffic through a proxy.
 unset HTTP_PROXY HTTPS_PROXY http_proxy https_proxy ALL_PROXY all_proxy
 export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost

@@ -1,0 +1,240 @@
+//! Emits the JS side of a product: the operation and schema tables that the
+//! generic dispatcher in `src/js/table.rs` runs on, and one tiny JS method
+//! per operation that points at its table row.
+
+use crate::model::{Op, Prim, TypeRef, CUSTOMER_PARAM};
+use crate::names::{pascal, snake};
+use crate::rust_ops::{all_name, caller_params, helpers_free, iter_name, params_struct};
+use crate::ts_types::ts_type;
+use crate::Product;
+use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Object schemas numbered for the table: components first, then inline ones.
+struct Schemas<'a> {
+    doc: &'a OpenAPI,
+    index: BTreeMap<String, usize>,
+    rows: Vec<String>,
+}
+
+impl<'a> Schemas<'a> {
+    fn new(doc: &'a OpenAPI) -> Self {
+        let mut index = BTreeMap::new();
+        if let Some(c) = &doc.components {
+            for name in c.schemas.keys() {
+                let n = index.len();
+                index.insert(name.clone(), n);
+            }
+        }
+        let rows = vec![String::new(); index.len()];
+        let mut s = Self { doc, index, rows };
+        if let Some(c) = &doc.components {
+            for (name, schema) in &c.schemas {
+                let row = match schema {
+                    ReferenceOr::Item(schema) => s.object_row(schema),
+                    ReferenceOr::Reference { .. } => "ObjectSchema { fields: &[] }".to_string(),
+                };
+                let i = s.index[name];
+                s.rows[i] = row;
+            }
+        }
+        s
+    }
+
+    fn object_row(&mut self, schema: &Schema) -> String {
+        let mut fields = Vec::new();
+        if let SchemaKind::Type(Type::Object(o)) = &schema.schema_kind {
+            for (name, prop) in &o.properties {
+                let ty = self.ty(&prop.clone().unbox());
+                fields.push(format!("({name:?}, {ty})"));
+            }
+        }
+        format!("ObjectSchema {{ fields: &[{}] }}", fields.join(", "))
+    }
+
+    /// A `Ty` expression for a schema.
+    fn ty(&mut self, schema: &ReferenceOr<Schema>) -> String {
+        match schema {
+            ReferenceOr::Reference { reference } => {
+                let name = crate::model::ref_name(reference);
+                match crate::model::component(self.doc, &name) {
+                    Some(s) if matches!(s.schema_kind, SchemaKind::Type(Type::Object(_))) => {
+                        format!("Ty::Ref({})", self.index[&name])
+                    }
+                    Some(s) => {
+                        let s = s.clone();
+                        self.ty(&ReferenceOr::Item(s))
+                    }
+                    None => "Ty::Any".to_string(),
+                }
+            }
+            ReferenceOr::Item(s) => match &s.schema_kind {
+                SchemaKind::Type(Type::String(_)) => "Ty::Str".into(),
+                SchemaKind::Type(Type::Integer(_)) => "Ty::Int".into(),
+                SchemaKind::Type(Type::Number(_)) => "Ty::Num".into(),
+                SchemaKind::Type(Type::Boolean(_)) => "Ty::Bool".into(),
+                SchemaKind::Type(Type::Array(a)) => match &a.items {
+                    Some(items) => format!("Ty::Array(&{})", self.ty(&items.clone().unbox())),
+                    None => "Ty::Array(&Ty::Any)".into(),
+                },
+                SchemaKind::Type(Type::Object(_)) => {
+                    let row = self.object_row(s);
+                    self.rows.push(row);
+                    format!("Ty::Ref({})", self.rows.len() - 1)
+                }
+                _ => "Ty::Any".into(),
+            },
+        }
+    }
+
+    fn type_ref(&mut self, t: &TypeRef) -> String {
+        match t {
+            TypeRef::Named(n) => self.ty(&ReferenceOr::Reference {
+                reference: format!("#/components/schemas/{n}"),
+            }),
+            TypeRef::Array(inner) => format!("Ty::Array(&{})", self.type_ref(inner)),
+            TypeRef::Prim(p) => prim_ty(*p).to_string(),
+            TypeRef::Any => "Ty::Any".into(),
+        }
+    }
+}
+
+fn prim_ty(p: Prim) -> &'static str {
+    match p {
+        Prim::Str => "Ty::Str",
+        Prim::I32 | Prim::I64 => "Ty::Int",
+        Prim::F64 => "Ty::Num",
+        Prim::Bool => "Ty::Bool",
+    }
+}
+
+fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> String {
+    let mut params = Vec::new();
+    for p in op.path_params.iter().chain(&op.query) {
+        if product.fills_customer && p.name == CUSTOMER_PARAM {
+            continue;
+        }
+        let place = if op.path_params.iter().any(|q| q.name == p.name) {
+            "Path"
+        } else {
+            "Query"
+        };
+        let ty = if p.array {
+            format!("Ty::Array(&{})", prim_ty(p.prim))
+        } else {
+            prim_ty(p.prim).to_string()
+        };
+        params.push(format!(
+            "ParamSpec {{ name: {:?}, place: Place::{place}, ty: {ty}, required: {} }}",
+            p.name, p.required
+        ));
+    }
+    let body = op.body.as_ref().map(|b| schemas.type_ref(b));
+    let response = op.response.as_ref().map(|r| schemas.type_ref(r));
+    format!(
+        "OpSpec {{ id: {:?}, product: crate::Product::{}, method: {:?}, path: {:?}, params: &[{}], body: {}, body_required: {}, response: {} }}",
+        op.id,
+        product.variant,
+        op.method,
+        op.path,
+        params.join(", "),
+        body.map_or("None".into(), |b| format!("Some({b})")),
+        op.body_required,
+        response.map_or("None".into(), |r| format!("Some({r})")),
+    )
+}
+
+fn method(out: &mut String, doc: &str, js_name: &str, ret: &str, arg_ty: &str, body: &str) {
+    writeln!(out, "    /// {doc}").unwrap();
+    writeln!(
+        out,
+        "    #[wasm_bindgen(js_name = \"{js_name}\", unchecked_return_type = \"{ret}\")]"
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "    pub fn {}(&self, #[wasm_bindgen(unchecked_param_type = \"{arg_ty}\")] params: Option<JsValue>) -> {} {{",
+        snake(js_name),
+        if ret.starts_with("Promise") { "js_sys::Promise" } else { "Result<JsValue, JsValue>" }
+    )
+    .unwrap();
+    writeln!(out, "        {body}\n    }}\n").unwrap();
+}
+
+/// Emit the tables and the JS class body for one product.
+pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
+    let mut schemas = Schemas::new(doc);
+    let rows: Vec<String> = ops
+        .iter()
+        .map(|op| op_row(product, &mut schemas, op))
+        .collect();
+    let mut out = String::new();
+    writeln!(out, "use crate::schema::{{ObjectSchema, Ty}};").unwrap();
+    writeln!(out, "use crate::js::table::{{OpSpec, ParamSpec, Place}};").unwrap();
+    writeln!(
+        out,
+        "static SCHEMAS: &[ObjectSchema] = &[{}];",
+        schemas.rows.join(",\n")
+    )
+    .unwrap();
+    writeln!(out, "static OPS: &[OpSpec] = &[{}];", rows.join(",\n")).unwrap();
+    writeln!(out, "#[wasm_bindgen(js_class = \"{}\")]", product.js_class).unwrap();
+    writeln!(out, "impl {} {{", product.js_class).unwrap();
+    let ns = product.ts_namespace;
+    for (i, op) in ops.iter().enumerate() {
+        let arg_ty = format!("{ns}.{}", params_struct(op));
+        let ret = match &op.response {
+            Some(t) => format!("Promise<{}>", ts_type(product, t)),
+            None => "Promise<void>".into(),
+        };
+        let summary = format!(
+            "{} (`{} {}`).",
+            op.summary.trim_end_matches('.'),
+            op.method,
+            op.path
+        );
+        let call = format!("crate::js::promise(crate::js::table::call(self.0.client.clone(), SCHEMAS, &OPS[{i}], params))");
+        method(&mut out, &summary, &op.id, &ret, &arg_ty, &call);
+        let item = op.zpa_page_item(doc).filter(|_| helpers_free(op, ops));
+        if let Some(item) = item {
+            let item_ts = format!("{ns}.{}", pascal(&item));
+            let collect = format!("crate::js::promise(crate::js::table::collect(self.0.client.clone(), SCHEMAS, &OPS[{i}], params))");
+            method(
+                &mut out,
+                &format!("Every item of `{}`, walking all pages in order.", op.id),
+                &all_name(op),
+                &format!("Promise<{item_ts}[]>"),
+                &arg_ty,
+                &collect,
+            );
+            let iter = format!("crate::js::iter::zpa_iterator(self.0.client.clone(), SCHEMAS, &OPS[{i}], params).map_err(|e| crate::js::to_js_error(&e))");
+            method(
+                &mut out,
+                &format!("Every item of `{}` as an async iterable.", op.id),
+                &iter_name(op),
+                &format!("AsyncIterableIterator<{item_ts}>"),
+                &arg_ty,
+                &iter,
+            );
+        }
+    }
+    for pair in crate::patch_ops::pairs(product, ops) {
+        let g = ops.iter().position(|o| o.id == pair.get.id).unwrap();
+        let u = ops.iter().position(|o| o.id == pair.update.id).unwrap();
+        let ret = format!(
+            "Promise<{}>",
+            ts_type(product, pair.update.body.as_ref().unwrap())
+        );
+        let arg_ty = format!("{ns}.{}", crate::patch_ops::params_name(&pair));
+        let call = format!("crate::js::promise(crate::js::table::patch(self.0.client.clone(), SCHEMAS, &OPS[{g}], &OPS[{u}], params))");
+        let doc = format!(
+            "Change only the named fields: `{}`, merge, `{}`.",
+            pair.get.id, pair.update.id
+        );
+        method(&mut out, &doc, &pair.id, &ret, &arg_ty, &call);
+    }
+    let _ = caller_params;
+    writeln!(out, "}}").unwrap();
+    out
+}

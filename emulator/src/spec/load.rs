@@ -1,0 +1,200 @@
+//! Building the index: classifying every path and operation of the specs.
+
+use std::collections::HashSet;
+
+use axum::http::Method;
+use serde_json::Value;
+
+use super::paths::{self, Segment};
+use super::schema::{self, Shape};
+use super::{prefix, product_of_file, Operation, PathEntry, PathKind, Role, SpecIndex};
+use crate::errors::Product;
+
+const METHODS: [(&str, Method); 5] = [
+    ("get", Method::GET),
+    ("post", Method::POST),
+    ("put", Method::PUT),
+    ("patch", Method::PATCH),
+    ("delete", Method::DELETE),
+];
+
+impl SpecIndex {
+    /// Indexes `[{"file", "spec"}]` documents.
+    pub fn load(docs: &Value) -> SpecIndex {
+        let mut index = SpecIndex::default();
+        for d in docs.as_array().into_iter().flatten() {
+            let name = d["file"].as_str().unwrap_or_default();
+            if let Some(product) = product_of_file(name) {
+                index.add_document(product, &d["spec"]);
+            }
+        }
+        index.mark_beside_item();
+        index
+    }
+
+    /// Sets [`PathEntry::beside_item`] by probing the trie with a parameter
+    /// value no literal can equal.
+    fn mark_beside_item(&mut self) {
+        const PROBE: &str = "\u{1}";
+        for i in 0..self.paths.len() {
+            let segs = &self.paths[i].segments;
+            if segs.last().and_then(Segment::plain_param).is_some() {
+                continue;
+            }
+            let probe: Vec<&str> = segs
+                .iter()
+                .enumerate()
+                .map(|(j, s)| match s {
+                    Segment::Lit(l) if j + 1 < segs.len() => l.as_str(),
+                    _ => PROBE,
+                })
+                .collect();
+            let beside = self
+                .tree
+                .find(&probe)
+                .is_some_and(|(e, _)| self.paths[e].kind == PathKind::Item);
+            self.paths[i].beside_item = beside;
+        }
+    }
+
+    fn add_document(&mut self, product: Product, doc: &Value) {
+        let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
+            return;
+        };
+        let parsed: Vec<(String, Vec<Segment>)> = paths
+            .keys()
+            .map(|p| {
+                let full = format!("{}{}", prefix(product), p);
+                let segs = paths::parse(&full);
+                (full, segs)
+            })
+            .collect();
+        // Collections known only through their items (`/x/{id}` without `/x`).
+        let with_items: HashSet<String> = parsed
+            .iter()
+            .filter(|(_, s)| {
+                s.last()
+                    .and_then(Segment::plain_param)
+                    .is_some_and(paths::is_id_param)
+            })
+            .map(|(_, s)| shape_text(&s[..s.len() - 1]))
+            .collect();
+
+        for ((template, segments), item) in parsed.into_iter().zip(paths.values()) {
+            let get_shape = item
+                .get("get")
+                .map(|op| success(doc, op).1)
+                .unwrap_or(Shape::Empty);
+            let ends_in_id = segments
+                .last()
+                .and_then(Segment::plain_param)
+                .is_some_and(paths::is_id_param);
+            let kind = if get_shape.is_list() {
+                PathKind::Collection
+            } else if ends_in_id {
+                PathKind::Item
+            } else if with_items.contains(&shape_text(&segments)) {
+                PathKind::Collection
+            } else {
+                PathKind::Singleton
+            };
+            let entry_idx = self.paths.len();
+            let entry_idx = match self.tree.insert(&segments, entry_idx) {
+                Some(existing) => existing,
+                None => {
+                    self.paths.push(PathEntry {
+                        product,
+                        template: template.clone(),
+                        segments: segments.clone(),
+                        kind,
+                        ops: Vec::new(),
+                        beside_item: false,
+                    });
+                    entry_idx
+                }
+            };
+            let shared_params = item.get("parameters");
+            for (key, method) in METHODS.iter() {
+                let Some(op) = item.get(*key) else { continue };
+                let entry = &self.paths[entry_idx];
+                if entry.ops.iter().any(|&i| self.ops[i].method == *method) {
+                    continue;
+                }
+                let (code, shape) = success(doc, op);
+                let role = role(entry.kind, method, &get_shape);
+                let query = query_params(doc, shared_params, op.get("parameters"));
+                let request = op
+                    .get("requestBody")
+                    .and_then(|b| schema::request_spec(doc, b));
+                self.ops.push(Operation {
+                    product,
+                    method: method.clone(),
+                    template: template.clone(),
+                    operation_id: op["operationId"].as_str().unwrap_or_default().to_string(),
+                    success: code,
+                    response: shape,
+                    request,
+                    query,
+                    role,
+                });
+                let op_idx = self.ops.len() - 1;
+                self.paths[entry_idx].ops.push(op_idx);
+            }
+        }
+    }
+}
+
+/// A template's shape with parameter names erased (`/a/{}/b`).
+fn shape_text(segments: &[Segment]) -> String {
+    segments
+        .iter()
+        .map(|s| match s {
+            Segment::Lit(l) => l.clone(),
+            Segment::Param(_) => "{}".to_string(),
+            Segment::Affixed { prefix, suffix, .. } => format!("{prefix}{{}}{suffix}"),
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The lowest declared 2xx code and its body shape.
+fn success(doc: &Value, op: &Value) -> (u16, Shape) {
+    let responses = op.get("responses").and_then(Value::as_object);
+    let best = responses.and_then(|r| {
+        r.iter()
+            .filter_map(|(k, v)| k.parse::<u16>().ok().map(|c| (c, v)))
+            .filter(|(c, _)| (200..300).contains(c))
+            .min_by_key(|(c, _)| *c)
+    });
+    match best {
+        Some((204, _)) => (204, Shape::Empty),
+        Some((code, resp)) => (code, schema::response_shape(doc, resp)),
+        None => (200, Shape::Empty),
+    }
+}
+
+fn role(kind: PathKind, method: &Method, get_shape: &Shape) -> Role {
+    match (kind, method.as_str()) {
+        (PathKind::Collection, "GET") if get_shape.is_list() => Role::List,
+        (PathKind::Collection, "POST") => Role::Create,
+        (PathKind::Item, "GET") => Role::Read,
+        (PathKind::Item, "PUT") => Role::Replace,
+        (PathKind::Item, "PATCH") => Role::Merge,
+        (PathKind::Item, "DELETE") => Role::Delete,
+        (_, "GET") => Role::SingletonGet,
+        (_, "DELETE") => Role::SingletonDelete,
+        _ => Role::SingletonWrite,
+    }
+}
+
+fn query_params(doc: &Value, shared: Option<&Value>, own: Option<&Value>) -> Vec<String> {
+    [shared, own]
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_array)
+        .flatten()
+        .map(|p| schema::resolve(doc, p))
+        .filter(|p| p["in"] == "query")
+        .filter_map(|p| p["name"].as_str().map(String::from))
+        .collect()
+}

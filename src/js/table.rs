@@ -1,0 +1,304 @@
+//! The JS API is driven by data, not by code per operation: a table of
+//! operations and a table of schemas, both generated from `openapi/`, and
+//! one generic dispatcher. A thousand operations then cost a thousand table
+//! rows instead of a thousand monomorphised decoders and futures, which is
+//! what keeps the wasm small. Validation walks the schema table, so wrong
+//! argument types and wrong response types are still typed errors.
+
+use crate::request::{path_segment, ApiRequest};
+use crate::schema::{check, kind, ObjectSchema, Ty};
+use crate::{Client, Error, Product};
+use serde_json::{Map, Value};
+use wasm_bindgen::JsValue;
+
+/// Where a parameter goes.
+#[derive(Debug, PartialEq)]
+pub enum Place {
+    /// A `{name}` path segment.
+    Path,
+    /// A query parameter.
+    Query,
+}
+
+/// One path or query parameter.
+#[derive(Debug)]
+pub struct ParamSpec {
+    /// Wire name.
+    pub name: &'static str,
+    /// Path or query.
+    pub place: Place,
+    /// Expected type (`Array` for repeated query values).
+    pub ty: Ty,
+    /// Must be given.
+    pub required: bool,
+}
+
+/// One operation.
+#[derive(Debug)]
+pub struct OpSpec {
+    /// The spec's operationId.
+    pub id: &'static str,
+    /// Its product.
+    pub product: Product,
+    /// HTTP method.
+    pub method: &'static str,
+    /// Product-relative path template.
+    pub path: &'static str,
+    /// Parameters the caller gives (the ZPA customer id is not one).
+    pub params: &'static [ParamSpec],
+    /// Request body type.
+    pub body: Option<Ty>,
+    /// Whether the body must be given.
+    pub body_required: bool,
+    /// Response body type; `None` when the answer has no body of interest.
+    pub response: Option<Ty>,
+}
+
+fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Turn the caller's argument object into a request, checking every key.
+pub fn build(
+    client: &Client,
+    schemas: &[ObjectSchema],
+    op: &OpSpec,
+    args: &Map<String, Value>,
+) -> Result<ApiRequest, Error> {
+    for key in args.keys() {
+        let known = op.params.iter().any(|p| p.name == key) || (key == "body" && op.body.is_some());
+        if !known {
+            return Err(Error::invalid(format!(
+                "{}: unknown argument `{key}`",
+                op.id
+            )));
+        }
+    }
+    let mut path = String::with_capacity(op.path.len() + 32);
+    let mut rest = op.path;
+    while let Some(open) = rest.find('{') {
+        let close = open + rest[open..].find('}').unwrap_or(0);
+        path.push_str(&rest[..open]);
+        let name = &rest[open + 1..close];
+        let value = match (name, args.get(name).and_then(scalar_text)) {
+            (_, Some(v)) => v,
+            #[cfg(feature = "zpa")]
+            ("customerId", None) if op.product == Product::Zpa => client.customer_id()?.to_string(),
+            _ => return Err(Error::invalid(format!("{}: `{name}` is required", op.id))),
+        };
+        path.push_str(&path_segment(name, &value)?);
+        rest = &rest[close + 1..];
+    }
+    path.push_str(rest);
+    let mut req = ApiRequest::new(op.product, op.method, op.id, path);
+    for p in op.params {
+        let mut at = p.name.to_string();
+        let value = args.get(p.name).filter(|v| !v.is_null());
+        match value {
+            None if p.required => {
+                return Err(Error::invalid(format!(
+                    "{}: `{}` is required",
+                    op.id, p.name
+                )))
+            }
+            Some(v) => check(schemas, v, &p.ty, &mut at)
+                .map_err(|e| Error::invalid(format!("{}: {e}", op.id)))?,
+            None => {}
+        }
+        if p.place == Place::Query {
+            match value {
+                Some(Value::Array(items)) => {
+                    for item in items.iter().filter_map(scalar_text) {
+                        req.query(p.name, item.as_str());
+                    }
+                }
+                Some(v) => req.query(p.name, &scalar_text(v)),
+                #[cfg(feature = "zpa")]
+                None if p.name == "microtenantId" && op.product == Product::Zpa => {
+                    req.query(p.name, &client.microtenant_id())
+                }
+                None => {}
+            }
+        }
+    }
+    if let Some(ty) = &op.body {
+        let body = match args.get("body") {
+            Some(body) => body,
+            None if !op.body_required => return Ok(req),
+            None => return Err(Error::invalid(format!("{}: `body` is required", op.id))),
+        };
+        let mut at = "body".to_string();
+        check(schemas, body, ty, &mut at).map_err(|e| Error::invalid(format!("{}: {e}", op.id)))?;
+        req.json_body(body)?;
+    }
+    Ok(req)
+}
+
+/// Send and check the answer; the result is the body as JSON text and value.
+pub async fn send(
+    client: &Client,
+    schemas: &[ObjectSchema],
+    op: &OpSpec,
+    req: ApiRequest,
+) -> Result<Option<(String, Value)>, Error> {
+    let resp = client.execute(req).await?;
+    let Some(ty) = &op.response else {
+        return Ok(None);
+    };
+    let value: Value = crate::client::decode(&resp)?;
+    let mut at = String::new();
+    check(schemas, &value, ty, &mut at).map_err(|message| Error::Decode {
+        status: resp.status,
+        message,
+        request_id: resp.request_id(),
+    })?;
+    Ok(Some((resp.body, value)))
+}
+
+/// Read a JS argument object (`undefined` means none).
+pub fn args(value: Option<JsValue>) -> Result<Map<String, Value>, Error> {
+    match super::params::<Value>(value)? {
+        Value::Object(map) => Ok(map),
+        other => Err(Error::invalid(format!(
+            "arguments should be an object, not {}",
+            kind(&other)
+        ))),
+    }
+}
+
+/// One full call from JS: arguments in, plain object out.
+pub async fn call(
+    client: Client,
+    schemas: &'static [ObjectSchema],
+    op: &'static OpSpec,
+    params: Option<JsValue>,
+) -> Result<JsValue, Error> {
+    let args = args(params)?;
+    let req = build(&client, schemas, op, &args)?;
+    match send(&client, schemas, op, req).await? {
+        Some((text, _)) => {
+            js_sys::JSON::parse(&text).map_err(|_| Error::invalid("body is not JSON"))
+        }
+        None => Ok(JsValue::UNDEFINED),
+    }
+}
+
+/// ZPA paging over a dynamic argument object.
+#[cfg(feature = "zpa")]
+#[derive(Clone)]
+pub struct DynArgs(pub Map<String, Value>);
+
+#[cfg(feature = "zpa")]
+impl crate::pagination::PageParams for DynArgs {
+    fn page(&self) -> Option<i32> {
+        self.0
+            .get("page")
+            .and_then(Value::as_i64)
+            .map(|p| p.clamp(i32::MIN as i64, i32::MAX as i64) as i32)
+    }
+    fn page_size(&self) -> Option<i32> {
+        self.0
+            .get("pagesize")
+            .and_then(Value::as_i64)
+            .map(|p| p.clamp(i32::MIN as i64, i32::MAX as i64) as i32)
+    }
+    fn set_page(&mut self, page: i32, size: i32) {
+        self.0.insert("page".into(), page.into());
+        self.0.insert("pagesize".into(), size.into());
+    }
+}
+
+/// The `list` arrays of a paged ZPA operation, page by page, in order.
+#[cfg(feature = "zpa")]
+pub fn pages(
+    client: Client,
+    schemas: &'static [ObjectSchema],
+    op: &'static OpSpec,
+    args: Map<String, Value>,
+    concurrency: usize,
+) -> impl futures_util::Stream<Item = Result<js_sys::Array, Error>> {
+    crate::pagination::zpa_pages(&DynArgs(args), concurrency, move |p: DynArgs| {
+        let client = client.clone();
+        async move {
+            let req = build(&client, schemas, op, &p.0)?;
+            let (text, value) = send(&client, schemas, op, req)
+                .await?
+                .ok_or_else(|| Error::invalid("no body"))?;
+            let total = value.get("totalPages").and_then(scalar_text);
+            let count = value
+                .get("list")
+                .and_then(Value::as_array)
+                .map_or(0, Vec::len);
+            let parsed =
+                js_sys::JSON::parse(&text).map_err(|_| Error::invalid("body is not JSON"))?;
+            let list = js_sys::Reflect::get(&parsed, &JsValue::from_str("list"))
+                .unwrap_or(JsValue::UNDEFINED);
+            Ok((
+                total,
+                count,
+                wasm_bindgen::JsCast::dyn_into::<js_sys::Array>(list).unwrap_or_default(),
+            ))
+        }
+    })
+}
+
+/// Every item of a paged ZPA operation in one array.
+#[cfg(feature = "zpa")]
+pub async fn collect(
+    client: Client,
+    schemas: &'static [ObjectSchema],
+    op: &'static OpSpec,
+    params: Option<JsValue>,
+) -> Result<JsValue, Error> {
+    use futures_util::StreamExt;
+    let pages = pages(
+        client,
+        schemas,
+        op,
+        args(params)?,
+        crate::pagination::COLLECT_CONCURRENCY,
+    );
+    let mut pages = std::pin::pin!(pages);
+    let all = js_sys::Array::new();
+    while let Some(list) = pages.next().await {
+        for item in list?.iter() {
+            all.push(&item);
+        }
+    }
+    Ok(all.into())
+}
+
+/// GET, merge the caller's patch, check it, PUT; returns what was stored.
+pub async fn patch(
+    client: Client,
+    schemas: &'static [ObjectSchema],
+    get: &'static OpSpec,
+    update: &'static OpSpec,
+    params: Option<JsValue>,
+) -> Result<JsValue, Error> {
+    let mut args = args(params)?;
+    let changes = args
+        .remove("patch")
+        .ok_or_else(|| Error::invalid(format!("{}: `patch` is required", update.id)))?;
+    if !changes.is_object() {
+        return Err(Error::invalid("patch must be a JSON object"));
+    }
+    let req = build(&client, schemas, get, &args)?;
+    let (_, mut current) = send(&client, schemas, get, req)
+        .await?
+        .ok_or_else(|| Error::invalid("no body"))?;
+    crate::merge::merge(&mut current, &changes);
+    let mut update_args: Map<String, Value> = args
+        .into_iter()
+        .filter(|(k, _)| update.params.iter().any(|p| p.name == k))
+        .collect();
+    update_args.insert("body".into(), current.clone());
+    let req = build(&client, schemas, update, &update_args)?;
+    send(&client, schemas, update, req).await?;
+    super::to_js(&current)
+}
