@@ -177,6 +177,10 @@ fn check(ops: &[ConfOp], rec: &Value) -> (String, Vec<String>) {
             .iter()
             .find(|op| path.starts_with(&format!("{}/", op.prefix)));
         return match product {
+            // The API itself said there is no such route (a client bug in
+            // the recording, e.g. a stray quote in the path): agreeing with
+            // it is right, not a gap in the spec.
+            Some(op) if status == 404 => (op.product.to_string(), vec![]),
             Some(op) => (
                 op.product.to_string(),
                 vec![format!("no operation for {method} {path}")],
