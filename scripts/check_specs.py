@@ -305,8 +305,10 @@ class Spec:
             rb = o.get("requestBody")
             if rb is not None:
                 rb = self.safe_deref(rb) or {}
-                if rb.get("required") is not True:
-                    self.problem(t, f"{where}: requestBody is not required: true")
+                # The generators support optional bodies (e.g. ZIA's
+                # activate takes an empty POST), but the flag must be explicit.
+                if not isinstance(rb.get("required"), bool):
+                    self.problem(t, f"{where}: requestBody needs an explicit required: true|false")
                 if "application/json" not in (rb.get("content") or {}):
                     self.problem(t, f"{where}: requestBody has no application/json content")
             responses = o.get("responses") or {}
