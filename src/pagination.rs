@@ -161,19 +161,19 @@ where
 /// the pacing limits (ZPA allows 20 GETs per 10 s).
 pub const COLLECT_CONCURRENCY: usize = 4;
 
-/// Every item of a paged ZPA list, one at a time, fetching the next page
-/// only when the current one is used up (at most two pages resident).
-pub fn zpa_items<P, T, F, Fut>(
+/// The items of each page of a typed ZPA list operation.
+fn typed_pages<P, T, F, Fut>(
     params: &P,
+    concurrency: usize,
     mut fetch: F,
-) -> impl Stream<Item = Result<T::Item, Error>>
+) -> impl Stream<Item = Result<Vec<T::Item>, Error>>
 where
     P: PageParams,
     T: ZpaPage,
     F: FnMut(P) -> Fut,
     Fut: Future<Output = Result<T, Error>>,
 {
-    zpa_pages(params, 1, move |p| {
+    zpa_pages(params, concurrency, move |p| {
         let fut = fetch(p);
         async move {
             let page = fut.await?;
@@ -182,7 +182,21 @@ where
             Ok((total, list.len(), list))
         }
     })
-    .flat_map(|page| match page {
+}
+
+/// Every item of a paged ZPA list, one at a time, fetching the next page
+/// only when the current one is used up (at most two pages resident).
+pub fn zpa_items<P, T, F, Fut>(
+    params: &P,
+    fetch: F,
+) -> impl Stream<Item = Result<T::Item, Error>>
+where
+    P: PageParams,
+    T: ZpaPage,
+    F: FnMut(P) -> Fut,
+    Fut: Future<Output = Result<T, Error>>,
+{
+    typed_pages(params, 1, fetch).flat_map(|page| match page {
         Ok(items) => stream::iter(items.into_iter().map(Ok)).left_stream(),
         Err(e) => stream::iter(std::iter::once(Err(e))).right_stream(),
     })
@@ -193,7 +207,7 @@ where
 pub async fn zpa_collect<P, T, F, Fut>(
     params: &P,
     concurrency: usize,
-    mut fetch: F,
+    fetch: F,
 ) -> Result<Vec<T::Item>, Error>
 where
     P: PageParams,
@@ -201,15 +215,7 @@ where
     F: FnMut(P) -> Fut,
     Fut: Future<Output = Result<T, Error>>,
 {
-    let pages = zpa_pages(params, concurrency, |p| {
-        let fut = fetch(p);
-        async move {
-            let page = fut.await?;
-            let total = page.total_pages();
-            let list = page.into_items();
-            Ok((total, list.len(), list))
-        }
-    });
+    let pages = typed_pages(params, concurrency, fetch);
     let mut pages = std::pin::pin!(pages);
     let mut items = Vec::new();
     while let Some(list) = pages.next().await {
