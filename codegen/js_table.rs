@@ -145,7 +145,22 @@ fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> String {
     )
 }
 
-fn method(out: &mut String, doc: &str, js_name: &str, ret: &str, arg_ty: &str, body: &str) {
+/// Whether a call may omit its argument object: nothing in it is required.
+fn args_optional(product: &Product, op: &Op) -> bool {
+    caller_params(product, op).all(|p| !p.required) && !(op.body.is_some() && op.body_required)
+}
+
+/// The parameter attribute: `params?: T` when every argument is optional,
+/// so `client.zia.listUsers()` type-checks as it runs.
+fn param_attr(arg_ty: &str, optional: bool) -> String {
+    if optional {
+        format!("unchecked_optional_param_type = \"{arg_ty}\"")
+    } else {
+        format!("unchecked_param_type = \"{arg_ty}\"")
+    }
+}
+
+fn method(out: &mut String, doc: &str, js_name: &str, ret: &str, param: &str, body: &str) {
     writeln!(out, "    /// {doc}").unwrap();
     writeln!(
         out,
@@ -154,9 +169,13 @@ fn method(out: &mut String, doc: &str, js_name: &str, ret: &str, arg_ty: &str, b
     .unwrap();
     writeln!(
         out,
-        "    pub fn {}(&self, #[wasm_bindgen(unchecked_param_type = \"{arg_ty}\")] params: Option<JsValue>) -> {} {{",
+        "    pub fn {}(&self, #[wasm_bindgen({param})] params: Option<JsValue>) -> {} {{",
         snake(js_name),
-        if ret.starts_with("Promise") { "js_sys::Promise" } else { "Result<JsValue, JsValue>" }
+        if ret.starts_with("Promise") {
+            "js_sys::Promise"
+        } else {
+            "Result<JsValue, JsValue>"
+        }
     )
     .unwrap();
     writeln!(out, "        {body}\n    }}\n").unwrap();
@@ -183,7 +202,10 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
     writeln!(out, "impl {} {{", product.js_class).unwrap();
     let ns = product.ts_namespace;
     for (i, op) in ops.iter().enumerate() {
-        let arg_ty = format!("{ns}.{}", params_struct(op));
+        let param = param_attr(
+            &format!("{ns}.{}", params_struct(op)),
+            args_optional(product, op),
+        );
         let ret = match &op.response {
             Some(t) => format!("Promise<{}>", ts_type(product, t)),
             None => "Promise<void>".into(),
@@ -195,7 +217,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             op.path
         );
         let call = format!("crate::js::promise(crate::js::table::call(self.0.client.clone(), SCHEMAS, &OPS[{i}], params))");
-        method(&mut out, &summary, &op.id, &ret, &arg_ty, &call);
+        method(&mut out, &summary, &op.id, &ret, &param, &call);
         let item = op.zpa_page_item(doc).filter(|_| helpers_free(op, ops));
         if let Some(item) = item {
             let item_ts = format!("{ns}.{}", pascal(&item));
@@ -205,7 +227,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
                 &format!("Every item of `{}`, walking all pages in order.", op.id),
                 &all_name(op),
                 &format!("Promise<{item_ts}[]>"),
-                &arg_ty,
+                &param,
                 &collect,
             );
             let iter = format!("crate::js::iter::zpa_iterator(self.0.client.clone(), SCHEMAS, &OPS[{i}], params).map_err(|e| crate::js::to_js_error(&e))");
@@ -214,7 +236,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
                 &format!("Every item of `{}` as an async iterable.", op.id),
                 &iter_name(op),
                 &format!("AsyncIterableIterator<{item_ts}>"),
-                &arg_ty,
+                &param,
                 &iter,
             );
         }
@@ -226,15 +248,17 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             "Promise<{}>",
             ts_type(product, pair.update.body.as_ref().unwrap())
         );
-        let arg_ty = format!("{ns}.{}", crate::patch_ops::params_name(&pair));
+        let param = param_attr(
+            &format!("{ns}.{}", crate::patch_ops::params_name(&pair)),
+            false,
+        );
         let call = format!("crate::js::promise(crate::js::table::patch(self.0.client.clone(), SCHEMAS, &OPS[{g}], &OPS[{u}], params))");
         let doc = format!(
             "Change only the named fields: `{}`, merge, `{}`.",
             pair.get.id, pair.update.id
         );
-        method(&mut out, &doc, &pair.id, &ret, &arg_ty, &call);
+        method(&mut out, &doc, &pair.id, &ret, &param, &call);
     }
-    let _ = caller_params;
     writeln!(out, "}}").unwrap();
     out
 }

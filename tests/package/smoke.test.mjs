@@ -1,0 +1,112 @@
+// The packed tarball, installed offline into a temporary project, in each
+// runtime it targets: a Node ESM script, a vite build in headless Chromium,
+// and a bundled Cloudflare worker in workerd. Each lists the emulator's
+// application segments and must find every one of them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import {
+  bin, dumpDom, emulatorOptions, emulatorUrl, fixtures, freePort, installIntoTempProject, root, run,
+  segmentCount, start, waitUntilUp,
+} from './harness.mjs';
+
+let dir;
+let expected;
+
+before(async () => {
+  dir = await installIntoTempProject();
+  expected = await segmentCount();
+  assert.ok(expected > 20, 'the demo tenant has more than one page of segments');
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function assertAllSegments(result) {
+  assert.equal(result.count, expected);
+  assert.equal(new Set(result.ids).size, expected, 'every id once');
+}
+
+test('a Node ESM script lists application segments', async () => {
+  cpSync(`${fixtures}node-app.mjs`, `${dir}/node-app.mjs`);
+  const { stdout } = await run(process.execPath, ['node-app.mjs', JSON.stringify(emulatorOptions())], {
+    cwd: dir,
+    timeout: 60_000,
+  });
+  const result = JSON.parse(stdout);
+  assertAllSegments(result);
+  assert.ok(result.users > 0, 'listUsers() without arguments returns the seeded users');
+});
+
+/** Serve a built folder with the wasm MIME type and a config.json from memory. */
+function serve(folder, config) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(req.url.split('?')[0]));
+    if (path === '/config.json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(config));
+      return;
+    }
+    try {
+      if (path.includes('..')) throw new Error('outside');
+      const file = join(folder, path === '/' ? 'index.html' : path);
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+test('a vite build of a web app lists application segments in headless Chromium', async () => {
+  cpSync(`${fixtures}vite-app`, `${dir}/vite-app`, { recursive: true });
+  await run(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], {
+    cwd: `${dir}/vite-app`,
+    timeout: 120_000,
+  });
+  const server = await serve(`${dir}/vite-app/dist`, emulatorOptions());
+  try {
+    const dom = await dumpDom(`http://127.0.0.1:${server.address().port}/`);
+    assert.doesNotMatch(dom, /class="error"/, dom.match(/<output[^>]*>[^<]*/)?.[0]);
+    assert.match(dom, new RegExp(`<output id="count">${expected}</output>`));
+    assert.equal(dom.match(/<li>/g)?.length, expected);
+  } finally {
+    server.close();
+  }
+});
+
+test('a worker bundled for workerd lists application segments', async () => {
+  cpSync(`${fixtures}worker`, `${dir}/worker`, { recursive: true });
+  // What wrangler does: bundle with the workerd condition, keep .wasm
+  // imports as separate modules.
+  await run(
+    bin('esbuild'),
+    ['worker/worker.mjs', '--bundle', '--format=esm', '--platform=neutral', '--conditions=workerd,worker',
+      '--external:*.wasm', '--outfile=worker/out/worker.js', '--log-level=warning'],
+    { cwd: dir, timeout: 60_000 },
+  );
+  const port = await freePort();
+  const config = readFileSync(`${dir}/worker/config.capnp.in`, 'utf8')
+    .replaceAll('@BUNDLE@', 'out/worker.js')
+    .replaceAll('@WASM@', '../node_modules/zscaler-wasm/zscaler_wasm_bg.wasm')
+    .replaceAll('@PORT@', String(port))
+    .replaceAll('@EMULATOR_URL@', emulatorUrl());
+  writeFileSync(`${dir}/worker/config.capnp`, config);
+  const proc = start(bin('workerd'), ['serve', `${dir}/worker/config.capnp`]);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitUntilUp(base, 20_000);
+    const ok = await fetch(`${base}/`);
+    const body = await ok.json();
+    assert.equal(ok.status, 200, JSON.stringify(body));
+    assertAllSegments(body);
+    const failed = await (await fetch(`${base}/?secret=wrong`)).json();
+    assert.deepEqual(failed, { name: 'AuthError', code: 'AUTH_FAILED', status: 401, isError: true });
+  } finally {
+    proc.kill();
+  }
+});
