@@ -1,0 +1,126 @@
+// Starts the emulator (own process with a canary client secret when
+// ZSCALER_EMULATOR_BIN is set, else the one at ZSCALER_EMULATOR_URL) and
+// BFF workers in real workerd, and records every response the tests see
+// so each file can assert no secret or token ever left the worker.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { after } from 'node:test';
+import { makeConfig } from '../../worker/make-config.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+export const CUSTOMER = '216196257331281920';
+export const PASSWORD = 'test-admin-password';
+// Hash of PASSWORD made once with worker/hash-password.mjs: tests check
+// the stored-hash path, not our own hashing of the same input.
+export const PASSWORD_HASH = 'pbkdf2-sha256$100000$HwTokirQkb3z7MZHCLAvjw$sTKoaqVz1AAtOcozTJ6fs8n1SRUpB8N7eEwO5qaQtNI';
+export const CSRF = { 'x-requested-with': 'zscaler-wasm' };
+export const TOKEN_RE = /eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
+
+const children = [];
+const seen = []; // { url, text } of every response
+after(() => {
+  for (const c of children) c.proc.kill();
+  for (const c of children) if (c.config) rmSync(c.config, { force: true });
+});
+
+export async function freePort() {
+  const srv = net.createServer();
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address();
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+function firstLine(proc, prefix, ms) {
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error(`no "${prefix}" line in ${ms} ms`)), ms);
+    proc.stdout.on('data', (d) => {
+      buf += d;
+      const line = buf.split('\n').find((l) => l.startsWith(prefix));
+      if (line) {
+        clearTimeout(timer);
+        resolve(line.slice(prefix.length).trim());
+      }
+    });
+  });
+}
+
+/** `{ url, secret }`; the secret is a fresh canary when we own the process. */
+export async function startEmulator() {
+  const bin = process.env.ZSCALER_EMULATOR_BIN;
+  if (!bin) {
+    if (!process.env.ZSCALER_EMULATOR_URL) throw new Error('set ZSCALER_EMULATOR_BIN or ZSCALER_EMULATOR_URL');
+    return { url: process.env.ZSCALER_EMULATOR_URL, secret: 'emulator-secret', own: false };
+  }
+  const secret = `canary-${randomBytes(12).toString('hex')}`;
+  const proc = spawn(bin, ['--listen', '127.0.0.1:0', '--seed', 'demo', '--client-secret', secret], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push({ proc });
+  const url = await firstLine(proc, 'listening on ', 10_000);
+  return { url, secret, own: true };
+}
+
+async function waitUntilUp(url, proc, ms) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`workerd exited with ${proc.exitCode}`);
+    try {
+      await fetch(url, { method: 'HEAD' });
+      return;
+    } catch (e) {
+      if (Date.now() > end) throw new Error(`workerd did not start: ${e}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Environment for a worker against the emulator, password mode. */
+export function workerEnv(emu, overrides = {}) {
+  return {
+    ZSCALER_CLIENT_ID: 'emulator-client',
+    ZSCALER_CLIENT_SECRET: emu.secret,
+    ZSCALER_API_BASE_URL: emu.url,
+    ZSCALER_TOKEN_URL: `${emu.url}/oauth2/v1/token`,
+    ZPA_CUSTOMER_ID: CUSTOMER,
+    ADMIN_PASSWORD_HASH: PASSWORD_HASH,
+    CLIENT_IP_HEADER: '',
+    ...overrides,
+  };
+}
+
+/** Starts one worker in workerd; returns its base URL. */
+export async function startWorker(env) {
+  const port = await freePort();
+  const config = makeConfig(port, env, `test-${port}`);
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ZSCALER_') && !k.startsWith('ZPA_')));
+  const proc = spawn(`${root}node_modules/.bin/workerd`, ['serve', config], { env: { ...clean, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push({ proc, config });
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntilUp(base, proc, 20_000);
+  return base;
+}
+
+/** fetch that remembers what came back, for the leak check. */
+export async function call(url, init = {}) {
+  const res = await fetch(url, { redirect: 'manual', ...init });
+  const text = await res.text();
+  seen.push({ url, text: `${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${text}` });
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+}
+
+/** Logs in; returns the Cookie header value for later calls. */
+export async function login(base, password = PASSWORD, cookie) {
+  const headers = { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) };
+  const res = await call(`${base}/auth/login`, { method: 'POST', headers, body: JSON.stringify({ password }) });
+  if (res.status !== 204) return { status: res.status, res };
+  const set = res.headers.get('set-cookie');
+  return { status: 204, res, setCookie: set, cookie: set.split(';')[0] };
+}
+
+/** Every recorded response, for leak assertions (`allowTokens` for /token). */
+export function recorded() {
+  return seen;
+}

@@ -1,0 +1,64 @@
+// Fills worker/workerd.capnp.in for one local worker and writes it under
+// worker/.generated/ (embed paths are relative to the config file).
+// Binding values are not written: each binding named in BINDING_NAMES that
+// is set in the environment becomes `fromEnvironment`.
+// Usage: node worker/make-config.mjs PORT  (prints the config file path)
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '..');
+
+export const BINDING_NAMES = [
+  'ZSCALER_CLIENT_ID', 'ZSCALER_CLIENT_SECRET', 'ZSCALER_PRIVATE_KEY', 'ZSCALER_VANITY_DOMAIN', 'ZSCALER_CLOUD',
+  'ZPA_CUSTOMER_ID', 'ZPA_MICROTENANT_ID', 'ZSCALER_API_BASE_URL', 'ZSCALER_TOKEN_URL',
+  'AUTH_MODE', 'ADMIN_PASSWORD_HASH', 'ACCESS_AUD', 'ACCESS_ISSUER', 'ACCESS_JWKS', 'ACCESS_PUBLIC_KEY',
+  'READ_ONLY', 'TOKEN_MEDIATING', 'SESSION_TTL_SECONDS', 'SESSION_SECRET', 'MAX_BODY_BYTES', 'PACING',
+  'RATE_LIMIT_BURST', 'RATE_LIMIT_PER_SECOND', 'LOGIN_RATE_LIMIT_BURST', 'LOGIN_RATE_LIMIT_PER_SECOND', 'CLIENT_IP_HEADER',
+];
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? files(full) : [full];
+  });
+}
+
+function modules(outDir) {
+  const list = [
+    ...readdirSync(join(here, 'src')).filter((f) => f.endsWith('.mjs')).map((f) => join(here, 'src', f)),
+    ...files(join(root, 'pkg')).filter((f) => /\.(m?js|wasm)$/.test(f)),
+  ];
+  return list
+    .map((full) => {
+      const name = relative(root, full);
+      const kind = full.endsWith('.wasm') ? 'wasm' : 'esModule';
+      return `    (name = "${name}", ${kind} = embed "${relative(outDir, full)}"),`;
+    })
+    .join('\n');
+}
+
+/** Writes a config for `port`; `name` keeps parallel configs apart. */
+export function makeConfig(port, env = process.env, name = `worker-${port}`) {
+  const outDir = join(here, '.generated');
+  mkdirSync(outDir, { recursive: true });
+  // The worker's entry module must come first.
+  const mods = modules(outDir).split('\n').sort((a, b) => b.includes('worker/src/index.mjs') - a.includes('worker/src/index.mjs'));
+  const bindings = BINDING_NAMES.filter((n) => env[n] !== undefined)
+    .map((n) => `    (name = "${n}", fromEnvironment = "${n}"),`)
+    .join('\n');
+  const text = readFileSync(join(here, 'workerd.capnp.in'), 'utf8')
+    .replaceAll('@PORT@', String(port))
+    .replaceAll('@WWW@', join(root, 'www'))
+    .replaceAll('@PKG@', join(root, 'pkg'))
+    .replace('@MODULES@', mods.join('\n'))
+    .replace('@BINDINGS@', bindings);
+  const file = join(outDir, `${name}.capnp`);
+  writeFileSync(file, text);
+  return file;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(makeConfig(Number(process.argv[2] ?? 8000)));
+}

@@ -1,0 +1,87 @@
+// The backend-for-frontend worker: serves the admin page and its wasm
+// package, authenticates admins, and forwards their allowlisted API calls
+// with a OneAPI token that only this worker (inside wasm) ever holds.
+import { initSync, ZscalerClient } from '../../pkg/zscaler_wasm.js';
+import wasmModule from '../../pkg/zscaler_wasm_bg.wasm';
+import { AccessVerifier } from './access-jwt.mjs';
+import { serveAsset } from './assets.mjs';
+import { authRoute, identify, mediateToken } from './auth.mjs';
+import { readConfig } from './config.mjs';
+import { error } from './http.mjs';
+import { forward } from './proxy.mjs';
+import { Buckets } from './rate-limit.mjs';
+import { Sessions } from './sessions.mjs';
+
+initSync({ module: wasmModule });
+
+const CSRF_HEADER = 'x-requested-with';
+const CSRF_VALUE = 'zscaler-wasm';
+
+// One state per isolate: one wasm client, so its token cache and
+// single-flight minting are shared by every request this isolate serves.
+let state;
+
+function isolateState(env) {
+  if (!state) {
+    const config = readConfig(env);
+    state = {
+      config,
+      client: new ZscalerClient(config.client),
+      sessions: new Sessions(config.sessionSecret, config.sessionTtl),
+      verifier: config.auth.mode === 'access' ? new AccessVerifier(config.auth) : null,
+      apiBuckets: new Buckets(config.rate),
+      loginBuckets: new Buckets(config.login),
+      // Last-resort scrub: values that must never leave in a response.
+      secrets: [env.ZSCALER_CLIENT_SECRET, env.ZSCALER_PRIVATE_KEY].filter((s) => typeof s === 'string' && s.length >= 8),
+    };
+    if (!config.sessionSecret && config.auth.mode === 'password') {
+      console.log('SESSION_SECRET not set: sessions are signed with a per-isolate random key');
+    }
+  }
+  return state;
+}
+
+/** Session, CSRF header and rate limit, for every call that reaches the API. */
+async function guard(request, s) {
+  const session = await identify(request, s);
+  if (!session) return error(401, 'session expired');
+  if (request.headers.get(CSRF_HEADER) !== CSRF_VALUE) return error(403, `missing ${CSRF_HEADER} header`);
+  const wait = s.apiBuckets.take(session.id);
+  if (wait) return error(429, 'too many requests', { 'retry-after': String(wait) });
+  return null;
+}
+
+async function route(request, env) {
+  const url = new URL(request.url);
+  const path = url.pathname;
+  let s;
+  try {
+    s = isolateState(env);
+  } catch (err) {
+    // The message names the binding at fault, never a value.
+    console.error(`configuration error: ${err.message}`);
+    return error(500, 'worker misconfigured');
+  }
+  const auth = authRoute(request, s, path);
+  if (auth) return auth;
+  if (path === '/api' || path.startsWith('/api/')) {
+    return (await guard(request, s)) ?? forward(request, path.slice(4), s);
+  }
+  if (path === '/token') {
+    if (!s.config.tokenMediating) return error(404, 'not found');
+    if (request.method !== 'POST') return error(405, 'method not allowed', { allow: 'POST' });
+    return (await guard(request, s)) ?? mediateToken(s);
+  }
+  return serveAsset(request, env);
+}
+
+export default {
+  async fetch(request, env) {
+    try {
+      return await route(request, env);
+    } catch (err) {
+      console.error(`unhandled: ${err?.name}`);
+      return error(500, 'internal error');
+    }
+  },
+};
