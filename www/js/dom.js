@@ -1,0 +1,24 @@
+// The only way this page builds DOM. Children that are strings become Text
+// nodes and props never reach innerHTML, so API data can't become markup.
+
+/** Create an element: h('td', { class: 'x' }, 'text', childNode). */
+export function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'text') el.textContent = value;
+    else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else if (typeof value === 'boolean') el.toggleAttribute(key, value);
+    else el.setAttribute(key, String(value));
+  }
+  el.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
+export const $ = (id) => document.getElementById(id);
+
+/** An in-page link to a route; parts are URL-encoded so ids stay data. */
+export function routeHref(...parts) {
+  return `#/${parts.map((p) => encodeURIComponent(String(p))).join('/')}`;
+}

@@ -1,0 +1,49 @@
+// Hash routes: #/<product>/<name>[?q=&page=] lists, …/<id> details,
+// …/<id>/edit and …/new forms. Each render gets isCurrent() so a slow
+// answer for a page the user already left is dropped.
+import { $ } from './dom.js';
+import { DEFAULT_ROUTE, findResource } from './resources/index.js';
+import { listView } from './views/list.js';
+import { detailView } from './views/detail.js';
+import { formView } from './views/form.js';
+import { hideActivation, refreshActivation } from './activation.js';
+
+let generation = 0;
+
+export function parseHash(hash) {
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { parts, params: new URLSearchParams(query) };
+}
+
+function markNav(product, name) {
+  for (const a of $('nav').querySelectorAll('a')) {
+    if (a.getAttribute('href') === `#/${product}/${name}`) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+export async function render() {
+  const { parts, params } = parseHash(location.hash);
+  const [product, name, id, action] = parts;
+  const resource = findResource(product, name);
+  if (!resource) {
+    location.replace(DEFAULT_ROUTE);
+    return;
+  }
+  const mine = ++generation;
+  const isCurrent = () => mine === generation;
+  const main = $('main');
+  markNav(product, name);
+  if (product === 'zia') refreshActivation();
+  else hideActivation();
+
+  if (id === 'new' && resource.create) await formView(main, resource, null, isCurrent);
+  else if (id && action === 'edit' && resource.update) await formView(main, resource, id, isCurrent);
+  else if (id) await detailView(main, resource, id, isCurrent);
+  else await listView(main, resource, params, isCurrent);
+  if (isCurrent()) {
+    document.title = `${main.querySelector('h1')?.textContent ?? 'Console'} · Zscaler console`;
+    main.querySelector('h1')?.focus({ preventScroll: true });
+  }
+}
