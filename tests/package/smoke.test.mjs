@@ -38,6 +38,17 @@ test('a Node ESM script lists application segments', async () => {
   assert.ok(result.users > 0, 'listUsers() without arguments returns the seeded users');
 });
 
+test('the browser entry\'s init() takes a Response, a promise of a Module, or bytes', async () => {
+  cpSync(`${fixtures}init-app.mjs`, `${dir}/init-app.mjs`);
+  for (const kind of ['response', 'module', 'bytes']) {
+    const { stdout } = await run(process.execPath, ['init-app.mjs', kind, JSON.stringify(emulatorOptions())], {
+      cwd: dir,
+      timeout: 60_000,
+    });
+    assert.deepEqual(JSON.parse(stdout), { listed: 5 }, kind);
+  }
+});
+
 /** Serve a built folder with the wasm MIME type and a config.json from memory. */
 function serve(folder, config) {
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
@@ -74,6 +85,8 @@ test('a vite build of a web app lists application segments in headless Chromium'
     assert.doesNotMatch(dom, /class="error"/, dom.match(/<output[^>]*>[^<]*/)?.[0]);
     assert.match(dom, new RegExp(`<output id="count">${expected}</output>`));
     assert.equal(dom.match(/<li>/g)?.length, expected);
+    // The demo tenant's hostile names arrive intact and stay inert text.
+    assert.match(dom, /<li>&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/li>/);
   } finally {
     server.close();
   }
