@@ -2,7 +2,7 @@
 // entries differ only in how the wasm is loaded, never in the API.
 import type { ClientOptions, ZscalerClient } from './zscaler_wasm.js';
 
-export type { ClientOptions, ZscalerErrorFields, Zpa, Zia, Zidentity } from './zscaler_wasm.js';
+export type { ClientOptions, LogEvent, ForwardRequest, ForwardResponse, Zpa, Zia, Zidentity } from './zscaler_wasm.js';
 export { ZscalerClient, ZpaApi, ZiaApi, ZidentityApi } from './zscaler_wasm.js';
 export * from './errors.js';
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every check and test, then print one line: `N passed, N failed`.
 # Stages: lints, native cargo tests, spec check, then the wasm package in
-# Node, workerd and headless Chromium against a freshly started emulator.
+# Node, workerd and headless Chromium, the packed npm tarball, the backend
+# worker in workerd and the admin page in Chromium, against the emulator.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
@@ -57,7 +58,13 @@ export ZSCALER_EMULATOR_URL=$(sed -n 's/^listening on //p' "$logs/emulator.out" 
 echo "emulator: ${ZSCALER_EMULATOR_URL:-did not start}"
 
 stage python-sdk env ZSCALER_EMULATOR_BIN="$CARGO_TARGET_DIR/release/zscaler-emulator" emulator/tests/python/run.sh
-stage js-node-workerd-chromium node --test --test-concurrency=1 tests/js/
+stage js-node-workerd node --test --test-concurrency=1 tests/js/
+stage npm-package scripts/test-package.sh
+# The worker and page suites start their own emulators (fresh state and a
+# canary secret per file) from this binary.
+export ZSCALER_EMULATOR_BIN="$CARGO_TARGET_DIR/release/zscaler-emulator"
+stage bff-worker scripts/test-worker.sh
+stage page-chromium node --test --test-concurrency=1 tests/page/
 stage wasm-bindgen-node cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
 stage wasm-bindgen-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm

@@ -2,11 +2,12 @@
 //! Every generated operation funnels through [`Client::execute`], the single
 //! place where base URLs, credentials and error mapping are applied.
 
-use crate::auth::TokenCache;
+use crate::auth::{Credential, TokenCache, TokenSource};
 use crate::clock::{jitter, now_ms};
 use crate::config::{ClientOptions, Resolved};
 use crate::error::{parse_error_body, snippet};
 use crate::http::{HttpRequest, HttpResponse};
+use crate::log::{redact, LogEvent, LogFn, Phase};
 use crate::pacing::Pacer;
 use crate::request::ApiRequest;
 use crate::retry::{decide, server_wait_ms, Decision, Outcome};
@@ -32,6 +33,7 @@ struct Inner {
     transport: Transport,
     pacer: Pacer,
     sleep: SleepFn,
+    log: Option<LogFn>,
     /// Set by a successful ZIA write, cleared by a successful activation.
     zia_pending: std::sync::atomic::AtomicBool,
 }
@@ -85,14 +87,43 @@ product_handle!(
     "zidentity"
 );
 
+/// The CSRF header our backend worker requires on every forwarded call; a
+/// cross-site form or image cannot send a custom header.
+pub const CSRF_HEADER: (&str, &str) = ("x-requested-with", "zscaler-wasm");
+
+/// What a client can be given besides its options.
+#[derive(Clone)]
+pub struct Hooks {
+    /// How to wait; tests pass a fake clock.
+    pub sleep: SleepFn,
+    /// Receives redacted request/response/retry events.
+    pub log: Option<LogFn>,
+}
+
+impl Default for Hooks {
+    fn default() -> Self {
+        Self {
+            sleep: crate::sleep::real(),
+            log: None,
+        }
+    }
+}
+
 impl Client {
     /// Build a client; fails with [`Error::Config`] on incomplete options.
     pub fn new(options: ClientOptions) -> Result<Self, Error> {
-        Self::with_sleep(options, crate::sleep::real())
+        Self::with_hooks(options, Hooks::default())
     }
 
     /// Build a client that waits through `sleep`; tests pass a fake clock.
     pub fn with_sleep(options: ClientOptions, sleep: SleepFn) -> Result<Self, Error> {
+        Self::with_hooks(options, Hooks { sleep, log: None })
+    }
+
+    /// Build a client with a custom sleep and a logging hook.
+    // wasm32 has one thread, so a JS log hook in the shared state is fine.
+    #[cfg_attr(target_arch = "wasm32", allow(clippy::arc_with_non_send_sync))]
+    pub fn with_hooks(options: ClientOptions, hooks: Hooks) -> Result<Self, Error> {
         let config = options.resolve()?;
         let tokens = TokenCache::new(config.source.clone());
         Ok(Self {
@@ -101,10 +132,42 @@ impl Client {
                 tokens,
                 transport: Transport::default(),
                 pacer: Pacer::default(),
-                sleep,
+                sleep: hooks.sleep,
+                log: hooks.log,
                 zia_pending: Default::default(),
             }),
         })
+    }
+
+    fn log(&self, event: impl FnOnce() -> LogEvent) {
+        if let Some(log) = &self.inner.log {
+            log(&event());
+        }
+    }
+
+    /// The bearer token and its expiry (ms since the epoch), for a backend
+    /// that hands tokens to callers it has authenticated. Fails for modes
+    /// without a bearer token (backend session, legacy ZIA).
+    pub async fn access_token(&self) -> Result<(crate::Secret, f64), Error> {
+        let inner = &*self.inner;
+        match inner
+            .tokens
+            .credential(&inner.transport, inner.config.timeout_ms)
+            .await?
+        {
+            (Credential::Bearer(token), expires_at) => Ok((token, expires_at)),
+            _ => Err(Error::config("this auth mode has no bearer token")),
+        }
+    }
+
+    /// End a legacy ZPA or ZIA session on the server; a no-op for OneAPI
+    /// tokens, which cannot be revoked and simply expire.
+    pub async fn sign_out(&self) -> Result<(), Error> {
+        let inner = &*self.inner;
+        inner
+            .tokens
+            .sign_out(&inner.transport, inner.config.timeout_ms)
+            .await
     }
 
     #[cfg(feature = "zia")]
@@ -128,35 +191,136 @@ impl Client {
         self.inner.config.microtenant_id.as_deref()
     }
 
-    fn http_request(&self, req: &ApiRequest, token: &crate::Secret) -> HttpRequest {
-        let mut url = format!(
-            "{}{}{}",
-            self.inner.config.api_base,
-            req.product.base_path(),
-            req.path
-        );
+    fn http_request(
+        &self,
+        req: &ApiRequest,
+        credential: &Credential,
+    ) -> Result<HttpRequest, Error> {
+        let prefix = match self.inner.config.legacy {
+            None => req.product.base_path(),
+            Some(p) if p == req.product => "",
+            Some(p) => {
+                return Err(Error::config(format!(
+                    "this client uses a legacy {} login and serves only that product",
+                    p.base_path().trim_start_matches('/')
+                )))
+            }
+        };
+        let mut url = format!("{}{}{}", self.inner.config.api_base, prefix, req.path);
         if !req.query.is_empty() {
             url.push('?');
             url.push_str(&req.query);
         }
-        let mut headers = vec![
-            (
-                "authorization".to_string(),
-                format!("Bearer {}", token.expose()),
-            ),
-            ("accept".to_string(), "application/json".to_string()),
-        ];
+        let mut headers = vec![("accept".to_string(), "application/json".to_string())];
+        credential.apply(&mut headers);
+        if matches!(self.inner.config.source, TokenSource::Session) {
+            headers.push((CSRF_HEADER.0.into(), CSRF_HEADER.1.into()));
+        }
         #[cfg(not(target_arch = "wasm32"))]
         headers.push(("user-agent".to_string(), USER_AGENT.to_string()));
         headers.extend(self.inner.config.headers.iter().cloned());
         if req.body.is_some() {
             headers.push(("content-type".to_string(), "application/json".to_string()));
         }
-        HttpRequest {
+        Ok(HttpRequest {
             method: req.method,
             url,
             headers,
             body: req.body.clone(),
+        })
+    }
+
+    fn event(&self, phase: Phase, req: &ApiRequest, attempt: u32) -> LogEvent {
+        LogEvent {
+            phase,
+            operation: req.operation,
+            method: req.method,
+            url: format!("{}{}", req.product.base_path(), req.path),
+            attempt,
+            status: None,
+            wait_ms: None,
+            request_id: None,
+            headers: Vec::new(),
+            message: None,
+        }
+    }
+
+    fn log_retry(&self, req: &ApiRequest, attempt: u32, wait_ms: u64) {
+        self.log(|| LogEvent {
+            wait_ms: Some(wait_ms),
+            ..self.event(Phase::Retry, req, attempt)
+        });
+    }
+
+    /// One attempt: credential, request, send, with log events around it.
+    /// The credential is returned so a 401 can invalidate exactly it.
+    async fn send_once(
+        &self,
+        req: &ApiRequest,
+        attempt: u32,
+        extra_headers: &[(String, String)],
+    ) -> Result<(Credential, Result<HttpResponse, Error>), Error> {
+        let inner = &*self.inner;
+        let timeout = inner.config.timeout_ms;
+        let (credential, _) = inner.tokens.credential(&inner.transport, timeout).await?;
+        let mut http = self.http_request(req, &credential)?;
+        http.headers.extend(extra_headers.iter().cloned());
+        self.log(|| LogEvent {
+            url: http.url.clone(),
+            headers: redact(&http.headers),
+            ..self.event(Phase::Request, req, attempt)
+        });
+        let url = http.url.clone();
+        let sent = inner.transport.send(http, timeout).await;
+        self.log(|| match &sent {
+            Ok(resp) => LogEvent {
+                url: url.clone(),
+                status: Some(resp.status),
+                request_id: resp.request_id(),
+                headers: redact(&resp.headers),
+                ..self.event(Phase::Response, req, attempt)
+            },
+            Err(e) => LogEvent {
+                url: url.clone(),
+                message: Some(e.to_string()),
+                ..self.event(Phase::Failure, req, attempt)
+            },
+        });
+        Ok((credential, sent))
+    }
+
+    /// Send a caller-built request with this client's credentials and
+    /// return whatever the API answers, for a backend that relays calls.
+    /// `path` starts with a product prefix (`/zpa/`, `/zia/`, `/ziam/`);
+    /// a 401 re-mints the token once, nothing else is retried, so the
+    /// caller sees 429s and can apply its own policy.
+    pub async fn forward(
+        &self,
+        method: &str,
+        path: &str,
+        query: &str,
+        headers: &[(String, String)],
+        body: Option<String>,
+    ) -> Result<HttpResponse, Error> {
+        let req = crate::forward::request(method, path, query, body)?;
+        let headers = crate::forward::headers(headers)?;
+        let inner = &*self.inner;
+        let mut reminted = false;
+        loop {
+            if inner.config.pacing {
+                let wait = inner.pacer.reserve(req.product, req.method, now_ms());
+                if wait > 0 {
+                    (inner.sleep)(wait).await;
+                }
+            }
+            let (credential, sent) = self.send_once(&req, 1, &headers).await?;
+            let resp = sent?;
+            if resp.status == 401 && !reminted {
+                reminted = true;
+                inner.tokens.invalidate(&credential).await;
+                continue;
+            }
+            return Ok(resp);
         }
     }
 
@@ -166,7 +330,6 @@ impl Client {
     /// decides; any other non-2xx becomes a typed error.
     pub async fn execute(&self, req: ApiRequest) -> Result<HttpResponse, Error> {
         let inner = &*self.inner;
-        let timeout = inner.config.timeout_ms;
         let mut attempt = 0;
         let mut reminted = false;
         loop {
@@ -177,12 +340,8 @@ impl Client {
                     (inner.sleep)(wait).await;
                 }
             }
-            let token = inner.tokens.token(&inner.transport, timeout).await?;
-            let resp = match inner
-                .transport
-                .send(self.http_request(&req, &token), timeout)
-                .await
-            {
+            let (credential, sent) = self.send_once(&req, attempt, &[]).await?;
+            let resp = match sent {
                 Ok(resp) if resp.is_success() => {
                     if req.product == Product::Zia && req.method != "GET" {
                         let pending = req.operation != "activate";
@@ -195,7 +354,7 @@ impl Client {
                 Ok(resp) if resp.status == 401 && !reminted => {
                     reminted = true;
                     attempt -= 1;
-                    inner.tokens.invalidate(&token).await;
+                    inner.tokens.invalidate(&credential).await;
                     continue;
                 }
                 Ok(resp) => resp,
@@ -214,6 +373,7 @@ impl Client {
                         jitter(),
                     ) {
                         Decision::RetryAfter(ms) => {
+                            self.log_retry(&req, attempt, ms);
                             (inner.sleep)(ms).await;
                             continue;
                         }
@@ -232,7 +392,10 @@ impl Client {
                 now_ms(),
                 jitter(),
             ) {
-                Decision::RetryAfter(ms) => (inner.sleep)(ms).await,
+                Decision::RetryAfter(ms) => {
+                    self.log_retry(&req, attempt, ms);
+                    (inner.sleep)(ms).await
+                }
                 Decision::TooLong(wait_ms) => {
                     return Err(Error::RetryTooLong {
                         status: resp.status,

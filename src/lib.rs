@@ -29,7 +29,9 @@ mod clock;
 pub mod compound;
 pub mod config;
 pub mod error;
+pub mod forward;
 pub mod http;
+pub mod log;
 pub mod merge;
 pub mod pacing;
 pub mod pagination;
@@ -44,13 +46,13 @@ mod transport;
 #[cfg(target_arch = "wasm32")]
 mod js;
 
-pub use client::Client;
 #[cfg(feature = "zia")]
 pub use client::Zia;
 #[cfg(feature = "zidentity")]
 pub use client::Zidentity;
 #[cfg(feature = "zpa")]
 pub use client::Zpa;
+pub use client::{Client, Hooks, CSRF_HEADER};
 pub use config::ClientOptions;
 pub use error::Error;
 pub use secret::Secret;

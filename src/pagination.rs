@@ -186,10 +186,7 @@ where
 
 /// Every item of a paged ZPA list, one at a time, fetching the next page
 /// only when the current one is used up (at most two pages resident).
-pub fn zpa_items<P, T, F, Fut>(
-    params: &P,
-    fetch: F,
-) -> impl Stream<Item = Result<T::Item, Error>>
+pub fn zpa_items<P, T, F, Fut>(params: &P, fetch: F) -> impl Stream<Item = Result<T::Item, Error>>
 where
     P: PageParams,
     T: ZpaPage,

@@ -31,8 +31,15 @@ impl fmt::Display for Secret {
     }
 }
 
+/// A string, or an object (a JWK) kept as its JSON text.
 impl<'de> serde::Deserialize<'de> for Secret {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(Secret)
+        // Errors name the expected shape only: serde would otherwise quote
+        // the offending value, which may be the credential itself.
+        match serde_json::Value::deserialize(d) {
+            Ok(serde_json::Value::String(s)) => Ok(Secret(s)),
+            Ok(v @ serde_json::Value::Object(_)) => Ok(Secret(v.to_string())),
+            _ => Err(serde::de::Error::custom("a credential must be a string")),
+        }
     }
 }

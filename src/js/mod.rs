@@ -3,8 +3,10 @@
 //! operation methods are generated; this file holds what they share.
 
 mod errors;
+mod forward;
 #[cfg(feature = "zpa")]
 pub(crate) mod iter;
+mod log;
 pub(crate) mod table;
 
 use crate::{Client, ClientOptions, Error};
@@ -38,20 +40,71 @@ export interface ClientOptions {
   microtenantId?: string;
   /** Per-request timeout in milliseconds (default 30000). */
   timeoutMs?: number;
+  /** Attempts per call including the first (default 4; 1 disables retries). */
+  maxAttempts?: number;
+  /** Fail at once with a RateLimitError when asked to wait longer (default 60). */
+  maxRetrySeconds?: number;
+  /** First backoff step in ms when the server names no wait (default 500). */
+  retryBaseDelayMs?: number;
+  /** Longest backoff step in ms (default 20000). */
+  retryMaxDelayMs?: number;
+  /** Pace calls to the documented per-product rate limits (default true). */
+  pacing?: boolean;
+  /** Extra headers for every API call. */
+  headers?: Record<string, string>;
+  /** How `clientSecret` is sent: in the form body (default) or as HTTP Basic. */
+  clientAuth?: "body" | "basic";
+  /** OneAPI private key for JWT client auth (RS256/ES256): PKCS#8 PEM or JWK. */
+  privateKey?: string | JsonWebKey;
+  /** In a browser behind the zscaler-wasm backend worker: send no token; the
+   * session cookie authenticates and the CSRF header is added. */
+  backendSession?: boolean;
+  /** Pre-OneAPI login: "zpa" (`/signin` with clientId/clientSecret) or "zia"
+   * (`authenticatedSession`; not in browsers, which hide Set-Cookie). */
+  legacy?: "zpa" | "zia";
+  /** Legacy ZIA admin username. */
+  username?: string;
+  /** Legacy ZIA admin password. */
+  password?: string;
+  /** Legacy ZIA API key. */
+  apiKey?: string;
+  /** Receives one event per request, answer and retry; credentials redacted. */
+  onLog?: (event: LogEvent) => void;
 }
 
-/** What every error thrown by this package carries besides `message`. */
-export interface ZscalerErrorFields {
-  /** `ZscalerApiError`, `RateLimitError`, `AuthError`, `ConfigError`,
-   * `InvalidArgumentError`, `TransportError`, `TimeoutError` or `DecodeError`. */
-  name: string;
-  /** The product's error code, or one of ours (`CONFIG`, `DECODE`, `HTTP_404`...). */
-  code: string;
-  /** HTTP status, when the server answered. */
+/** What `onLog` receives. Header values carrying credentials read `<redacted>`. */
+export interface LogEvent {
+  phase: "request" | "response" | "retry" | "failure";
+  operation: string;
+  method: string;
+  url: string;
+  attempt: number;
   status?: number;
-  /** The gateway's request id, when it sent one. */
+  waitMs?: number;
   requestId?: string;
+  headers: [string, string][];
+  message?: string;
 }
+
+/** A call relayed by a backend: see `ZscalerClient.forward`. */
+export interface ForwardRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Starts with `/zpa/`, `/zia/` or `/ziam/`. */
+  path: string;
+  /** Query string without `?`. */
+  query?: string;
+  /** Only content-type, accept and x-request-id travel on. */
+  headers?: Record<string, string> | [string, string][];
+  body?: string;
+}
+
+/** The API's answer to a forwarded call, whatever its status. */
+export interface ForwardResponse {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
 "#;
 
 /// The entry point of the JS API.
@@ -67,11 +120,62 @@ impl ZscalerClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<ZscalerClient, JsValue> {
+        let on_log = js_sys::Reflect::get(&options, &"onLog".into())
+            .ok()
+            .filter(|f| !f.is_undefined() && !f.is_null());
         let options: ClientOptions =
             from_js(options).map_err(|e| to_js_error(&Error::config(e)))?;
-        Client::new(options)
+        let log = match on_log {
+            None => None,
+            Some(f) => Some(log::hook(f).map_err(|e| to_js_error(&e))?),
+        };
+        let hooks = crate::Hooks {
+            log,
+            ..Default::default()
+        };
+        Client::with_hooks(options, hooks)
             .map(|client| ZscalerClient { client })
             .map_err(|e| to_js_error(&e))
+    }
+
+    /// Relay a call with this client's credentials and return the API's
+    /// answer whatever its status; for a backend (BFF) worker. The token
+    /// stays inside wasm.
+    #[wasm_bindgen(unchecked_return_type = "Promise<ForwardResponse>")]
+    pub fn forward(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ForwardRequest")] request: JsValue,
+    ) -> js_sys::Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let r: forward::Request = from_js(request).map_err(Error::invalid)?;
+            let resp = client
+                .forward(&r.method, &r.path, &r.query, &r.headers(), r.body)
+                .await?;
+            to_js(&forward::Response::from(resp))
+        })
+    }
+
+    /// Mint (or reuse) the bearer token and return it with its expiry in
+    /// ms since the epoch. Only for a backend's opt-in token-mediating mode:
+    /// a token in JS can be stolen by any script on the page.
+    #[wasm_bindgen(js_name = mintAccessToken, unchecked_return_type = "Promise<{accessToken: string, expiresAt: number}>")]
+    pub fn mint_access_token(&self) -> js_sys::Promise {
+        let client = self.client.clone();
+        promise(async move {
+            let (token, expires_at) = client.access_token().await?;
+            to_js(&serde_json::json!({"accessToken": token.expose(), "expiresAt": expires_at}))
+        })
+    }
+
+    /// End a legacy ZPA/ZIA session; resolves at once for OneAPI tokens.
+    #[wasm_bindgen(js_name = signOut, unchecked_return_type = "Promise<void>")]
+    pub fn sign_out(&self) -> js_sys::Promise {
+        let client = self.client.clone();
+        promise(async move {
+            client.sign_out().await?;
+            Ok(JsValue::UNDEFINED)
+        })
     }
 
     /// ZPA operations.

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { emulatorUrl, root_dir, ZscalerClient, emulatorOptions } from './harness.mjs';
 
@@ -32,11 +32,20 @@ async function waitUntilUp(url, ms) {
   }
 }
 
+/** Module lines for wasm-bindgen's snippets, named as the glue imports them. */
+function snippetModules() {
+  return readdirSync(`${root_dir}pkg/snippets`, { recursive: true })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `    (name = "snippets/${f}", esModule = embed "../../pkg/snippets/${f}"),`)
+    .join('\n');
+}
+
 before(async () => {
   const port = await freePort();
   const text = readFileSync(`${dir}config.capnp.in`, 'utf8')
     .replaceAll('@PORT@', String(port))
-    .replaceAll('@EMULATOR_URL@', emulatorUrl());
+    .replaceAll('@EMULATOR_URL@', emulatorUrl())
+    .replace('@SNIPPETS@', snippetModules());
   writeFileSync(configFile, text);
   proc = spawn(`${root_dir}node_modules/.bin/workerd`, ['serve', configFile], { stdio: ['ignore', 'inherit', 'inherit'] });
   base = `http://127.0.0.1:${port}`;

@@ -2,7 +2,7 @@
 // read the user's input back, check it, and turn it into body fields.
 import { h } from './dom.js';
 
-const splitList = (text) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+const splitList = (text) => text.split(/[,\n]+/).map((s) => s.trim()).filter(Boolean);
 const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 function base(key, label, opts) {

@@ -31,7 +31,7 @@ const users = {
 
 const groups = {
   product: 'zid', name: 'groups', title: 'Groups', singular: 'group',
-  ...paged('listGroups', 'name[like]'),
+  ...paged('listGroups', 'search'),
   columns: [
     { key: 'name', label: 'Name' },
     { key: 'description', label: 'Description', value: (g) => g.description ?? '', secondary: true },

@@ -2,8 +2,10 @@
 //! an auth mode. All validation happens here, at construction, so a wrong
 //! config fails before any request is sent.
 
+mod source;
+
 use crate::auth::TokenSource;
-use crate::{Error, Secret};
+use crate::{Error, Product, Secret};
 use serde::Deserialize;
 
 /// Default per-request timeout.
@@ -46,6 +48,23 @@ pub struct ClientOptions {
     pub pacing: Option<bool>,
     /// Extra headers sent with every API call.
     pub headers: Option<std::collections::BTreeMap<String, String>>,
+    /// How the client secret is sent: `"body"` (default) or `"basic"`.
+    pub client_auth: Option<String>,
+    /// OneAPI private key for JWT client authentication (RS256 or ES256):
+    /// a PKCS#8 PEM, or a JWK as JSON text or object.
+    pub private_key: Option<Secret>,
+    /// Browser behind our backend worker: send no credential (the session
+    /// cookie authenticates) and add the worker's CSRF header.
+    pub backend_session: Option<bool>,
+    /// A pre-OneAPI login: `"zpa"` (`/signin` with clientId/clientSecret)
+    /// or `"zia"` (`authenticatedSession` with username, password, apiKey).
+    pub legacy: Option<String>,
+    /// Legacy ZIA admin username.
+    pub username: Option<String>,
+    /// Legacy ZIA admin password.
+    pub password: Option<Secret>,
+    /// Legacy ZIA API key (obfuscated before it is sent).
+    pub api_key: Option<Secret>,
 }
 
 /// Options after validation.
@@ -53,6 +72,9 @@ pub struct ClientOptions {
 pub(crate) struct Resolved {
     pub api_base: String,
     pub source: TokenSource,
+    /// Set in legacy modes: the one product served, without a gateway
+    /// prefix.
+    pub legacy: Option<Product>,
     #[cfg_attr(not(feature = "zpa"), allow(dead_code))]
     pub customer_id: Option<String>,
     #[cfg_attr(not(feature = "zpa"), allow(dead_code))]
@@ -102,43 +124,12 @@ impl ClientOptions {
                 None => "https://api.zsapi.net".to_string(),
             },
         };
-        let source = match (non_empty(&self.token_endpoint), non_empty(&self.client_id)) {
-            (Some(_), Some(_)) => {
-                return Err(Error::config(
-                    "give either tokenEndpoint or clientId/clientSecret, not both",
-                ))
+        let (source, legacy) = source::resolve(self, cloud)?;
+        let api_base = match &source {
+            TokenSource::LegacyZpa { base, .. } | TokenSource::LegacyZia { base, .. } => {
+                base.clone()
             }
-            (Some(url), None) => TokenSource::Backend {
-                url: check_url("tokenEndpoint", url)?,
-            },
-            (None, Some(client_id)) => {
-                let secret = self
-                    .client_secret
-                    .clone()
-                    .filter(|s| !s.expose().is_empty())
-                    .ok_or_else(|| Error::config("clientSecret is required with clientId"))?;
-                let token_url = match (non_empty(&self.token_url), non_empty(&self.vanity_domain)) {
-                    (Some(u), _) => check_url("tokenUrl", u)?,
-                    (None, Some(v)) => {
-                        check_label("vanityDomain", v)?;
-                        let suffix = cloud.unwrap_or("");
-                        format!("https://{v}.zslogin{suffix}.net/oauth2/v1/token")
-                    }
-                    (None, None) => {
-                        return Err(Error::config("vanityDomain (or tokenUrl) is required"))
-                    }
-                };
-                TokenSource::ClientSecret {
-                    token_url,
-                    client_id: client_id.to_string(),
-                    client_secret: secret,
-                }
-            }
-            (None, None) => {
-                return Err(Error::config(
-                    "no credentials: give clientId and clientSecret, or tokenEndpoint",
-                ))
-            }
+            _ => api_base,
         };
         if let Some(id) = non_empty(&self.customer_id) {
             if !id.chars().all(|c| c.is_ascii_digit()) {
@@ -189,6 +180,7 @@ impl ClientOptions {
             headers,
             api_base,
             source,
+            legacy,
             customer_id: non_empty(&self.customer_id).map(str::to_string),
             microtenant_id: non_empty(&self.microtenant_id).map(str::to_string),
             timeout_ms,

@@ -1,0 +1,53 @@
+// P4: RSS growth while walking every ZPA application segment, in a fresh
+// process per mode:
+//   iter  the async iterator, keeping only a count
+//   all   listAll, keeping the whole array
+// node --expose-gc bench/p4_memory.mjs --url URL --mode iter|all --pagesize 500
+// With --live 1 (iter only), a full GC at each page boundary records the
+// heap that is still reachable ("liveGrowth"), i.e. the pages resident; it
+// slows the walk, so RSS figures come from runs without it.
+// Prints {"base", "peak", "growth", "heapGrowth", "liveGrowth", "items"} in bytes. "base" is
+// the RSS after loading the wasm and fetching one page (token, pools and
+// JIT warm), so growth is what the walk itself holds.
+import { clientOptions, flags, loadClient } from './lib.mjs';
+
+const f = flags();
+const pagesize = Number(f.pagesize ?? 500);
+const ZscalerClient = await loadClient();
+const zpa = new ZscalerClient(clientOptions(f.url)).zpa;
+await zpa.listApplicationSegments({ page: 1, pagesize });
+globalThis.gc?.();
+const base = process.memoryUsage().rss;
+const heapBase = process.memoryUsage().heapUsed;
+let peak = base;
+let heapPeak = heapBase;
+const sample = () => {
+  const m = process.memoryUsage();
+  peak = Math.max(peak, m.rss);
+  heapPeak = Math.max(heapPeak, m.heapUsed);
+};
+const timer = setInterval(sample, 5);
+
+const live = f.live === '1';
+let liveGrowth = 0;
+let items = 0;
+let kept;
+if (f.mode === 'all') {
+  kept = await zpa.listAllApplicationSegments({ pagesize });
+  items = kept.length;
+} else {
+  for await (const _ of zpa.iterApplicationSegments({ pagesize })) {
+    // Sampling by count too: a fast loop may starve the timer.
+    if (++items % pagesize !== 0) continue;
+    sample();
+    if (live) {
+      globalThis.gc();
+      liveGrowth = Math.max(liveGrowth, process.memoryUsage().heapUsed - heapBase);
+    }
+  }
+}
+sample();
+clearInterval(timer);
+console.log(JSON.stringify({
+  base, peak, growth: peak - base, heapGrowth: heapPeak - heapBase, liveGrowth, items, kept: kept ? kept.length : 0,
+}));

@@ -1,0 +1,82 @@
+// Runs P1 (listing), P3 (workerd cold start) and P4 (memory) against fresh
+// emulators and writes the raw figures to bench/out/*.json. Called by
+// scripts/bench.sh, which builds what this needs first.
+// node bench/run.mjs --emulator BIN --rust BIN --python BIN --runs N
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { flags, root } from './lib.mjs';
+
+const f = flags();
+const runs = Number(f.runs ?? 5);
+const out = `${root}bench/out/`;
+mkdirSync(out, { recursive: true });
+
+async function withEmulator(bulk, body) {
+  const proc = spawn(f.emulator, ['--listen', '127.0.0.1:0', '--rate-limits', 'off', '--bulk', bulk],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const [line] = await Promise.race([
+      createInterface({ input: proc.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]),
+      new Promise((_, no) => setTimeout(() => no(new Error('emulator did not start')), 30_000)),
+    ]);
+    if (!line?.startsWith('listening on ')) throw new Error(`emulator said: ${line}`);
+    proc.stdout.resume();
+    return await body(line.slice('listening on '.length));
+  } finally {
+    proc.kill();
+  }
+}
+
+function json(cmd, args, env = {}) {
+  const text = execFileSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(text.trim().split('\n').pop());
+}
+
+const noProxy = { HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_PROXY: '127.0.0.1,localhost', PYTHONDONTWRITEBYTECODE: '1' };
+const p1Methods = {
+  'floor: fetch, body read, not parsed (Node)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'floor', '--pagesize', ps, '--runs', runs]),
+  'raw fetch + JSON.parse (Node, serial)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'raw', '--pagesize', ps, '--runs', runs]),
+  'zscaler-wasm iterator (Node, serial)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'iter', '--pagesize', ps, '--runs', runs]),
+  'zscaler-wasm listAll (Node, 4 pages in parallel)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'all', '--pagesize', ps, '--runs', runs]),
+  'zscaler-sdk-python (serial)': (url, ps) => json(f.python, [`${root}bench/p1_python.py`, '--url', url, '--pagesize', ps, '--runs', runs], noProxy),
+  'native Rust client, iterator (serial)': (url, ps) => json(f.rust, ['--url', url, '--mode', 'iter', '--pagesize', ps, '--runs', runs]),
+  'native Rust client, list_all (4 in parallel)': (url, ps) => json(f.rust, ['--url', url, '--mode', 'all', '--pagesize', ps, '--runs', runs]),
+};
+
+const only = f.only ? f.only.split(',') : ['p1', 'p3', 'p4'];
+if (only.includes('p1')) {
+  const p1 = await withEmulator('zpa.applications=10000', async (url) => {
+    const rows = [];
+    for (const pagesize of ['500', '20']) {
+      for (const [method, run] of Object.entries(p1Methods)) {
+        console.error(`P1 pagesize ${pagesize}: ${method}`);
+        rows.push({ pagesize: Number(pagesize), method, ...run(url, pagesize) });
+      }
+    }
+    return rows;
+  });
+  writeFileSync(`${out}p1.json`, JSON.stringify({ runs, rows: p1 }, null, 1));
+}
+
+if (only.includes('p3')) {
+  console.error('P3 workerd cold start');
+  const p3 = await withEmulator('zpa.applications=100', async (url) => json('node', [`${root}bench/p3_workerd.mjs`, '--url', url, '--runs', runs]));
+  writeFileSync(`${out}p3.json`, JSON.stringify({ runs, ...p3 }, null, 1));
+}
+
+if (only.includes('p4')) {
+  const p4 = await withEmulator('zpa.applications=100000', async (url) => {
+    const mem = (mode, extra = []) => json('node', ['--expose-gc', `${root}bench/p4_memory.mjs`, '--url', url, '--mode', mode, '--pagesize', '500', ...extra]);
+    const res = { iter: [], all: [], live: [] };
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      console.error(`P4 memory, round ${i + 1}`);
+      res.iter.push(mem('iter'));
+      res.all.push(mem('all'));
+      res.live.push(mem('iter', ['--live', '1']));
+    }
+    res.page = json('node', ['--expose-gc', `${root}bench/p4_page.mjs`, '--url', url, '--pagesize', '500']);
+    return res;
+  });
+  writeFileSync(`${out}p4.json`, JSON.stringify(p4, null, 1));
+}

@@ -1,0 +1,19 @@
+// P3 baseline worker: the same token and page with bare fetch + JSON.parse.
+export default {
+  async fetch(request, env) {
+    const base = env.EMULATOR_URL;
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: 'emulator-client',
+      client_secret: 'emulator-secret',
+      audience: 'https://api.zscaler.com',
+    });
+    const tok = await (await fetch(`${base}/oauth2/v1/token`, { method: 'POST', body: form })).json();
+    const res = await fetch(
+      `${base}/zpa/mgmtconfig/v1/admin/customers/216196257331281920/application?page=1&pagesize=20`,
+      { headers: { authorization: `Bearer ${tok.access_token}` } },
+    );
+    const page = JSON.parse(await res.text());
+    return Response.json({ count: page.list.length });
+  },
+};

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The benchmark harness (issue 9): builds what it needs, runs P1-P5 against
+# fresh release emulators and writes BENCHMARKS.md. See bench/ and BENCHMARKS.md.
+#   scripts/bench.sh            warm wasm build + P1-P4 (about 5 minutes on 2 cores)
+#   scripts/bench.sh --build    also cold builds (empty target dirs) and .ci/run cold and warm
+#   scripts/bench.sh --runs N   runs per figure (default 5)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
+start=$(date +%s)
+runs=5 build=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build) build=1 ;;
+    --runs) runs="$2"; shift ;;
+    *) echo "usage: scripts/bench.sh [--build] [--runs N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+scripts/setup.sh
+mkdir -p bench/out
+rm -f bench/out/*.json bench/out/*.jsonl
+
+# The official SDK, pinned and installed exactly as the emulator's SDK test does.
+venv="${ZSCALER_CACHE:-$HOME/.cache/zscaler-wasm}/sdk-venv"
+reqs=emulator/tests/python/requirements.txt
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+if ! cmp -s "$reqs" "$venv/.requirements"; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$reqs"
+  cp "$reqs" "$venv/.requirements"
+fi
+
+echo "building the emulator and the native Rust bench client" >&2
+cargo build --release -q -p zscaler-emulator
+# ZPA only: the native example needs no other product, and this halves its build.
+cargo build --release -q --example bench_list --no-default-features --features zpa
+
+seconds() { python3 -c "import time; print(time.monotonic())"; }
+timed() { local t0; t0=$(seconds); "$@" >&2; python3 -c "import time; print(round(time.monotonic() - $t0, 2))"; }
+
+echo "P5: warm release wasm build" >&2
+touch src/lib.rs
+warm_wasm=$(timed scripts/build-wasm.sh)
+p5="\"wasm build, warm (crate only)\": $warm_wasm"
+if [ "$build" = 1 ]; then
+  cold=$(mktemp -d "${TMPDIR:-/tmp}/zs-bench-cold-XXXXXX")
+  trap 'rm -rf "$cold"' EXIT
+  echo "P5: cold builds in $cold" >&2
+  cold_wasm=$(CARGO_TARGET_DIR="$cold/wasm" timed scripts/build-wasm.sh)
+  cold_ci=$(CARGO_TARGET_DIR="$cold/ci" timed .ci/run)
+  warm_ci=$(CARGO_TARGET_DIR="$cold/ci" timed .ci/run)
+  p5="\"wasm build, cold\": $cold_wasm, $p5, \".ci/run, cold\": $cold_ci, \".ci/run, warm\": $warm_ci"
+  # The cold wasm build rewrote pkg/ identically; rebuild from the shared dir for P1-P4.
+  scripts/build-wasm.sh >&2
+fi
+echo "{$p5}" > bench/out/p5.json
+
+echo "P2: sizes per product" >&2
+bench/size.sh > bench/out/p2.jsonl
+
+node bench/run.mjs --runs "$runs" --emulator "$CARGO_TARGET_DIR/release/zscaler-emulator" \
+  --rust "$CARGO_TARGET_DIR/release/examples/bench_list" --python "$venv/bin/python"
+
+BENCH_PYTHON="$venv/bin/python" node bench/report.mjs --seconds $(( $(date +%s) - start ))
+echo "wrote BENCHMARKS.md in $(( $(date +%s) - start )) s" >&2

@@ -1,0 +1,235 @@
+//! OneAPI token requests (client credentials with a secret or a signed
+//! assertion, or a backend's token endpoint) and the parsing of their
+//! answers, which legacy ZPA `/signin` shares.
+
+use super::jwt;
+use super::TokenSource;
+use crate::error::{parse_error_body, snippet};
+use crate::http::{HttpRequest, HttpResponse};
+use crate::{Error, Secret};
+use serde::Deserialize;
+
+/// The audience OneAPI tokens are issued for.
+const API_AUDIENCE: &str = "https://api.zscaler.com";
+const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+#[derive(Deserialize)]
+struct TokenBody {
+    access_token: String,
+    #[serde(default)]
+    expires_in: Option<serde_json::Value>,
+}
+
+pub(crate) fn form_encode(pairs: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    for (k, v) in pairs {
+        crate::request::append_pair(&mut out, k, v);
+    }
+    out
+}
+
+fn form_post(url: &str, extra: Option<(String, String)>, pairs: &[(&str, &str)]) -> HttpRequest {
+    let mut headers = vec![
+        (
+            "content-type".into(),
+            "application/x-www-form-urlencoded".into(),
+        ),
+        ("accept".into(), "application/json".into()),
+    ];
+    headers.extend(extra);
+    HttpRequest {
+        method: "POST",
+        url: url.to_string(),
+        headers,
+        body: Some(form_encode(pairs)),
+    }
+}
+
+/// The token request for a OneAPI or backend source. Async because signing
+/// an assertion goes through WebCrypto on wasm.
+pub(crate) async fn token_request(source: &TokenSource, now_ms: f64) -> Result<HttpRequest, Error> {
+    Ok(match source {
+        TokenSource::ClientSecret {
+            token_url,
+            client_id,
+            client_secret,
+            basic: true,
+        } => {
+            // RFC 6749 §2.3.1: both parts are form-encoded before joining.
+            let user = form_encode(&[("", client_id)]);
+            let pass = form_encode(&[("", client_secret.expose())]);
+            let pair = format!("{}:{}", &user[1..], &pass[1..]);
+            let header = format!("Basic {}", jwt::base64(pair.as_bytes(), false));
+            form_post(
+                token_url,
+                Some(("authorization".into(), header)),
+                &[
+                    ("grant_type", "client_credentials"),
+                    ("audience", API_AUDIENCE),
+                ],
+            )
+        }
+        TokenSource::ClientSecret {
+            token_url,
+            client_id,
+            client_secret,
+            basic: false,
+        } => form_post(
+            token_url,
+            None,
+            &[
+                ("grant_type", "client_credentials"),
+                ("client_id", client_id),
+                ("client_secret", client_secret.expose()),
+                ("audience", API_AUDIENCE),
+            ],
+        ),
+        TokenSource::PrivateKey {
+            token_url,
+            client_id,
+            key,
+        } => {
+            let assertion = jwt::assertion(key, client_id, token_url, now_ms).await?;
+            form_post(
+                token_url,
+                None,
+                &[
+                    ("grant_type", "client_credentials"),
+                    ("client_id", client_id),
+                    ("client_assertion_type", ASSERTION_TYPE),
+                    ("client_assertion", assertion.expose()),
+                    ("audience", API_AUDIENCE),
+                ],
+            )
+        }
+        TokenSource::Backend { url } => HttpRequest {
+            method: "POST",
+            url: url.clone(),
+            headers: vec![("accept".into(), "application/json".into())],
+            body: None,
+        },
+        _ => return Err(Error::config("this auth mode has no token endpoint")),
+    })
+}
+
+/// Seconds until expiry, as a number or numeric string; one hour if absent,
+/// the OneAPI default.
+fn expires_in_ms(v: Option<&serde_json::Value>) -> Result<f64, String> {
+    let secs = match v {
+        None | Some(serde_json::Value::Null) => 3600.0,
+        Some(serde_json::Value::Number(n)) => n.as_f64().unwrap_or(-1.0),
+        Some(serde_json::Value::String(s)) => s.trim().parse::<f64>().unwrap_or(-1.0),
+        Some(_) => -1.0,
+    };
+    if !(secs.is_finite() && secs > 0.0) {
+        return Err("expires_in is not a positive number".into());
+    }
+    Ok(secs * 1000.0)
+}
+
+/// The typed error for a refused token or session request.
+pub(crate) fn auth_error(resp: &HttpResponse) -> Error {
+    let (code, message) = parse_error_body(&resp.body);
+    let message = match (code, message) {
+        (Some(c), Some(m)) => format!("{c}: {m}"),
+        (Some(c), None) => c,
+        (None, Some(m)) => m,
+        (None, None) => format!("token endpoint answered {}", snippet(&resp.body)),
+    };
+    Error::Auth {
+        status: Some(resp.status),
+        message,
+        request_id: resp.request_id(),
+    }
+}
+
+/// The token and its lifetime in milliseconds.
+pub(crate) fn parse_token(resp: &HttpResponse) -> Result<(Secret, f64), Error> {
+    if !resp.is_success() {
+        return Err(auth_error(resp));
+    }
+    let fail = |message: String| Error::Auth {
+        status: Some(resp.status),
+        message,
+        request_id: resp.request_id(),
+    };
+    let body: TokenBody = serde_json::from_str(&resp.body)
+        .map_err(|e| fail(format!("token response is not JSON with access_token: {e}")))?;
+    if body.access_token.is_empty() {
+        return Err(fail("empty access_token".into()));
+    }
+    let lifetime = expires_in_ms(body.expires_in.as_ref()).map_err(fail)?;
+    Ok((Secret::new(body.access_token), lifetime))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resp(status: u16, body: &str) -> HttpResponse {
+        HttpResponse {
+            status,
+            headers: vec![],
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn token_expiry_forms() {
+        assert_eq!(
+            expires_in_ms(Some(&serde_json::json!(3600))).unwrap(),
+            3_600_000.0
+        );
+        assert_eq!(
+            expires_in_ms(Some(&serde_json::json!("120"))).unwrap(),
+            120_000.0
+        );
+        assert!(expires_in_ms(Some(&serde_json::json!(-5))).is_err());
+        assert!(expires_in_ms(Some(&serde_json::json!("soon"))).is_err());
+    }
+
+    #[test]
+    fn token_errors_are_typed_and_bounded() {
+        let e = parse_token(&resp(401, r#"{"error":"invalid_client"}"#)).unwrap_err();
+        assert_eq!(e.code(), "AUTH_FAILED");
+        assert_eq!(e.status(), Some(401));
+        assert!(e.to_string().contains("invalid_client"));
+        let huge = "x".repeat(10_000_000);
+        let e = parse_token(&resp(502, &huge)).unwrap_err();
+        assert!(e.to_string().len() < 1_000);
+        let e = parse_token(&resp(200, "{\"access_token\": 5}")).unwrap_err();
+        assert_eq!(e.code(), "AUTH_FAILED");
+    }
+
+    #[test]
+    fn form_body_escapes_secrets() {
+        let body = form_encode(&[("client_secret", "a&b=c d")]);
+        assert_eq!(body, "client_secret=a%26b%3Dc%20d");
+    }
+
+    #[test]
+    fn basic_auth_keeps_the_secret_out_of_the_body() {
+        let source = TokenSource::ClientSecret {
+            token_url: "https://t/token".into(),
+            client_id: "id:1".into(),
+            client_secret: Secret::new("s&cret"),
+            basic: true,
+        };
+        let req = futures_util::FutureExt::now_or_never(token_request(&source, 0.0))
+            .unwrap()
+            .unwrap();
+        let body = req.body.unwrap();
+        assert!(
+            !body.contains("cret") && !body.contains("client_id"),
+            "{body}"
+        );
+        let auth = &req
+            .headers
+            .iter()
+            .find(|(k, _)| k == "authorization")
+            .unwrap()
+            .1;
+        // base64("id%3A1:s%26cret")
+        assert_eq!(auth, "Basic aWQlM0ExOnMlMjZjcmV0");
+    }
+}

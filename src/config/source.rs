@@ -1,0 +1,130 @@
+//! Which credential provider the options select, checked so that a wrong
+//! or ambiguous combination fails at construction with a clear message.
+
+use super::{check_label, check_url, non_empty, ClientOptions};
+use crate::auth::{SigningKey, TokenSource};
+use crate::{Error, Product, Secret};
+
+fn secret(v: &Option<Secret>) -> Option<Secret> {
+    v.clone().filter(|s| !s.expose().trim().is_empty())
+}
+
+fn required(v: Option<Secret>, what: &str) -> Result<Secret, Error> {
+    v.ok_or_else(|| Error::config(format!("{what} is required")))
+}
+
+/// The OneAPI token URL: explicit, or from the vanity domain and cloud.
+fn token_url(o: &ClientOptions, cloud: Option<&str>) -> Result<String, Error> {
+    match (non_empty(&o.token_url), non_empty(&o.vanity_domain)) {
+        (Some(u), _) => check_url("tokenUrl", u),
+        (None, Some(v)) => {
+            check_label("vanityDomain", v)?;
+            let suffix = cloud.unwrap_or("");
+            Ok(format!("https://{v}.zslogin{suffix}.net/oauth2/v1/token"))
+        }
+        (None, None) => Err(Error::config("vanityDomain (or tokenUrl) is required")),
+    }
+}
+
+/// The legacy product host: `baseUrl`, or the product's default for `cloud`.
+fn legacy_base(o: &ClientOptions, product: Product, cloud: Option<&str>) -> Result<String, Error> {
+    if let Some(u) = non_empty(&o.base_url) {
+        return check_url("baseUrl", u);
+    }
+    match (product, cloud) {
+        (Product::Zpa, None) => Ok("https://config.private.zscaler.com".into()),
+        (Product::Zpa, Some(c)) => Ok(format!("https://config.{c}.net")),
+        (_, Some(c)) => Ok(format!("https://zsapi.{c}.net")),
+        (_, None) => Err(Error::config(
+            "legacy ZIA needs cloud (e.g. zscalertwo) or baseUrl",
+        )),
+    }
+}
+
+/// The provider, and for legacy modes the one product it serves.
+pub(super) fn resolve(
+    o: &ClientOptions,
+    cloud: Option<&str>,
+) -> Result<(TokenSource, Option<Product>), Error> {
+    let client_id = non_empty(&o.client_id).map(str::to_string);
+    let client_secret = secret(&o.client_secret);
+    let private_key = secret(&o.private_key);
+    let chosen = [
+        o.backend_session == Some(true),
+        non_empty(&o.token_endpoint).is_some(),
+        client_id.is_some() || client_secret.is_some() || private_key.is_some(),
+        o.username.is_some() || secret(&o.api_key).is_some(),
+    ];
+    if chosen.iter().filter(|c| **c).count() > 1 {
+        return Err(Error::config(
+            "choose one way to authenticate: backendSession, tokenEndpoint, \
+             clientId with clientSecret or privateKey, or legacy username/apiKey",
+        ));
+    }
+    let basic = match o.client_auth.as_deref() {
+        None | Some("body") => false,
+        Some("basic") => true,
+        Some(_) => return Err(Error::config("clientAuth must be \"body\" or \"basic\"")),
+    };
+    match o.legacy.as_deref() {
+        Some("zpa") => {
+            let source = TokenSource::LegacyZpa {
+                base: legacy_base(o, Product::Zpa, cloud)?,
+                client_id: client_id.ok_or_else(|| Error::config("clientId is required"))?,
+                client_secret: required(client_secret, "clientSecret")?,
+            };
+            return Ok((source, Some(Product::Zpa)));
+        }
+        Some("zia") => {
+            let source = TokenSource::LegacyZia {
+                base: legacy_base(o, Product::Zia, cloud)?,
+                username: non_empty(&o.username)
+                    .ok_or_else(|| Error::config("username is required"))?
+                    .to_string(),
+                password: required(secret(&o.password), "password")?,
+                api_key: required(secret(&o.api_key), "apiKey")?,
+            };
+            return Ok((source, Some(Product::Zia)));
+        }
+        Some(_) => return Err(Error::config("legacy must be \"zpa\" or \"zia\"")),
+        None if chosen[3] => {
+            return Err(Error::config("username/apiKey need legacy: \"zia\""));
+        }
+        None => {}
+    }
+    if o.backend_session == Some(true) {
+        return Ok((TokenSource::Session, None));
+    }
+    if let Some(url) = non_empty(&o.token_endpoint) {
+        let url = check_url("tokenEndpoint", url)?;
+        return Ok((TokenSource::Backend { url }, None));
+    }
+    let Some(client_id) = client_id else {
+        return Err(Error::config(
+            "no credentials: give clientId with clientSecret or privateKey, \
+             tokenEndpoint, or backendSession",
+        ));
+    };
+    let source = match (client_secret, private_key) {
+        (Some(_), Some(_)) => {
+            return Err(Error::config("give clientSecret or privateKey, not both"))
+        }
+        (Some(client_secret), None) => TokenSource::ClientSecret {
+            token_url: token_url(o, cloud)?,
+            client_id,
+            client_secret,
+            basic,
+        },
+        (None, Some(key)) => TokenSource::PrivateKey {
+            token_url: token_url(o, cloud)?,
+            client_id,
+            key: SigningKey::parse(key.expose())?,
+        },
+        (None, None) => {
+            return Err(Error::config(
+                "clientSecret or privateKey is required with clientId",
+            ))
+        }
+    };
+    Ok((source, None))
+}

@@ -1,0 +1,38 @@
+/** Fields every error thrown by zscaler-wasm carries besides `message`. */
+export interface ZscalerErrorFields {
+  code?: string;
+  status?: number;
+  retryAfter?: number;
+  requestId?: string;
+  cause?: unknown;
+}
+/** Base class of every error thrown by zscaler-wasm. */
+export declare class ZscalerError extends Error {
+  constructor(message: string, fields?: ZscalerErrorFields);
+  /** The product's error code, or ours (`CONFIG`, `DECODE`, `HTTP_404`...). */
+  readonly code: string;
+  /** HTTP status, when the server answered. */
+  readonly status?: number;
+  /** Seconds the server asked to wait (rate limits). */
+  readonly retryAfter?: number;
+  /** The gateway's request id, for support tickets. */
+  readonly requestId?: string;
+}
+/** The API answered with an error status. */
+export declare class ZscalerApiError extends ZscalerError {}
+/** 429, or a wait longer than `maxRetrySeconds`. */
+export declare class RateLimitError extends ZscalerApiError {}
+/** The tenant is in read-only maintenance. */
+export declare class ReadOnlyError extends ZscalerApiError {}
+/** Credentials refused or no token obtainable; also an expired backend session. */
+export declare class AuthError extends ZscalerError {}
+/** Invalid client options. */
+export declare class ConfigError extends ZscalerError {}
+/** A call argument was rejected before anything was sent. */
+export declare class InvalidArgumentError extends ZscalerError {}
+/** No HTTP answer (DNS, TLS, connection). */
+export declare class TransportError extends ZscalerError {}
+/** No answer within `timeoutMs`. */
+export declare class TimeoutError extends TransportError {}
+/** The answer was not the JSON the spec promises. */
+export declare class DecodeError extends ZscalerError {}
