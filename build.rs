@@ -15,6 +15,8 @@ mod js_table;
 mod model;
 #[path = "codegen/names.rs"]
 mod names;
+#[path = "codegen/paging.rs"]
+mod paging;
 #[path = "codegen/patch_ops.rs"]
 mod patch_ops;
 #[path = "codegen/rust_ops.rs"]

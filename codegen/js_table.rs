@@ -241,6 +241,37 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             );
         }
     }
+    for (i, op) in ops.iter().enumerate() {
+        let Some((kind, item)) =
+            crate::paging::cursor_item(op, doc).filter(|_| helpers_free(op, ops))
+        else {
+            continue;
+        };
+        let param = param_attr(
+            &format!("{ns}.{}", params_struct(op)),
+            args_optional(product, op),
+        );
+        let item_ts = format!("{ns}.{}", pascal(&item));
+        let kind = kind.js_variant();
+        let collect = format!("crate::js::promise(crate::js::cursor::cursor_collect(self.0.client.clone(), SCHEMAS, &OPS[{i}], {kind}, params))");
+        method(
+            &mut out,
+            &format!("Every item of `{}`, walking all pages in order.", op.id),
+            &all_name(op),
+            &format!("Promise<{item_ts}[]>"),
+            &param,
+            &collect,
+        );
+        let iter = format!("crate::js::iter::cursor_iterator(self.0.client.clone(), SCHEMAS, &OPS[{i}], {kind}, params).map_err(|e| crate::js::to_js_error(&e))");
+        method(
+            &mut out,
+            &format!("Every item of `{}` as an async iterable.", op.id),
+            &iter_name(op),
+            &format!("AsyncIterableIterator<{item_ts}>"),
+            &param,
+            &iter,
+        );
+    }
     for pair in crate::patch_ops::pairs(product, ops) {
         let g = ops.iter().position(|o| o.id == pair.get.id).unwrap();
         let u = ops.iter().position(|o| o.id == pair.update.id).unwrap();

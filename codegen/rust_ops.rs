@@ -342,12 +342,22 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
     for (page, item) in &pages {
         emit_page_impl(&mut out, page, item);
     }
+    for op in ops {
+        if let Some((kind, _)) = crate::paging::cursor_item(op, doc) {
+            crate::paging::emit_params_impl(&mut out, op, kind);
+        }
+    }
     writeln!(out, "impl crate::{} {{", product.api_struct).unwrap();
     for op in ops {
         emit_request_builder(&mut out, product, op);
         emit_method(&mut out, op);
         if let Some(item) = op.zpa_page_item(doc).filter(|_| helpers_free(op, ops)) {
             emit_collect(&mut out, op, &item);
+        }
+        if let Some((kind, item)) =
+            crate::paging::cursor_item(op, doc).filter(|_| helpers_free(op, ops))
+        {
+            crate::paging::emit_methods(&mut out, op, kind, &item);
         }
     }
     for pair in &patches {

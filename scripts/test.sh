@@ -44,6 +44,9 @@ stage fmt cargo fmt --all -- --check
 stage clippy-host cargo clippy --workspace --all-targets -- -D warnings
 stage clippy-wasm32 cargo clippy -p zscaler-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
 stage spec-check python3 scripts/check_specs.py
+# A short libFuzzer run of each cargo-fuzz target (fuzz/); scripts/fuzz.sh N
+# runs them longer.
+stage fuzz scripts/fuzz.sh 10
 stage cargo-test cargo test --workspace
 stage build-wasm scripts/build-wasm.sh
 

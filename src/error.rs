@@ -54,6 +54,72 @@ pub enum Error {
 }
 
 impl Error {
+    /// The same error with every occurrence of `secret` in its text replaced,
+    /// for answers of servers that echo what they were sent (a token
+    /// endpoint quoting the posted form, a proxy's debug page).
+    pub fn redacted(self, secret: &str) -> Error {
+        if secret.len() < 4 {
+            return self;
+        }
+        let scrub = |m: String| {
+            if m.contains(secret) {
+                m.replace(secret, "<redacted>")
+            } else {
+                m
+            }
+        };
+        match self {
+            Error::Config { message } => Error::Config {
+                message: scrub(message),
+            },
+            Error::InvalidArgument { message } => Error::InvalidArgument {
+                message: scrub(message),
+            },
+            Error::Auth {
+                status,
+                message,
+                request_id,
+            } => Error::Auth {
+                status,
+                message: scrub(message),
+                request_id,
+            },
+            Error::Api {
+                status,
+                code,
+                message,
+                request_id,
+                retry_after_ms,
+            } => Error::Api {
+                status,
+                code: code.map(scrub),
+                message: scrub(message),
+                request_id,
+                retry_after_ms,
+            },
+            Error::ReadOnly {
+                message,
+                request_id,
+            } => Error::ReadOnly {
+                message: scrub(message),
+                request_id,
+            },
+            Error::Transport { message } => Error::Transport {
+                message: scrub(message),
+            },
+            Error::Decode {
+                status,
+                message,
+                request_id,
+            } => Error::Decode {
+                status,
+                message: scrub(message),
+                request_id,
+            },
+            other => other,
+        }
+    }
+
     /// The HTTP status involved, if there was an answer.
     pub fn status(&self) -> Option<u16> {
         match self {
@@ -186,6 +252,27 @@ impl std::error::Error for Error {}
 
 /// Cut untrusted text to a bounded, single-line snippet for messages.
 pub(crate) fn snippet(text: &str) -> String {
+    // An HTML error page (a proxy's, a login portal's) says the most in its
+    // title; its markup is noise, and no message should carry it.
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('<') {
+        let lower = trimmed.to_ascii_lowercase();
+        let title = lower
+            .find("<title>")
+            .map(|i| i + "<title>".len())
+            .and_then(|start| Some((start, start + lower[start..].find("</title>")?)))
+            .map(|(a, b)| trimmed[a..b].trim().to_string())
+            .filter(|t| !t.is_empty() && !t.contains(['<', '>']));
+        return match title {
+            Some(t) => format!("an HTML page titled {:?}", plain(&t)),
+            None => "an HTML page".into(),
+        };
+    }
+    plain(text)
+}
+
+/// At most [`MAX_DETAIL`] bytes of `text`, control characters blanked.
+fn plain(text: &str) -> String {
     let mut end = text.len().min(MAX_DETAIL);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -203,7 +290,11 @@ pub(crate) fn snippet(text: &str) -> String {
 /// Read the product-specific error body into `(code, message)`.
 /// ZPA sends `{id, reason}`, ZIA `{code, message}`, the OneAPI gateway
 /// `{detail}` and OAuth `{error, error_description}`.
-pub(crate) fn parse_error_body(body: &str) -> (Option<String>, Option<String>) {
+///
+/// Public only so the fuzz targets in `fuzz/` can reach it; not part of the
+/// supported API.
+#[doc(hidden)]
+pub fn parse_error_body(body: &str) -> (Option<String>, Option<String>) {
     let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(body) else {
         return (None, None);
     };

@@ -115,6 +115,10 @@ pub fn decide(
     }
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "retry_props.rs"]
+mod props;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,7 +60,10 @@ fn parse_http_date_ms(s: &str) -> Option<f64> {
     let [h, m, sec] = hms.as_slice() else {
         return None;
     };
+    // IMF-fixdate years have four digits; the bound also keeps the day
+    // arithmetic below from overflowing on a hostile header.
     if !(1..=31).contains(&day)
+        || !(1..=9999).contains(&year)
         || !(0..=23).contains(h)
         || !(0..=59).contains(m)
         || !(0..=60).contains(sec)
@@ -80,6 +83,10 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "retry_after_props.rs"]
+mod props;
 
 #[cfg(test)]
 mod tests {
@@ -113,6 +120,8 @@ mod tests {
             "NaN",
             "inf",
             "Sun, 06 Nov 1994 25:49:37 GMT",
+            // A year this large used to overflow the day arithmetic.
+            "Mon, 01 Jan 9223372036854775807 00:00:00 GMT",
             "1, x",
         ] {
             assert_eq!(parse_wait_ms(v, 0.0), None, "{v:?}");

@@ -42,9 +42,28 @@ pub fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// Check `v` against `ty`. `null` passes anywhere: Zscaler sends it for
-/// absent values, and callers send it to clear them.
-pub fn check(schemas: &[ObjectSchema], v: &Value, ty: &Ty, at: &mut String) -> Result<(), String> {
+/// Where a check failed and what was found there; the path is collected
+/// in reverse while unwinding, so a passing check allocates nothing (it
+/// runs over every item of every page, so this is the hot path of lists).
+struct Mismatch {
+    path: Vec<String>,
+    want: &'static str,
+    got: &'static str,
+}
+
+fn want(ty: &Ty) -> &'static str {
+    match ty {
+        Ty::Str => "a string",
+        Ty::Int => "an integer",
+        Ty::Num => "a number",
+        Ty::Bool => "a boolean",
+        Ty::Array(_) => "an array",
+        Ty::Ref(_) => "an object",
+        Ty::Any => "anything",
+    }
+}
+
+fn walk(schemas: &[ObjectSchema], v: &Value, ty: &Ty) -> Result<(), Mismatch> {
     let ok = match (ty, v) {
         (_, Value::Null) | (Ty::Any, _) => true,
         (Ty::Str, Value::String(_)) | (Ty::Bool, Value::Bool(_)) | (Ty::Num, Value::Number(_)) => {
@@ -53,24 +72,27 @@ pub fn check(schemas: &[ObjectSchema], v: &Value, ty: &Ty, at: &mut String) -> R
         (Ty::Int, Value::Number(n)) => n.is_i64() || n.is_u64(),
         (Ty::Array(inner), Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                let len = at.len();
-                at.push_str(&format!("[{i}]"));
-                check(schemas, item, inner, at)?;
-                at.truncate(len);
+                walk(schemas, item, inner).map_err(|mut m| {
+                    m.path.push(format!("[{i}]"));
+                    m
+                })?;
             }
             true
         }
         (Ty::Ref(idx), Value::Object(map)) => {
-            let schema = schemas
-                .get(*idx as usize)
-                .ok_or("schema table is inconsistent")?;
+            let Some(schema) = schemas.get(*idx as usize) else {
+                return Err(Mismatch {
+                    path: vec![" (schema table is inconsistent)".into()],
+                    want: "an object",
+                    got: "an object",
+                });
+            };
             for (name, field_ty) in schema.fields {
                 if let Some(fv) = map.get(*name) {
-                    let len = at.len();
-                    at.push('.');
-                    at.push_str(name);
-                    check(schemas, fv, field_ty, at)?;
-                    at.truncate(len);
+                    walk(schemas, fv, field_ty).map_err(|mut m| {
+                        m.path.push(format!(".{name}"));
+                        m
+                    })?;
                 }
             }
             true
@@ -80,18 +102,30 @@ pub fn check(schemas: &[ObjectSchema], v: &Value, ty: &Ty, at: &mut String) -> R
     if ok {
         Ok(())
     } else {
-        let want = match ty {
-            Ty::Str => "a string",
-            Ty::Int => "an integer",
-            Ty::Num => "a number",
-            Ty::Bool => "a boolean",
-            Ty::Array(_) => "an array",
-            Ty::Ref(_) => "an object",
-            Ty::Any => "anything",
-        };
-        let place = if at.is_empty() { "value" } else { at.as_str() };
-        Err(format!("{place} should be {want}, not {}", kind(v)))
+        Err(Mismatch {
+            path: Vec::new(),
+            want: want(ty),
+            got: kind(v),
+        })
     }
+}
+
+/// Check `v` against `ty`. `null` passes anywhere: Zscaler sends it for
+/// absent values, and callers send it to clear them. `at` names the value
+/// in the message (`body`, a parameter name), or is empty for "value".
+pub fn check(schemas: &[ObjectSchema], v: &Value, ty: &Ty, at: &str) -> Result<(), String> {
+    walk(schemas, v, ty).map_err(|m| {
+        let mut place = at.to_string();
+        for seg in m.path.iter().rev() {
+            place.push_str(seg);
+        }
+        let place = if place.is_empty() {
+            "value"
+        } else {
+            place.as_str()
+        };
+        format!("{place} should be {}, not {}", m.want, m.got)
+    })
 }
 
 #[cfg(test)]
@@ -116,7 +150,7 @@ mod tests {
     ];
 
     fn run(v: Value) -> Result<(), String> {
-        check(SCHEMAS, &v, &Ty::Ref(0), &mut String::new())
+        check(SCHEMAS, &v, &Ty::Ref(0), "")
     }
 
     #[test]

@@ -235,6 +235,60 @@ async fn zia_users_stage_changes_until_activation() {
 }
 
 #[tokio::test]
+async fn zia_and_zidentity_walks_see_every_item_once() {
+    use futures_util::StreamExt;
+    let client = client().await;
+    let (zia, zid) = (client.zia(), client.zidentity());
+    let truth: Vec<_> = zia
+        .list_users(&zia::ListUsersParams {
+            page_size: Some(1000),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|u| u.id)
+        .collect();
+    assert!(truth.len() > 10);
+    for size in [3, 5, truth.len() as i32] {
+        let params = zia::ListUsersParams {
+            page_size: Some(size),
+            ..Default::default()
+        };
+        let all: Vec<_> = zia.list_all_users(&params).await.unwrap();
+        assert_eq!(all.into_iter().map(|u| u.id).collect::<Vec<_>>(), truth);
+    }
+    let streamed: Vec<_> = zia
+        .iter_users(&zia::ListUsersParams {
+            page_size: Some(4),
+            ..Default::default()
+        })
+        .map(|u| u.unwrap().id)
+        .collect()
+        .await;
+    assert_eq!(streamed, truth);
+
+    let people = zid
+        .list_users(&zidentity::ListUsersParams {
+            limit: Some(1000),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .records
+        .unwrap_or_default();
+    let walked = zid
+        .list_all_users(&zidentity::ListUsersParams {
+            limit: Some(3),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let ids = |v: &[zidentity::types::User]| v.iter().map(|u| u.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&walked), ids(&people));
+}
+
+#[tokio::test]
 async fn zidentity_pages_by_offset() {
     let zid = client().await.zidentity();
     let page = zid

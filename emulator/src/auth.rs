@@ -1,5 +1,5 @@
 //! OAuth2 client-credentials token endpoint and the token registry (the
-//! bearer check itself is in `gate`).
+//! bearer check itself is in `gate`, assertion checks in `assertion`).
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -11,11 +11,13 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
+use crate::assertion;
 use crate::body;
 use crate::errors::Product;
 use crate::query::Params;
 use crate::random;
 use crate::state::AppState;
+use crate::stats::TOKEN_PATH;
 
 /// The audience Zscaler's OneAPI token endpoint expects.
 pub const AUDIENCE: &str = "https://api.zscaler.com";
@@ -78,7 +80,8 @@ fn jwt_shaped(ttl: Duration) -> String {
     )
 }
 
-/// `POST /oauth2/v1/token`: form-encoded client credentials (or HTTP Basic).
+/// `POST /oauth2/v1/token`: form-encoded client credentials, HTTP Basic, or
+/// a private-key JWT assertion (see `assertion`).
 pub async fn token(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
     let bytes = match body::read(Product::Other, body).await {
         Ok(b) => b,
@@ -106,18 +109,24 @@ pub async fn token(State(state): State<AppState>, headers: HeaderMap, body: Body
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(parse_basic);
-    let (id, secret) = match (&basic, form.get("client_id"), form.get("client_secret")) {
-        (_, Some(id), Some(secret)) => (id.to_string(), secret.to_string()),
-        (Some((id, secret)), _, _) => (id.clone(), secret.clone()),
-        _ => (String::new(), String::new()),
-    };
     let cfg = &state.config;
-    if id != cfg.client_id || secret != cfg.client_secret {
-        return oauth_error(
-            StatusCode::UNAUTHORIZED,
-            "invalid_client",
-            "Client authentication failed",
-        );
+    if form.get("client_assertion_type").is_some() || form.get("client_assertion").is_some() {
+        if let Some(refusal) = assertion_refusal(&state, &headers, &form, basic.is_some()) {
+            return refusal;
+        }
+    } else {
+        let (id, secret) = match (&basic, form.get("client_id"), form.get("client_secret")) {
+            (_, Some(id), Some(secret)) => (id.to_string(), secret.to_string()),
+            (Some((id, secret)), _, _) => (id.clone(), secret.clone()),
+            _ => (String::new(), String::new()),
+        };
+        if id != cfg.client_id || secret != cfg.client_secret {
+            return oauth_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "Client authentication failed",
+            );
+        }
     }
 
     let token = state.tokens().issue(cfg.token_ttl);
@@ -130,6 +139,62 @@ pub async fn token(State(state): State<AppState>, headers: HeaderMap, body: Body
     resp.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     resp
+}
+
+/// Client authentication by a signed JWT (RFC 7523 §2.2): the error
+/// response, or None when the assertion is good. RFC 6749 §2.3 forbids
+/// combining it with a secret, so that is a malformed request rather than a
+/// failed authentication.
+fn assertion_refusal(
+    state: &AppState,
+    headers: &HeaderMap,
+    form: &Params,
+    has_basic: bool,
+) -> Option<Response> {
+    let cfg = &state.config;
+    if has_basic || form.get("client_secret").is_some() {
+        return Some(oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "use either a client secret or a client assertion, not both",
+        ));
+    }
+    if form.get("client_assertion_type") != Some(assertion::ASSERTION_TYPE) {
+        return Some(oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        ));
+    }
+    let refuse = |why: &str| {
+        oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            &format!("Client authentication failed: {why}"),
+        )
+    };
+    if form.get("client_id").is_some_and(|id| id != cfg.client_id) {
+        return Some(refuse("unknown client_id"));
+    }
+    let jwt = form.get("client_assertion").unwrap_or_default();
+    // The emulator's own token URL as the client addressed it; behind a
+    // TLS-terminating proxy the scheme may be https.
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let token_urls = [
+        format!("http://{host}{TOKEN_PATH}"),
+        format!("https://{host}{TOKEN_PATH}"),
+    ];
+    let expected = assertion::Expected {
+        client_id: &cfg.client_id,
+        token_urls: &token_urls,
+        now: crate::store::now_secs(),
+    };
+    assertion::verify(jwt, &state.runtime.client_keys, &expected)
+        .err()
+        .map(|why| refuse(&why))
 }
 
 fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {

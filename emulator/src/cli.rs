@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::config::{Config, Seed};
+use crate::keys::PublicKey;
 use crate::seed;
 
 /// Text printed by `--help`.
@@ -28,10 +29,13 @@ OPTIONS:
     --zia-api-key KEY      raw key for legacy ZIA /api/v1/authenticatedSession (default ABCDEFGHIJKL)
     --zia-username NAME    legacy ZIA admin username (default admin@emulator.test)
     --zia-password PASS    legacy ZIA admin password (default emulator-password)
+    --client-public-key FILE
+                           public key (SPKI PEM or JWK JSON, RSA or EC P-256) whose
+                           RS256/ES256 client assertions authenticate the client; repeatable
     -h, --help             print this help
 
 The first line printed on stdout is `listening on http://ADDR` with the bound address.
-Control API (no auth): /_emulator/{health,reset,faults,read-only,edit-lock,rate-limits,expire-tokens,stats}.
+Control API (no auth): /_emulator/{health,reset,faults,read-only,edit-lock,rate-limits,expire-tokens,stats,client-keys}.
 ";
 
 /// Address used when `--listen` is not given.
@@ -99,6 +103,14 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
                     "off" | "false" => false,
                     _ => return Err(format!("--rate-limits: expected on or off, got {v}")),
                 };
+            }
+            "--client-public-key" => {
+                let path = value()?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("--client-public-key {path}: {e}"))?;
+                let key = PublicKey::parse(&text)
+                    .map_err(|e| format!("--client-public-key {path}: {e}"))?;
+                config.client_public_keys.push(key);
             }
             "--zia-api-key" => config.zia_api_key = value()?,
             "--zia-username" => config.zia_username = value()?,
@@ -185,5 +197,38 @@ mod tests {
         assert!(parse(args(&["--bulk", "zpa.nothingLikeThis=3"])).is_err());
         assert!(parse(args(&["--seed-file", "/no/such/file.json"])).is_err());
         assert!(matches!(parse(args(&["--help"])), Ok(Command::Help)));
+        assert!(parse(args(&["--client-public-key", "/no/such/key.pem"])).is_err());
+        // A private key is not a public key.
+        let private = fixture("test-only-rsa-2048-private.pem");
+        assert!(parse(args(&["--client-public-key", &private])).is_err());
+    }
+
+    fn fixture(name: &str) -> String {
+        format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+    }
+
+    #[test]
+    fn client_public_keys_repeat() {
+        let rsa = fixture("test-only-rsa-2048-public.pem");
+        let jwk = std::env::temp_dir().join(format!("emu-cli-key-{}.json", std::process::id()));
+        // A fixed point on P-256: the curve's generator.
+        std::fs::write(
+            &jwk,
+            r#"{"kty":"EC","crv":"P-256","x":"axfR8uEsQkf4vOblY6RA8ncDfYEt6zOg9KE5RdiYwpY","y":"T-NC4v4af5uO5-tKfA-eFivOM1drMV7Oy7ZAaDe_UfU"}"#,
+        )
+        .unwrap();
+        let cmd = parse(args(&[
+            "--client-public-key",
+            &rsa,
+            &format!("--client-public-key={}", jwk.display()),
+        ]));
+        let _ = std::fs::remove_file(&jwk);
+        match cmd.unwrap() {
+            Command::Run { config, .. } => {
+                let algs: Vec<_> = config.client_public_keys.iter().map(|k| k.alg()).collect();
+                assert_eq!(algs, ["RS256", "ES256"]);
+            }
+            Command::Help => panic!("expected run"),
+        }
     }
 }

@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::keys::PublicKey;
+
 /// Client id accepted by the token endpoint unless configured otherwise.
 pub const DEFAULT_CLIENT_ID: &str = "emulator-client";
 /// Client secret accepted by the token endpoint unless configured otherwise.
@@ -58,14 +60,17 @@ pub struct Bulk {
 ///
 /// `Config::default()` gives client id `emulator-client`, secret
 /// `emulator-secret`, customer id `216196257331281920`, the demo seed, a
-/// one-hour token lifetime, rate limits off and the default legacy ZIA
-/// credentials.
+/// one-hour token lifetime, rate limits off, the default legacy ZIA
+/// credentials and no client public keys.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// OAuth client id the token endpoint accepts.
     pub client_id: String,
     /// OAuth client secret the token endpoint accepts.
     pub client_secret: String,
+    /// Public keys whose private-key JWT assertions authenticate the
+    /// client (`--client-public-key`); more can be added at run time.
+    pub client_public_keys: Vec<PublicKey>,
     /// The only ZPA customer id served; other ids get a ZPA 404.
     pub customer_id: String,
     /// Initial data set, also used by `POST /_emulator/reset`.
@@ -91,6 +96,7 @@ impl Default for Config {
         Config {
             client_id: DEFAULT_CLIENT_ID.to_string(),
             client_secret: DEFAULT_CLIENT_SECRET.to_string(),
+            client_public_keys: Vec::new(),
             customer_id: DEFAULT_CUSTOMER_ID.to_string(),
             seed: Seed::Demo,
             token_ttl: DEFAULT_TOKEN_TTL,

@@ -16,8 +16,10 @@
 //!
 //! # What is served
 //!
-//! - `POST /oauth2/v1/token`: client credentials (form or HTTP Basic),
-//!   audience `https://api.zscaler.com`; tokens are JWT-shaped.
+//! - `POST /oauth2/v1/token`: client credentials (form or HTTP Basic, or
+//!   an RS256/ES256 private-key JWT assertion checked against registered
+//!   public keys), audience `https://api.zscaler.com`; tokens are
+//!   JWT-shaped.
 //! - Hand-written, richer routes for ZPA application segments, segment and
 //!   server groups, connector groups, IdPs, microtenants and SCIM data; ZIA
 //!   users (incl. `bulkDelete`, at most 500 ids), groups, departments,
@@ -54,7 +56,7 @@
 //!                  [--bulk zpa.applications=10000,zia.users=5000] [--rate-limits on|off]
 //!                  [--client-id ID] [--client-secret SECRET] [--customer-id ID]
 //!                  [--token-ttl SECONDS] [--zia-api-key KEY] [--zia-username NAME]
-//!                  [--zia-password PASS]
+//!                  [--zia-password PASS] [--client-public-key FILE]...
 //! ```
 //!
 //! Defaults: client `emulator-client` / `emulator-secret`, customer
@@ -74,7 +76,9 @@
 //! `POST /_emulator/read-only {"enabled": bool}`;
 //! `POST /_emulator/edit-lock {"held": bool}`;
 //! `POST /_emulator/rate-limits {"enabled": bool}`;
-//! `GET|DELETE /_emulator/stats` (`{token_requests, api_requests}`).
+//! `GET|DELETE /_emulator/stats` (`{token_requests, api_requests}`);
+//! `POST /_emulator/client-keys {"pem": "..."} | {"jwk": {...}}`,
+//! `GET|DELETE /_emulator/client-keys` (see `client_keys`).
 //! Details in `products::control`.
 //!
 //! # Rate limits (when enabled)
@@ -87,11 +91,13 @@
 
 #![warn(missing_docs)]
 
+pub mod assertion;
 pub mod auth;
 mod base64;
 pub mod body;
 pub mod cache;
 pub mod cli;
+pub mod client_keys;
 pub mod collections;
 pub mod config;
 pub mod conn;
@@ -101,6 +107,7 @@ pub mod faults;
 pub mod gate;
 pub mod gateway;
 pub mod generic;
+pub mod keys;
 pub mod legacy;
 pub mod modes;
 pub mod paging;
@@ -117,4 +124,5 @@ pub mod stats;
 pub mod store;
 
 pub use config::{Config, Seed};
+pub use keys::PublicKey;
 pub use server::{app, serve, serve_with_shutdown, spawn};

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::auth::Tokens;
 use crate::cache::PageCache;
+use crate::client_keys::ClientKeys;
 use crate::config::Config;
 use crate::faults::Faults;
 use crate::gateway::Gateway;
@@ -52,6 +53,8 @@ pub struct Runtime {
     pub gateway: Gateway,
     /// Rendered list pages.
     pub pages: PageCache,
+    /// Public keys for private-key JWT client authentication.
+    pub client_keys: ClientKeys,
 }
 
 /// The locked store. Any mutable access bumps the store generation, so
@@ -96,6 +99,7 @@ impl AppState {
             limiter: Limiter::default(),
             gateway: Gateway::default(),
             pages: PageCache::default(),
+            client_keys: ClientKeys::new(config.client_public_keys.clone()),
         };
         Ok(AppState {
             config: Arc::new(config),

@@ -58,6 +58,22 @@ pub(crate) enum TokenSource {
     },
 }
 
+impl TokenSource {
+    /// The secret values this source sends.
+    fn secrets(&self) -> Vec<&str> {
+        match self {
+            TokenSource::ClientSecret { client_secret, .. }
+            | TokenSource::LegacyZpa { client_secret, .. } => vec![client_secret.expose()],
+            TokenSource::LegacyZia {
+                password, api_key, ..
+            } => vec![password.expose(), api_key.expose()],
+            TokenSource::PrivateKey { .. } | TokenSource::Backend { .. } | TokenSource::Session => {
+                Vec::new()
+            }
+        }
+    }
+}
+
 /// What authenticates an API call.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub(crate) enum Credential {
@@ -146,8 +162,19 @@ impl TokenCache {
         }
     }
 
-    /// Ask the provider for a fresh credential.
+    /// Ask the provider for a fresh credential. Whatever the server says
+    /// back is scrubbed of our secrets, raw and form-encoded, in case it
+    /// echoes the request.
     async fn mint(&self, transport: &Transport, timeout_ms: u64) -> Result<Minted, Error> {
+        self.mint_raw(transport, timeout_ms).await.map_err(|e| {
+            self.source.secrets().iter().fold(e, |e, s| {
+                let encoded = oauth::form_encode(&[("", s)]);
+                e.redacted(s).redacted(encoded.trim_start_matches('='))
+            })
+        })
+    }
+
+    async fn mint_raw(&self, transport: &Transport, timeout_ms: u64) -> Result<Minted, Error> {
         let send = |req: HttpRequest| async move {
             transport.send(req, timeout_ms).await.map_err(as_auth_error)
         };

@@ -269,6 +269,16 @@ mod tests {
                 headers: Some([("x-a".to_string(), "a\r\nb".to_string())].into()),
                 ..creds()
             },
+            ClientOptions {
+                client_secret: None,
+                private_key: Some(Secret::new(r#"{"kty":"EC","crv":"P-256","d":"s3cr3t"}"#)),
+                client_auth: Some("basic".into()),
+                ..creds()
+            },
+            ClientOptions {
+                client_auth: Some("header".into()),
+                ..creds()
+            },
             ClientOptions::default(),
         ];
         for c in cases {

@@ -115,6 +115,11 @@ pub(super) fn resolve(
             client_secret,
             basic,
         },
+        (None, Some(_)) if basic => {
+            return Err(Error::config(
+                "clientAuth applies to clientSecret; privateKey is sent as a signed assertion",
+            ))
+        }
         (None, Some(key)) => TokenSource::PrivateKey {
             token_url: token_url(o, cloud)?,
             client_id,

@@ -1,4 +1,4 @@
-//! ZPA lists as JS async iterables. The iterator is a plain object with
+//! Paged lists (ZPA, ZIA, ZIdentity) as JS async iterables. The iterator is a plain object with
 //! `next`, `return` and `[Symbol.asyncIterator]`, built from closures, so
 //! it needs no JS glue of its own (and no `eval`, which a strict CSP bans).
 
@@ -22,9 +22,8 @@ fn step(value: JsValue, done: bool) -> JsValue {
     out.into()
 }
 
-/// Build the async iterator. Pages are fetched one at a time as items are
-/// consumed, so at most two pages are resident; breaking out of the loop
-/// (`return`) drops the walk and aborts any request in flight.
+/// A ZPA list as an async iterator, one page fetched at a time.
+#[cfg(feature = "zpa")]
 pub(crate) fn zpa_iterator(
     client: crate::Client,
     schemas: &'static [crate::schema::ObjectSchema],
@@ -32,7 +31,28 @@ pub(crate) fn zpa_iterator(
     params: Option<JsValue>,
 ) -> Result<JsValue, Error> {
     let args = super::table::args(params)?;
-    let pages = super::table::pages(client, schemas, op, args, 1).boxed_local();
+    Ok(iterator(
+        super::table::pages(client, schemas, op, args, 1).boxed_local(),
+    ))
+}
+
+/// A ZIA or ZIdentity list as an async iterator.
+#[cfg_attr(not(any(feature = "zia", feature = "zidentity")), allow(dead_code))]
+pub(crate) fn cursor_iterator(
+    client: crate::Client,
+    schemas: &'static [crate::schema::ObjectSchema],
+    op: &'static super::table::OpSpec,
+    kind: super::cursor::CursorKind,
+    params: Option<JsValue>,
+) -> Result<JsValue, Error> {
+    let pages = super::cursor::pages(client, schemas, op, kind, params)?;
+    Ok(iterator(pages.boxed_local()))
+}
+
+/// Build the async iterator over `pages`. Pages are fetched one at a time
+/// as items are consumed, so at most two are resident; breaking out of the
+/// loop (`return`) drops the walk and aborts any request in flight.
+fn iterator(pages: LocalBoxStream<'static, Result<js_sys::Array, Error>>) -> JsValue {
     let state = Rc::new(Mutex::new(State {
         pages: Some(pages),
         buffer: VecDeque::new(),
@@ -84,5 +104,5 @@ pub(crate) fn zpa_iterator(
         &js_sys::Symbol::async_iterator().into(),
         itself.into_js_value(),
     );
-    Ok(iterator.into())
+    iterator.into()
 }

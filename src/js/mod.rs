@@ -2,9 +2,9 @@
 //! product (`client.zpa`, `client.zia`, `client.zidentity`). The per
 //! operation methods are generated; this file holds what they share.
 
+pub(crate) mod cursor;
 mod errors;
 mod forward;
-#[cfg(feature = "zpa")]
 pub(crate) mod iter;
 mod log;
 pub(crate) mod table;

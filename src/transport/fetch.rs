@@ -118,15 +118,31 @@ impl Transport {
                 }
             }
         }
+        let mut answer = HttpResponse {
+            status,
+            headers: out_headers,
+            body: String::new(),
+        };
+        let limit = super::MAX_BODY_BYTES;
+        let declared = answer
+            .header("content-length")
+            .and_then(|n| n.trim().parse::<u64>().ok());
+        if declared.is_some_and(|n| n > limit as u64) {
+            return Err(super::too_large(status, answer.request_id()));
+        }
         let text = JsFuture::from(resp.text().map_err(js_transport)?)
             .await
             .map_err(fail)?;
-        let body = text.as_string().unwrap_or_default();
         drop(guard);
-        Ok(HttpResponse {
-            status,
-            headers: out_headers,
-            body,
-        })
+        // Checked in JS string units before the copy into wasm memory, which
+        // then takes at most three bytes a unit: memory stays bounded.
+        let len = text
+            .dyn_ref::<js_sys::JsString>()
+            .map_or(0, |s| s.length() as usize);
+        if len > limit {
+            return Err(super::too_large(status, answer.request_id()));
+        }
+        answer.body = text.as_string().unwrap_or_default();
+        Ok(answer)
     }
 }

@@ -11,3 +11,21 @@ pub use fetch::Transport;
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::Transport;
+
+/// The largest response body read. Zscaler's biggest real pages are a few
+/// MB; anything far beyond is a broken or hostile answer, refused with a
+/// typed error instead of exhausting memory (a wasm instance cannot grow
+/// without bound in a Worker).
+pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
+
+/// The error for an answer over [`MAX_BODY_BYTES`].
+pub(crate) fn too_large(status: u16, request_id: Option<String>) -> crate::Error {
+    crate::Error::Decode {
+        status,
+        message: format!(
+            "response body is over the {} MiB limit",
+            MAX_BODY_BYTES / (1024 * 1024)
+        ),
+        request_id,
+    }
+}

@@ -25,19 +25,33 @@ impl Transport {
         if let Some(body) = req.body {
             builder = builder.body(body);
         }
-        let resp = builder.send().await.map_err(|e| map_err(e, timeout_ms))?;
+        let mut resp = builder.send().await.map_err(|e| map_err(e, timeout_ms))?;
         let status = resp.status().as_u16();
         let headers = resp
             .headers()
             .iter()
             .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
             .collect();
-        let body = resp.text().await.map_err(|e| map_err(e, timeout_ms))?;
-        Ok(HttpResponse {
+        let mut answer = HttpResponse {
             status,
             headers,
-            body,
-        })
+            body: String::new(),
+        };
+        let limit = super::MAX_BODY_BYTES;
+        if resp.content_length().is_some_and(|n| n > limit as u64) {
+            return Err(super::too_large(status, answer.request_id()));
+        }
+        // Read in chunks so an undeclared huge body stops at the limit.
+        let mut bytes = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(|e| map_err(e, timeout_ms))? {
+            if bytes.len() + chunk.len() > limit {
+                return Err(super::too_large(status, answer.request_id()));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        answer.body = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Ok(answer)
     }
 }
 

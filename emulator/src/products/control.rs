@@ -4,12 +4,13 @@
 //! | route | effect |
 //! | --- | --- |
 //! | `GET /_emulator/health` | `{"status": "ok"}` |
-//! | `POST /_emulator/reset[?seed=demo\|empty]` | restores the data (seed, seed file, bulk); clears faults, read-only mode, the edit lock and rate-limit windows, and sets rate limiting back to its configured state. Tokens, sessions and stats are kept. |
+//! | `POST /_emulator/reset[?seed=demo\|empty]` | restores the data (seed, seed file, bulk); clears faults, read-only mode, the edit lock and rate-limit windows, and sets rate limiting back to its configured state. Tokens, sessions, stats and client public keys are kept. |
 //! | `POST /_emulator/expire-tokens` | revokes every token and legacy ZIA session |
 //! | `POST /_emulator/faults` | queues a fault rule `{method, path_prefix, status, headers, body, count, delay_ms, reset}` (see `faults`); `GET` lists pending rules, `DELETE` drops them |
 //! | `POST /_emulator/read-only {"enabled": bool}` | while on, every non-GET API request gets 403 `{"code": "STATE_READONLY", ...}` with `x-zscaler-mode: read-only` |
 //! | `POST /_emulator/edit-lock {"held": bool}` | while held, ZIA writes get 409 `{"code": "EDIT_LOCK_NOT_AVAILABLE", ...}` |
 //! | `POST /_emulator/rate-limits {"enabled": bool}` | turns the documented rate limits on or off (see `ratelimit`) |
+//! | `POST /_emulator/client-keys` `{"pem": "..."}` or `{"jwk": {...}}` | registers a client public key for private-key JWT authentication; `GET` counts keys, `DELETE` drops the run-time ones (see `client_keys`) |
 //! | `GET /_emulator/stats` | `{"token_requests": n, "api_requests": n}`: POSTs to the token endpoint, and every other non-control request; `DELETE` zeroes them |
 
 use axum::body::Body;
@@ -41,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .route("/_emulator/edit-lock", post(edit_lock))
         .route("/_emulator/rate-limits", post(rate_limits))
         .route("/_emulator/stats", get(stats).delete(clear_stats))
+        .merge(crate::client_keys::routes())
 }
 
 async fn health() -> Response {

@@ -1,10 +1,12 @@
-//! Walking ZPA's numbered pages. The page size stays the same on every page
+//! Walking ZPA's numbered pages (ZIA and ZIdentity: [`sequential`]). The page size stays the same on every page
 //! (the official SDK asks for 20 first and 500 after, and skips items), and
 //! a failure on any page fails the walk instead of returning a short list.
 
 use crate::Error;
 use futures_util::stream::{self, FuturesOrdered, Stream, StreamExt};
 use std::future::Future;
+
+pub mod sequential;
 
 /// ZPA's largest accepted page size, used when collecting everything.
 pub const ZPA_MAX_PAGE_SIZE: i32 = 500;

@@ -1,0 +1,86 @@
+// The log hook, request ids on errors, and hostile answers through the wasm
+// client in Node: typed errors, no secret anywhere, and a usable instance.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { ZscalerClient, emulatorOptions, emulatorUrl } from './harness.mjs';
+
+const SECRET = 'emulator-secret';
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ/;
+
+async function fault(rule) {
+  const res = await fetch(`${emulatorUrl()}/_emulator/faults`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule),
+  });
+  assert.ok(res.ok, await res.text());
+}
+after(() => fetch(`${emulatorUrl()}/_emulator/faults`, { method: 'DELETE' }));
+
+test('onLog sees requests, answers and retries, with credentials redacted', async () => {
+  const events = [];
+  const client = new ZscalerClient(emulatorOptions({ onLog: (e) => events.push(e), retryBaseDelayMs: 1, retryMaxDelayMs: 2 }));
+  await fault({ method: 'GET', path_prefix: '/zpa/', status: 503, count: 1 });
+  const page = await client.zpa.listApplicationSegments({ pagesize: 5 });
+  assert.equal(page.list.length, 5);
+  const phases = events.map((e) => e.phase);
+  assert.deepEqual(phases, ['request', 'response', 'retry', 'request', 'response']);
+  assert.deepEqual(events.map((e) => e.status).filter(Boolean), [503, 200]);
+  assert.equal(events[0].operation, 'listApplicationSegments');
+  const auth = events[0].headers.find(([k]) => k === 'authorization');
+  assert.deepEqual(auth, ['authorization', '<redacted>']);
+  const text = JSON.stringify(events);
+  assert.ok(!text.includes(SECRET));
+  assert.doesNotMatch(text, JWT);
+});
+
+test('a hook that throws does not break the call', async () => {
+  const client = new ZscalerClient(emulatorOptions({ onLog: () => { throw new Error('boom'); } }));
+  const page = await client.zpa.listApplicationSegments({ pagesize: 1 });
+  assert.equal(page.list.length, 1);
+});
+
+test('API errors carry the gateway request id', async () => {
+  const client = new ZscalerClient(emulatorOptions({ maxAttempts: 1 }));
+  const err = await client.zpa.getApplicationSegment({ applicationId: '1' }).catch((e) => e);
+  assert.equal(err.name, 'ZscalerApiError');
+  assert.equal(err.status, 404);
+  assert.match(err.requestId ?? '', /\S{8,}/);
+});
+
+test('an HTML page or truncated JSON where JSON belongs is a DecodeError, and the client carries on', async () => {
+  const client = new ZscalerClient(emulatorOptions({ maxAttempts: 1 }));
+  for (const body of ['<!DOCTYPE html><html><title>Portal</title><script>alert(1)</script></html>', '{"list": [{"id": "1"']) {
+    await fault({ method: 'GET', path_prefix: '/zpa/', status: 200, body, headers: { 'content-type': 'text/html' }, count: 1 });
+    const err = await client.zpa.listApplicationSegments({}).catch((e) => e);
+    assert.equal(err.name, 'DecodeError', String(err));
+    assert.ok(!err.message.includes('<script>'), err.message);
+    const ok = await client.zpa.listApplicationSegments({ pagesize: 2 });
+    assert.equal(ok.list.length, 2);
+  }
+});
+
+test('a 40 MB answer is refused with a DecodeError instead of filling memory', async () => {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    let sent = 0;
+    const push = () => {
+      while (sent < 40 && res.write(chunk)) sent += 1;
+      if (sent < 40) res.once('drain', () => { sent += 1; push(); });
+      else res.end('{}');
+    };
+    push();
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  try {
+    const base = `http://127.0.0.1:${server.address().port}`;
+    const client = new ZscalerClient({ ...emulatorOptions({ maxAttempts: 1 }), baseUrl: base });
+    const err = await client.zpa.listApplicationSegments({}).catch((e) => e);
+    assert.equal(err.name, 'DecodeError', String(err));
+    assert.match(err.message, /limit/);
+    const ok = await new ZscalerClient(emulatorOptions()).zpa.listApplicationSegments({ pagesize: 1 });
+    assert.equal(ok.list.length, 1);
+  } finally {
+    server.close();
+  }
+});
