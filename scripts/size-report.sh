@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Print the gzipped size of the wasm package per product (one build per
-# Cargo feature) and for all products together. A measurement, not a test.
+# Print the size of the wasm package per product (one build per Cargo
+# feature) and for all products together. A measurement, not a test.
+#   scripts/size-report.sh          a markdown table (gzipped KB)
+#   scripts/size-report.sh --json   one JSON object per build, in bytes (bench P2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
+json=0
+[ "${1:-}" = "--json" ] && json=1
 out=$(mktemp -d)
-printf '| build | wasm raw | wasm gz | JS glue gz | total gz |\n|---|---:|---:|---:|---:|\n'
+trap 'rm -rf "$out"' EXIT
+[ $json = 1 ] || printf '| build | wasm raw | wasm gz | JS glue gz | total gz |\n|---|---:|---:|---:|---:|\n'
 for features in zpa zia zidentity "zpa,zia,zidentity"; do
   cargo build --lib --release --target wasm32-unknown-unknown --no-default-features --features "$features" -q
   wasm-bindgen --target web --weak-refs --out-dir "$out" \
@@ -15,9 +20,13 @@ for features in zpa zia zidentity "zpa,zia,zidentity"; do
   # The same comment-stripping pass as scripts/build-wasm.sh.
   node_modules/.bin/esbuild "$out/zscaler_wasm.js" --format=esm --minify-whitespace --minify-syntax \
     --legal-comments=none --log-level=warning --outfile="$out/glue.js"
-  mv "$out/glue.js" "$out/zscaler_wasm.js"
   raw=$(wc -c < "$out/opt.wasm")
   wgz=$(gzip -9c "$out/opt.wasm" | wc -c)
-  jgz=$(gzip -9c "$out/zscaler_wasm.js" | wc -c)
-  printf '| %s | %d KB | %d KB | %d KB | %d KB |\n' "$features" $((raw / 1024)) $((wgz / 1024)) $((jgz / 1024)) $(((wgz + jgz) / 1024))
+  js=$(wc -c < "$out/glue.js")
+  jgz=$(gzip -9c "$out/glue.js" | wc -c)
+  if [ $json = 1 ]; then
+    printf '{"build": "%s", "wasm": %d, "wasmGz": %d, "js": %d, "jsGz": %d}\n' "$features" "$raw" "$wgz" "$js" "$jgz"
+  else
+    printf '| %s | %d KB | %d KB | %d KB | %d KB |\n' "$features" $((raw / 1024)) $((wgz / 1024)) $((jgz / 1024)) $(((wgz + jgz) / 1024))
+  fi
 done

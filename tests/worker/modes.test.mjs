@@ -26,6 +26,26 @@ function jwt(claims, { key = keys.privateKey, kid = 'k1', alg = 'RS256' } = {}) 
 }
 const now = () => Math.floor(Date.now() / 1000);
 
+test('with ZSCALER_PRIVATE_KEY instead of a secret, the worker mints with a signed assertion', async () => {
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const reg = await fetch(`${emu.url}/_emulator/client-keys`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pem: ec.publicKey.export({ type: 'spki', format: 'pem' }) }),
+  });
+  assert.ok(reg.ok, await reg.text());
+  try {
+    const pem = ec.privateKey.export({ type: 'pkcs8', format: 'pem' });
+    const base = await startWorker(workerEnv(emu, { ZSCALER_CLIENT_SECRET: undefined, ZSCALER_PRIVATE_KEY: pem }));
+    const { cookie } = await login(base);
+    const res = await call(`${base}/api${ZPA}/application?pagesize=5`, { headers: { cookie, ...CSRF } });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json().list.length, 5);
+    assert.ok(!res.text.includes('PRIVATE KEY'));
+  } finally {
+    await fetch(`${emu.url}/_emulator/client-keys`, { method: 'DELETE' });
+  }
+});
+
 test('the read-only role may GET but not write, and says so in /auth/session', async () => {
   const base = await startWorker(workerEnv(emu, { READ_ONLY: 'true' }));
   const { cookie } = await login(base);
