@@ -4,7 +4,8 @@
 // node bench/p3_workerd.mjs --url EMULATOR_URL --runs R
 // Prints {"client": {"listen": [...], "total": [...]}, "raw": {...}}.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -14,12 +15,16 @@ const f = flags();
 const runs = Number(f.runs ?? 5);
 const here = `${root}bench/workerd/`;
 const pkg = process.env.BENCH_PKG ?? `${root}pkg/`;
+// wasm-bindgen's JS snippets (the error classes) sit in a hashed folder.
+const snippets = readdirSync(`${pkg}snippets`, { recursive: true })
+  .filter((f) => f.endsWith('.js')).map((f) => `snippets/${f}`);
 const variants = {
   client: {
     files: [[`${here}client.mjs`, 'worker.mjs'], [`${pkg}zscaler_wasm.js`, 'zscaler_wasm.js'],
-      [`${pkg}zscaler_wasm_bg.wasm`, 'zscaler_wasm_bg.wasm']],
+      [`${pkg}zscaler_wasm_bg.wasm`, 'zscaler_wasm_bg.wasm'], ...snippets.map((s) => [`${pkg}${s}`, s])],
     modules: '(name = "worker.mjs", esModule = embed "worker.mjs"), '
       + '(name = "zscaler_wasm.js", esModule = embed "zscaler_wasm.js"), '
+      + snippets.map((s) => `(name = "${s}", esModule = embed "${s}"), `).join('')
       + '(name = "zscaler_wasm_bg.wasm", wasm = embed "zscaler_wasm_bg.wasm")',
   },
   raw: {
@@ -47,7 +52,10 @@ function accepts(port) {
 async function once(name) {
   const v = variants[name];
   const dir = mkdtempSync(`${tmpdir()}/zs-bench-workerd-`);
-  for (const [from, to] of v.files) copyFileSync(from, `${dir}/${to}`);
+  for (const [from, to] of v.files) {
+    mkdirSync(dirname(`${dir}/${to}`), { recursive: true });
+    copyFileSync(from, `${dir}/${to}`);
+  }
   const port = await freePort();
   const config = readFileSync(`${here}config.capnp.in`, 'utf8')
     .replace('@MODULES@', v.modules).replace('@PORT@', String(port))
