@@ -181,6 +181,37 @@ fn method(out: &mut String, doc: &str, js_name: &str, ret: &str, param: &str, bo
     writeln!(out, "        {body}\n    }}\n").unwrap();
 }
 
+/// The `listAll…` and `iter…` JS methods of one paged list operation.
+struct Walk {
+    /// TypeScript type of one item.
+    item_ts: String,
+    /// Rust expression of the collect-all promise.
+    collect: String,
+    /// Rust expression of the iterator, a `Result<JsValue, Error>`.
+    iter: String,
+}
+
+impl Walk {
+    fn emit(&self, out: &mut String, op: &Op, param: &str) {
+        method(
+            out,
+            &format!("Every item of `{}`, walking all pages in order.", op.id),
+            &all_name(op),
+            &format!("Promise<{}[]>", self.item_ts),
+            param,
+            &self.collect,
+        );
+        method(
+            out,
+            &format!("Every item of `{}` as an async iterable.", op.id),
+            &iter_name(op),
+            &format!("AsyncIterableIterator<{}>", self.item_ts),
+            param,
+            &format!("{}.map_err(|e| crate::js::to_js_error(&e))", self.iter),
+        );
+    }
+}
+
 /// Emit the tables and the JS class body for one product.
 pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
     let mut schemas = Schemas::new(doc);
@@ -218,59 +249,28 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
         );
         let call = format!("crate::js::promise(crate::js::table::call(self.0.client.clone(), SCHEMAS, &OPS[{i}], params))");
         method(&mut out, &summary, &op.id, &ret, &param, &call);
-        let item = op.zpa_page_item(doc).filter(|_| helpers_free(op, ops));
-        if let Some(item) = item {
-            let item_ts = format!("{ns}.{}", pascal(&item));
-            let collect = format!("crate::js::promise(crate::js::table::collect(self.0.client.clone(), SCHEMAS, &OPS[{i}], params))");
-            method(
-                &mut out,
-                &format!("Every item of `{}`, walking all pages in order.", op.id),
-                &all_name(op),
-                &format!("Promise<{item_ts}[]>"),
-                &param,
-                &collect,
-            );
-            let iter = format!("crate::js::iter::zpa_iterator(self.0.client.clone(), SCHEMAS, &OPS[{i}], params).map_err(|e| crate::js::to_js_error(&e))");
-            method(
-                &mut out,
-                &format!("Every item of `{}` as an async iterable.", op.id),
-                &iter_name(op),
-                &format!("AsyncIterableIterator<{item_ts}>"),
-                &param,
-                &iter,
-            );
+        let args = "self.0.client.clone(), SCHEMAS";
+        if let Some(item) = op.zpa_page_item(doc).filter(|_| helpers_free(op, ops)) {
+            let walk = Walk {
+                item_ts: format!("{ns}.{}", pascal(&item)),
+                collect: format!(
+                    "crate::js::promise(crate::js::table::collect({args}, &OPS[{i}], params))"
+                ),
+                iter: format!("crate::js::iter::zpa_iterator({args}, &OPS[{i}], params)"),
+            };
+            walk.emit(&mut out, op, &param);
         }
-    }
-    for (i, op) in ops.iter().enumerate() {
-        let Some((kind, item)) =
+        if let Some((kind, item)) =
             crate::paging::cursor_item(op, doc).filter(|_| helpers_free(op, ops))
-        else {
-            continue;
-        };
-        let param = param_attr(
-            &format!("{ns}.{}", params_struct(op)),
-            args_optional(product, op),
-        );
-        let item_ts = format!("{ns}.{}", pascal(&item));
-        let kind = kind.js_variant();
-        let collect = format!("crate::js::promise(crate::js::cursor::cursor_collect(self.0.client.clone(), SCHEMAS, &OPS[{i}], {kind}, params))");
-        method(
-            &mut out,
-            &format!("Every item of `{}`, walking all pages in order.", op.id),
-            &all_name(op),
-            &format!("Promise<{item_ts}[]>"),
-            &param,
-            &collect,
-        );
-        let iter = format!("crate::js::iter::cursor_iterator(self.0.client.clone(), SCHEMAS, &OPS[{i}], {kind}, params).map_err(|e| crate::js::to_js_error(&e))");
-        method(
-            &mut out,
-            &format!("Every item of `{}` as an async iterable.", op.id),
-            &iter_name(op),
-            &format!("AsyncIterableIterator<{item_ts}>"),
-            &param,
-            &iter,
-        );
+        {
+            let kind = kind.js_variant();
+            let walk = Walk {
+                item_ts: format!("{ns}.{}", pascal(&item)),
+                collect: format!("crate::js::promise(crate::js::cursor::cursor_collect({args}, &OPS[{i}], {kind}, params))"),
+                iter: format!("crate::js::iter::cursor_iterator({args}, &OPS[{i}], {kind}, params)"),
+            };
+            walk.emit(&mut out, op, &param);
+        }
     }
     for pair in crate::patch_ops::pairs(product, ops) {
         let g = ops.iter().position(|o| o.id == pair.get.id).unwrap();
