@@ -47,9 +47,15 @@ impl<'a> Schemas<'a> {
         if let SchemaKind::Type(Type::Object(o)) = &schema.schema_kind {
             for (name, prop) in &o.properties {
                 let ty = self.ty(&prop.clone().unbox());
-                fields.push(format!("({name:?}, {ty})"));
+                fields.push((name.as_str(), ty));
             }
         }
+        // Sorted by name: the one-pass body check finds keys by binary search.
+        fields.sort();
+        let fields: Vec<String> = fields
+            .iter()
+            .map(|(name, ty)| format!("({name:?}, {ty})"))
+            .collect();
         format!("ObjectSchema {{ fields: &[{}] }}", fields.join(", "))
     }
 

@@ -494,6 +494,7 @@ mod tests {
 
     fn resp(status: u16, body: &str) -> HttpResponse {
         HttpResponse {
+            raw: Default::default(),
             status,
             headers: vec![("x-request-id".into(), "rid-1".into())],
             body: body.into(),
@@ -526,6 +527,7 @@ mod tests {
             ("RateLimitError", Some(1000))
         );
         let ro = HttpResponse {
+            raw: Default::default(),
             status: 403,
             headers: vec![("x-zscaler-mode".into(), "read-only".into())],
             body: r#"{"code":"STATE_READONLY","message":"maintenance"}"#.into(),

@@ -39,6 +39,7 @@ pub mod request;
 pub mod retry;
 pub mod retry_after;
 pub mod schema;
+pub mod schema_scan;
 mod secret;
 pub mod sleep;
 mod transport;

@@ -125,6 +125,7 @@ mod tests {
 
     fn resp(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
         HttpResponse {
+            raw: Default::default(),
             status,
             headers: headers
                 .iter()

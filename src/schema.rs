@@ -26,7 +26,8 @@ pub enum Ty {
 /// An object schema: its known fields. Unknown fields are let through.
 #[derive(Debug)]
 pub struct ObjectSchema {
-    /// `(wire name, type)` pairs.
+    /// `(wire name, type)` pairs, sorted by name (byte order), so a key is
+    /// found by binary search.
     pub fields: &'static [(&'static str, Ty)],
 }
 

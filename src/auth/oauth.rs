@@ -168,6 +168,7 @@ mod tests {
 
     fn resp(status: u16, body: &str) -> HttpResponse {
         HttpResponse {
+            raw: Default::default(),
             status,
             headers: vec![],
             body: body.into(),

@@ -3,7 +3,8 @@
 //! [`crate::pagination::sequential`] for the rules): the argument object
 //! carries the cursor, and each page's items cross to JS as an array.
 
-use super::table::{args, build, send, OpSpec};
+use super::body;
+use super::table::{args, build, send_body, OpSpec};
 use crate::pagination::sequential::{
     cursor_pages, Cursor, CursorParams, Step, ZIA_MAX_PAGE_SIZE, ZIDENTITY_MAX_LIMIT,
 };
@@ -79,33 +80,29 @@ pub(crate) fn pages(
         let client = client.clone();
         async move {
             let req = build(&client, schemas, op, &p.args)?;
-            let (text, value) = send(&client, schemas, op, req)
-                .await?
-                .ok_or_else(|| Error::invalid("no body"))?;
-            let (items, has_next) = match kind {
-                CursorKind::Page => (value.as_array(), false),
+            let resp = send_body(&client, schemas, op, req).await?;
+            let parsed = body::parse(&resp)?;
+            let (list, has_next) = match kind {
+                CursorKind::Page => (parsed, false),
                 CursorKind::Offset => (
-                    value.get("records").and_then(Value::as_array),
-                    value
-                        .get("next_link")
-                        .and_then(Value::as_str)
+                    body::get(&parsed, "records"),
+                    body::get(&parsed, "next_link")
+                        .as_string()
                         .is_some_and(|l| !l.is_empty()),
                 ),
             };
-            let count = items.map_or(0, Vec::len);
-            let first = items.and_then(|a| a.first()).map(Value::to_string);
-            let parsed =
-                js_sys::JSON::parse(&text).map_err(|_| Error::invalid("body is not JSON"))?;
-            let list = match kind {
-                CursorKind::Page => parsed,
-                CursorKind::Offset => js_sys::Reflect::get(&parsed, &JsValue::from_str("records"))
-                    .unwrap_or(JsValue::UNDEFINED),
-            };
+            let list = list.dyn_into::<js_sys::Array>().unwrap_or_default();
+            let count = list.length() as usize;
+            // Compared across pages to catch a server that ignores the cursor.
+            let first = (count > 0)
+                .then(|| js_sys::JSON::stringify(&list.get(0)).ok())
+                .flatten()
+                .and_then(|s| s.as_string());
             Ok(Step {
                 count,
                 has_next,
                 first,
-                page: list.dyn_into::<js_sys::Array>().unwrap_or_default(),
+                page: list,
             })
         }
     }))

@@ -1,28 +1,21 @@
-//! Paged lists (ZPA, ZIA, ZIdentity) as JS async iterables. The iterator is a plain object with
-//! `next`, `return` and `[Symbol.asyncIterator]`, built from closures, so
-//! it needs no JS glue of its own (and no `eval`, which a strict CSP bans).
+//! Paged lists (ZPA, ZIA, ZIdentity) as JS async iterables: wasm fetches
+//! and checks pages, and a small async generator in `walk.js` hands out
+//! their items (no `eval`, which a strict CSP bans).
 
 use super::promise;
 use crate::Error;
 use futures_util::lock::Mutex;
 use futures_util::stream::{LocalBoxStream, StreamExt};
-use std::collections::VecDeque;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-struct State {
-    pages: Option<LocalBoxStream<'static, Result<js_sys::Array, Error>>>,
-    buffer: VecDeque<JsValue>,
-}
+/// Pages in flight at once in a ZPA walk: the current and the next.
+#[cfg(feature = "zpa")]
+const READ_AHEAD: usize = 2;
 
-fn step(value: JsValue, done: bool) -> JsValue {
-    let out = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&out, &"value".into(), &value);
-    let _ = js_sys::Reflect::set(&out, &"done".into(), &JsValue::from_bool(done));
-    out.into()
-}
-
-/// A ZPA list as an async iterator, one page fetched at a time.
+/// A ZPA list as an async iterator. Page n + 1 is requested while page n
+/// is still arriving, so the server prepares it while page n is checked,
+/// parsed and consumed: on a real tenant that hides most of the wait.
 #[cfg(feature = "zpa")]
 pub(crate) fn zpa_iterator(
     client: crate::Client,
@@ -32,7 +25,7 @@ pub(crate) fn zpa_iterator(
 ) -> Result<JsValue, Error> {
     let args = super::table::args(params)?;
     Ok(iterator(
-        super::table::pages(client, schemas, op, args, 1).boxed_local(),
+        super::table::pages(client, schemas, op, args, READ_AHEAD).boxed_local(),
     ))
 }
 
@@ -49,60 +42,45 @@ pub(crate) fn cursor_iterator(
     Ok(iterator(pages.boxed_local()))
 }
 
-/// Build the async iterator over `pages`. Pages are fetched one at a time
-/// as items are consumed, so at most two are resident; breaking out of the
-/// loop (`return`) drops the walk and aborts any request in flight.
-fn iterator(pages: LocalBoxStream<'static, Result<js_sys::Array, Error>>) -> JsValue {
-    let state = Rc::new(Mutex::new(State {
-        pages: Some(pages),
-        buffer: VecDeque::new(),
-    }));
-    let iterator = js_sys::Object::new();
+#[wasm_bindgen(module = "/src/js/walk.js")]
+extern "C" {
+    fn walk(next_page: &JsValue, close: &JsValue) -> JsValue;
+}
 
-    let next_state = state.clone();
-    let next = Closure::<dyn FnMut() -> js_sys::Promise>::new(move || {
-        let state = next_state.clone();
-        // The mutex serialises overlapping next() calls instead of racing.
+/// Build the async iterator over `pages`. Pages are fetched as items are
+/// consumed, so at most two are resident; breaking out of the
+/// loop drops the walk and aborts any request in flight.
+fn iterator(pages: LocalBoxStream<'static, Result<js_sys::Array, Error>>) -> JsValue {
+    let pages = Rc::new(Mutex::new(Some(pages)));
+    let next_pages = pages.clone();
+    let next_page = Closure::<dyn FnMut() -> js_sys::Promise>::new(move || {
+        let pages = next_pages.clone();
+        // The mutex serialises overlapping calls instead of racing.
         promise(async move {
-            let mut s = state.lock().await;
-            loop {
-                if let Some(item) = s.buffer.pop_front() {
-                    return Ok(step(item, false));
+            let mut guard = pages.lock().await;
+            let Some(stream) = guard.as_mut() else {
+                return Ok(JsValue::UNDEFINED);
+            };
+            match stream.next().await {
+                Some(Ok(list)) => Ok(list.into()),
+                Some(Err(e)) => {
+                    *guard = None;
+                    Err(e)
                 }
-                let Some(pages) = s.pages.as_mut() else {
-                    return Ok(step(JsValue::UNDEFINED, true));
-                };
-                match pages.next().await {
-                    Some(Ok(list)) => s.buffer.extend(list.iter()),
-                    Some(Err(e)) => {
-                        s.pages = None;
-                        return Err(e);
-                    }
-                    None => s.pages = None,
+                None => {
+                    *guard = None;
+                    Ok(JsValue::UNDEFINED)
                 }
             }
         })
     });
-    let return_state = state;
-    let finish = Closure::<dyn FnMut() -> js_sys::Promise>::new(move || {
-        let state = return_state.clone();
-        promise(async move {
-            let mut s = state.lock().await;
-            s.pages = None;
-            s.buffer.clear();
-            Ok(step(JsValue::UNDEFINED, true))
-        })
+    let close = Closure::<dyn FnMut()>::new(move || {
+        // Dropping the stream drops its request futures, whose guards
+        // abort the fetches. A pending nextPage holds the lock and ends on
+        // its own; the walk then stops at the next call.
+        if let Some(mut guard) = pages.try_lock() {
+            *guard = None;
+        }
     });
-    let this: JsValue = iterator.clone().into();
-    let itself = Closure::<dyn FnMut() -> JsValue>::new(move || this.clone());
-    let set = |key: &JsValue, value: JsValue| {
-        let _ = js_sys::Reflect::set(&iterator, key, &value);
-    };
-    set(&"next".into(), next.into_js_value());
-    set(&"return".into(), finish.into_js_value());
-    set(
-        &js_sys::Symbol::async_iterator().into(),
-        itself.into_js_value(),
-    );
-    iterator.into()
+    walk(&next_page.into_js_value(), &close.into_js_value())
 }

@@ -2,6 +2,7 @@
 //! product (`client.zpa`, `client.zia`, `client.zidentity`). The per
 //! operation methods are generated; this file holds what they share.
 
+mod body;
 pub(crate) mod cursor;
 mod errors;
 mod forward;

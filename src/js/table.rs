@@ -5,8 +5,11 @@
 //! what keeps the wasm small. Validation walks the schema table, so wrong
 //! argument types and wrong response types are still typed errors.
 
+use super::body;
+use crate::http::HttpResponse;
 use crate::request::{path_segment, ApiRequest};
 use crate::schema::{check, kind, ObjectSchema, Ty};
+use crate::schema_scan::fits;
 use crate::{Client, Error, Product};
 use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
@@ -140,24 +143,40 @@ pub fn build(
     Ok(req)
 }
 
-/// Send and check the answer; the result is the body as JSON text and value.
+/// Send and check the answer against the spec; `None` when the operation
+/// declares no body of interest.
 pub async fn send(
     client: &Client,
     schemas: &[ObjectSchema],
     op: &OpSpec,
     req: ApiRequest,
-) -> Result<Option<(String, Value)>, Error> {
+) -> Result<Option<HttpResponse>, Error> {
     let resp = client.execute(req).await?;
     let Some(ty) = &op.response else {
         return Ok(None);
     };
-    let value: Value = crate::client::decode(&resp)?;
-    check(schemas, &value, ty, "").map_err(|message| Error::Decode {
-        status: resp.status,
-        message,
-        request_id: resp.request_id(),
-    })?;
-    Ok(Some((resp.body, value)))
+    if !fits(schemas, &resp.body, ty) {
+        // The one-pass check only says no; this slow one says where.
+        let value: Value = crate::client::decode(&resp)?;
+        check(schemas, &value, ty, "").map_err(|message| Error::Decode {
+            status: resp.status,
+            message,
+            request_id: resp.request_id(),
+        })?;
+    }
+    Ok(Some(resp))
+}
+
+/// [`send`], for operations whose answer the caller needs.
+pub async fn send_body(
+    client: &Client,
+    schemas: &[ObjectSchema],
+    op: &OpSpec,
+    req: ApiRequest,
+) -> Result<HttpResponse, Error> {
+    send(client, schemas, op, req)
+        .await?
+        .ok_or_else(|| Error::invalid(format!("{}: the spec declares no answer body", op.id)))
 }
 
 /// Read a JS argument object (`undefined` means none).
@@ -181,9 +200,7 @@ pub async fn call(
     let args = args(params)?;
     let req = build(&client, schemas, op, &args)?;
     match send(&client, schemas, op, req).await? {
-        Some((text, _)) => {
-            js_sys::JSON::parse(&text).map_err(|_| Error::invalid("body is not JSON"))
-        }
+        Some(resp) => body::parse(&resp),
         None => Ok(JsValue::UNDEFINED),
     }
 }
@@ -226,23 +243,16 @@ pub fn pages(
         let client = client.clone();
         async move {
             let req = build(&client, schemas, op, &p.0)?;
-            let (text, value) = send(&client, schemas, op, req)
-                .await?
-                .ok_or_else(|| Error::invalid("no body"))?;
-            let total = value.get("totalPages").and_then(scalar_text);
-            let count = value
-                .get("list")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len);
-            let parsed =
-                js_sys::JSON::parse(&text).map_err(|_| Error::invalid("body is not JSON"))?;
-            let list = js_sys::Reflect::get(&parsed, &JsValue::from_str("list"))
-                .unwrap_or(JsValue::UNDEFINED);
-            Ok((
-                total,
-                count,
-                wasm_bindgen::JsCast::dyn_into::<js_sys::Array>(list).unwrap_or_default(),
-            ))
+            let resp = send_body(&client, schemas, op, req).await?;
+            let parsed = body::parse(&resp)?;
+            let total = body::get(&parsed, "totalPages");
+            let total = total
+                .as_string()
+                .or_else(|| total.as_f64().map(|n| n.to_string()));
+            let list = body::get(&parsed, "list");
+            let list = wasm_bindgen::JsCast::dyn_into::<js_sys::Array>(list).unwrap_or_default();
+            let count = list.length() as usize;
+            Ok((total, count, list))
         }
     })
 }
@@ -289,9 +299,8 @@ pub async fn patch(
         return Err(Error::invalid("patch must be a JSON object"));
     }
     let req = build(&client, schemas, get, &args)?;
-    let (_, mut current) = send(&client, schemas, get, req)
-        .await?
-        .ok_or_else(|| Error::invalid("no body"))?;
+    let resp = send_body(&client, schemas, get, req).await?;
+    let mut current: Value = crate::client::decode(&resp)?;
     crate::merge::merge(&mut current, &changes);
     let mut update_args: Map<String, Value> = args
         .into_iter()

@@ -6,16 +6,16 @@
 
 use crate::http::{HttpRequest, HttpResponse};
 use crate::Error;
-use std::cell::Cell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
 extern "C" {
+    // `fetch(url, init)`, not `fetch(new Request(..))`: runtimes copy a
+    // Request passed in, so building one first costs a second Request.
     #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(input: &web_sys::Request) -> js_sys::Promise;
+    fn global_fetch(url: &str, init: &web_sys::RequestInit) -> js_sys::Promise;
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(handler: &js_sys::Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
@@ -33,36 +33,41 @@ pub struct Transport {
 struct AbortGuard {
     controller: web_sys::AbortController,
     timer: JsValue,
-    timed_out: Rc<Cell<bool>>,
-    _on_timeout: Closure<dyn FnMut()>,
+    /// Set once the body is read: nothing is left to abort, and an abort
+    /// would still cost the runtime an `AbortError` per request.
+    finished: bool,
 }
 
 impl AbortGuard {
     fn new(timeout_ms: u64) -> Result<Self, Error> {
         let controller = web_sys::AbortController::new().map_err(js_transport)?;
-        let timed_out = Rc::new(Cell::new(false));
-        let on_timeout = {
-            let controller = controller.clone();
-            let timed_out = timed_out.clone();
-            Closure::<dyn FnMut()>::new(move || {
-                timed_out.set(true);
-                controller.abort();
-            })
-        };
-        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms as f64);
+        // The timer calls `controller.abort` bound to the controller, a
+        // function JS already has, instead of a new Rust closure per request.
+        let abort: js_sys::Function = js_sys::Reflect::get(&controller, &"abort".into())
+            .map_err(js_transport)?
+            .dyn_into()
+            .map_err(js_transport)?;
+        let timer = set_timeout(&abort.bind0(&controller), timeout_ms as f64);
         Ok(Self {
             controller,
             timer,
-            timed_out,
-            _on_timeout: on_timeout,
+            finished: false,
         })
+    }
+
+    /// Only the timer aborts while the guard lives, so an aborted signal
+    /// means the time ran out.
+    fn timed_out(&self) -> bool {
+        self.controller.signal().aborted()
     }
 }
 
 impl Drop for AbortGuard {
     fn drop(&mut self) {
         clear_timeout(&self.timer);
-        self.controller.abort();
+        if !self.finished {
+            self.controller.abort();
+        }
     }
 }
 
@@ -78,9 +83,9 @@ fn js_transport(e: JsValue) -> Error {
 impl Transport {
     /// Send one request, giving up after `timeout_ms`.
     pub async fn send(&self, req: HttpRequest, timeout_ms: u64) -> Result<HttpResponse, Error> {
-        let guard = AbortGuard::new(timeout_ms)?;
+        let mut guard = AbortGuard::new(timeout_ms)?;
         let fail = |e: JsValue| {
-            if guard.timed_out.get() {
+            if guard.timed_out() {
                 Error::Timeout {
                     after_ms: timeout_ms,
                 }
@@ -88,9 +93,10 @@ impl Transport {
                 js_transport(e)
             }
         };
-        let headers = web_sys::Headers::new().map_err(js_transport)?;
+        // A plain object: the runtime builds its own Headers from it anyway.
+        let headers = js_sys::Object::new();
         for (name, value) in &req.headers {
-            headers.set(name, value).map_err(js_transport)?;
+            js_sys::Reflect::set(&headers, &name.into(), &value.into()).map_err(js_transport)?;
         }
         let init = web_sys::RequestInit::new();
         init.set_method(req.method);
@@ -99,9 +105,7 @@ impl Transport {
         if let Some(body) = &req.body {
             init.set_body(&JsValue::from_str(body));
         }
-        let request =
-            web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(js_transport)?;
-        let resp: web_sys::Response = JsFuture::from(global_fetch(&request))
+        let resp: web_sys::Response = JsFuture::from(global_fetch(&req.url, &init))
             .await
             .map_err(fail)?
             .dyn_into()
@@ -119,6 +123,7 @@ impl Transport {
             }
         }
         let mut answer = HttpResponse {
+            raw: Default::default(),
             status,
             headers: out_headers,
             body: String::new(),
@@ -130,19 +135,23 @@ impl Transport {
         if declared.is_some_and(|n| n > limit as u64) {
             return Err(super::too_large(status, answer.request_id()));
         }
-        let text = JsFuture::from(resp.text().map_err(js_transport)?)
+        // Bytes, not `text()`: copying bytes into wasm memory is a memcpy,
+        // while a JS string crosses as a character-by-character loop.
+        let buffer = JsFuture::from(resp.array_buffer().map_err(js_transport)?)
             .await
             .map_err(fail)?;
+        guard.finished = true;
         drop(guard);
-        // Checked in JS string units before the copy into wasm memory, which
-        // then takes at most three bytes a unit: memory stays bounded.
-        let len = text
-            .dyn_ref::<js_sys::JsString>()
-            .map_or(0, |s| s.length() as usize);
-        if len > limit {
+        let bytes = js_sys::Uint8Array::new(&buffer);
+        if bytes.length() as usize > limit {
             return Err(super::too_large(status, answer.request_id()));
         }
-        answer.body = text.as_string().unwrap_or_default();
+        // Invalid UTF-8 reads as U+FFFD, as `text()` would have decoded it.
+        answer.body = match String::from_utf8(bytes.to_vec()) {
+            Ok(text) => text,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
+        answer.raw = crate::http::RawBody(Some(bytes));
         Ok(answer)
     }
 }

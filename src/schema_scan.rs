@@ -1,0 +1,604 @@
+//! Checking JSON *text* against the schema table in one pass, without
+//! building a `serde_json::Value` tree.
+//!
+//! A list page is hundreds of kilobytes; parsing it into a `Value` only to
+//! throw the tree away after [`schema::check`](crate::schema::check) cost
+//! most of the JS API's time per page (map nodes, key strings, frees), and
+//! even serde's streaming visitors spent more time in the size-optimised
+//! build than `JSON.parse` did. This scanner is a plain loop over bytes that
+//! allocates nothing on success. It answers only yes or no: on no, the
+//! caller re-runs the `Value` check, which is slow but names the failing
+//! field (or the syntax error), so messages are the same either way.
+//!
+//! It must never say yes where the `Value` check says no; the tests below
+//! and the `decode_responses` fuzz target hold it to that.
+
+use crate::schema::{ObjectSchema, Ty};
+
+/// Nesting deeper than this is refused, as serde_json refuses it.
+const MAX_DEPTH: u32 = 128;
+
+/// Whether `text` is one JSON value whose shape fits `ty`, by the rules of
+/// [`schema::check`](crate::schema::check): `null` fits anything, unknown
+/// object fields are let through, and an integer is a number without a
+/// fraction or exponent that fits in 64 bits.
+pub fn fits(schemas: &[ObjectSchema], text: &str, ty: &Ty) -> bool {
+    let mut scan = Scan {
+        b: text.as_bytes(),
+        i: 0,
+        schemas,
+        depth: 0,
+    };
+    scan.value(ty).is_ok() && {
+        scan.ws();
+        scan.i == scan.b.len()
+    }
+}
+
+/// No fit, or not JSON: the caller's slow path tells which.
+struct NoFit;
+
+type Fit = Result<(), NoFit>;
+
+struct Scan<'a> {
+    b: &'a [u8],
+    i: usize,
+    schemas: &'a [ObjectSchema],
+    depth: u32,
+}
+
+/// Bytes that end the fast run through a string: the quote, a backslash,
+/// and control characters (which JSON forbids raw in strings).
+static STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
+// The build is optimised for size, which keeps these tiny helpers out of
+// line; inlining them is what makes the scan faster than `JSON.parse`.
+impl Scan<'_> {
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    #[inline(always)]
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
+            self.i += 1;
+        }
+    }
+
+    #[inline(always)]
+    fn eat(&mut self, c: u8) -> Fit {
+        if self.peek() == Some(c) {
+            self.i += 1;
+            Ok(())
+        } else {
+            Err(NoFit)
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Fit {
+        if self.b[self.i..].starts_with(word) {
+            self.i += word.len();
+            Ok(())
+        } else {
+            Err(NoFit)
+        }
+    }
+
+    fn value(&mut self, ty: &Ty) -> Fit {
+        self.ws();
+        let want = |ok: bool| if ok { Ok(()) } else { Err(NoFit) };
+        match self.peek().ok_or(NoFit)? {
+            b'n' => self.literal(b"null"),
+            b't' => {
+                want(matches!(ty, Ty::Bool | Ty::Any))?;
+                self.literal(b"true")
+            }
+            b'f' => {
+                want(matches!(ty, Ty::Bool | Ty::Any))?;
+                self.literal(b"false")
+            }
+            b'"' => {
+                want(matches!(ty, Ty::Str | Ty::Any))?;
+                self.i += 1;
+                self.string().map(drop)
+            }
+            b'-' | b'0'..=b'9' => {
+                let int = self.number()?;
+                want(match ty {
+                    Ty::Int => int,
+                    Ty::Num | Ty::Any => true,
+                    _ => false,
+                })
+            }
+            b'[' => {
+                let inner = match ty {
+                    Ty::Array(inner) => inner,
+                    Ty::Any => &Ty::Any,
+                    _ => return Err(NoFit),
+                };
+                self.nested(|s| s.array(inner))
+            }
+            b'{' => {
+                let schema = match ty {
+                    Ty::Ref(idx) => Some(self.schemas.get(*idx as usize).ok_or(NoFit)?),
+                    Ty::Any => None,
+                    _ => return Err(NoFit),
+                };
+                self.nested(|s| s.object(schema))
+            }
+            _ => Err(NoFit),
+        }
+    }
+
+    fn nested(&mut self, body: impl FnOnce(&mut Self) -> Fit) -> Fit {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(NoFit);
+        }
+        self.i += 1;
+        let fit = body(self);
+        self.depth -= 1;
+        fit
+    }
+
+    fn array(&mut self, inner: &Ty) -> Fit {
+        self.ws();
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            return Ok(());
+        }
+        loop {
+            self.value(inner)?;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                _ => return Err(NoFit),
+            }
+        }
+    }
+
+    fn object(&mut self, schema: Option<&ObjectSchema>) -> Fit {
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            return Ok(());
+        }
+        let mut hint = 0;
+        loop {
+            self.ws();
+            self.eat(b'"')?;
+            let start = self.i;
+            let escaped = self.string()?;
+            let raw = &self.b[start..self.i - 1];
+            let ty = match schema {
+                Some(schema) => match field(schema, hint, raw, escaped) {
+                    Some(k) => {
+                        hint = k + 1;
+                        &schema.fields[k].1
+                    }
+                    None => &Ty::Any,
+                },
+                None => &Ty::Any,
+            };
+            self.ws();
+            self.eat(b':')?;
+            self.value(ty)?;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(());
+                }
+                _ => return Err(NoFit),
+            }
+        }
+    }
+
+    /// Past a string's closing quote, from just after its opening one;
+    /// says whether it held escapes.
+    fn string(&mut self) -> Result<bool, NoFit> {
+        let mut escaped = false;
+        loop {
+            self.skip_plain();
+            let run = self.b[self.i..]
+                .iter()
+                .position(|&c| STOPS[c as usize])
+                .ok_or(NoFit)?;
+            self.i += run;
+            match self.b[self.i] {
+                b'"' => {
+                    self.i += 1;
+                    return Ok(escaped);
+                }
+                b'\\' => {
+                    escaped = true;
+                    self.i += 1;
+                    match self.peek().ok_or(NoFit)? {
+                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.i += 1,
+                        b'u' => match self.hex_escape()? {
+                            // A surrogate pair, as serde_json insists.
+                            0xD800..=0xDBFF => {
+                                self.eat(b'\\')?;
+                                if self.peek() != Some(b'u')
+                                    || !(0xDC00..=0xDFFF).contains(&self.hex_escape()?)
+                                {
+                                    return Err(NoFit);
+                                }
+                            }
+                            0xDC00..=0xDFFF => return Err(NoFit),
+                            _ => {}
+                        },
+                        _ => return Err(NoFit),
+                    }
+                }
+                _ => return Err(NoFit),
+            }
+        }
+    }
+
+    /// Skip string bytes eight at a time while none of them is a stop:
+    /// most of a page is string content, so this loop is most of the scan.
+    #[inline(always)]
+    fn skip_plain(&mut self) {
+        const ONES: u64 = u64::from_le_bytes([1; 8]);
+        const HIGH: u64 = ONES << 7;
+        while let Some(chunk) = self.b.get(self.i..self.i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            // The classic "has a zero byte" test, for x ^ '"', x ^ '\\'
+            // and x < 0x20; its lowest flagged byte is always exact.
+            let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+            let stops = zero(x ^ (ONES * u64::from(b'"')))
+                | zero(x ^ (ONES * u64::from(b'\\')))
+                | (x.wrapping_sub(ONES * 0x20) & !x & HIGH);
+            if stops != 0 {
+                self.i += (stops.trailing_zeros() / 8) as usize;
+                return;
+            }
+            self.i += 8;
+        }
+    }
+
+    /// Past `uXXXX` (the `u` is next); the code unit it names.
+    fn hex_escape(&mut self) -> Result<u32, NoFit> {
+        let hex = self.b.get(self.i + 1..self.i + 5).ok_or(NoFit)?;
+        let mut unit = 0;
+        for &h in hex {
+            unit = unit * 16 + (h as char).to_digit(16).ok_or(NoFit)?;
+        }
+        self.i += 5;
+        Ok(unit)
+    }
+
+    /// Past a number; says whether serde_json would read it as a 64-bit
+    /// integer (no fraction or exponent, within `i64::MIN..=u64::MAX`, and
+    /// not `-0`).
+    fn number(&mut self) -> Result<bool, NoFit> {
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.i += 1;
+        }
+        let digits = |s: &mut Self| {
+            let start = s.i;
+            while let Some(b'0'..=b'9') = s.peek() {
+                s.i += 1;
+            }
+            s.i - start
+        };
+        let start = self.i;
+        let n = digits(self);
+        if n == 0 || (n > 1 && self.b[start] == b'0') {
+            return Err(NoFit);
+        }
+        let mut int = true;
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+            if digits(self) == 0 {
+                return Err(NoFit);
+            }
+            int = false;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.i += 1;
+            }
+            if digits(self) == 0 {
+                return Err(NoFit);
+            }
+            int = false;
+        }
+        if int {
+            let mut magnitude: u64 = 0;
+            for &d in &self.b[start..start + n] {
+                match magnitude
+                    .checked_mul(10)
+                    .and_then(|m| m.checked_add(u64::from(d - b'0')))
+                {
+                    Some(m) => magnitude = m,
+                    None => return Ok(false),
+                }
+            }
+            // serde_json reads `-0` as the float -0.0.
+            int = !negative || (1..=1 << 63).contains(&magnitude);
+        }
+        Ok(int)
+    }
+}
+
+/// The index of the field named by a key's raw text. APIs send fields in
+/// a stable order, often sorted like the table, so the field after the
+/// one matched last is tried before the binary search.
+fn field(schema: &ObjectSchema, hint: usize, raw: &[u8], escaped: bool) -> Option<usize> {
+    let decoded;
+    let key: &[u8] = if escaped {
+        // Rare enough to take the slow, exact decoder.
+        let quoted = [b"\"", raw, b"\""].concat();
+        decoded = serde_json::from_slice::<String>(&quoted).ok()?;
+        decoded.as_bytes()
+    } else {
+        raw
+    };
+    let fields = schema.fields;
+    if fields
+        .get(hint)
+        .is_some_and(|(name, _)| name.as_bytes() == key)
+    {
+        return Some(hint);
+    }
+    fields
+        .binary_search_by(|(name, _)| name.as_bytes().cmp(key))
+        .ok()
+}
+
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::schema::check;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    static SCHEMAS: &[ObjectSchema] = &[
+        ObjectSchema {
+            fields: &[
+                ("extra", Ty::Any),
+                ("id", Ty::Int),
+                ("name", Ty::Str),
+                ("on", Ty::Bool),
+                ("ranges", Ty::Array(&Ty::Ref(1))),
+                ("ratio", Ty::Num),
+            ],
+        },
+        ObjectSchema {
+            fields: &[("from", Ty::Str), ("tags", Ty::Array(&Ty::Str))],
+        },
+        // Points past the end of the table: a broken table fails closed.
+        ObjectSchema {
+            fields: &[("bad", Ty::Ref(9))],
+        },
+    ];
+
+    fn agree(v: &Value, ty: &Ty) {
+        let text = serde_json::to_string(v).unwrap();
+        assert_eq!(
+            fits(SCHEMAS, &text, ty),
+            check(SCHEMAS, v, ty, "").is_ok(),
+            "disagree on {v}"
+        );
+    }
+
+    #[test]
+    fn accepts_and_rejects_like_the_value_check() {
+        let root = Ty::Ref(0);
+        for v in [
+            json!({"id": 1, "name": "a", "ranges": [{"from": "1", "tags": ["x"]}], "zz": [1, {"a": 2}]}),
+            json!({"id": null, "name": null, "ranges": null, "ratio": 2, "on": true}),
+            json!({"ranges": [null, {"from": null}], "extra": {"deep": [1, "2"]}}),
+            json!({"id": "1"}),
+            json!({"id": 1.5}),
+            json!({"id": -3, "ratio": -0.25}),
+            json!({"ranges": [{"from": 5}]}),
+            json!({"ranges": [{"tags": [1]}]}),
+            json!({"ranges": {"from": "1"}}),
+            json!({"on": "yes"}),
+            json!([1]),
+            json!("text"),
+            json!(null),
+            json!({"name": "a", "id": 2, "name": "b"}),
+        ] {
+            agree(&v, &root);
+        }
+        agree(&json!({"bad": {}}), &Ty::Ref(2));
+        agree(&json!({"bad": null}), &Ty::Ref(2));
+        agree(
+            &json!([{"from": "1"}, {"from": 2}]),
+            &Ty::Array(&Ty::Ref(1)),
+        );
+    }
+
+    /// The `Value` route: parse with serde_json, then check.
+    fn slow(text: &str, ty: &Ty) -> bool {
+        serde_json::from_str::<Value>(text).is_ok_and(|v| check(SCHEMAS, &v, ty, "").is_ok())
+    }
+
+    #[test]
+    fn reads_json_text_as_serde_json_does() {
+        let id = |n: &str| format!("{{\"id\": {n}}}");
+        let ratio = |n: &str| format!("{{\"ratio\": {n}}}");
+        let mut texts: Vec<String> = [
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "1.0",
+            "1e2",
+            "1E+2",
+            "2e-1",
+            "-0.5",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "1e",
+            "+1",
+            "18446744073709551615",
+            "18446744073709551616",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999999",
+            "1_000",
+            "0x10",
+            "NaN",
+        ]
+        .iter()
+        .flat_map(|n| [id(n), ratio(n)])
+        .collect();
+        texts.extend(
+            [
+                "",
+                " ",
+                "{",
+                "}",
+                "{} {}",
+                "{}x",
+                "{\"id\": 1,}",
+                "{,}",
+                "[1,]",
+                "[,1]",
+                "nul",
+                "nulll",
+                "tru",
+                "{\"id\" 1}",
+                "{id: 1}",
+                "{\"id\": 1 \"name\": \"a\"}",
+                "{\"name\": \"a\\qb\"}",
+                "{\"name\": \"a\\u12\"}",
+                "{\"name\": \"a\tb\"}",
+                "{\"name\": \"caf\\u00e9 \\\" \\\\ \\/\"}",
+                "{\"name\": \"caf\u{e9}\"}",
+                " \n\t\r{\"name\" : \"a\" , \"id\" : 2 }\n",
+                "{\"n\\u0061me\": 5}",
+                "{\"n\\u0061me\": \"5\"}",
+                "{\"ranges\": [{\"from\": \"1\"}, {\"from\": 2}]}",
+                "{\"name\": \"\\ud83d\\ude00\"}",
+                "{\"name\": \"\\ud83d\"}",
+                "{\"name\": \"\\ud83dx\"}",
+                "{\"name\": \"\\ude00\"}",
+                "{\"name\": \"\\ud83d\\u0041\"}",
+                "{\"name\": \"\\uD83D\\uDE00\"}",
+                "{\"ranges\": [[]]}",
+                "{\"zz\": {\"a\": [1, {\"b\": [true, false, null]}]}}",
+                "{\"zz\": [1 2]}",
+                "{\"on\": tRue}",
+                "\"text\"",
+                "null",
+                "[]",
+            ]
+            .map(String::from),
+        );
+        let deep = "[".repeat(200) + &"]".repeat(200);
+        texts.push(format!("{{\"extra\": {deep}}}"));
+        for text in &texts {
+            for ty in [&Ty::Ref(0), &Ty::Array(&Ty::Ref(1)), &Ty::Any] {
+                assert_eq!(
+                    fits(SCHEMAS, text, ty),
+                    slow(text, ty),
+                    "disagree on {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn long_strings_stop_at_every_offset() {
+        // The eight-byte skip must find a stop wherever it falls in a chunk.
+        for before in 0..20 {
+            for after in 0..12 {
+                let (a, b) = ("a".repeat(before), "é".repeat(after));
+                for (inner, ok) in [
+                    (format!("{a}\\\"{b}"), true),
+                    (format!("{a}\\\\{b}"), true),
+                    (format!("{a}\\u0041{b}"), true),
+                    (format!("{a}\u{1f}{b}"), false),
+                    (format!("{a}\t{b}"), false),
+                    (format!("{a}\\x{b}"), false),
+                ] {
+                    let text = format!("{{\"name\": \"{inner}\", \"id\": 1}}");
+                    assert_eq!(fits(SCHEMAS, &text, &Ty::Ref(0)), ok, "{text:?}");
+                    assert_eq!(slow(&text, &Ty::Ref(0)), ok, "{text:?}");
+                }
+                let open = format!("{{\"name\": \"{a}{b}");
+                assert!(!fits(SCHEMAS, &open, &Ty::Ref(0)), "{open:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_fields_in_any_order() {
+        let text = r#"{"zz": 1, "on": true, "ranges": [], "extra": [1], "id": 7, "name": "n"}"#;
+        assert!(fits(SCHEMAS, text, &Ty::Ref(0)));
+        let text = r#"{"zz": 1, "on": true, "ranges": [], "extra": [1], "id": "7", "name": "n"}"#;
+        assert!(!fits(SCHEMAS, text, &Ty::Ref(0)));
+    }
+
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            (-1e6f64..1e6).prop_map(Value::from),
+            "[a-z]{0,4}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 32, 5, |inner| {
+            let key = prop_oneof![
+                Just("id".to_string()),
+                Just("name".to_string()),
+                Just("ranges".to_string()),
+                Just("from".to_string()),
+                Just("tags".to_string()),
+                Just("on".to_string()),
+                "[a-z]{1,3}",
+            ];
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map(key, inner, 0..5)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn never_lets_through_what_the_value_check_refuses(
+            text in "[\\[\\]{}\",: 0-9a-z.eE+\\-\\\\]{0,40}"
+        ) {
+            for ty in [&Ty::Ref(0), &Ty::Array(&Ty::Ref(1)), &Ty::Any] {
+                if fits(SCHEMAS, &text, ty) {
+                    prop_assert!(slow(&text, ty), "{text:?}");
+                }
+            }
+        }
+
+        #[test]
+        fn agrees_with_the_value_check_on_any_json(v in json_value()) {
+            agree(&v, &Ty::Ref(0));
+            agree(&v, &Ty::Array(&Ty::Ref(1)));
+        }
+    }
+}
