@@ -152,18 +152,21 @@ impl Scan<'_> {
         fit
     }
 
-    fn array(&mut self, inner: &Ty) -> Fit {
+    /// The elements of an array or the members of an object, from just
+    /// after the opening bracket: `item` reads one, this the commas and
+    /// the `close` bracket.
+    fn items(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> Fit) -> Fit {
         self.ws();
-        if self.peek() == Some(b']') {
+        if self.peek() == Some(close) {
             self.i += 1;
             return Ok(());
         }
         loop {
-            self.value(inner)?;
+            item(self)?;
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
-                Some(b']') => {
+                Some(c) if c == close => {
                     self.i += 1;
                     return Ok(());
                 }
@@ -172,19 +175,18 @@ impl Scan<'_> {
         }
     }
 
+    fn array(&mut self, inner: &Ty) -> Fit {
+        self.items(b']', |s| s.value(inner))
+    }
+
     fn object(&mut self, schema: Option<&ObjectSchema>) -> Fit {
-        self.ws();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            return Ok(());
-        }
         let mut hint = 0;
-        loop {
-            self.ws();
-            self.eat(b'"')?;
-            let start = self.i;
-            let escaped = self.string()?;
-            let raw = &self.b[start..self.i - 1];
+        self.items(b'}', |s| {
+            s.ws();
+            s.eat(b'"')?;
+            let start = s.i;
+            let escaped = s.string()?;
+            let raw = &s.b[start..s.i - 1];
             let ty = match schema {
                 Some(schema) => match field(schema, hint, raw, escaped) {
                     Some(k) => {
@@ -195,19 +197,10 @@ impl Scan<'_> {
                 },
                 None => &Ty::Any,
             };
-            self.ws();
-            self.eat(b':')?;
-            self.value(ty)?;
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                _ => return Err(NoFit),
-            }
-        }
+            s.ws();
+            s.eat(b':')?;
+            s.value(ty)
+        })
     }
 
     /// Past a string's closing quote, from just after its opening one;

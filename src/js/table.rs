@@ -157,14 +157,21 @@ pub async fn send(
     };
     if !fits(schemas, &resp.body, ty) {
         // The one-pass check only says no; this slow one says where.
-        let value: Value = crate::client::decode(&resp)?;
-        check(schemas, &value, ty, "").map_err(|message| Error::Decode {
-            status: resp.status,
-            message,
-            request_id: resp.request_id(),
-        })?;
+        checked_value(schemas, ty, &resp)?;
     }
     Ok(Some(resp))
+}
+
+/// The answer parsed into a `Value` and checked, naming the first field
+/// that does not fit.
+fn checked_value(schemas: &[ObjectSchema], ty: &Ty, resp: &HttpResponse) -> Result<Value, Error> {
+    let value: Value = crate::client::decode(resp)?;
+    check(schemas, &value, ty, "").map_err(|message| Error::Decode {
+        status: resp.status,
+        message,
+        request_id: resp.request_id(),
+    })?;
+    Ok(value)
 }
 
 /// [`send`], for operations whose answer the caller needs.
@@ -176,7 +183,11 @@ pub async fn send_body(
 ) -> Result<HttpResponse, Error> {
     send(client, schemas, op, req)
         .await?
-        .ok_or_else(|| Error::invalid(format!("{}: the spec declares no answer body", op.id)))
+        .ok_or_else(|| no_body(op))
+}
+
+fn no_body(op: &OpSpec) -> Error {
+    Error::invalid(format!("{}: the spec declares no answer body", op.id))
 }
 
 /// Read a JS argument object (`undefined` means none).
@@ -299,8 +310,9 @@ pub async fn patch(
         return Err(Error::invalid("patch must be a JSON object"));
     }
     let req = build(&client, schemas, get, &args)?;
-    let resp = send_body(&client, schemas, get, req).await?;
-    let mut current: Value = crate::client::decode(&resp)?;
+    // Parsed into a `Value` to merge into, so the one-pass scan is skipped.
+    let ty = get.response.as_ref().ok_or_else(|| no_body(get))?;
+    let mut current = checked_value(schemas, ty, &client.execute(req).await?)?;
     crate::merge::merge(&mut current, &changes);
     let mut update_args: Map<String, Value> = args
         .into_iter()
