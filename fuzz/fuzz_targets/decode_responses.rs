@@ -62,7 +62,7 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let resp = HttpResponse {
- raw: Default::default(),
+        raw: Default::default(),
         status: STATUSES[*pick as usize % STATUSES.len()],
         headers: vec![("x-request-id".into(), "fuzz".into())],
         body: text,
@@ -94,7 +94,10 @@ fuzz_target!(|data: &[u8]| {
             .as_ref()
             .is_some_and(|v| check(SCHEMAS, v, ty, "").is_ok());
         if let Ok(text) = std::str::from_utf8(body) {
-            assert!(!fits(SCHEMAS, text, ty) || slow, "scanner let through {text:?}");
+            assert!(
+                !fits(SCHEMAS, text, ty) || slow,
+                "scanner let through {text:?}"
+            );
         }
     }
 });
