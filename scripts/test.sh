@@ -36,6 +36,11 @@ stage() {
   elif [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then
     f=1
   fi
+  # The tail can miss a failure printed earlier; show each one's report.
+  if [ "$f" -gt 0 ]; then
+    echo "--- $name failures:"
+    grep -E -A 30 '^not ok|^ +not ok|^---- .* stdout ----|FAILED|panicked at' "$logs/$name.log" | head -n 200
+  fi
   echo "--- $name: $p passed, $f failed"
   passed=$((passed + p)); failed=$((failed + f))
 }

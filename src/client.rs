@@ -317,7 +317,7 @@ impl Client {
             let resp = sent?;
             if resp.status == 401 && !reminted {
                 reminted = true;
-                inner.tokens.invalidate(&credential).await;
+                inner.tokens.invalidate(&credential);
                 continue;
             }
             return Ok(resp);
@@ -354,7 +354,7 @@ impl Client {
                 Ok(resp) if resp.status == 401 && !reminted => {
                     reminted = true;
                     attempt -= 1;
-                    inner.tokens.invalidate(&credential).await;
+                    inner.tokens.invalidate(&credential);
                     continue;
                 }
                 Ok(resp) => resp,

@@ -22,13 +22,16 @@ pub fn real() -> SleepFn {
     Arc::new(|ms| Box::pin(sleep(ms)))
 }
 
+/// Wait `ms` on this target's own timer (tokio natively).
 #[cfg(not(target_arch = "wasm32"))]
-async fn sleep(ms: u64) {
+pub(crate) async fn sleep(ms: u64) {
     tokio::time::sleep(std::time::Duration::from_millis(ms)).await
 }
 
+/// Wait `ms` on this target's own timer: the global `setTimeout`, which
+/// Workers, Node and browsers all have (no `window`).
 #[cfg(target_arch = "wasm32")]
-async fn sleep(ms: u64) {
+pub(crate) async fn sleep(ms: u64) {
     use wasm_bindgen::prelude::*;
     #[wasm_bindgen]
     extern "C" {

@@ -1,20 +1,19 @@
 //! Credentials: where they come from and how long they are reused.
 //!
-//! One cache per client, behind an async mutex, so fifty concurrent calls
-//! on a cold client cause one token request, not fifty. Every provider
+//! One cache per client ([`cache`]), so fifty concurrent calls on a cold
+//! client cause one token request, not fifty. Every provider
 //! (OneAPI secret or private key, a backend, legacy ZPA and ZIA) yields a
 //! [`Credential`] with a refresh time, and the cache treats them alike.
 
+mod cache;
 pub(crate) mod jwt;
 mod legacy;
 mod oauth;
 
 use crate::clock::now_ms;
-use crate::http::HttpRequest;
-use crate::transport::Transport;
-use crate::{Error, Secret};
-use futures_util::lock::Mutex;
+use crate::Secret;
 
+pub(crate) use cache::TokenCache;
 pub(crate) use jwt::SigningKey;
 
 /// Refresh this long before the server's expiry, so a token never expires
@@ -124,128 +123,6 @@ impl Minted {
             credential,
             expires_at_ms: now + lifetime_ms,
             refresh_at_ms: refresh_at(now, lifetime_ms),
-        }
-    }
-}
-
-/// A token source plus its cached credential.
-pub(crate) struct TokenCache {
-    source: TokenSource,
-    slot: Mutex<Option<Minted>>,
-}
-
-impl std::fmt::Debug for TokenCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TokenCache")
-            .field("source", &self.source)
-            .finish_non_exhaustive()
-    }
-}
-
-/// A failed token request is an auth failure, whatever the transport said.
-fn as_auth_error(e: Error) -> Error {
-    match e {
-        Error::Transport { message } => Error::Auth {
-            status: None,
-            message,
-            request_id: None,
-        },
-        other => other,
-    }
-}
-
-impl TokenCache {
-    pub(crate) fn new(source: TokenSource) -> Self {
-        Self {
-            source,
-            slot: Mutex::new(None),
-        }
-    }
-
-    /// Ask the provider for a fresh credential. Whatever the server says
-    /// back is scrubbed of our secrets, raw and form-encoded, in case it
-    /// echoes the request.
-    async fn mint(&self, transport: &Transport, timeout_ms: u64) -> Result<Minted, Error> {
-        self.mint_raw(transport, timeout_ms).await.map_err(|e| {
-            self.source.secrets().iter().fold(e, |e, s| {
-                let encoded = oauth::form_encode(&[("", s)]);
-                e.redacted(s).redacted(encoded.trim_start_matches('='))
-            })
-        })
-    }
-
-    async fn mint_raw(&self, transport: &Transport, timeout_ms: u64) -> Result<Minted, Error> {
-        let send = |req: HttpRequest| async move {
-            transport.send(req, timeout_ms).await.map_err(as_auth_error)
-        };
-        match &self.source {
-            TokenSource::Session => Ok(Minted::new(Credential::None, f64::MAX)),
-            TokenSource::LegacyZia { .. } => {
-                let resp = send(legacy::zia_login(&self.source, now_ms())?).await?;
-                legacy::zia_session(&resp).map(|(c, ms)| Minted::new(c, ms))
-            }
-            TokenSource::LegacyZpa { .. } => {
-                let resp = send(legacy::zpa_signin(&self.source)?).await?;
-                oauth::parse_token(&resp).map(|(t, ms)| Minted::new(Credential::Bearer(t), ms))
-            }
-            _ => {
-                let req = oauth::token_request(&self.source, now_ms()).await?;
-                let resp = send(req).await?;
-                oauth::parse_token(&resp).map(|(t, ms)| Minted::new(Credential::Bearer(t), ms))
-            }
-        }
-    }
-
-    /// A valid credential and its expiry, fetched only when the cached one
-    /// is missing or due.
-    pub(crate) async fn credential(
-        &self,
-        transport: &Transport,
-        timeout_ms: u64,
-    ) -> Result<(Credential, f64), Error> {
-        let mut slot = self.slot.lock().await;
-        if let Some(m) = slot.as_ref() {
-            if now_ms() < m.refresh_at_ms {
-                return Ok((m.credential.clone(), m.expires_at_ms));
-            }
-        }
-        let fresh = self.mint(transport, timeout_ms).await?;
-        let out = (fresh.credential.clone(), fresh.expires_at_ms);
-        *slot = Some(fresh);
-        Ok(out)
-    }
-
-    /// Forget `stale` after the API refused it. A credential that another
-    /// call already replaced is kept, so one 401 never causes two mints.
-    pub(crate) async fn invalidate(&self, stale: &Credential) {
-        let mut slot = self.slot.lock().await;
-        if slot.as_ref().is_some_and(|m| &m.credential == stale) {
-            *slot = None;
-        }
-    }
-
-    /// End a legacy session on the server and forget it. Other sources have
-    /// nothing to end: their tokens simply expire.
-    pub(crate) async fn sign_out(
-        &self,
-        transport: &Transport,
-        timeout_ms: u64,
-    ) -> Result<(), Error> {
-        let mut slot = self.slot.lock().await;
-        let Some(current) = slot.take() else {
-            return Ok(());
-        };
-        let Some(req) = legacy::logout(&self.source, &current.credential) else {
-            return Ok(());
-        };
-        let resp = transport
-            .send(req, timeout_ms)
-            .await
-            .map_err(as_auth_error)?;
-        if resp.is_success() {
-            Ok(())
-        } else {
-            Err(oauth::auth_error(&resp))
         }
     }
 }

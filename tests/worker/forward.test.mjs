@@ -116,6 +116,37 @@ test('50 parallel calls on a fresh isolate mint exactly one token', async () => 
   assert.equal(s.api_requests, 50);
 });
 
+// workerd cancels a request that waits on another request's promise with
+// nothing pending of its own, so waiters must not park on the minting call.
+test('while a slow mint runs, parallel calls on a fresh isolate wait for it and all succeed', async () => {
+  const fresh = await startWorker(workerEnv(emu));
+  const session = (await login(fresh)).cookie;
+  await control('stats', 'DELETE');
+  await control('faults', 'POST', { method: 'POST', path_prefix: '/oauth2/v1/token', delay_ms: 600, count: 1 });
+  const all = await Promise.all(
+    Array.from({ length: 12 }, () => call(`${fresh}/api/zia/api/v1/users?pageSize=1`, { headers: { cookie: session, ...CSRF } })),
+  );
+  assert.deepEqual(all.map((r) => r.status), Array(12).fill(200), all.find((r) => r.status !== 200)?.text);
+  assert.equal((await stats()).token_requests, 1);
+});
+
+test('a mint whose browser went away does not stall the isolate', async () => {
+  const fresh = await startWorker(workerEnv(emu));
+  const session = (await login(fresh)).cookie;
+  await control('stats', 'DELETE');
+  await control('faults', 'POST', { method: 'POST', path_prefix: '/oauth2/v1/token', delay_ms: 20_000, count: 1 });
+  const gone = new AbortController();
+  const first = fetch(`${fresh}/api/zia/api/v1/users?pageSize=1`, { headers: { cookie: session, ...CSRF }, signal: gone.signal }).catch((e) => e);
+  await new Promise((r) => setTimeout(r, 300));
+  gone.abort();
+  assert.equal((await first).name, 'AbortError');
+  const started = Date.now();
+  const next = await call(`${fresh}/api/zia/api/v1/users?pageSize=1`, { headers: { cookie: session, ...CSRF } });
+  assert.equal(next.status, 200, next.text);
+  assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+  assert.equal((await stats()).token_requests, 2, 'the abandoned mint and one more');
+});
+
 test('after the API expires its tokens, the next call re-mints once and succeeds', async () => {
   assert.equal((await api('/zia/api/v1/users?pageSize=1')).status, 200);
   await control('stats', 'DELETE');
