@@ -2,30 +2,43 @@
 // process per mode:
 //   iter  the async iterator, keeping only a count
 //   all   listAll, keeping the whole array
-// node --expose-gc bench/p4_memory.mjs --url URL --mode iter|all --pagesize 500
+//   raw   the peer: a hand-written fetch + JSON.parse loop, keeping a count
+// node --expose-gc bench/p4_memory.mjs --url URL --mode iter|all|raw --pagesize 500
 // With --live 1 (iter only), a full GC at the middle and end of each page records the
 // heap that is still reachable ("liveGrowth"), i.e. the pages resident; it
 // slows the walk, so RSS figures come from runs without it.
 // Prints {"base", "peak", "growth", "heapGrowth", "liveGrowth", "liveAfter",
-// "resident", "items"} in bytes. "base" is
+// "resident", "buffers", "items"} in bytes; "buffers" is the peak growth of
+// memory held by ArrayBuffers (Node's fetch bodies), outside the JS heap. "base" is
 // the RSS after loading the wasm and fetching one page (token, pools and
 // JIT warm), so growth is what the walk itself holds.
-import { clientOptions, flags, loadClient } from './lib.mjs';
+import { clientOptions, flags, loadClient, rawToken, segmentsUrl } from './lib.mjs';
 
 const f = flags();
 const pagesize = Number(f.pagesize ?? 500);
 const ZscalerClient = await loadClient();
 const zpa = new ZscalerClient(clientOptions(f.url)).zpa;
+const headers = { authorization: `Bearer ${await rawToken(f.url)}` };
+const rawPage = async (page) => {
+  const res = await fetch(`${segmentsUrl(f.url)}?page=${page}&pagesize=${pagesize}`, { headers });
+  if (!res.ok) throw new Error(`page ${page}: HTTP ${res.status}`);
+  return JSON.parse(await res.text());
+};
+// Both clients warm (wasm loaded, token, connection, JIT) in every mode.
 await zpa.listApplicationSegments({ page: 1, pagesize });
+await rawPage(1);
 globalThis.gc?.();
-const base = process.memoryUsage().rss;
-const heapBase = process.memoryUsage().heapUsed;
+const start = process.memoryUsage();
+const base = start.rss;
+const heapBase = start.heapUsed;
 let peak = base;
 let heapPeak = heapBase;
+let bufPeak = start.arrayBuffers;
 const sample = () => {
   const m = process.memoryUsage();
   peak = Math.max(peak, m.rss);
   heapPeak = Math.max(heapPeak, m.heapUsed);
+  bufPeak = Math.max(bufPeak, m.arrayBuffers);
 };
 const timer = setInterval(sample, 5);
 
@@ -36,6 +49,12 @@ let kept;
 if (f.mode === 'all') {
   kept = await zpa.listAllApplicationSegments({ pagesize });
   items = kept.length;
+} else if (f.mode === 'raw') {
+  for (let page = 1, pages = 1; page <= pages; page++) {
+    const body = await rawPage(page);
+    pages = Number(body.totalPages);
+    for (const _ of body.list ?? []) if (++items % (pagesize / 2) === 0) sample();
+  }
 } else {
   for await (const _ of zpa.iterApplicationSegments({ pagesize })) {
     // Sampling by count too: a fast loop may starve the timer. Both the
@@ -63,5 +82,5 @@ if (live) {
 }
 console.log(JSON.stringify({
   base, peak, growth: peak - base, heapGrowth: heapPeak - heapBase, liveGrowth, liveAfter,
-  resident: liveGrowth - liveAfter, items, kept: kept ? kept.length : 0,
+  resident: liveGrowth - liveAfter, buffers: bufPeak - start.arrayBuffers, items, kept: kept ? kept.length : 0,
 }));

@@ -68,10 +68,11 @@ if (only.includes('p3')) {
 if (only.includes('p4')) {
   const p4 = await withEmulator('zpa.applications=100000', async (url) => {
     const mem = (mode, extra = []) => json('node', ['--expose-gc', `${root}bench/p4_memory.mjs`, '--url', url, '--mode', mode, '--pagesize', '500', ...extra]);
-    const res = { iter: [], all: [], live: [] };
+    const res = { iter: [], raw: [], all: [], live: [] };
     for (let i = 0; i < Math.min(runs, 3); i++) {
       console.error(`P4 memory, round ${i + 1}`);
       res.iter.push(mem('iter'));
+      res.raw.push(mem('raw'));
       res.all.push(mem('all'));
       res.live.push(mem('iter', ['--live', '1']));
     }
