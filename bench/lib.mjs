@@ -44,6 +44,13 @@ export function segmentsUrl(base) {
   return `${base}/zpa/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/application`;
 }
 
+/** A function fetching one page of segments with a raw OneAPI token: the
+ * hand-written peer loop of P1 and P4. */
+export async function rawPageFetcher(base, pagesize) {
+  const headers = { authorization: `Bearer ${await rawToken(base)}` };
+  return (page) => fetch(`${segmentsUrl(base)}?page=${page}&pagesize=${pagesize}`, { headers });
+}
+
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;

@@ -8,7 +8,7 @@
 // node bench/p1_node.mjs --url URL --mode raw|floor|iter|all --pagesize N --runs R
 // Prints {"ms": [...], "items": N}.
 import { performance } from 'node:perf_hooks';
-import { clientOptions, flags, loadClient, rawToken, segmentsUrl } from './lib.mjs';
+import { clientOptions, flags, loadClient, rawPageFetcher } from './lib.mjs';
 
 const f = flags();
 const base = f.url;
@@ -16,9 +16,7 @@ const pagesize = Number(f.pagesize);
 const runs = Number(f.runs ?? 5);
 
 async function rawMethod(parse) {
-  const token = await rawToken(base);
-  const headers = { authorization: `Bearer ${token}` };
-  const get = (page) => fetch(`${segmentsUrl(base)}?page=${page}&pagesize=${pagesize}`, { headers });
+  const get = await rawPageFetcher(base, pagesize);
   const first = JSON.parse(await (await get(1)).text());
   const total = Number(first.totalCount);
   return async () => {

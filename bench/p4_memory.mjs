@@ -12,15 +12,15 @@
 // memory held by ArrayBuffers (Node's fetch bodies), outside the JS heap. "base" is
 // the RSS after loading the wasm and fetching one page (token, pools and
 // JIT warm), so growth is what the walk itself holds.
-import { clientOptions, flags, loadClient, rawToken, segmentsUrl } from './lib.mjs';
+import { clientOptions, flags, loadClient, rawPageFetcher } from './lib.mjs';
 
 const f = flags();
 const pagesize = Number(f.pagesize ?? 500);
 const ZscalerClient = await loadClient();
 const zpa = new ZscalerClient(clientOptions(f.url)).zpa;
-const headers = { authorization: `Bearer ${await rawToken(f.url)}` };
+const get = await rawPageFetcher(f.url, pagesize);
 const rawPage = async (page) => {
-  const res = await fetch(`${segmentsUrl(f.url)}?page=${page}&pagesize=${pagesize}`, { headers });
+  const res = await get(page);
   if (!res.ok) throw new Error(`page ${page}: HTTP ${res.status}`);
   return JSON.parse(await res.text());
 };
