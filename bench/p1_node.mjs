@@ -4,8 +4,9 @@
 //   floor the same loop reading each body without parsing it (page count
 //         from the known total): what the emulator and the socket cost
 //   iter  our async iterator (serial pages)
+//   unchecked  the same with checkResponses: false (no schema check)
 //   all   our listAll (parallel pages)
-// node bench/p1_node.mjs --url URL --mode raw|floor|iter|all --pagesize N --runs R
+// node bench/p1_node.mjs --url URL --mode raw|floor|iter|unchecked|all --pagesize N --runs R
 // Prints {"ms": [...], "items": N}.
 import { performance } from 'node:perf_hooks';
 import { clientOptions, flags, loadClient, rawPageFetcher } from './lib.mjs';
@@ -40,7 +41,8 @@ async function rawMethod(parse) {
 
 async function clientMethod(mode) {
   const ZscalerClient = await loadClient();
-  const zpa = new ZscalerClient(clientOptions(base)).zpa;
+  const options = { ...clientOptions(base), checkResponses: mode !== 'unchecked' };
+  const zpa = new ZscalerClient(options).zpa;
   if (mode === 'all') return async () => (await zpa.listAllApplicationSegments({ pagesize })).length;
   return async () => {
     let n = 0;

@@ -38,6 +38,7 @@ const p1Methods = {
   'floor: fetch, body read, not parsed (Node)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'floor', '--pagesize', ps, '--runs', runs]),
   'raw fetch + JSON.parse (Node, serial)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'raw', '--pagesize', ps, '--runs', runs]),
   'zscaler-wasm iterator (Node, serial, next page requested ahead)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'iter', '--pagesize', ps, '--runs', runs]),
+  'zscaler-wasm iterator, checkResponses: false (Node, serial)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'unchecked', '--pagesize', ps, '--runs', runs]),
   'zscaler-wasm listAll (Node, 4 pages in parallel)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'all', '--pagesize', ps, '--runs', runs]),
   'zscaler-sdk-python (serial)': (url, ps) => json(f.python, [`${root}bench/p1_python.py`, '--url', url, '--pagesize', ps, '--runs', runs], noProxy),
   'native Rust client, iterator (serial)': (url, ps) => json(f.rust, ['--url', url, '--mode', 'iter', '--pagesize', ps, '--runs', runs]),

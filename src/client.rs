@@ -186,6 +186,12 @@ impl Client {
             .ok_or_else(|| Error::config("customerId is required for ZPA calls"))
     }
 
+    /// Whether answers are checked against the spec (`checkResponses`).
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn checks_responses(&self) -> bool {
+        self.inner.config.check_responses
+    }
+
     #[cfg(feature = "zpa")]
     pub(crate) fn microtenant_id(&self) -> Option<&str> {
         self.inner.config.microtenant_id.as_deref()
@@ -494,7 +500,6 @@ mod tests {
 
     fn resp(status: u16, body: &str) -> HttpResponse {
         HttpResponse {
-            raw: Default::default(),
             status,
             headers: vec![("x-request-id".into(), "rid-1".into())],
             body: body.into(),
@@ -527,7 +532,6 @@ mod tests {
             ("RateLimitError", Some(1000))
         );
         let ro = HttpResponse {
-            raw: Default::default(),
             status: 403,
             headers: vec![("x-zscaler-mode".into(), "read-only".into())],
             body: r#"{"code":"STATE_READONLY","message":"maintenance"}"#.into(),

@@ -43,21 +43,6 @@ pub struct HttpResponse {
     pub headers: Vec<(String, String)>,
     /// The body as text.
     pub body: String,
-    /// The same body as the JS runtime received it.
-    pub raw: RawBody,
-}
-
-/// On wasm, the body bytes still held by JS, so the JS API can hand them
-/// to `JSON.parse` without copying them back out of wasm memory (that copy
-/// cost as much as the parse itself on large pages). Native: empty.
-#[derive(Clone, Default)]
-pub struct RawBody(#[cfg(target_arch = "wasm32")] pub Option<js_sys::Uint8Array>);
-
-impl std::fmt::Debug for RawBody {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // Printing a JS array would dump the whole body.
-        f.write_str("RawBody")
-    }
 }
 
 impl HttpResponse {

@@ -125,7 +125,6 @@ mod tests {
 
     fn resp(status: u16, headers: &[(&str, &str)], body: &str) -> HttpResponse {
         HttpResponse {
-            raw: Default::default(),
             status,
             headers: headers
                 .iter()

@@ -53,7 +53,6 @@ fn body() -> impl Strategy<Value = String> {
 fn response() -> impl Strategy<Value = HttpResponse> {
     (status(), prop::collection::vec(header(), 0..3), body()).prop_map(|(status, headers, body)| {
         HttpResponse {
-            raw: Default::default(),
             status,
             headers,
             body,

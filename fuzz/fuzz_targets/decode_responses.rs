@@ -62,7 +62,6 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let resp = HttpResponse {
-        raw: Default::default(),
         status: STATUSES[*pick as usize % STATUSES.len()],
         headers: vec![("x-request-id".into(), "fuzz".into())],
         body: text,

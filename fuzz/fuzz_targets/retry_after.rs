@@ -32,7 +32,6 @@ fuzz_target!(|data: &[u8]| {
         let policy = RetryPolicy::default();
         for (i, name) in HEADERS.iter().enumerate() {
             let resp = HttpResponse {
-                raw: Default::default(),
                 status: if i % 2 == 0 { 429 } else { 503 },
                 headers: vec![(name.to_string(), value.to_string())],
                 body: String::new(),

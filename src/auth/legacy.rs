@@ -146,7 +146,6 @@ mod tests {
     #[test]
     fn session_cookie_is_read_from_set_cookie() {
         let resp = HttpResponse {
-            raw: Default::default(),
             status: 200,
             headers: vec![(
                 "set-cookie".into(),
@@ -157,7 +156,6 @@ mod tests {
         let (c, _) = zia_session(&resp).unwrap();
         assert_eq!(c, Credential::Cookie(Secret::new("JSESSIONID=ABC123")));
         let hidden = HttpResponse {
-            raw: Default::default(),
             headers: vec![],
             ..resp
         };

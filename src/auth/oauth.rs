@@ -168,7 +168,6 @@ mod tests {
 
     fn resp(status: u16, body: &str) -> HttpResponse {
         HttpResponse {
-            raw: Default::default(),
             status,
             headers: vec![],
             body: body.into(),

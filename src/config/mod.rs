@@ -46,6 +46,9 @@ pub struct ClientOptions {
     pub retry_max_delay_ms: Option<u64>,
     /// Pace calls to the documented rate limits (default true).
     pub pacing: Option<bool>,
+    /// Check each answer against the spec before handing it over (default
+    /// true). Off, a body that is JSON is returned as sent, unchecked.
+    pub check_responses: Option<bool>,
     /// Extra headers sent with every API call.
     pub headers: Option<std::collections::BTreeMap<String, String>>,
     /// How the client secret is sent: `"body"` (default) or `"basic"`.
@@ -82,6 +85,9 @@ pub(crate) struct Resolved {
     pub timeout_ms: u64,
     pub retry: crate::retry::RetryPolicy,
     pub pacing: bool,
+    /// Read by the JS API only: typed Rust calls check by deserializing.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub check_responses: bool,
     pub headers: Vec<(String, String)>,
 }
 
@@ -177,6 +183,7 @@ impl ClientOptions {
         Ok(Resolved {
             retry,
             pacing: self.pacing.unwrap_or(true),
+            check_responses: self.check_responses.unwrap_or(true),
             headers,
             api_base,
             source,

@@ -123,7 +123,6 @@ impl Transport {
             }
         }
         let mut answer = HttpResponse {
-            raw: Default::default(),
             status,
             headers: out_headers,
             body: String::new(),
@@ -135,23 +134,71 @@ impl Transport {
         if declared.is_some_and(|n| n > limit as u64) {
             return Err(super::too_large(status, answer.request_id()));
         }
-        // Bytes, not `text()`: copying bytes into wasm memory is a memcpy,
-        // while a JS string crosses as a character-by-character loop.
-        let buffer = JsFuture::from(resp.array_buffer().map_err(js_transport)?)
-            .await
-            .map_err(fail)?;
+        let bytes = match read_body(&resp, declared, limit).await {
+            Ok(bytes) => bytes,
+            Err(BodyError::TooLarge) => return Err(super::too_large(status, answer.request_id())),
+            Err(BodyError::Js(e)) => return Err(fail(e)),
+        };
         guard.finished = true;
         drop(guard);
-        let bytes = js_sys::Uint8Array::new(&buffer);
-        if bytes.length() as usize > limit {
-            return Err(super::too_large(status, answer.request_id()));
-        }
         // Invalid UTF-8 reads as U+FFFD, as `text()` would have decoded it.
-        answer.body = match String::from_utf8(bytes.to_vec()) {
+        answer.body = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
         };
-        answer.raw = crate::http::RawBody(Some(bytes));
         Ok(answer)
+    }
+}
+
+enum BodyError {
+    TooLarge,
+    Js(JsValue),
+}
+
+/// The body's bytes, read chunk by chunk straight into wasm memory.
+///
+/// Bytes, not `text()`: copying bytes into wasm memory is a memcpy, while a
+/// JS string crosses as a character-by-character loop.
+///
+/// Not `arrayBuffer()`: that joins every chunk into one more buffer outside
+/// the JS heap, which the runtime frees only at a later GC, so a long walk
+/// held several pages of those at once (issue 9, P4). Reading chunks also
+/// stops an oversized body without chunked encoding at the limit.
+async fn read_body(
+    resp: &web_sys::Response,
+    declared: Option<u64>,
+    limit: usize,
+) -> Result<Vec<u8>, BodyError> {
+    let Some(stream) = resp.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| BodyError::Js("the body has no default reader".into()))?;
+    let mut out = Vec::with_capacity(declared.map_or(0, |n| n as usize));
+    let done_key = JsValue::from_str("done");
+    let value_key = JsValue::from_str("value");
+    loop {
+        let step = JsFuture::from(reader.read()).await.map_err(BodyError::Js)?;
+        if js_sys::Reflect::get(&step, &done_key)
+            .map_err(BodyError::Js)?
+            .is_truthy()
+        {
+            return Ok(out);
+        }
+        let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&step, &value_key)
+            .map_err(BodyError::Js)?
+            .dyn_into()
+            .map_err(|_| BodyError::Js("a body chunk is not bytes".into()))?;
+        let len = chunk.length() as usize;
+        if out.len() + len > limit {
+            // Cancelling frees the connection instead of draining the rest.
+            let _ = reader.cancel();
+            return Err(BodyError::TooLarge);
+        }
+        let at = out.len();
+        out.resize(at + len, 0);
+        chunk.copy_to(&mut out[at..]);
     }
 }

@@ -33,7 +33,6 @@ impl Transport {
             .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
             .collect();
         let mut answer = HttpResponse {
-            raw: Default::default(),
             status,
             headers,
             body: String::new(),

@@ -59,6 +59,23 @@ test('an HTML page or truncated JSON where JSON belongs is a DecodeError, and th
   }
 });
 
+test('checkResponses: false hands back JSON that breaks the spec, but never non-JSON', async () => {
+  const body = JSON.stringify({ totalPages: '1', list: [{ id: '1', name: 5, enabled: 'yes' }] });
+  const checked = new ZscalerClient(emulatorOptions({ maxAttempts: 1 }));
+  const unchecked = new ZscalerClient(emulatorOptions({ maxAttempts: 1, checkResponses: false }));
+  await fault({ method: 'GET', path_prefix: '/zpa/', status: 200, body, count: 1 });
+  const err = await checked.zpa.listApplicationSegments({}).catch((e) => e);
+  assert.equal(err.name, 'DecodeError', String(err));
+  assert.match(err.message, /list\[0\]\.(name|enabled) should be/);
+  await fault({ method: 'GET', path_prefix: '/zpa/', status: 200, body, count: 1 });
+  const page = await unchecked.zpa.listApplicationSegments({});
+  assert.deepEqual(page.list, [{ id: '1', name: 5, enabled: 'yes' }]);
+  await fault({ method: 'GET', path_prefix: '/zpa/', status: 200, body: '{"list": [', count: 1 });
+  const bad = await unchecked.zpa.listApplicationSegments({}).catch((e) => e);
+  assert.equal(bad.name, 'DecodeError', String(bad));
+  assert.equal((await unchecked.zpa.listApplicationSegments({ pagesize: 2 })).list.length, 2);
+});
+
 test('a 40 MB answer is refused with a DecodeError instead of filling memory', async () => {
   const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
