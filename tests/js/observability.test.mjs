@@ -77,10 +77,13 @@ test('checkResponses: false hands back JSON that breaks the spec, but never non-
 });
 
 test('a 40 MB answer is refused with a DecodeError instead of filling memory', async () => {
+  let sent = 0;
+  let closed;
+  const hungUp = new Promise((ok) => { closed = ok; });
   const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
-    let sent = 0;
+    res.on('close', closed);
     const push = () => {
       while (sent < 40 && res.write(chunk)) sent += 1;
       if (sent < 40) res.once('drain', () => { sent += 1; push(); });
@@ -95,6 +98,9 @@ test('a 40 MB answer is refused with a DecodeError instead of filling memory', a
     const err = await client.zpa.listApplicationSegments({}).catch((e) => e);
     assert.equal(err.name, 'DecodeError', String(err));
     assert.match(err.message, /limit/);
+    // Reading stopped at the limit: the client hung up before the last MB.
+    await hungUp;
+    assert.ok(sent < 40, `the server sent all ${sent} MB`);
     const ok = await new ZscalerClient(emulatorOptions()).zpa.listApplicationSegments({ pagesize: 1 });
     assert.equal(ok.list.length, 1);
   } finally {
