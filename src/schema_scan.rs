@@ -116,12 +116,16 @@ impl Scan<'_> {
         }
     }
 
-    fn literal(&mut self, word: &[u8]) -> Fit {
-        if self.b[self.i..].starts_with(word) {
-            self.i += word.len();
-            Ok(())
-        } else {
-            Err(NoFit)
+    /// Past the four bytes `word`, compared as one integer: `memcmp`
+    /// through a slice costs more than the rest of reading a `true`.
+    #[inline(always)]
+    fn literal(&mut self, word: [u8; 4]) -> Fit {
+        match self.b.get(self.i..self.i + 4) {
+            Some(&[a, b, c, d]) if u32::from_le_bytes([a, b, c, d]) == u32::from_le_bytes(word) => {
+                self.i += 4;
+                Ok(())
+            }
+            _ => Err(NoFit),
         }
     }
 
@@ -129,14 +133,15 @@ impl Scan<'_> {
         self.ws();
         let want = |ok: bool| if ok { Ok(()) } else { Err(NoFit) };
         match self.peek().ok_or(NoFit)? {
-            b'n' => self.literal(b"null"),
+            b'n' => self.literal(*b"null"),
             b't' => {
                 want(matches!(ty, Ty::Bool | Ty::Any))?;
-                self.literal(b"true")
+                self.literal(*b"true")
             }
             b'f' => {
                 want(matches!(ty, Ty::Bool | Ty::Any))?;
-                self.literal(b"false")
+                self.i += 1;
+                self.literal(*b"alse")
             }
             b'"' => {
                 want(matches!(ty, Ty::Str | Ty::Any))?;
@@ -218,9 +223,6 @@ impl Scan<'_> {
         self.items(b'}', |s| {
             s.ws();
             s.eat(b'"')?;
-            let start = s.i;
-            let escaped = s.string()?;
-            let raw = &s.b[start..s.i - 1];
             let ty = match schema {
                 Some((idx, schema)) => {
                     let memo = memo_tag(idx, position);
@@ -228,23 +230,48 @@ impl Scan<'_> {
                     let guess = memo
                         .filter(|&(tag, slot)| s.memo[slot].tag == tag)
                         .map(|(_, slot)| usize::from(s.memo[slot].field));
-                    match field(schema, guess, hint, raw, escaped) {
-                        Some(k) => {
-                            if let (Some((tag, slot)), Ok(field)) = (memo, u16::try_from(k)) {
-                                s.memo[slot] = Slot { tag, field };
-                            }
+                    // The guessed name followed by the closing quote is the
+                    // whole key: memo names came from keys without escapes,
+                    // so they hold no quote or backslash to misread.
+                    let name = guess.and_then(|k| Some((k, schema.fields.get(k)?)));
+                    match name {
+                        Some((k, (name, ty))) if s.key_is(name.as_bytes()) => {
+                            s.i += name.len() + 1;
                             hint = k + 1;
-                            &schema.fields[k].1
+                            ty
                         }
-                        None => &Ty::Any,
+                        _ => {
+                            let start = s.i;
+                            let escaped = s.string()?;
+                            let raw = &s.b[start..s.i - 1];
+                            match field(schema, hint, raw, escaped) {
+                                Some(k) => {
+                                    if let (Some((tag, slot)), Ok(field), false) =
+                                        (memo, u16::try_from(k), escaped)
+                                    {
+                                        s.memo[slot] = Slot { tag, field };
+                                    }
+                                    hint = k + 1;
+                                    &schema.fields[k].1
+                                }
+                                None => &Ty::Any,
+                            }
+                        }
                     }
                 }
-                None => &Ty::Any,
+                None => s.string().map(|_| &Ty::Any)?,
             };
             s.ws();
             s.eat(b':')?;
             s.value(ty)
         })
+    }
+
+    /// Whether the key starting here is exactly `name`.
+    #[inline(always)]
+    fn key_is(&self, name: &[u8]) -> bool {
+        let end = self.i + name.len();
+        self.b.get(end) == Some(&b'"') && same(&self.b[self.i..end], name)
     }
 
     /// Past a string's closing quote, from just after its opening one;
@@ -393,17 +420,36 @@ impl Scan<'_> {
     }
 }
 
+/// `a == b` for two slices of the same length, eight bytes at a time and
+/// inline: the size-optimised build calls `memcmp` for `==`, and that call
+/// cost more than comparing a short key.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while let (Some(x), Some(y)) = (a.get(i..i + 8), b.get(i..i + 8)) {
+        if u64::from_le_bytes(x.try_into().unwrap_or([0; 8]))
+            != u64::from_le_bytes(y.try_into().unwrap_or([0; 8]))
+        {
+            return false;
+        }
+        i += 8;
+    }
+    while let (Some(x), Some(y)) = (a.get(i), b.get(i)) {
+        if x != y {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The index of the field named by a key's raw text. APIs send fields in
-/// a stable order, so the field this position held in the last object of
-/// the schema (`guess`) and the field after the one matched last (`hint`)
-/// are tried before the binary search.
-fn field(
-    schema: &ObjectSchema,
-    guess: Option<usize>,
-    hint: usize,
-    raw: &[u8],
-    escaped: bool,
-) -> Option<usize> {
+/// a stable order, so the field after the one matched last (`hint`) is
+/// tried before the binary search.
+fn field(schema: &ObjectSchema, hint: usize, raw: &[u8], escaped: bool) -> Option<usize> {
     let decoded;
     let key: &[u8] = if escaped {
         // Rare enough to take the slow, exact decoder.
@@ -414,13 +460,11 @@ fn field(
         raw
     };
     let fields = schema.fields;
-    for k in guess.into_iter().chain([hint]) {
-        if fields
-            .get(k)
-            .is_some_and(|(name, _)| name.as_bytes() == key)
-        {
-            return Some(k);
-        }
+    if fields
+        .get(hint)
+        .is_some_and(|(name, _)| name.as_bytes() == key)
+    {
+        return Some(hint);
     }
     fields
         .binary_search_by(|(name, _)| name.as_bytes().cmp(key))
@@ -506,6 +550,15 @@ mod tests {
             (r#"[{"name":"a","id":1},{"id":"2","name":"b"}]"#, false),
             (r#"[{"name":"a","id":1},{"name":2,"id":1}]"#, false),
             (r#"[{"zz":1,"id":1},{"id":1,"zz":"x"},{"on":1}]"#, false),
+            (r#"[{"na\u006de":"a"},{"name":1}]"#, false),
+            (r#"[{"name":"a"},{"na\u006de":1}]"#, false),
+            (
+                r#"[{"name":"a"},{"na\u006de":"b"},{"name":"c","na":1}]"#,
+                true,
+            ),
+            (r#"[{"name":"a"},{"names":1,"name":"b"}]"#, true),
+            (r#"[{"name":"a"},{"nam":"b"}]"#, true),
+            (r#"[{"name":"a"},{"name"#, false),
             (
                 r#"[{"ranges":[{"tags":["x"],"from":"1"}]},{"ranges":[{"from":"1","tags":[1]}]}]"#,
                 false,
