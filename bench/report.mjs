@@ -34,9 +34,10 @@ const p1 = load('p1.json');
 if (p1) {
   say('## P1: listing 10,000 ZPA application segments', '',
     `The emulator (release build, \`--bulk zpa.applications=10000\`, rate limits off) holds`,
-    `${p1.rows[0].items.toLocaleString('en')} segments (the bulk plus the demo seed). Each client lists all of them`,
-    `${p1.runs} times after one untimed warm-up run (token fetched, connections open, the emulator's page`,
-    'cache primed for everyone alike); the median is reported. Client-side pacing is **off**',
+    `${p1.rows[0].items.toLocaleString('en')} segments (the bulk plus the demo seed). The clients take turns over`,
+    `${p1.runs} rounds, so a drift in the machine's speed reaches all of them alike: in each round every client`,
+    'starts afresh and lists all segments once untimed (token fetched, connections open, JIT warm, the',
+    'emulator\'s page cache primed for everyone alike) and once timed; the median is reported. Client-side pacing is **off**',
     '(`pacing: false` in JS and Rust) because the emulator does not rate-limit; with pacing on,',
     'ZPA\'s documented 20 GETs per 10 s would dominate every figure. The Python SDK is the',
     'pinned version of `emulator/tests/python/requirements.txt`, pointed at the emulator as in',

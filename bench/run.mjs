@@ -35,25 +35,35 @@ function json(cmd, args, env = {}) {
 
 const noProxy = { HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_PROXY: '127.0.0.1,localhost', PYTHONDONTWRITEBYTECODE: '1' };
 const p1Methods = {
-  'floor: fetch, body read, not parsed (Node)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'floor', '--pagesize', ps, '--runs', runs]),
-  'raw fetch + JSON.parse (Node, serial)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'raw', '--pagesize', ps, '--runs', runs]),
-  'zscaler-wasm iterator (Node, serial, next page requested ahead)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'iter', '--pagesize', ps, '--runs', runs]),
-  'zscaler-wasm iterator, checkResponses: false (Node, serial)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'unchecked', '--pagesize', ps, '--runs', runs]),
-  'zscaler-wasm listAll (Node, 4 pages in parallel)': (url, ps) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'all', '--pagesize', ps, '--runs', runs]),
-  'zscaler-sdk-python (serial)': (url, ps) => json(f.python, [`${root}bench/p1_python.py`, '--url', url, '--pagesize', ps, '--runs', runs], noProxy),
-  'native Rust client, iterator (serial)': (url, ps) => json(f.rust, ['--url', url, '--mode', 'iter', '--pagesize', ps, '--runs', runs]),
-  'native Rust client, list_all (4 in parallel)': (url, ps) => json(f.rust, ['--url', url, '--mode', 'all', '--pagesize', ps, '--runs', runs]),
+  'floor: fetch, body read, not parsed (Node)': (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'floor', '--pagesize', ps, '--runs', String(n)]),
+  'raw fetch + JSON.parse (Node, serial)': (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'raw', '--pagesize', ps, '--runs', String(n)]),
+  'zscaler-wasm iterator (Node, serial, next page requested ahead)': (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'iter', '--pagesize', ps, '--runs', String(n)]),
+  'zscaler-wasm iterator, checkResponses: false (Node, serial)': (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'unchecked', '--pagesize', ps, '--runs', String(n)]),
+  'zscaler-wasm listAll (Node, 4 pages in parallel)': (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'all', '--pagesize', ps, '--runs', String(n)]),
+  'zscaler-sdk-python (serial)': (url, ps, n) => json(f.python, [`${root}bench/p1_python.py`, '--url', url, '--pagesize', ps, '--runs', String(n)], noProxy),
+  'native Rust client, iterator (serial)': (url, ps, n) => json(f.rust, ['--url', url, '--mode', 'iter', '--pagesize', ps, '--runs', String(n)]),
+  'native Rust client, list_all (4 in parallel)': (url, ps, n) => json(f.rust, ['--url', url, '--mode', 'all', '--pagesize', ps, '--runs', String(n)]),
 };
 
 const only = f.only ? f.only.split(',') : ['p1', 'p3', 'p4'];
 if (only.includes('p1')) {
   const p1 = await withEmulator('zpa.applications=10000', async (url) => {
+    // Round-robin, one timed walk per client per round (each after its own
+    // untimed warm-up): the machine's speed drifts over minutes, and this
+    // spreads the drift over every client instead of whichever ran last.
     const rows = [];
     for (const pagesize of ['500', '20']) {
-      for (const [method, run] of Object.entries(p1Methods)) {
-        console.error(`P1 pagesize ${pagesize}: ${method}`);
-        rows.push({ pagesize: Number(pagesize), method, ...run(url, pagesize) });
+      const mine = Object.keys(p1Methods).map((method) => ({ pagesize: Number(pagesize), method, ms: [] }));
+      for (let round = 1; round <= runs; round++) {
+        console.error(`P1 pagesize ${pagesize}: round ${round} of ${runs}`);
+        for (const row of mine) {
+          const { ms, items } = p1Methods[row.method](url, pagesize, 1);
+          row.ms.push(...ms);
+          if (row.items !== undefined && row.items !== items) throw new Error(`${row.method}: ${items} items, then ${row.items}`);
+          row.items = items;
+        }
       }
+      rows.push(...mine);
     }
     return rows;
   });
