@@ -66,6 +66,9 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
 test('the console can be driven by keyboard alone', async () => {
   const { page, context } = await openPage(browser);
   await page.goto(`${stack.base}/`);
+  // The form is shown once the wasm has loaded; typing earlier goes nowhere
+  // (`focus` does not wait for visibility as `fill` does).
+  await page.waitForSelector('#password', { state: 'visible' });
   await page.focus('#password');
   await page.keyboard.type(process.env.PAGE_PASSWORD ?? 'demo-admin');
   await page.keyboard.press('Enter');
