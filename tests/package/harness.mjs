@@ -7,6 +7,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 
 export const run = promisify(execFile);
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -93,21 +94,25 @@ export function start(cmd, args, opts = {}) {
   return spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
 }
 
-/** Load a page in headless Chromium, let its scripts run, return the DOM. */
+/** Load a page in headless Chromium, wait until its `#count` output no
+ * longer reads "loading" (or an `.error` shows), and return the DOM.
+ * Waiting on the page itself, not on `--virtual-time-budget`: virtual time
+ * ran out while the wasm was still compiling on a loaded machine. */
 export async function dumpDom(url) {
-  const profile = mkdtempSync(`${tmpdir()}/chromium-`);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
   try {
-    const { stdout } = await run(
-      process.env.CHROMIUM ?? '/usr/bin/chromium',
-      [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
-        `--user-data-dir=${profile}`, '--virtual-time-budget=15000', '--dump-dom', url,
-      ],
-      { timeout: 90_000, maxBuffer: 16 << 20 },
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForFunction(
+      () => document.querySelector('.error') || document.querySelector('#count')?.textContent !== 'loading',
+      null,
+      { timeout: 60_000 },
     );
-    return stdout;
+    return await page.content();
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
