@@ -34,15 +34,18 @@ function json(cmd, args, env = {}) {
 }
 
 const noProxy = { HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_PROXY: '127.0.0.1,localhost', PYTHONDONTWRITEBYTECODE: '1' };
+// Each takes (url, pagesize, runs) and returns {ms, items}.
+const node = (mode) => (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', mode, '--pagesize', ps, '--runs', String(n)]);
+const rust = (mode) => (url, ps, n) => json(f.rust, ['--url', url, '--mode', mode, '--pagesize', ps, '--runs', String(n)]);
 const p1Methods = {
-  'floor: fetch, body read, not parsed (Node)': (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'floor', '--pagesize', ps, '--runs', String(n)]),
-  'raw fetch + JSON.parse (Node, serial)': (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'raw', '--pagesize', ps, '--runs', String(n)]),
-  'zscaler-wasm iterator (Node, serial, next page requested ahead)': (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'iter', '--pagesize', ps, '--runs', String(n)]),
-  'zscaler-wasm iterator, checkResponses: false (Node, serial)': (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'unchecked', '--pagesize', ps, '--runs', String(n)]),
-  'zscaler-wasm listAll (Node, 4 pages in parallel)': (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', 'all', '--pagesize', ps, '--runs', String(n)]),
+  'floor: fetch, body read, not parsed (Node)': node('floor'),
+  'raw fetch + JSON.parse (Node, serial)': node('raw'),
+  'zscaler-wasm iterator (Node, serial, next page requested ahead)': node('iter'),
+  'zscaler-wasm iterator, checkResponses: false (Node, serial)': node('unchecked'),
+  'zscaler-wasm listAll (Node, 4 pages in parallel)': node('all'),
   'zscaler-sdk-python (serial)': (url, ps, n) => json(f.python, [`${root}bench/p1_python.py`, '--url', url, '--pagesize', ps, '--runs', String(n)], noProxy),
-  'native Rust client, iterator (serial)': (url, ps, n) => json(f.rust, ['--url', url, '--mode', 'iter', '--pagesize', ps, '--runs', String(n)]),
-  'native Rust client, list_all (4 in parallel)': (url, ps, n) => json(f.rust, ['--url', url, '--mode', 'all', '--pagesize', ps, '--runs', String(n)]),
+  'native Rust client, iterator (serial)': rust('iter'),
+  'native Rust client, list_all (4 in parallel)': rust('all'),
 };
 
 const only = f.only ? f.only.split(',') : ['p1', 'p3', 'p4'];

@@ -93,7 +93,7 @@ static STOPS: [bool; 256] = {
 
 // The build is optimised for size, which keeps these tiny helpers out of
 // line; inlining them is what makes the scan faster than `JSON.parse`.
-impl Scan<'_> {
+impl<'a> Scan<'a> {
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
@@ -217,54 +217,58 @@ impl Scan<'_> {
         self.items(b']', |s| s.value(inner))
     }
 
-    fn object(&mut self, schema: Option<(usize, &ObjectSchema)>) -> Fit {
+    fn object(&mut self, schema: Option<(usize, &'a ObjectSchema)>) -> Fit {
         let mut hint = 0;
         let mut position = 0;
         self.items(b'}', |s| {
             s.ws();
             s.eat(b'"')?;
             let ty = match schema {
-                Some((idx, schema)) => {
-                    let memo = memo_tag(idx, position);
-                    position += 1;
-                    let guess = memo
-                        .filter(|&(tag, slot)| s.memo[slot].tag == tag)
-                        .map(|(_, slot)| usize::from(s.memo[slot].field));
-                    // The guessed name followed by the closing quote is the
-                    // whole key: memo names came from keys without escapes,
-                    // so they hold no quote or backslash to misread.
-                    let name = guess.and_then(|k| Some((k, schema.fields.get(k)?)));
-                    match name {
-                        Some((k, (name, ty))) if s.key_is(name.as_bytes()) => {
-                            s.i += name.len() + 1;
-                            hint = k + 1;
-                            ty
-                        }
-                        _ => {
-                            let start = s.i;
-                            let escaped = s.string()?;
-                            let raw = &s.b[start..s.i - 1];
-                            match field(schema, hint, raw, escaped) {
-                                Some(k) => {
-                                    if let (Some((tag, slot)), Ok(field), false) =
-                                        (memo, u16::try_from(k), escaped)
-                                    {
-                                        s.memo[slot] = Slot { tag, field };
-                                    }
-                                    hint = k + 1;
-                                    &schema.fields[k].1
-                                }
-                                None => &Ty::Any,
-                            }
-                        }
-                    }
-                }
+                Some((idx, schema)) => s.key(idx, schema, position, &mut hint)?,
                 None => s.string().map(|_| &Ty::Any)?,
             };
+            position += 1;
             s.ws();
             s.eat(b':')?;
             s.value(ty)
         })
+    }
+
+    /// Past a key of object schema `idx` (from just after its opening
+    /// quote), the `position`-th of its object; the type its value must
+    /// have. `hint` is the field after the one matched last.
+    #[inline(always)]
+    fn key(
+        &mut self,
+        idx: usize,
+        schema: &'a ObjectSchema,
+        position: usize,
+        hint: &mut usize,
+    ) -> Result<&'a Ty, NoFit> {
+        let memo = memo_tag(idx, position);
+        // The remembered name followed by the closing quote is the whole
+        // key: memo names came from keys without escapes, so they hold no
+        // quote or backslash to misread.
+        let remembered = memo
+            .filter(|&(tag, slot)| self.memo[slot].tag == tag)
+            .map(|(_, slot)| usize::from(self.memo[slot].field))
+            .and_then(|k| Some((k, schema.fields.get(k)?)))
+            .filter(|(_, (name, _))| self.key_is(name.as_bytes()));
+        if let Some((k, (name, ty))) = remembered {
+            self.i += name.len() + 1;
+            *hint = k + 1;
+            return Ok(ty);
+        }
+        let start = self.i;
+        let escaped = self.string()?;
+        let Some(k) = field(schema, *hint, &self.b[start..self.i - 1], escaped) else {
+            return Ok(&Ty::Any);
+        };
+        if let (Some((tag, slot)), Ok(field), false) = (memo, u16::try_from(k), escaped) {
+            self.memo[slot] = Slot { tag, field };
+        }
+        *hint = k + 1;
+        Ok(&schema.fields[k].1)
     }
 
     /// Whether the key starting here is exactly `name`.

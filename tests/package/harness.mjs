@@ -2,12 +2,12 @@
 // tarball installed offline, the emulator the tests talk to, and small
 // process helpers (free port, wait for a server, headless Chromium).
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch } from '../page/browser.mjs';
 
 export const run = promisify(execFile);
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -99,10 +99,7 @@ export function start(cmd, args, opts = {}) {
  * Waiting on the page itself, not on `--virtual-time-budget`: virtual time
  * ran out while the wasm was still compiling on a loaded machine. */
 export async function dumpDom(url) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     await page.goto(url);
