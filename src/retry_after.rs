@@ -32,8 +32,15 @@ fn parse_seconds(s: &str) -> Option<u64> {
         .or_else(|| s.strip_suffix('s'))
         .unwrap_or(&s)
         .trim();
-    let secs: f64 = number.parse().ok()?;
+    let secs = parse_decimal(number)?;
     (secs.is_finite() && secs >= 0.0).then(|| (secs * 1000.0).ceil() as u64)
+}
+
+/// A decimal number in JSON's grammar (`2.5`, `1e3`; not `+2` or `.5`).
+/// Read by serde_json, which the client links anyway, rather than by
+/// `f64::from_str`, whose parser would add about 5 KB to the wasm.
+pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
+    s.parse::<serde_json::Number>().ok()?.as_f64()
 }
 
 const MONTHS: [&str; 12] = [

@@ -412,14 +412,14 @@ impl<'a> Scan<'a> {
         self.float(begin)
     }
 
-    /// The number from `begin` to here as a float. serde_json refuses one
-    /// that overflows; its rounding differs from std's near `f64::MAX`, so
-    /// anything that close is left to the slow check rather than guessed.
+    /// The number from `begin` to here as a float, accepted exactly when
+    /// serde_json accepts it (it refuses one that overflows): its own
+    /// parser decides, so the two cannot disagree near `f64::MAX`.
     fn float(&self, begin: usize) -> Result<bool, NoFit> {
         let text = std::str::from_utf8(&self.b[begin..self.i]).map_err(|_| NoFit)?;
-        match text.parse::<f64>() {
-            Ok(x) if x.abs() < 1e308 => Ok(false),
-            _ => Err(NoFit),
+        match text.parse::<serde_json::Number>() {
+            Ok(_) => Ok(false),
+            Err(_) => Err(NoFit),
         }
     }
 }
@@ -456,9 +456,16 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 fn field(schema: &ObjectSchema, hint: usize, raw: &[u8], escaped: bool) -> Option<usize> {
     let decoded;
     let key: &[u8] = if escaped {
-        // Rare enough to take the slow, exact decoder.
+        // Rare enough to take the slow, exact decoder. Through `Value`, as
+        // a typed `String` would link serde's error formatting (floats too).
         let quoted = [b"\"", raw, b"\""].concat();
-        decoded = serde_json::from_slice::<String>(&quoted).ok()?;
+        // `from_str` like every other parse here, so the wasm holds one
+        // copy of serde_json's parser, not one per input reader.
+        let quoted = std::str::from_utf8(&quoted).ok()?;
+        decoded = match serde_json::from_str(quoted).ok()? {
+            serde_json::Value::String(s) => s,
+            _ => return None,
+        };
         decoded.as_bytes()
     } else {
         raw
@@ -678,17 +685,27 @@ mod tests {
     }
 
     #[test]
-    fn floats_near_the_overflow_go_to_the_slow_check() {
-        // std and serde_json round differently next to f64::MAX, so the
-        // scanner declines there; declining only costs the slow check.
+    fn floats_near_the_overflow_agree_with_serde_json() {
+        // std and serde_json round differently next to f64::MAX; the scanner
+        // asks serde_json's own parser, so it cannot side with std.
         for n in [
             "1.7e308",
             "1.7976931348623157e308",
             "-1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "1.8e308",
+            "-1e309",
+            "9.9e307",
+            "123456789012345678901234567890",
         ] {
             let text = format!("{{\"ratio\": {n}}}");
-            assert!(!fits(SCHEMAS, &text, &Ty::Ref(0)), "{n}");
+            assert_eq!(
+                fits(SCHEMAS, &text, &Ty::Ref(0)),
+                slow(&text, &Ty::Ref(0)),
+                "{n}"
+            );
         }
+        assert!(!fits(SCHEMAS, "{\"ratio\": 1.8e308}", &Ty::Ref(0)));
         assert!(fits(SCHEMAS, "{\"ratio\": 9.9e307}", &Ty::Ref(0)));
     }
 

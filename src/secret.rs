@@ -13,6 +13,16 @@ impl Secret {
         Self(value.into())
     }
 
+    /// A string, or an object (a JWK) kept as its JSON text; `None` for
+    /// any other JSON.
+    pub fn from_json(value: serde_json::Value) -> Option<Self> {
+        match value {
+            serde_json::Value::String(s) => Some(Secret(s)),
+            v @ serde_json::Value::Object(_) => Some(Secret(v.to_string())),
+            _ => None,
+        }
+    }
+
     /// The raw value, for the one place that must send it.
     pub fn expose(&self) -> &str {
         &self.0
@@ -36,10 +46,9 @@ impl<'de> serde::Deserialize<'de> for Secret {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         // Errors name the expected shape only: serde would otherwise quote
         // the offending value, which may be the credential itself.
-        match serde_json::Value::deserialize(d) {
-            Ok(serde_json::Value::String(s)) => Ok(Secret(s)),
-            Ok(v @ serde_json::Value::Object(_)) => Ok(Secret(v.to_string())),
-            _ => Err(serde::de::Error::custom("a credential must be a string")),
-        }
+        serde_json::Value::deserialize(d)
+            .ok()
+            .and_then(Secret::from_json)
+            .ok_or_else(|| serde::de::Error::custom("a credential must be a string"))
     }
 }

@@ -7,18 +7,10 @@ use super::TokenSource;
 use crate::error::{parse_error_body, snippet};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::{Error, Secret};
-use serde::Deserialize;
 
 /// The audience OneAPI tokens are issued for.
 const API_AUDIENCE: &str = "https://api.zscaler.com";
 const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
-#[derive(Deserialize)]
-struct TokenBody {
-    access_token: String,
-    #[serde(default)]
-    expires_in: Option<serde_json::Value>,
-}
 
 pub(crate) fn form_encode(pairs: &[(&str, &str)]) -> String {
     let mut out = String::new();
@@ -118,7 +110,9 @@ fn expires_in_ms(v: Option<&serde_json::Value>) -> Result<f64, String> {
     let secs = match v {
         None | Some(serde_json::Value::Null) => 3600.0,
         Some(serde_json::Value::Number(n)) => n.as_f64().unwrap_or(-1.0),
-        Some(serde_json::Value::String(s)) => s.trim().parse::<f64>().unwrap_or(-1.0),
+        Some(serde_json::Value::String(s)) => {
+            crate::retry_after::parse_decimal(s.trim()).unwrap_or(-1.0)
+        }
         Some(_) => -1.0,
     };
     if !(secs.is_finite() && secs > 0.0) {
@@ -153,13 +147,21 @@ pub(crate) fn parse_token(resp: &HttpResponse) -> Result<(Secret, f64), Error> {
         message,
         request_id: resp.request_id(),
     };
-    let body: TokenBody = serde_json::from_str(&resp.body)
-        .map_err(|e| fail(format!("token response is not JSON with access_token: {e}")))?;
-    if body.access_token.is_empty() {
-        return Err(fail("empty access_token".into()));
-    }
-    let lifetime = expires_in_ms(body.expires_in.as_ref()).map_err(fail)?;
-    Ok((Secret::new(body.access_token), lifetime))
+    // A Value, not a derived struct: see `config/parse.rs` for the size.
+    let mut body = match serde_json::from_str(&resp.body) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => {
+            // Not quoted: a non-JSON answer may still hold a token.
+            return Err(fail("token response is not a JSON object".into()));
+        }
+    };
+    let token = match body.remove("access_token") {
+        Some(serde_json::Value::String(t)) if !t.is_empty() => t,
+        Some(serde_json::Value::String(_)) => return Err(fail("empty access_token".into())),
+        _ => return Err(fail("token response has no access_token string".into())),
+    };
+    let lifetime = expires_in_ms(body.get("expires_in")).map_err(fail)?;
+    Ok((Secret::new(token), lifetime))
 }
 
 #[cfg(test)]
@@ -199,6 +201,12 @@ mod tests {
         assert!(e.to_string().len() < 1_000);
         let e = parse_token(&resp(200, "{\"access_token\": 5}")).unwrap_err();
         assert_eq!(e.code(), "AUTH_FAILED");
+        // A form-encoded answer still holds the token: it is not quoted.
+        let e = parse_token(&resp(200, "access_token=tok3n&expires_in=60")).unwrap_err();
+        assert!(!e.to_string().contains("tok3n"), "{e}");
+        let (token, ms) =
+            parse_token(&resp(200, r#"{"access_token":"t","expires_in":"90"}"#)).unwrap();
+        assert_eq!((token.expose(), ms), ("t", 90_000.0));
     }
 
     #[test]

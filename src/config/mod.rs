@@ -2,18 +2,18 @@
 //! an auth mode. All validation happens here, at construction, so a wrong
 //! config fails before any request is sent.
 
+mod parse;
 mod source;
 
 use crate::auth::TokenSource;
 use crate::{Error, Product, Secret};
-use serde::Deserialize;
 
 /// Default per-request timeout.
 pub const DEFAULT_TIMEOUT_MS: u64 = 30_000;
 
 /// What a caller configures. In JS the same fields are camelCase.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// It deserializes from that camelCase form too ([`ClientOptions::from_json`]).
+#[derive(Clone, Debug, Default)]
 pub struct ClientOptions {
     /// OneAPI client id (with `client_secret`).
     pub client_id: Option<String>,

@@ -128,8 +128,9 @@ impl ZscalerClient {
         let on_log = js_sys::Reflect::get(&options, &"onLog".into())
             .ok()
             .filter(|f| !f.is_undefined() && !f.is_null());
-        let options: ClientOptions =
-            from_js(options).map_err(|e| to_js_error(&Error::config(e)))?;
+        let options = from_js(options)
+            .and_then(ClientOptions::from_json)
+            .map_err(|e| to_js_error(&Error::config(e)))?;
         let log = match on_log {
             None => None,
             Some(f) => Some(log::hook(f).map_err(|e| to_js_error(&e))?),
@@ -153,9 +154,11 @@ impl ZscalerClient {
     ) -> js_sys::Promise {
         let client = self.client.clone();
         promise(async move {
-            let r: forward::Request = from_js(request).map_err(Error::invalid)?;
+            let r = from_js(request)
+                .and_then(forward::Request::from_json)
+                .map_err(Error::invalid)?;
             let resp = client
-                .forward(&r.method, &r.path, &r.query, &r.headers(), r.body)
+                .forward(&r.method, &r.path, &r.query, &r.headers, r.body)
                 .await?;
             to_js(&forward::Response::from(resp))
         })
@@ -253,7 +256,7 @@ where
 }
 
 /// Read an operation's argument object; `undefined` means "no arguments".
-pub(crate) fn params<T: DeserializeOwned>(value: impl Into<Option<JsValue>>) -> Result<T, Error> {
+pub(crate) fn params(value: impl Into<Option<JsValue>>) -> Result<serde_json::Value, Error> {
     let value = value.into().filter(|v| !v.is_undefined() && !v.is_null());
     let value = value.unwrap_or_else(|| js_sys::Object::new().into());
     from_js(value).map_err(Error::invalid)

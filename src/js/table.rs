@@ -192,7 +192,7 @@ fn no_body(op: &OpSpec) -> Error {
 
 /// Read a JS argument object (`undefined` means none).
 pub fn args(value: Option<JsValue>) -> Result<Map<String, Value>, Error> {
-    match super::params::<Value>(value)? {
+    match super::params(value)? {
         Value::Object(map) => Ok(map),
         other => Err(Error::invalid(format!(
             "arguments should be an object, not {}",

@@ -77,6 +77,29 @@ test('bad options throw ConfigError synchronously', () => {
   assert.throws(() => new ZscalerClient({ clientId: 'x' }), (err) => err.name === 'ConfigError' && err.code === 'CONFIG');
   assert.throws(() => new ZscalerClient({ ...emulatorOptions(), customerId: 216196257331281920 }), { name: 'ConfigError' });
   assert.throws(() => new ZscalerClient({ ...emulatorOptions(), unknownOption: 1 }), { name: 'ConfigError' });
+  assert.throws(() => new ZscalerClient({ ...emulatorOptions(), timeoutMs: 2.5 }), /timeoutMs must be a whole number/);
+  assert.throws(() => new ZscalerClient({ ...emulatorOptions(), clientSecret: 31337 }), (err) => err.name === 'ConfigError' && !err.message.includes('31337'));
+  // null is "not set", as in the TypeScript declaration's optional fields.
+  assert.ok(new ZscalerClient({ ...emulatorOptions(), cloud: null, headers: null }));
+});
+
+test('forward reads its request strictly and takes headers as a record or as pairs', async () => {
+  const client = new ZscalerClient(emulatorOptions());
+  const path = '/zia/api/v1/users';
+  for (const [bad, why] of [
+    [{ path }, /method is required/],
+    [{ method: 'GET', path, extra: 1 }, /unknown field "extra"/],
+    [{ method: 'GET', path, headers: [['accept']] }, /headers must be/],
+    [{ method: 'GET', path, headers: { accept: 1 } }, /header "accept" must be a string/],
+    [{ method: 'GET', path: 5 }, /path must be a string/],
+  ]) {
+    await assert.rejects(client.forward(bad), (err) => err.name === 'InvalidArgumentError' && why.test(err.message));
+  }
+  for (const headers of [[['accept', 'application/json']], { accept: 'application/json' }, undefined]) {
+    const answer = await client.forward({ method: 'GET', path, query: 'pageSize=2', headers, body: null });
+    assert.equal(answer.status, 200);
+    assert.equal(JSON.parse(answer.body).length, 2);
+  }
 });
 
 test('bad arguments are rejected before anything is sent', async () => {
