@@ -1,39 +1,53 @@
 // P3: cold start in workerd. Each run starts a fresh workerd with one
 // worker and times spawn -> socket accepting -> first response, for our
 // wasm client and for a worker doing the same calls with bare fetch.
-// node bench/p3_workerd.mjs --url EMULATOR_URL --runs R
-// Prints {"client": {"listen": [...], "total": [...]}, "raw": {...}}.
+// Every run also times a second request to the same isolate, so the cold
+// cost (first call) can be told from the steady one. With --phases 1 two
+// more client variants split the cold start: `load` answers without making
+// a client (glue evaluation, wasm instantiation, first dispatch) and
+// `construct` makes the client but calls nothing.
+// node bench/p3_workerd.mjs --url EMULATOR_URL --runs R [--phases 1]
+// Prints {"client": {"listen": [...], "total": [...], "second": [...]}, "raw": {...}}.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { flags, root } from './lib.mjs';
 
-const f = flags();
-const runs = Number(f.runs ?? 5);
 const here = `${root}bench/workerd/`;
 const pkg = process.env.BENCH_PKG ?? `${root}pkg/`;
-// wasm-bindgen's JS snippets (the error classes) sit in a hashed folder.
-const snippets = readdirSync(`${pkg}snippets`, { recursive: true })
-  .filter((f) => f.endsWith('.js')).map((f) => `snippets/${f}`);
-const variants = {
-  client: {
+
+function clientVariant(phase) {
+  // wasm-bindgen's JS snippets (the error classes) sit in a hashed folder.
+  const snippets = readdirSync(`${pkg}snippets`, { recursive: true })
+    .filter((s) => s.endsWith('.js')).map((s) => `snippets/${s}`);
+  return {
+    phase,
     files: [[`${here}client.mjs`, 'worker.mjs'], [`${pkg}zscaler_wasm.js`, 'zscaler_wasm.js'],
       [`${pkg}zscaler_wasm_bg.wasm`, 'zscaler_wasm_bg.wasm'], ...snippets.map((s) => [`${pkg}${s}`, s])],
     modules: '(name = "worker.mjs", esModule = embed "worker.mjs"), '
       + '(name = "zscaler_wasm.js", esModule = embed "zscaler_wasm.js"), '
       + snippets.map((s) => `(name = "${s}", esModule = embed "${s}"), `).join('')
       + '(name = "zscaler_wasm_bg.wasm", wasm = embed "zscaler_wasm_bg.wasm")',
-  },
-  raw: {
+  };
+}
+
+const variants = {
+  client: () => clientVariant('full'),
+  raw: () => ({
+    phase: 'full',
     files: [[`${here}raw.mjs`, 'worker.mjs']],
     modules: '(name = "worker.mjs", esModule = embed "worker.mjs")',
-  },
+  }),
+  load: () => clientVariant('load'),
+  construct: () => clientVariant('construct'),
 };
 
-async function freePort() {
+/** A port nobody listens on now. */
+export async function freePort() {
   const srv = net.createServer();
   await new Promise((r) => srv.listen(0, '127.0.0.1', r));
   const { port } = srv.address();
@@ -41,7 +55,8 @@ async function freePort() {
   return port;
 }
 
-function accepts(port) {
+/** Whether something accepts connections on the port. */
+export function accepts(port) {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
     s.once('connect', () => { s.destroy(); resolve(true); });
@@ -49,31 +64,49 @@ function accepts(port) {
   });
 }
 
-async function once(name) {
-  const v = variants[name];
-  const dir = mkdtempSync(`${tmpdir()}/zs-bench-workerd-`);
+/** Lays out variant `name` in `dir` for a workerd listening on `port`;
+ * returns the config's path. */
+export function layout(name, dir, port, emulatorUrl) {
+  const v = variants[name]();
   for (const [from, to] of v.files) {
     mkdirSync(dirname(`${dir}/${to}`), { recursive: true });
     copyFileSync(from, `${dir}/${to}`);
   }
-  const port = await freePort();
   const config = readFileSync(`${here}config.capnp.in`, 'utf8')
     .replace('@MODULES@', v.modules).replace('@PORT@', String(port))
-    .replace('@EMULATOR_URL@', f.url);
+    .replace('@EMULATOR_URL@', emulatorUrl).replace('@PHASE@', v.phase);
   writeFileSync(`${dir}/config.capnp`, config);
+  return `${dir}/config.capnp`;
+}
+
+/** One request to the worker; throws unless it answers as its phase should. */
+async function ask(name, port) {
+  const res = await fetch(`http://127.0.0.1:${port}/`);
+  const body = await res.json();
+  const phase = name === 'client' || name === 'raw' ? 'full' : name;
+  const want = phase === 'full' ? { count: 20 } : { phase };
+  if (res.status !== 200 || JSON.stringify(body) !== JSON.stringify(want)) {
+    throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);
+  }
+}
+
+async function once(name, url) {
+  const dir = mkdtempSync(`${tmpdir()}/zs-bench-workerd-`);
+  const port = await freePort();
+  const config = layout(name, dir, port, url);
   const t0 = performance.now();
-  const proc = spawn(`${root}node_modules/.bin/workerd`, ['serve', `${dir}/config.capnp`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const proc = spawn(`${root}node_modules/.bin/workerd`, ['serve', config], { stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     while (!(await accepts(port))) {
       if (performance.now() - t0 > 30_000) throw new Error(`${name}: workerd did not listen`);
       await new Promise((r) => setTimeout(r, 1));
     }
     const listen = performance.now() - t0;
-    const res = await fetch(`http://127.0.0.1:${port}/`);
-    const body = await res.json();
+    await ask(name, port);
     const total = performance.now() - t0;
-    if (res.status !== 200 || body.count !== 20) throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);
-    return { listen, total };
+    const t1 = performance.now();
+    await ask(name, port);
+    return { listen, total, second: performance.now() - t1 };
   } finally {
     proc.kill();
     await new Promise((r) => proc.once('exit', r));
@@ -81,14 +114,20 @@ async function once(name) {
   }
 }
 
-const out = { client: { listen: [], total: [] }, raw: { listen: [], total: [] } };
-await once('raw'); // untimed: warms the OS file cache for the workerd binary
-for (let i = 0; i < runs; i++) {
-  // Alternate the order so drift on a busy machine hits both alike.
-  for (const name of i % 2 ? ['client', 'raw'] : ['raw', 'client']) {
-    const r = await once(name);
-    out[name].listen.push(r.listen);
-    out[name].total.push(r.total);
+async function main() {
+  const f = flags();
+  const runs = Number(f.runs ?? 5);
+  const names = f.phases ? ['raw', 'load', 'construct', 'client'] : ['raw', 'client'];
+  const out = Object.fromEntries(names.map((n) => [n, { listen: [], total: [], second: [] }]));
+  await once('raw', f.url); // untimed: warms the OS file cache for the workerd binary
+  for (let i = 0; i < runs; i++) {
+    // Alternate the order so drift on a busy machine hits all alike.
+    for (const name of i % 2 ? [...names].reverse() : names) {
+      const r = await once(name, f.url);
+      for (const k of ['listen', 'total', 'second']) out[name][k].push(r[k]);
+    }
   }
+  console.log(JSON.stringify(out));
 }
-console.log(JSON.stringify(out));
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

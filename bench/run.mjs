@@ -75,8 +75,17 @@ if (only.includes('p1')) {
 
 if (only.includes('p3')) {
   console.error('P3 workerd cold start');
-  const p3 = await withEmulator('zpa.applications=100', async (url) => json('node', [`${root}bench/p3_workerd.mjs`, '--url', url, '--runs', runs]));
-  writeFileSync(`${out}p3.json`, JSON.stringify({ runs, ...p3 }, null, 1));
+  // Starts are cheap (tens of ms) and noisy, so P3 takes three times the runs.
+  const p3Runs = runs * 3;
+  const p3 = await withEmulator('zpa.applications=100', async (url) => {
+    const starts = json('node', [`${root}bench/p3_workerd.mjs`, '--url', url, '--runs', String(p3Runs), '--phases', '1']);
+    // The profile needs a build that keeps function names (scripts/bench.sh makes it).
+    const profile = execFileSync('node', ['--experimental-websocket', `${root}bench/p3_profile.mjs`, '--url', url, '--runs', '5', '--top', '15'],
+      { encoding: 'utf8', env: { ...process.env, BENCH_PKG: `${out}pkg-names/` }, stdio: ['ignore', 'pipe', 'inherit'] });
+    writeFileSync(`${out}p3_profile.md`, profile);
+    return starts;
+  });
+  writeFileSync(`${out}p3.json`, JSON.stringify({ runs: p3Runs, ...p3 }, null, 1));
 }
 
 if (only.includes('p4')) {

@@ -21,7 +21,7 @@ done
 
 scripts/setup.sh
 mkdir -p bench/out
-rm -f bench/out/*.json bench/out/*.jsonl
+rm -f bench/out/*.json bench/out/*.jsonl bench/out/*.md
 
 # The official SDK, pinned and installed exactly as the emulator's SDK test does.
 venv="${ZSCALER_CACHE:-$HOME/.cache/zscaler-wasm}/sdk-venv"
@@ -56,6 +56,8 @@ if [ "$build" = 1 ]; then
   scripts/build-wasm.sh >&2
 fi
 echo "{$p5}" > bench/out/p5.json
+# The same build with wasm and glue function names kept, for the P3 profile.
+KEEP_NAMES=1 OUT=bench/out/pkg-names scripts/build-wasm.sh >&2
 
 echo "P2: sizes per product" >&2
 bench/size.sh > bench/out/p2.jsonl

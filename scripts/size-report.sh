@@ -17,9 +17,7 @@ for features in zpa zia zidentity "zpa,zia,zidentity"; do
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/zscaler_wasm.wasm"
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --all-features \
     "$out/zscaler_wasm_bg.wasm" -o "$out/opt.wasm"
-  # The same comment-stripping pass as scripts/build-wasm.sh.
-  node_modules/.bin/esbuild "$out/zscaler_wasm.js" --format=esm --minify-whitespace --minify-syntax \
-    --legal-comments=none --log-level=warning --outfile="$out/glue.js"
+  scripts/minify-glue.sh "$out/zscaler_wasm.js" "$out/glue.js"
   raw=$(wc -c < "$out/opt.wasm")
   wgz=$(gzip -9c "$out/opt.wasm" | wc -c)
   js=$(wc -c < "$out/glue.js")
