@@ -205,7 +205,7 @@ fn generate(product: &Product, out_dir: &Path) -> String {
     let code = format!(
         "/// Models of the {m} API, generated from `openapi/`.\n\
          pub mod types {{ {types} }}\n{rust}\n\
-         #[cfg(target_arch = \"wasm32\")]\n#[allow(clippy::all)]\nmod js_bindings {{ use crate::js::{js_class}; use wasm_bindgen::prelude::*; {js} }}\n",
+         #[cfg(target_arch = \"wasm32\")]\n#[allow(clippy::all)]\npub(crate) mod js_bindings {{ use crate::js::{js_class}; use wasm_bindgen::prelude::*; {js} }}\n",
         m = product.ts_namespace,
         js_class = product.js_class
     );

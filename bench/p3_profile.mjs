@@ -44,6 +44,9 @@ async function devtools(url) {
   };
 }
 
+const trace = process.env.P3_PROFILE_TRACE ? (m) => console.error(`p3_profile: ${m}`) : () => {};
+let live; // the workerd of the profile under way, killed if it hangs
+
 /** One fresh workerd; returns the CPU profile of its first request. */
 async function profileOnce() {
   const dir = mkdtempSync(`${tmpdir()}/zs-bench-prof-`);
@@ -52,6 +55,7 @@ async function profileOnce() {
   const config = layout(variant, dir, port, f.url);
   const proc = spawn(`${root}node_modules/.bin/workerd`,
     ['serve', config, `--inspector-addr=127.0.0.1:${inspector}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  live = proc;
   try {
     const t0 = Date.now();
     while (!(await accepts(port))) {
@@ -66,19 +70,23 @@ async function profileOnce() {
         return new Promise((r) => setTimeout(r, 10));
       });
     }
+    trace('inspector open');
     await s.send('Profiler.enable');
     await s.send('Profiler.setSamplingInterval', { interval: 50 });
     await s.send('Profiler.start');
+    trace('profiler started');
     const res = await fetch(`http://127.0.0.1:${port}/`);
     const body = await res.json();
     if (res.status !== 200 || (body.count ?? body.phase) !== (variant === 'client' ? 20 : variant)) {
       throw new Error(`worker answered ${res.status} ${JSON.stringify(body)}`);
     }
+    trace('answered');
     const { profile } = await s.send('Profiler.stop');
     s.close();
     return profile;
   } finally {
-    proc.kill();
+    // With an inspector attached, workerd may ignore SIGTERM.
+    proc.kill('SIGKILL');
     await new Promise((r) => proc.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
   }
@@ -96,9 +104,27 @@ const groups = [
 const other = 'other (builtins, runtime)';
 const totals = new Map([...groups.map(([n]) => [n, 0]), [other, 0]]);
 const byFunction = new Map();
+/** profileOnce, given up after 20 s (the inspector socket now and then
+ * never answers) and tried again, three times at most. */
+async function profileWithRetry() {
+  for (let attempt = 1; ; attempt++) {
+    let timer;
+    const limit = new Promise((_, no) => { timer = setTimeout(() => no(new Error('profile timed out')), 20_000); });
+    try {
+      return await Promise.race([profileOnce(), limit]);
+    } catch (e) {
+      live?.kill('SIGKILL');
+      if (attempt === 3) throw e;
+      console.error(`p3_profile: ${e.message}; trying again`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
 let wall = 0;
 for (let i = 0; i < runs; i++) {
-  const p = await profileOnce();
+  const p = await profileWithRetry();
   wall += (p.endTime - p.startTime) / 1000;
   // Self time per node: samples x the gap before the next one.
   const self = new Map();
@@ -126,3 +152,5 @@ console.log(`\n| heaviest functions (self) | ms (mean) |\n|---|---:|`);
 for (const [name, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) {
   console.log(`| \`${name.trim()}\` | ${ms.toFixed(2)} |`);
 }
+// A hung inspector socket would keep the process alive.
+process.exit(0);

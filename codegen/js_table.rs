@@ -1,9 +1,9 @@
 //! Emits the JS side of a product: the operation and schema tables that the
-//! generic dispatcher in `src/js/table.rs` runs on, and one tiny JS method
-//! per operation that points at its table row.
+//! generic dispatcher in `src/js/table.rs` runs on, and the list of JS
+//! method names that `src/js/methods.rs` defines on the product's class.
 
 use crate::model::{Op, Prim, TypeRef, CUSTOMER_PARAM};
-use crate::names::{pascal, snake};
+use crate::names::pascal;
 use crate::rust_ops::{all_name, caller_params, helpers_free, iter_name, params_struct};
 use crate::ts_types::ts_type;
 use crate::Product;
@@ -156,90 +156,47 @@ fn args_optional(product: &Product, op: &Op) -> bool {
     caller_params(product, op).all(|p| !p.required) && !(op.body.is_some() && op.body_required)
 }
 
-/// The parameter attribute: `params?: T` when every argument is optional,
+/// The TypeScript parameter: `params?: T` when every argument is optional,
 /// so `client.zia.listUsers()` type-checks as it runs.
-fn param_attr(arg_ty: &str, optional: bool) -> String {
+fn ts_param(arg_ty: &str, optional: bool) -> String {
     if optional {
-        format!("unchecked_optional_param_type = \"{arg_ty}\"")
+        format!("params?: {arg_ty}")
     } else {
-        format!("unchecked_param_type = \"{arg_ty}\"")
+        format!("params: {arg_ty}")
     }
 }
 
-fn method(out: &mut String, doc: &str, js_name: &str, ret: &str, param: &str, body: &str) {
-    writeln!(out, "    /// {doc}").unwrap();
-    writeln!(
-        out,
-        "    #[wasm_bindgen(js_name = \"{js_name}\", unchecked_return_type = \"{ret}\")]"
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "    pub fn {}(&self, #[wasm_bindgen({param})] params: Option<JsValue>) -> {} {{",
-        snake(js_name),
-        if ret.starts_with("Promise") {
-            "js_sys::Promise"
-        } else {
-            "Result<JsValue, JsValue>"
-        }
-    )
-    .unwrap();
-    writeln!(out, "        {body}\n    }}\n").unwrap();
+/// The JS methods of one product, in table order: each one's name, its
+/// TypeScript declaration and the Rust `Method` it dispatches to.
+#[derive(Default)]
+struct Methods {
+    names: Vec<String>,
+    ts: String,
+    rows: Vec<String>,
 }
 
-/// The `listAll…` and `iter…` JS methods of one paged list operation.
-struct Walk {
-    /// TypeScript type of one item.
-    item_ts: String,
-    /// Rust expression of the collect-all promise.
-    collect: String,
-    /// Rust expression of the iterator, a `Result<JsValue, Error>`.
-    iter: String,
-}
-
-impl Walk {
-    fn emit(&self, out: &mut String, op: &Op, param: &str) {
-        method(
-            out,
-            &format!("Every item of `{}`, walking all pages in order.", op.id),
-            &all_name(op),
-            &format!("Promise<{}[]>", self.item_ts),
-            param,
-            &self.collect,
-        );
-        method(
-            out,
-            &format!("Every item of `{}` as an async iterable.", op.id),
-            &iter_name(op),
-            &format!("AsyncIterableIterator<{}>", self.item_ts),
-            param,
-            &format!("{}.map_err(|e| crate::js::to_js_error(&e))", self.iter),
-        );
+impl Methods {
+    fn add(&mut self, doc: &str, name: &str, param: &str, ret: &str, row: String) {
+        // A spec summary must not end the JSDoc comment early.
+        let doc = doc.replace("*/", "*\\/");
+        writeln!(self.ts, "    /** {doc} */\n    {name}({param}): {ret};").unwrap();
+        self.names.push(name.to_string());
+        self.rows.push(row);
     }
 }
 
-/// Emit the tables and the JS class body for one product.
+/// Emit the tables, the method list and the JS class glue for one product.
 pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
     let mut schemas = Schemas::new(doc);
     let rows: Vec<String> = ops
         .iter()
         .map(|op| op_row(product, &mut schemas, op))
         .collect();
-    let mut out = String::new();
-    writeln!(out, "use crate::schema::{{ObjectSchema, Ty}};").unwrap();
-    writeln!(out, "use crate::js::table::{{OpSpec, ParamSpec, Place}};").unwrap();
-    writeln!(
-        out,
-        "static SCHEMAS: &[ObjectSchema] = &[{}];",
-        schemas.rows.join(",\n")
-    )
-    .unwrap();
-    writeln!(out, "static OPS: &[OpSpec] = &[{}];", rows.join(",\n")).unwrap();
-    writeln!(out, "#[wasm_bindgen(js_class = \"{}\")]", product.js_class).unwrap();
-    writeln!(out, "impl {} {{", product.js_class).unwrap();
+    let mut methods = Methods::default();
     let ns = product.ts_namespace;
+    let m = "crate::js::methods::Method";
     for (i, op) in ops.iter().enumerate() {
-        let param = param_attr(
+        let param = ts_param(
             &format!("{ns}.{}", params_struct(op)),
             args_optional(product, op),
         );
@@ -253,29 +210,38 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             op.method,
             op.path
         );
-        let call = format!("crate::js::promise(crate::js::table::call(self.0.client.clone(), SCHEMAS, &OPS[{i}], params))");
-        method(&mut out, &summary, &op.id, &ret, &param, &call);
-        let args = "self.0.client.clone(), SCHEMAS";
-        if let Some(item) = op.zpa_page_item(doc).filter(|_| helpers_free(op, ops)) {
-            let walk = Walk {
-                item_ts: format!("{ns}.{}", pascal(&item)),
-                collect: format!(
-                    "crate::js::promise(crate::js::table::collect({args}, &OPS[{i}], params))"
-                ),
-                iter: format!("crate::js::iter::zpa_iterator({args}, &OPS[{i}], params)"),
-            };
-            walk.emit(&mut out, op, &param);
-        }
-        if let Some((kind, item)) =
+        methods.add(&summary, &op.id, &param, &ret, format!("{m}::Call({i})"));
+        let walk = if let Some(item) = op.zpa_page_item(doc).filter(|_| helpers_free(op, ops)) {
+            Some((
+                item,
+                format!("{m}::ZpaAll({i})"),
+                format!("{m}::ZpaIter({i})"),
+            ))
+        } else if let Some((kind, item)) =
             crate::paging::cursor_item(op, doc).filter(|_| helpers_free(op, ops))
         {
             let kind = kind.js_variant();
-            let walk = Walk {
-                item_ts: format!("{ns}.{}", pascal(&item)),
-                collect: format!("crate::js::promise(crate::js::cursor::cursor_collect({args}, &OPS[{i}], {kind}, params))"),
-                iter: format!("crate::js::iter::cursor_iterator({args}, &OPS[{i}], {kind}, params)"),
-            };
-            walk.emit(&mut out, op, &param);
+            Some((
+                item,
+                format!("{m}::CursorAll({i}, {kind})"),
+                format!("{m}::CursorIter({i}, {kind})"),
+            ))
+        } else {
+            None
+        };
+        if let Some((item, all, iter)) = walk {
+            let item = format!("{ns}.{}", pascal(&item));
+            let all_doc = format!("Every item of `{}`, walking all pages in order.", op.id);
+            methods.add(
+                &all_doc,
+                &all_name(op),
+                &param,
+                &format!("Promise<{item}[]>"),
+                all,
+            );
+            let iter_doc = format!("Every item of `{}` as an async iterable.", op.id);
+            let iter_ret = format!("AsyncIterableIterator<{item}>");
+            methods.add(&iter_doc, &iter_name(op), &param, &iter_ret, iter);
         }
     }
     for pair in crate::patch_ops::pairs(product, ops) {
@@ -285,17 +251,69 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             "Promise<{}>",
             ts_type(product, pair.update.body.as_ref().unwrap())
         );
-        let param = param_attr(
+        let param = ts_param(
             &format!("{ns}.{}", crate::patch_ops::params_name(&pair)),
             false,
         );
-        let call = format!("crate::js::promise(crate::js::table::patch(self.0.client.clone(), SCHEMAS, &OPS[{g}], &OPS[{u}], params))");
         let doc = format!(
             "Change only the named fields: `{}`, merge, `{}`.",
             pair.get.id, pair.update.id
         );
-        method(&mut out, &doc, &pair.id, &ret, &param, &call);
+        methods.add(
+            &doc,
+            &pair.id,
+            &param,
+            &ret,
+            format!("{m}::Patch({g}, {u})"),
+        );
     }
+    let class = product.js_class;
+    let mut out = String::new();
+    writeln!(out, "use crate::schema::{{ObjectSchema, Ty}};").unwrap();
+    writeln!(out, "use crate::js::table::{{OpSpec, ParamSpec, Place}};").unwrap();
+    writeln!(
+        out,
+        "static SCHEMAS: &[ObjectSchema] = &[{}];",
+        schemas.rows.join(",\n")
+    )
+    .unwrap();
+    writeln!(out, "static OPS: &[OpSpec] = &[{}];", rows.join(",\n")).unwrap();
+    writeln!(
+        out,
+        "static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {{ \
+         names: {:?}, table: &[{}], schemas: SCHEMAS, ops: OPS, \
+         installed: std::sync::atomic::AtomicBool::new(false) }};",
+        methods.names.join(","),
+        methods.rows.join(",\n")
+    )
+    .unwrap();
+    // The methods are defined at run time; this interface merges with the
+    // class wasm-bindgen declares, so editors still see every one.
+    writeln!(
+        out,
+        "#[wasm_bindgen(typescript_custom_section)]\n\
+         const TS_METHODS: &'static str = r####\"export interface {class} {{\n{}}}\"####;",
+        methods.ts
+    )
+    .unwrap();
+    writeln!(out, "#[wasm_bindgen(js_class = \"{class}\")]").unwrap();
+    writeln!(out, "impl {class} {{").unwrap();
+    writeln!(
+        out,
+        "    /// Run JS method number `index` of `METHODS` (the methods \
+         `methods.js` defines call this).\n    \
+         #[wasm_bindgen(js_name = \"__op\", skip_typescript)]\n    \
+         pub fn op(&self, index: u32, params: Option<JsValue>) -> Result<JsValue, JsValue> {{\n        \
+         METHODS.dispatch(&self.0.client, index, params)\n    }}"
+    )
+    .unwrap();
     writeln!(out, "}}").unwrap();
+    writeln!(
+        out,
+        "/// `client.{}` as handed to JS, its class's methods defined on first use.\n\
+         pub(crate) fn hand_out(api: {class}) -> JsValue {{ METHODS.hand_out(api.into()) }}",
+        product.module
+    )
+    .unwrap();
     out
 }

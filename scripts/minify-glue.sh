@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-# Minify wasm-bindgen's JS glue: IN -> OUT. The glue carries a JSDoc block
-# per operation (the .d.ts keeps them for editors) and one wrapper method per
-# operation whose helper names repeat in every method: stripping comments and
-# whitespace and shortening local names cuts it from 220 to 149 KB raw, less
-# for workerd and browsers to parse on a cold start (BENCHMARKS.md, P3).
+# Minify wasm-bindgen's JS glue: IN -> OUT. Stripping comments (the .d.ts
+# keeps the docs for editors) and whitespace and shortening local names
+# leaves less for workerd and browsers to parse on a cold start
+# (BENCHMARKS.md, P3).
 # --keep-names keeps the classes' `name` (ZscalerClient, not `v`) for
 # stack traces and consoles. KEEP_NAMES=1 (a profiling build) keeps every
 # identifier, so profiles name the glue's own functions.

@@ -8,6 +8,7 @@ mod errors;
 mod forward;
 pub(crate) mod iter;
 mod log;
+pub(crate) mod methods;
 pub(crate) mod table;
 
 use crate::{Client, ClientOptions, Error};
@@ -188,23 +189,23 @@ impl ZscalerClient {
 
     /// ZPA operations.
     #[cfg(feature = "zpa")]
-    #[wasm_bindgen(getter)]
-    pub fn zpa(&self) -> ZpaApi {
-        ZpaApi(self.client.zpa())
+    #[wasm_bindgen(getter, unchecked_return_type = "ZpaApi")]
+    pub fn zpa(&self) -> JsValue {
+        crate::zpa::js_bindings::hand_out(ZpaApi(self.client.zpa()))
     }
 
     /// ZIA operations.
     #[cfg(feature = "zia")]
-    #[wasm_bindgen(getter)]
-    pub fn zia(&self) -> ZiaApi {
-        ZiaApi(self.client.zia())
+    #[wasm_bindgen(getter, unchecked_return_type = "ZiaApi")]
+    pub fn zia(&self) -> JsValue {
+        crate::zia::js_bindings::hand_out(ZiaApi(self.client.zia()))
     }
 
     /// ZIdentity operations.
     #[cfg(feature = "zidentity")]
-    #[wasm_bindgen(getter)]
-    pub fn zidentity(&self) -> ZidentityApi {
-        ZidentityApi(self.client.zidentity())
+    #[wasm_bindgen(getter, unchecked_return_type = "ZidentityApi")]
+    pub fn zidentity(&self) -> JsValue {
+        crate::zidentity::js_bindings::hand_out(ZidentityApi(self.client.zidentity()))
     }
 }
 

@@ -1,0 +1,106 @@
+//! The operation methods of `client.zpa`, `client.zia` and
+//! `client.zidentity`. Each product class has one dispatcher export,
+//! `__op(index, params)`, and a generated list of method names that
+//! `methods.js` turns into prototype methods the first time the product
+//! object is handed to JS. One export instead of ~1,500 wrappers is most of
+//! the JS glue a cold start parses (BENCHMARKS.md, P3).
+
+use super::{iter, promise, table, to_js_error};
+use crate::schema::ObjectSchema;
+use crate::{Client, Error};
+use std::sync::atomic::{AtomicBool, Ordering};
+use table::OpSpec;
+use wasm_bindgen::prelude::*;
+
+/// What one JS method does, with its rows in the product's `OPS`.
+#[derive(Clone, Copy, Debug)]
+pub enum Method {
+    /// One call of an operation.
+    Call(u16),
+    /// Every item of a ZPA paged list in one array.
+    #[cfg(feature = "zpa")]
+    ZpaAll(u16),
+    /// Every item of a ZPA paged list as an async iterable.
+    #[cfg(feature = "zpa")]
+    ZpaIter(u16),
+    /// Every item of a ZIA or ZIdentity list in one array.
+    CursorAll(u16, super::cursor::CursorKind),
+    /// Every item of a ZIA or ZIdentity list as an async iterable.
+    CursorIter(u16, super::cursor::CursorKind),
+    /// Get, merge the caller's fields, update.
+    Patch(u16, u16),
+}
+
+/// The generated method table of one product.
+pub struct Methods {
+    /// The JS names, comma separated, in the order of `table`.
+    pub names: &'static str,
+    /// What each name does.
+    pub table: &'static [Method],
+    /// The product's schema table.
+    pub schemas: &'static [ObjectSchema],
+    /// The product's operation table.
+    pub ops: &'static [OpSpec],
+    /// Set once `methods.js` has defined the names on the class.
+    pub installed: AtomicBool,
+}
+
+#[wasm_bindgen(module = "/src/js/methods.js")]
+extern "C" {
+    fn install(proto: &JsValue, names: &str);
+}
+
+impl Methods {
+    /// A product object for JS, its class given its methods on first use.
+    pub fn hand_out(&self, object: JsValue) -> JsValue {
+        if !self.installed.swap(true, Ordering::Relaxed) {
+            install(
+                &js_sys::Object::get_prototype_of(&object).into(),
+                self.names,
+            );
+        }
+        object
+    }
+
+    /// Run method `index`: a promise for calls and collections, an async
+    /// iterator for walks (thrown at once when its arguments are wrong,
+    /// as before the table existed).
+    pub fn dispatch(
+        &self,
+        client: &Client,
+        index: u32,
+        params: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let Some(method) = self.table.get(index as usize) else {
+            return Err(to_js_error(&Error::invalid(format!(
+                "no operation number {index}"
+            ))));
+        };
+        let (client, schemas, ops) = (client.clone(), self.schemas, self.ops);
+        let op = |i: u16| &ops[i as usize];
+        Ok(match *method {
+            Method::Call(i) => promise(table::call(client, schemas, op(i), params)).into(),
+            #[cfg(feature = "zpa")]
+            Method::ZpaAll(i) => promise(table::collect(client, schemas, op(i), params)).into(),
+            #[cfg(feature = "zpa")]
+            Method::ZpaIter(i) => {
+                iter::zpa_iterator(client, schemas, op(i), params).map_err(|e| to_js_error(&e))?
+            }
+            Method::CursorAll(i, kind) => promise(super::cursor::cursor_collect(
+                client,
+                schemas,
+                op(i),
+                kind,
+                params,
+            ))
+            .into(),
+            Method::CursorIter(i, kind) => {
+                iter::cursor_iterator(client, schemas, op(i), kind, params)
+                    .map_err(|e| to_js_error(&e))?
+            }
+            Method::Patch(g, u) => {
+                promise(table::patch(client, schemas, op(g), op(u), params)).into()
+            }
+        })
+    }
+}
