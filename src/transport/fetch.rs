@@ -71,13 +71,42 @@ impl Drop for AbortGuard {
     }
 }
 
+/// A failed `fetch` as a transport error. Node's fetch says only "fetch
+/// failed" and keeps the reason (refused, DNS, TLS) in `cause`, so up to
+/// three causes are appended: `fetch failed: connect ECONNREFUSED …`.
 fn js_transport(e: JsValue) -> Error {
-    let message = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "fetch failed".into());
+    let mut message = describe(&e).unwrap_or_else(|| "fetch failed".into());
+    let mut next = cause_of(&e);
+    for _ in 0..3 {
+        let Some(cause) = next else { break };
+        if let Some(m) = describe(&cause).filter(|m| !message.contains(m.as_str())) {
+            message.push_str(": ");
+            message.push_str(&m);
+        }
+        next = cause_of(&cause);
+    }
     Error::Transport { message }
+}
+
+/// The message of a thrown value, or its `code` when the message is empty
+/// (an `AggregateError` of several refused addresses has none).
+fn describe(v: &JsValue) -> Option<String> {
+    let text = |v: JsValue| v.as_string().filter(|m| !m.is_empty());
+    match v.dyn_ref::<js_sys::Error>() {
+        Some(e) => text(e.message().into())
+            .or_else(|| js_sys::Reflect::get(e, &"code".into()).ok().and_then(text)),
+        None => text(v.clone()),
+    }
+}
+
+/// `v.cause`, when `v` is an object that has one.
+fn cause_of(v: &JsValue) -> Option<JsValue> {
+    if !v.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(v, &"cause".into())
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null())
 }
 
 impl Transport {

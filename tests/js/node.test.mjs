@@ -137,3 +137,18 @@ test('a timeout is a TimeoutError and the client stays usable', async () => {
     silent.close();
   }
 });
+
+test('a refused connection is a TransportError that says why, not only "fetch failed"', async () => {
+  // A port that was free a moment ago: nothing listens there.
+  const probe = net.createServer();
+  await new Promise((r) => probe.listen(0, '127.0.0.1', r));
+  const { port } = probe.address();
+  await new Promise((r) => probe.close(r));
+  const client = new ZscalerClient(emulatorOptions({ baseUrl: `http://127.0.0.1:${port}`, maxAttempts: 1 }));
+  await assert.rejects(client.zia.listUsers(), (e) => {
+    assert.equal(e.name, 'TransportError');
+    assert.match(e.message, /fetch failed: .*ECONNREFUSED/);
+    assert.ok(!e.message.includes('emulator-secret'));
+    return true;
+  });
+});
