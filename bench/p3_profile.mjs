@@ -11,10 +11,11 @@
 // (`KEEP_NAMES=1 scripts/build-wasm.sh`); without names wasm frames read
 // `$func123`.
 import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { flags, root } from './lib.mjs';
-import { accepts, freePort, layout } from './p3_workerd.mjs';
+import { ask, freePort, layout, untilAccepting } from './p3_workerd.mjs';
 
 const f = flags();
 const runs = Number(f.runs ?? 5);
@@ -44,7 +45,6 @@ async function devtools(url) {
   };
 }
 
-const trace = process.env.P3_PROFILE_TRACE ? (m) => console.error(`p3_profile: ${m}`) : () => {};
 let live; // the workerd of the profile under way, killed if it hangs
 
 /** One fresh workerd; returns the CPU profile of its first request. */
@@ -57,11 +57,7 @@ async function profileOnce() {
     ['serve', config, `--inspector-addr=127.0.0.1:${inspector}`], { stdio: ['ignore', 'ignore', 'inherit'] });
   live = proc;
   try {
-    const t0 = Date.now();
-    while (!(await accepts(port))) {
-      if (Date.now() - t0 > 30_000) throw new Error('workerd did not listen');
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await untilAccepting(port, performance.now(), variant);
     // The inspector's socket opens a moment after the HTTP one.
     let s;
     for (let tries = 0; !s; tries++) {
@@ -70,17 +66,10 @@ async function profileOnce() {
         return new Promise((r) => setTimeout(r, 10));
       });
     }
-    trace('inspector open');
     await s.send('Profiler.enable');
     await s.send('Profiler.setSamplingInterval', { interval: 50 });
     await s.send('Profiler.start');
-    trace('profiler started');
-    const res = await fetch(`http://127.0.0.1:${port}/`);
-    const body = await res.json();
-    if (res.status !== 200 || (body.count ?? body.phase) !== (variant === 'client' ? 20 : variant)) {
-      throw new Error(`worker answered ${res.status} ${JSON.stringify(body)}`);
-    }
-    trace('answered');
+    await ask(variant, port);
     const { profile } = await s.send('Profiler.stop');
     s.close();
     return profile;
@@ -104,8 +93,8 @@ const groups = [
 const other = 'other (builtins, runtime)';
 const totals = new Map([...groups.map(([n]) => [n, 0]), [other, 0]]);
 const byFunction = new Map();
-/** profileOnce, given up after 20 s (the inspector socket now and then
- * never answers) and tried again, three times at most. */
+/** profileOnce, given up after 20 s so a stuck workerd or inspector
+ * cannot hang the benchmark, and tried again, three times at most. */
 async function profileWithRetry() {
   for (let attempt = 1; ; attempt++) {
     let timer;

@@ -20,12 +20,12 @@ import { flags, root } from './lib.mjs';
 const here = `${root}bench/workerd/`;
 const pkg = process.env.BENCH_PKG ?? `${root}pkg/`;
 
-function clientVariant(phase) {
+/** Files and capnp module list of the worker that uses our package. */
+function clientFiles() {
   // wasm-bindgen's JS snippets (the error classes) sit in a hashed folder.
   const snippets = readdirSync(`${pkg}snippets`, { recursive: true })
     .filter((s) => s.endsWith('.js')).map((s) => `snippets/${s}`);
   return {
-    phase,
     files: [[`${here}client.mjs`, 'worker.mjs'], [`${pkg}zscaler_wasm.js`, 'zscaler_wasm.js'],
       [`${pkg}zscaler_wasm_bg.wasm`, 'zscaler_wasm_bg.wasm'], ...snippets.map((s) => [`${pkg}${s}`, s])],
     modules: '(name = "worker.mjs", esModule = embed "worker.mjs"), '
@@ -35,15 +35,17 @@ function clientVariant(phase) {
   };
 }
 
+const rawFiles = () => ({
+  files: [[`${here}raw.mjs`, 'worker.mjs']],
+  modules: '(name = "worker.mjs", esModule = embed "worker.mjs")',
+});
+
+/** Each worker: the phase its PHASE binding names, and its files. */
 const variants = {
-  client: () => clientVariant('full'),
-  raw: () => ({
-    phase: 'full',
-    files: [[`${here}raw.mjs`, 'worker.mjs']],
-    modules: '(name = "worker.mjs", esModule = embed "worker.mjs")',
-  }),
-  load: () => clientVariant('load'),
-  construct: () => clientVariant('construct'),
+  client: { phase: 'full', layout: clientFiles },
+  raw: { phase: 'full', layout: rawFiles },
+  load: { phase: 'load', layout: clientFiles },
+  construct: { phase: 'construct', layout: clientFiles },
 };
 
 /** A port nobody listens on now. */
@@ -56,7 +58,7 @@ export async function freePort() {
 }
 
 /** Whether something accepts connections on the port. */
-export function accepts(port) {
+function accepts(port) {
   return new Promise((resolve) => {
     const s = net.connect(port, '127.0.0.1');
     s.once('connect', () => { s.destroy(); resolve(true); });
@@ -67,23 +69,32 @@ export function accepts(port) {
 /** Lays out variant `name` in `dir` for a workerd listening on `port`;
  * returns the config's path. */
 export function layout(name, dir, port, emulatorUrl) {
-  const v = variants[name]();
+  const { phase } = variants[name];
+  const v = variants[name].layout();
   for (const [from, to] of v.files) {
     mkdirSync(dirname(`${dir}/${to}`), { recursive: true });
     copyFileSync(from, `${dir}/${to}`);
   }
   const config = readFileSync(`${here}config.capnp.in`, 'utf8')
     .replace('@MODULES@', v.modules).replace('@PORT@', String(port))
-    .replace('@EMULATOR_URL@', emulatorUrl).replace('@PHASE@', v.phase);
+    .replace('@EMULATOR_URL@', emulatorUrl).replace('@PHASE@', phase);
   writeFileSync(`${dir}/config.capnp`, config);
   return `${dir}/config.capnp`;
 }
 
+/** Waits until workerd, spawned at `t0`, accepts on `port`. */
+export async function untilAccepting(port, t0, name) {
+  while (!(await accepts(port))) {
+    if (performance.now() - t0 > 30_000) throw new Error(`${name}: workerd did not listen`);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
 /** One request to the worker; throws unless it answers as its phase should. */
-async function ask(name, port) {
+export async function ask(name, port) {
   const res = await fetch(`http://127.0.0.1:${port}/`);
   const body = await res.json();
-  const phase = name === 'client' || name === 'raw' ? 'full' : name;
+  const { phase } = variants[name];
   const want = phase === 'full' ? { count: 20 } : { phase };
   if (res.status !== 200 || JSON.stringify(body) !== JSON.stringify(want)) {
     throw new Error(`${name}: ${res.status} ${JSON.stringify(body)}`);
@@ -97,10 +108,7 @@ async function once(name, url) {
   const t0 = performance.now();
   const proc = spawn(`${root}node_modules/.bin/workerd`, ['serve', config], { stdio: ['ignore', 'ignore', 'inherit'] });
   try {
-    while (!(await accepts(port))) {
-      if (performance.now() - t0 > 30_000) throw new Error(`${name}: workerd did not listen`);
-      await new Promise((r) => setTimeout(r, 1));
-    }
+    await untilAccepting(port, t0, name);
     const listen = performance.now() - t0;
     await ask(name, port);
     const total = performance.now() - t0;

@@ -2,7 +2,7 @@
 //! `client.zidentity`. Each product class has one dispatcher export,
 //! `__op(index, params)`, and a generated list of method names that
 //! `methods.js` turns into prototype methods the first time the product
-//! object is handed to JS. One export instead of ~1,500 wrappers is most of
+//! object is handed to JS. One export instead of ~1,400 wrappers is most of
 //! the JS glue a cold start parses (BENCHMARKS.md, P3).
 
 use super::{iter, promise, table, to_js_error};
