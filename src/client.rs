@@ -34,8 +34,9 @@ struct Inner {
     pacer: Pacer,
     sleep: SleepFn,
     log: Option<LogFn>,
-    /// Set by a successful ZIA write, cleared by a successful activation.
-    zia_pending: std::sync::atomic::AtomicBool,
+    /// One flag per product (registry order): set by a successful write
+    /// to a product that stages writes, cleared by its activation.
+    pending: Vec<std::sync::atomic::AtomicBool>,
 }
 
 impl std::fmt::Debug for Inner {
@@ -134,7 +135,7 @@ impl Client {
                 pacer: Pacer::default(),
                 sleep: hooks.sleep,
                 log: hooks.log,
-                zia_pending: Default::default(),
+                pending: Product::ALL.iter().map(|_| Default::default()).collect(),
             }),
         })
     }
@@ -170,31 +171,61 @@ impl Client {
             .await
     }
 
-    #[cfg(feature = "zia")]
-    pub(crate) fn zia_pending(&self) -> bool {
-        self.inner
-            .zia_pending
-            .load(std::sync::atomic::Ordering::Relaxed)
+    /// Whether this client made changes to `product` that wait for an
+    /// activation; always false for a product that applies writes at once.
+    pub fn pending_changes(&self, product: Product) -> bool {
+        let i = Product::ALL.iter().position(|p| *p == product);
+        i.is_some_and(|i| self.inner.pending[i].load(std::sync::atomic::Ordering::Relaxed))
     }
 
-    #[cfg(feature = "zpa")]
-    pub(crate) fn customer_id(&self) -> Result<&str, Error> {
-        self.inner
-            .config
-            .customer_id
-            .as_deref()
-            .ok_or_else(|| Error::config("customerId is required for ZPA calls"))
+    /// The staging policy: a write to a product that stages writes leaves
+    /// changes pending, its activation clears them, reads change nothing.
+    fn note_staging(&self, req: &ApiRequest) {
+        use crate::request::Effect;
+        if req.product.info().activate.is_none() {
+            return;
+        }
+        let pending = match req.effect {
+            Effect::Read => return,
+            Effect::Write => true,
+            Effect::Activate => false,
+        };
+        if let Some(i) = Product::ALL.iter().position(|p| *p == req.product) {
+            self.inner.pending[i].store(pending, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// The value of a filled parameter's option (`customerId`), if set.
+    pub(crate) fn option_value(&self, option: &str) -> Option<&str> {
+        let config = &self.inner.config;
+        match option {
+            "customerId" => config.customer_id.as_deref(),
+            "microtenantId" => config.microtenant_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// A filled parameter's value: the option, or a `ConfigError` naming it
+    /// when a required one is missing.
+    pub(crate) fn fill(&self, product: Product, param: &str) -> Result<Option<&str>, Error> {
+        let Some(fill) = product.info().fills.iter().find(|f| f.param == param) else {
+            return Ok(None);
+        };
+        match self.option_value(fill.option) {
+            Some(v) => Ok(Some(v)),
+            None if fill.required => Err(Error::config(format!(
+                "{} is required for {} calls",
+                fill.option,
+                product.info().title
+            ))),
+            None => Ok(None),
+        }
     }
 
     /// Whether answers are checked against the spec (`checkResponses`).
     #[cfg(target_arch = "wasm32")]
     pub(crate) fn checks_responses(&self) -> bool {
         self.inner.config.check_responses
-    }
-
-    #[cfg(feature = "zpa")]
-    pub(crate) fn microtenant_id(&self) -> Option<&str> {
-        self.inner.config.microtenant_id.as_deref()
     }
 
     fn http_request(
@@ -349,12 +380,7 @@ impl Client {
             let (credential, sent) = self.send_once(&req, attempt, &[]).await?;
             let resp = match sent {
                 Ok(resp) if resp.is_success() => {
-                    if req.product == Product::Zia && req.method != "GET" {
-                        let pending = req.operation != "activate";
-                        inner
-                            .zia_pending
-                            .store(pending, std::sync::atomic::Ordering::Relaxed);
-                    }
+                    self.note_staging(&req);
                     return Ok(resp);
                 }
                 Ok(resp) if resp.status == 401 && !reminted => {
@@ -480,17 +506,6 @@ fn api_error(resp: &HttpResponse) -> Error {
         message,
         request_id,
         retry_after_ms,
-    }
-}
-
-impl Product {
-    /// The path prefix of the product on the OneAPI gateway.
-    pub fn base_path(self) -> &'static str {
-        match self {
-            Product::Zpa => "/zpa",
-            Product::Zia => "/zia",
-            Product::Zidentity => "/ziam",
-        }
     }
 }
 

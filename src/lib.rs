@@ -35,6 +35,7 @@ pub mod log;
 pub mod merge;
 pub mod pacing;
 pub mod pagination;
+pub mod product;
 pub mod request;
 pub mod retry;
 pub mod retry_after;
@@ -56,18 +57,8 @@ pub use client::Zpa;
 pub use client::{Client, Hooks, CSRF_HEADER};
 pub use config::ClientOptions;
 pub use error::Error;
+pub use product::{Product, ProductInfo};
 pub use secret::Secret;
-
-/// The product an operation belongs to; selects the gateway base path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Product {
-    /// Zscaler Private Access.
-    Zpa,
-    /// Zscaler Internet Access.
-    Zia,
-    /// ZIdentity.
-    Zidentity,
-}
 
 /// ZPA operations and models, generated from `openapi/zpa-*.yaml`.
 #[cfg(feature = "zpa")]
