@@ -24,6 +24,7 @@
 //! ```
 
 mod auth;
+mod call;
 mod client;
 mod clock;
 pub mod compound;
@@ -42,6 +43,7 @@ pub mod retry_after;
 pub mod schema;
 pub mod schema_scan;
 mod secret;
+pub mod send;
 pub mod sleep;
 mod transport;
 

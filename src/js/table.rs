@@ -162,7 +162,7 @@ pub async fn send(
 /// The answer parsed into a `Value` and checked, naming the first field
 /// that does not fit.
 fn checked_value(schemas: &[ObjectSchema], ty: &Ty, resp: &HttpResponse) -> Result<Value, Error> {
-    let value: Value = crate::client::decode(resp)?;
+    let value: Value = crate::call::decode(resp)?;
     check(schemas, &value, ty, "").map_err(|message| Error::Decode {
         status: resp.status,
         message,
