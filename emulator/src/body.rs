@@ -7,12 +7,14 @@ use std::future::poll_fn;
 use std::pin::Pin;
 
 use axum::body::{Body, Bytes, HttpBody};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::Product;
+use crate::state::AppState;
 
 /// Largest accepted request body (5 MiB).
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
@@ -58,9 +60,9 @@ pub async fn read(product: Product, mut body: Body) -> Result<Bytes, ApiError> {
 /// sends with `{}`, or any request refused by auth or a fault) would make
 /// hyper close the connection with those bytes unread, and a close with
 /// unread input is a TCP reset that can destroy the response in flight.
-pub async fn buffer_layer(req: Request, next: Next) -> Response {
+pub async fn buffer_layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
-    let product = Product::from_path(parts.uri.path());
+    let product = state.products().of_path(parts.uri.path());
     match read(product, body).await {
         Ok(bytes) => {
             next.run(Request::from_parts(parts, Body::from(bytes)))
@@ -196,10 +198,10 @@ mod tests {
     fn check_types_and_required() {
         let obj = json!({"name": "a", "enabled": "yes", "id": "12"});
         let obj = obj.as_object().unwrap();
-        assert!(check(Product::Zpa, obj, &[("name", Kind::Str)], &["name"]).is_ok());
-        assert!(check(Product::Zpa, obj, &[("enabled", Kind::Bool)], &[]).is_err());
-        assert!(check(Product::Zpa, obj, &[], &["missing"]).is_err());
-        assert!(check(Product::Zpa, obj, &[("id", Kind::Id)], &[]).is_ok());
-        assert!(check(Product::Zpa, obj, &[("name", Kind::Id)], &[]).is_err());
+        assert!(check(Product::ZPA, obj, &[("name", Kind::Str)], &["name"]).is_ok());
+        assert!(check(Product::ZPA, obj, &[("enabled", Kind::Bool)], &[]).is_err());
+        assert!(check(Product::ZPA, obj, &[], &["missing"]).is_err());
+        assert!(check(Product::ZPA, obj, &[("id", Kind::Id)], &[]).is_ok());
+        assert!(check(Product::ZPA, obj, &[("name", Kind::Id)], &[]).is_err());
     }
 }

@@ -47,8 +47,8 @@ pub const NAMED: &[(&str, &str)] = &[
     ("zia.users", "zia:/api/users"),
     ("zia.groups", "zia:/api/groups"),
     ("zia.departments", "zia:/api/departments"),
-    ("zidentity.users", "zid:/admin/api/users"),
-    ("zidentity.groups", "zid:/admin/api/groups"),
+    ("zidentity.users", "zidentity:/admin/api/users"),
+    ("zidentity.groups", "zidentity:/admin/api/groups"),
 ];
 
 /// Which typed vector a key stands for.

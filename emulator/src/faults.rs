@@ -20,7 +20,8 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
 use crate::conn::ConnHandle;
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::Product;
 use crate::ratelimit;
 use crate::state::AppState;
 
@@ -206,7 +207,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let Some(status) = fault.status else {
         return next.run(req).await;
     };
-    respond(Product::from_path(path), status, fault)
+    respond(state.products().of_path(path), status, fault)
 }
 
 /// Resets the connection; the response built here is never written.

@@ -93,7 +93,6 @@
 
 pub mod assertion;
 pub mod auth;
-mod base64;
 pub mod body;
 pub mod cache;
 pub mod cli;
@@ -111,11 +110,13 @@ pub mod keys;
 pub mod legacy;
 pub mod modes;
 pub mod paging;
+pub mod product;
 pub mod products;
 pub mod query;
 mod random;
 pub mod ratelimit;
 pub mod request_id;
+pub mod rules;
 pub mod seed;
 pub mod server;
 pub mod spec;

@@ -47,7 +47,7 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), gateway::layer))
         .layer(from_fn(legacy::rewrite))
         .layer(from_fn_with_state(state.clone(), faults::layer))
-        .layer(from_fn(body::buffer_layer))
+        .layer(from_fn_with_state(state.clone(), body::buffer_layer))
         .layer(from_fn_with_state(state, stats::layer))
         .layer(from_fn(cors::layer))
         .layer(from_fn(request_id::layer))

@@ -8,6 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::Value;
 
 use crate::collections::Generic;
+use crate::product::Product;
 
 /// First numeric id handed out for new ZPA objects; the same magnitude as
 /// real ZPA ids, so clients that mishandle 64-bit ids fail here too.
@@ -47,8 +48,6 @@ pub struct ZiaData {
     pub groups: Vec<Value>,
     /// Departments (`/departments`).
     pub departments: Vec<Value>,
-    /// True when a write happened since the last activation.
-    pub pending: bool,
     /// Next id to hand out.
     pub next_id: i64,
 }
@@ -75,6 +74,24 @@ pub struct Store {
     pub zid: ZidData,
     /// Everything the spec-driven routes store.
     pub generic: Generic,
+    /// Staging products with writes since their last activation.
+    pub pending: Vec<&'static str>,
+}
+
+impl Store {
+    /// Whether `product` has changes waiting for activation.
+    pub fn is_pending(&self, product: Product) -> bool {
+        self.pending.contains(&product.info().name)
+    }
+
+    /// Marks (`true`) or clears `product`'s pending changes.
+    pub fn set_pending(&mut self, product: Product, pending: bool) {
+        let name = product.info().name;
+        self.pending.retain(|n| *n != name);
+        if pending {
+            self.pending.push(name);
+        }
+    }
 }
 
 impl ZpaData {

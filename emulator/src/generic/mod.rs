@@ -23,11 +23,11 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;
 
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
 use crate::gate;
 use crate::query::Params;
 use crate::spec::schema::Shape;
-use crate::spec::{self, Found, Operation, Role};
+use crate::spec::{Found, Operation, Role, StagingEffect};
 use crate::state::AppState;
 use crate::store::Store;
 
@@ -50,8 +50,8 @@ pub struct Ctx<'a> {
 /// Fallback handler for everything the hand-written routes do not serve.
 pub async fn dispatch(State(state): State<AppState>, req: Request) -> Response {
     let path = req.uri().path().to_string();
-    let product = Product::from_path(&path);
-    let index = spec::index();
+    let index = state.spec;
+    let product = index.product_of(&path);
     let Some(found) = index.find(&path) else {
         return ApiError::not_found(product, format!("No route for {path}")).into_response();
     };
@@ -108,7 +108,7 @@ const HAND_WRITTEN_BESIDE_ITEM: &[&str] = &["/zia/api/v1/users/bulkDelete"];
 /// [`dispatch`], because a hand-written `/users/{id}` route would
 /// otherwise take them for an id.
 pub async fn prefer_spec(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let take = spec::index().find(req.uri().path()).is_some_and(|f| {
+    let take = state.spec.find(req.uri().path()).is_some_and(|f| {
         f.entry.beside_item && !HAND_WRITTEN_BESIDE_ITEM.contains(&f.entry.template.as_str())
     });
     if take {
@@ -142,14 +142,13 @@ fn reply(op: &Operation, value: Option<Value>) -> Response {
     }
 }
 
-/// ZIA stages writes until activation: every successful write except
-/// lookups (POSTs that only read) marks the tenant as pending.
+/// The staging rule, for every route: a success marks the product's
+/// changes pending or, for its activation, clears them (see
+/// `spec::StagingEffect`).
 pub fn mark_pending(store: &mut Store, op: &Operation) {
-    if op.product == Product::Zia
-        && gate::is_write(&op.method)
-        && !op.template.to_ascii_lowercase().contains("lookup")
-        && !op.template.ends_with("/status/activate")
-    {
-        store.zia.pending = true;
+    match op.staging {
+        StagingEffect::Marks => store.set_pending(op.product, true),
+        StagingEffect::Clears => store.set_pending(op.product, false),
+        StagingEffect::None => {}
     }
 }

@@ -6,7 +6,8 @@ use axum::body::Body;
 use serde_json::Value;
 
 use crate::body;
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::{IdStyle, Product};
 use crate::spec::schema::Json;
 use crate::spec::Operation;
 
@@ -52,8 +53,9 @@ pub fn check(
     fields: &[(String, Json, Json)],
     value: &Value,
 ) -> Result<(), ApiError> {
-    // ZPA's server maps JSON numbers onto its string ids; the others do not.
-    let lenient = product == Product::Zpa;
+    // ZPA's server maps JSON numbers onto its numeric-string ids; products
+    // with other id styles do not.
+    let lenient = product.ids == IdStyle::NumericString;
     if !kind.accepts(value, false) {
         return Err(ApiError::invalid_body(
             product,
@@ -114,20 +116,20 @@ mod tests {
         let req = vec!["name".to_string()];
         let ok = |p, v: Value| check(p, Json::Object, &req, &fields(), &v).is_ok();
         assert!(ok(
-            Product::Zia,
+            Product::ZIA,
             json!({"name": "a", "enabled": true, "ports": [1]})
         ));
-        assert!(!ok(Product::Zia, json!({"enabled": true})), "missing name");
-        assert!(!ok(Product::Zia, json!({"name": null})), "null is missing");
-        assert!(!ok(Product::Zia, json!({"name": "a", "enabled": "yes"})));
-        assert!(!ok(Product::Zia, json!({"name": "a", "ports": ["x"]})));
-        assert!(!ok(Product::Zia, json!({"name": 5})));
+        assert!(!ok(Product::ZIA, json!({"enabled": true})), "missing name");
+        assert!(!ok(Product::ZIA, json!({"name": null})), "null is missing");
+        assert!(!ok(Product::ZIA, json!({"name": "a", "enabled": "yes"})));
+        assert!(!ok(Product::ZIA, json!({"name": "a", "ports": ["x"]})));
+        assert!(!ok(Product::ZIA, json!({"name": 5})));
         assert!(
-            ok(Product::Zpa, json!({"name": 5})),
+            ok(Product::ZPA, json!({"name": 5})),
             "ZPA takes numbers for strings"
         );
-        assert!(!ok(Product::Zia, json!([])), "must be an object");
-        assert!(check(Product::Zia, Json::Array, &[], &[], &json!([1])).is_ok());
-        assert!(check(Product::Zia, Json::Array, &[], &[], &json!({})).is_err());
+        assert!(!ok(Product::ZIA, json!([])), "must be an object");
+        assert!(check(Product::ZIA, Json::Array, &[], &[], &json!([1])).is_ok());
+        assert!(check(Product::ZIA, Json::Array, &[], &[], &json!({})).is_err());
     }
 }

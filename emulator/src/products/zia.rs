@@ -14,8 +14,9 @@ use serde_json::{json, Map, Value};
 
 use super::zia_urls;
 use crate::body::{self, Kind};
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
 use crate::paging::{self, field_contains};
+use crate::product::Product;
 use crate::query::Params;
 use crate::state::AppState;
 use crate::store::{find, position, ZiaData};
@@ -59,7 +60,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn not_found(what: &str, id: &str) -> ApiError {
-    ApiError::not_found(Product::Zia, format!("{what} with id {id} not found"))
+    ApiError::not_found(Product::ZIA, format!("{what} with id {id} not found"))
 }
 
 /// The rows of a ZIA list: `search` / `name` substring filters plus
@@ -83,7 +84,7 @@ pub fn list_rows(
         })
         .filter(|o| extra(o))
         .collect();
-    paging::zia_page(params, &rows)
+    paging::array_page(Product::ZIA, params, &rows)
 }
 
 fn list_page(params: &Params, items: &[Value], extra: impl Fn(&Value) -> bool) -> Reply {
@@ -118,24 +119,24 @@ async fn get_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
 }
 
 async fn create_user(State(s): State<AppState>, raw: Body) -> Reply {
-    let body = body::object(Product::Zia, raw).await?;
+    let body = body::object(Product::ZIA, raw).await?;
     let mut store = s.store();
     let zia = &mut store.zia;
     let user = build_user(zia, body, None)?;
     zia.users.push(user.clone());
-    zia.pending = true;
+    store.set_pending(Product::ZIA, true);
     Ok(Json(render_user(&user, false)).into_response())
 }
 
 async fn replace_user(State(s): State<AppState>, Path(id): Path<String>, raw: Body) -> Reply {
-    let body = body::object(Product::Zia, raw).await?;
+    let body = body::object(Product::ZIA, raw).await?;
     let mut store = s.store();
     let zia = &mut store.zia;
     let idx = position(&zia.users, &id).ok_or_else(|| not_found("User", &id))?;
     let keep_id = zia.users[idx]["id"].clone();
     let user = build_user(zia, body, Some(keep_id))?;
     zia.users[idx] = user.clone();
-    zia.pending = true;
+    store.set_pending(Product::ZIA, true);
     Ok(Json(render_user(&user, false)).into_response())
 }
 
@@ -144,13 +145,13 @@ async fn delete_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply
     let zia = &mut store.zia;
     let idx = position(&zia.users, &id).ok_or_else(|| not_found("User", &id))?;
     zia.users.remove(idx);
-    zia.pending = true;
+    store.set_pending(Product::ZIA, true);
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 async fn bulk_delete(State(s): State<AppState>, raw: Body) -> Reply {
-    let body = body::object(Product::Zia, raw).await?;
-    body::check(Product::Zia, &body, &[("ids", Kind::IntList)], &["ids"])?;
+    let body = body::object(Product::ZIA, raw).await?;
+    body::check(Product::ZIA, &body, &[("ids", Kind::IntList)], &["ids"])?;
     let ids: Vec<i64> = body["ids"]
         .as_array()
         .into_iter()
@@ -159,7 +160,7 @@ async fn bulk_delete(State(s): State<AppState>, raw: Body) -> Reply {
         .collect();
     if ids.len() > BULK_DELETE_MAX {
         return Err(ApiError::invalid_body(
-            Product::Zia,
+            Product::ZIA,
             format!(
                 "At most {BULK_DELETE_MAX} ids can be deleted at once, got {}",
                 ids.len()
@@ -177,7 +178,7 @@ async fn bulk_delete(State(s): State<AppState>, raw: Body) -> Reply {
         !hit
     });
     if !deleted.is_empty() {
-        zia.pending = true;
+        store.set_pending(Product::ZIA, true);
     }
     Ok(Json(json!({ "ids": deleted })).into_response())
 }
@@ -189,11 +190,11 @@ fn build_user(
     mut body: Map<String, Value>,
     id: Option<Value>,
 ) -> Result<Value, ApiError> {
-    body::check(Product::Zia, &body, USER_FIELDS, &["name", "email"])?;
+    body::check(Product::ZIA, &body, USER_FIELDS, &["name", "email"])?;
     for key in ["name", "email"] {
         if body[key].as_str().is_some_and(|v| v.trim().is_empty()) {
             return Err(ApiError::invalid_body(
-                Product::Zia,
+                Product::ZIA,
                 format!("{key} must not be empty"),
             ));
         }
@@ -231,12 +232,12 @@ fn build_user(
 fn resolve(pool: &[Value], r: &Value, what: &str) -> Result<Value, ApiError> {
     let id = r.get("id").and_then(Value::as_i64).ok_or_else(|| {
         ApiError::invalid_body(
-            Product::Zia,
+            Product::ZIA,
             format!("{what} reference needs an integer id"),
         )
     })?;
     let found = find(pool, &id.to_string()).ok_or_else(|| {
-        ApiError::invalid_body(Product::Zia, format!("{what} {id} does not exist"))
+        ApiError::invalid_body(Product::ZIA, format!("{what} {id} does not exist"))
     })?;
     Ok(json!({ "id": id, "name": found["name"] }))
 }
@@ -273,27 +274,27 @@ async fn get_department(State(s): State<AppState>, Path(id): Path<String>) -> Re
 }
 
 async fn status(State(s): State<AppState>) -> Reply {
-    let pending = s.store().zia.pending;
+    let pending = s.store().is_pending(Product::ZIA);
     let status = if pending { "PENDING" } else { "ACTIVE" };
     Ok(Json(json!({ "status": status })).into_response())
 }
 
 async fn activate(State(s): State<AppState>) -> Reply {
-    s.store().zia.pending = false;
+    s.store().set_pending(Product::ZIA, false);
     Ok(Json(json!({ "status": "ACTIVE" })).into_response())
 }
 
 async fn url_lookup(raw: Body) -> Reply {
-    let body = body::json(Product::Zia, raw).await?;
+    let body = body::json(Product::ZIA, raw).await?;
     let urls = body
         .as_array()
         .filter(|a| a.iter().all(Value::is_string))
         .ok_or_else(|| {
-            ApiError::invalid_body(Product::Zia, "Body must be an array of URL strings")
+            ApiError::invalid_body(Product::ZIA, "Body must be an array of URL strings")
         })?;
     if urls.len() > URL_LOOKUP_MAX {
         return Err(ApiError::invalid_body(
-            Product::Zia,
+            Product::ZIA,
             format!(
                 "At most {URL_LOOKUP_MAX} URLs can be looked up at once, got {}",
                 urls.len()

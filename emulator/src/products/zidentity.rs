@@ -1,7 +1,7 @@
 //! ZIdentity routes (`/ziam/admin/api/v1/...`): users (CRUD) and groups.
 //!
 //! Lists page by offset/limit and hand out `next_link` / `prev_link` URLs
-//! (see `paging::zid_page`).
+//! (see `paging::offset_page`).
 
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
@@ -12,8 +12,9 @@ use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 
 use crate::body::{self, Kind};
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
 use crate::paging::{self, field_contains};
+use crate::product::Product;
 use crate::query::Params;
 use crate::state::AppState;
 use crate::store::{find, position};
@@ -55,12 +56,18 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn not_found(what: &str, id: &str) -> ApiError {
-    ApiError::not_found(Product::Zid, format!("{what} {id} not found"))
+    ApiError::not_found(Product::ZIDENTITY, format!("{what} {id} not found"))
 }
 
 /// The paged envelope, with links back to this emulator.
 fn envelope(headers: &HeaderMap, path: &str, params: &Params, rows: &[&Value]) -> Reply {
-    let page = paging::zid_page(&paging::origin(headers), path, params, rows)?;
+    let page = paging::offset_page(
+        Product::ZIDENTITY,
+        &paging::origin(headers),
+        path,
+        params,
+        rows,
+    )?;
     Ok(Json(page).into_response())
 }
 
@@ -97,7 +104,7 @@ async fn get_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
 /// the id and `source` survive.
 fn build_user(mut body: Map<String, Value>, id: String, source: Value) -> Result<Value, ApiError> {
     body::check(
-        Product::Zid,
+        Product::ZIDENTITY,
         &body,
         USER_FIELDS,
         &["loginName", "displayName"],
@@ -105,7 +112,7 @@ fn build_user(mut body: Map<String, Value>, id: String, source: Value) -> Result
     for key in ["loginName", "displayName"] {
         if body[key].as_str().is_some_and(|v| v.trim().is_empty()) {
             return Err(ApiError::invalid_body(
-                Product::Zid,
+                Product::ZIDENTITY,
                 format!("{key} must not be empty"),
             ));
         }
@@ -124,7 +131,7 @@ fn build_user(mut body: Map<String, Value>, id: String, source: Value) -> Result
 }
 
 async fn create_user(State(s): State<AppState>, raw: Body) -> Reply {
-    let body = body::object(Product::Zid, raw).await?;
+    let body = body::object(Product::ZIDENTITY, raw).await?;
     // Validate before allocating an id so a rejected request leaves no trace.
     build_user(body.clone(), String::new(), json!("API"))?;
     let mut store = s.store();
@@ -135,7 +142,7 @@ async fn create_user(State(s): State<AppState>, raw: Body) -> Reply {
 }
 
 async fn replace_user(State(s): State<AppState>, Path(id): Path<String>, raw: Body) -> Reply {
-    let body = body::object(Product::Zid, raw).await?;
+    let body = body::object(Product::ZIDENTITY, raw).await?;
     let mut store = s.store();
     let idx = position(&store.zid.users, &id).ok_or_else(|| not_found("User", &id))?;
     let source = store.zid.users[idx]["source"].clone();

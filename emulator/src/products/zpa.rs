@@ -13,8 +13,9 @@ use serde_json::Value;
 use super::zpa_model::{self, microtenant_of, Coll};
 use super::zpa_render::{self as render, render};
 use crate::body;
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
 use crate::paging::{self, Search, Totals};
+use crate::product::Product;
 use crate::query::Params;
 use crate::state::AppState;
 use crate::store::{find, now_secs, position, ZpaData};
@@ -94,7 +95,7 @@ fn check_customer(state: &AppState, cust: &str) -> Result<(), ApiError> {
         Ok(())
     } else {
         Err(ApiError::not_found(
-            Product::Zpa,
+            Product::ZPA,
             format!("Customer {cust} not found"),
         ))
     }
@@ -114,11 +115,11 @@ pub fn filter<'a>(params: &Params, items: impl Iterator<Item = &'a Value>) -> Ve
 }
 
 fn page(params: &Params, items: &[&Value], totals: Totals) -> Reply {
-    Ok(Json(paging::zpa_page(params, items, totals)?).into_response())
+    Ok(Json(paging::envelope_page(Product::ZPA, params, items, totals)?).into_response())
 }
 
 fn not_found(what: &str, id: &str) -> ApiError {
-    ApiError::not_found(Product::Zpa, format!("{what} {id} not found"))
+    ApiError::not_found(Product::ZPA, format!("{what} {id} not found"))
 }
 
 /// Filters on the stored objects and renders only the requested page,
@@ -157,7 +158,7 @@ async fn list(
 fn render_page(z: &ZpaData, coll: Coll, q: Option<&str>) -> Result<Vec<u8>, ApiError> {
     let params = Params::parse(q);
     let rows = filter(&params, coll.items(z).iter());
-    let w = paging::zpa_window(&params, rows.len())?;
+    let w = paging::window(Product::ZPA, &params, rows.len())?;
     let mut out = Vec::with_capacity(32 * 1024);
     out.push(b'{');
     let page: Vec<&Value> = rows.iter().skip(w.start).take(w.len).copied().collect();
@@ -208,7 +209,7 @@ async fn create(
     raw: Body,
 ) -> Reply {
     check_customer(&state, &cust)?;
-    let mut body = body::object(Product::Zpa, raw).await?;
+    let mut body = body::object(Product::ZPA, raw).await?;
     // The microtenant may also be chosen with the query parameter.
     if let Some(mt) = Params::parse(q.as_deref()).get("microtenantId") {
         body.entry("microtenantId")
@@ -231,7 +232,7 @@ async fn replace(
     raw: Body,
 ) -> Reply {
     check_customer(&state, &cust)?;
-    let body = body::object(Product::Zpa, raw).await?;
+    let body = body::object(Product::ZPA, raw).await?;
     let mut store = state.store();
     let z: &mut ZpaData = &mut store.zpa;
     let idx = position(coll.items(z), &id).ok_or_else(|| not_found(coll.label(), &id))?;

@@ -4,7 +4,8 @@
 use serde_json::{json, Map, Value};
 
 use crate::body::{self, Kind};
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::Product;
 use crate::store::{find, ZpaData};
 
 /// Admin id stamped into `modifiedBy` for writes made through the emulator.
@@ -157,14 +158,14 @@ pub fn validate(
     creating: bool,
 ) -> Result<(), ApiError> {
     let required: &[&str] = if creating { &["name"] } else { &[] };
-    body::check(Product::Zpa, body, coll.fields(), required)?;
+    body::check(Product::ZPA, body, coll.fields(), required)?;
     if body
         .get("name")
         .and_then(Value::as_str)
         .is_some_and(|n| n.trim().is_empty())
     {
         return Err(ApiError::invalid_body(
-            Product::Zpa,
+            Product::ZPA,
             "name must not be empty",
         ));
     }
@@ -176,7 +177,7 @@ pub fn validate(
                     .all(|p| p.as_str().and_then(|s| s.parse::<u16>().ok()).is_some());
             if !ok {
                 return Err(ApiError::invalid_body(
-                    Product::Zpa,
+                    Product::ZPA,
                     format!("{key} must hold from/to port pairs"),
                 ));
             }
@@ -186,7 +187,7 @@ pub fn validate(
         let id = id_text(sg);
         if find(&z.segment_groups, &id).is_none() {
             return Err(ApiError::invalid_body(
-                Product::Zpa,
+                Product::ZPA,
                 format!("Segment group {id} does not exist"),
             ));
         }
@@ -205,7 +206,7 @@ pub fn validate(
             let id = r.get("id").map(id_text).unwrap_or_default();
             if find(pool, &id).is_none() {
                 return Err(ApiError::invalid_body(
-                    Product::Zpa,
+                    Product::ZPA,
                     format!("{key} references unknown id {id:?}"),
                 ));
             }
@@ -214,7 +215,7 @@ pub fn validate(
     if let Some(mt) = body.get("microtenantId") {
         microtenant_name(z, &id_text(mt)).ok_or_else(|| {
             ApiError::invalid_body(
-                Product::Zpa,
+                Product::ZPA,
                 format!("Microtenant {} does not exist", id_text(mt)),
             )
         })?;

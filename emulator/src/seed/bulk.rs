@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 
 use super::names::{self, Target};
 use crate::config::Bulk;
-use crate::errors::Product;
+use crate::product::{IdStyle, Product};
 use crate::products::zpa_model::{self, Coll};
 use crate::store::{now_secs, Store};
 
@@ -47,7 +47,7 @@ pub fn apply(store: &mut Store, bulk: &[Bulk]) -> Result<(), String> {
         match key.as_str() {
             "zpa:/mgmtconfig/admin/customers/{}/application" => zpa_apps(store, b.count),
             "zia:/api/users" => zia_users(store, b.count),
-            "zid:/admin/api/users" => zid_users(store, b.count),
+            "zidentity:/admin/api/users" => zid_users(store, b.count),
             _ => generic(store, product, &key, b.count),
         }
     }
@@ -125,10 +125,10 @@ fn generic(store: &mut Store, product: Product, key: &str, n: usize) {
 
 /// A fresh id in the product's style (numeric string, int64, or alnum).
 pub fn new_id(store: &mut Store, product: Product) -> Value {
-    match product {
-        Product::Zia => json!(store.zia.new_id()),
-        Product::Zid => json!(store.zid.new_id("ix")),
-        Product::Zpa | Product::Other => json!(store.zpa.new_id()),
+    match product.ids {
+        IdStyle::Int64 => json!(store.zia.new_id()),
+        IdStyle::Alphanumeric => json!(store.zid.new_id("ix")),
+        IdStyle::NumericString => json!(store.zpa.new_id()),
     }
 }
 

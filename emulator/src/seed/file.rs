@@ -24,7 +24,7 @@
 use serde_json::Value;
 
 use super::names::{self, Target};
-use crate::errors::Product;
+use crate::product::{IdStyle, Product};
 use crate::store::Store;
 
 /// Reads and parses a seed file; errors are user-facing.
@@ -79,13 +79,13 @@ fn note_id(store: &mut Store, product: Product, id: &Value) {
         _ => None,
     };
     let Some(n) = n else { return };
-    match product {
-        Product::Zpa | Product::Other => store.zpa.next_id = store.zpa.next_id.max(n + 1),
-        Product::Zia => {
+    match product.ids {
+        IdStyle::NumericString => store.zpa.next_id = store.zpa.next_id.max(n + 1),
+        IdStyle::Int64 => {
             let n = i64::try_from(n).unwrap_or(i64::MAX - 1);
             store.zia.next_id = store.zia.next_id.max(n + 1);
         }
-        Product::Zid => {}
+        IdStyle::Alphanumeric => {}
     }
 }
 

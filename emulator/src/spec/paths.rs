@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::errors::Product;
+use crate::product::Product;
 
 /// One segment of a path template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,25 +99,15 @@ fn is_version(seg: &str) -> bool {
     seg.len() >= 2 && seg.starts_with('v') && seg[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The short tag that starts every storage key of a product.
-pub fn product_tag(product: Product) -> &'static str {
-    match product {
-        Product::Zpa => "zpa",
-        Product::Zia => "zia",
-        Product::Zid => "zid",
-        Product::Other => "other",
-    }
-}
-
 /// Storage key for the first `upto` segments of a matched path.
 ///
-/// The product prefix becomes a tag, version segments are dropped, the
+/// The product prefix becomes the product's name, version segments are dropped, the
 /// customer id becomes `{}` (one tenant only), other parameters keep their
 /// value (so `/idp/7/scimattribute` and `/idp/8/scimattribute` are separate
 /// collections) and a trailing `lite` is dropped (ZIA's `/departments/lite`
 /// lists the same objects as `/departments`).
 pub fn key(product: Product, segments: &[Segment], values: &[String], upto: usize) -> String {
-    let mut out = String::from(product_tag(product));
+    let mut out = String::from(product.name);
     out.push(':');
     let mut vals = values.iter();
     let upto = upto.min(segments.len());
@@ -139,7 +129,7 @@ pub fn key(product: Product, segments: &[Segment], values: &[String], upto: usiz
             }
             Segment::Lit(l) => l.as_str(),
         };
-        // Segment 0 is the product prefix (`zpa`, `zia`, `ziam`).
+        // Segment 0 is the product's gateway prefix.
         if i == 0 || i >= upto || is_version(value) {
             continue;
         }
@@ -302,8 +292,8 @@ mod tests {
         assert_eq!(find("/u/:reset"), Some((0, vec![":reset".into()])));
         let segs = parse("/ziam/admin/api/v1/users/{id}:reset");
         assert_eq!(
-            key(Product::Zid, &segs, &["x1".into()], segs.len()),
-            "zid:/admin/api/users/x1:reset"
+            key(Product::ZIDENTITY, &segs, &["x1".into()], segs.len()),
+            "zidentity:/admin/api/users/x1:reset"
         );
     }
 
@@ -320,17 +310,17 @@ mod tests {
             parse("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute");
         let vals = vec!["216".to_string(), "77".to_string()];
         assert_eq!(
-            key(Product::Zpa, &segs, &vals, segs.len()),
+            key(Product::ZPA, &segs, &vals, segs.len()),
             "zpa:/mgmtconfig/admin/customers/{}/idp/77/scimattribute"
         );
         let segs = parse("/zia/api/v1/departments/lite");
         assert_eq!(
-            key(Product::Zia, &segs, &[], segs.len()),
+            key(Product::ZIA, &segs, &[], segs.len()),
             "zia:/api/departments"
         );
         let segs = parse("/zia/api/v1/users/{userId}");
         assert_eq!(
-            key(Product::Zia, &segs, &["5".to_string()], segs.len() - 1),
+            key(Product::ZIA, &segs, &["5".to_string()], segs.len() - 1),
             "zia:/api/users"
         );
     }
