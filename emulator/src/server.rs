@@ -92,6 +92,12 @@ where
 pub async fn spawn(config: Config) -> io::Result<SocketAddr> {
     let state =
         AppState::try_new(config).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    spawn_state(state).await
+}
+
+/// Like [`spawn`], for prepared state (a test's own products and specs,
+/// see `AppState::with_spec`).
+pub async fn spawn_state(state: AppState) -> io::Result<SocketAddr> {
     let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
     let addr = listener.local_addr()?;
     tokio::spawn(async move {
