@@ -74,11 +74,15 @@ pub async fn buffer_layer(State(state): State<AppState>, req: Request, next: Nex
 
 /// Reads the body and parses it as JSON (400 in the product's shape if not).
 pub async fn json(product: Product, body: Body) -> Result<Value, ApiError> {
-    let bytes = read(product, body).await?;
+    parse_json(product, &read(product, body).await?)
+}
+
+/// Parses a read body as JSON (400 in the product's shape if it is not).
+pub fn parse_json(product: Product, bytes: &[u8]) -> Result<Value, ApiError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ApiError::invalid_body(product, "Request body is required"));
     }
-    serde_json::from_slice(&bytes).map_err(|e| {
+    serde_json::from_slice(bytes).map_err(|e| {
         ApiError::invalid_body(product, format!("Request body is not valid JSON: {e}"))
     })
 }
@@ -86,7 +90,13 @@ pub async fn json(product: Product, body: Body) -> Result<Value, ApiError> {
 /// Reads the body and requires a JSON object, with `null` members removed
 /// (SDKs send `null` for unset optionals; storing them would leak into GETs).
 pub async fn object(product: Product, body: Body) -> Result<Map<String, Value>, ApiError> {
-    match json(product, body).await? {
+    parse_object(product, &read(product, body).await?)
+}
+
+/// Parses a read body as a JSON object, `null` members removed (see
+/// [`object`]).
+pub fn parse_object(product: Product, bytes: &[u8]) -> Result<Map<String, Value>, ApiError> {
+    match parse_json(product, bytes)? {
         Value::Object(mut map) => {
             map.retain(|_, v| !v.is_null());
             Ok(map)

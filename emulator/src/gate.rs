@@ -9,13 +9,11 @@
 //!    retryable conflict code (ZIA's `EDIT_LOCK_NOT_AVAILABLE`) get a 409
 //!    with that code while the lock is held.
 //!
-//! Hand-written routes get this as a route layer; the spec-driven
-//! dispatcher calls [`check`] itself once a spec operation matched, so
-//! unknown paths stay 404 rather than 401.
+//! The router calls [`check`] once a spec operation matched, so unknown
+//! paths stay 404 rather than 401. This module decides refusals only; it
+//! may not serve or change data.
 
-use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
@@ -89,12 +87,4 @@ fn read_only_refusal() -> Response {
         HeaderValue::from_static("read-only"),
     );
     resp
-}
-
-/// Route layer for the hand-written API routes.
-pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    match check(&state, req.method(), req.uri().path(), req.headers()) {
-        Ok(_) => next.run(req).await,
-        Err(refusal) => *refusal,
-    }
 }

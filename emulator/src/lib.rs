@@ -116,6 +116,7 @@ pub mod query;
 mod random;
 pub mod ratelimit;
 pub mod request_id;
+pub mod router;
 pub mod rules;
 pub mod seed;
 pub mod server;

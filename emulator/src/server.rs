@@ -11,39 +11,31 @@ use tokio::net::TcpListener;
 
 use crate::config::Config;
 use crate::conn::{ConnHandle, KillableListener};
-use crate::products::{control, zia, zidentity, zpa};
+use crate::products::control;
 use crate::state::AppState;
 use crate::stats::TOKEN_PATH;
-use crate::{auth, body, cors, faults, gate, gateway, generic, legacy, request_id, stats};
+use crate::{auth, body, cors, faults, gateway, legacy, request_id, router, stats};
 
 /// Builds the complete application for `state`.
 ///
 /// Layers, outermost first: request id, CORS, stats, body buffering (see
-/// `body::buffer_layer`), faults, legacy path
-/// rewriting, gateway headers, spec precedence (`generic::prefer_spec`);
-/// then routing. They wrap routing itself (not
-/// each route), so 401s, 404s, preflights and injected faults all get
-/// request ids and CORS headers, and a rewritten legacy path is routed like
-/// its gateway form. The `gate` wraps only matched hand-written API routes;
-/// the spec-driven fallback runs it itself once a spec operation matched,
-/// so unknown paths are a 404, not a 401.
+/// `body::buffer_layer`), faults, legacy path rewriting, gateway headers;
+/// then routing. They wrap routing itself (not each route), so 401s, 404s,
+/// preflights and injected faults all get request ids and CORS headers, and
+/// a rewritten legacy path is routed like its gateway form. Besides the
+/// token endpoint, the control API and the legacy sign-in routes, every
+/// request goes to `router::dispatch`, which runs the `gate` once a spec
+/// operation matched, so unknown paths are a 404, not a 401.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new()
-        .merge(zpa::routes())
-        .merge(zia::routes())
-        .merge(zidentity::routes())
-        .route_layer(from_fn_with_state(state.clone(), gate::layer));
     let routed = Router::new()
         .route(TOKEN_PATH, post(auth::token))
         .merge(control::routes())
         .merge(legacy::routes())
-        .merge(api)
-        .fallback(generic::dispatch)
-        .method_not_allowed_fallback(generic::dispatch)
+        .fallback(router::dispatch)
+        .method_not_allowed_fallback(router::dispatch)
         .with_state(state.clone());
     Router::new()
         .fallback_service(routed)
-        .layer(from_fn_with_state(state.clone(), generic::prefer_spec))
         .layer(from_fn_with_state(state.clone(), gateway::layer))
         .layer(from_fn(legacy::rewrite))
         .layer(from_fn_with_state(state.clone(), faults::layer))

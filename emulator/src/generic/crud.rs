@@ -6,7 +6,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{links, listing, mark_pending, single, Ctx};
+use super::{links, listing, single, Ctx};
 use crate::errors::ApiError;
 use crate::rules;
 use crate::seed::bulk::new_id;
@@ -46,7 +46,6 @@ pub fn create(cx: &Ctx<'_>, input: Option<Value>) -> Out {
     store
         .collection_mut(&cx.found.collection_key())
         .push(value.clone());
-    mark_pending(&mut store, cx.op);
     Ok(Some(value))
 }
 
@@ -100,7 +99,6 @@ pub fn update(cx: &Ctx<'_>, input: Option<Value>, merge: bool) -> Out {
     stamp(&mut obj, cx, Some(&prev));
     let value = Value::Object(obj);
     items[idx] = value.clone();
-    mark_pending(&mut store, cx.op);
     Ok(Some(value))
 }
 
@@ -111,7 +109,6 @@ pub fn delete(cx: &Ctx<'_>) -> Out {
     let items = store.collection_mut(&key);
     let idx = position(items, cx.found.last_value()).ok_or_else(|| not_found(cx))?;
     let removed = items.remove(idx);
-    mark_pending(&mut store, cx.op);
     Ok(Some(removed))
 }
 

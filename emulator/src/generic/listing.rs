@@ -17,7 +17,7 @@ use crate::errors::ApiError;
 use crate::paging::{self, field_contains, Search, Totals};
 use crate::product::{PagingStyle, Product};
 use crate::query::Params;
-use crate::rules::{self, SearchStyle};
+use crate::rules::{self, Rules, SearchStyle};
 use crate::spec::schema::Shape;
 use crate::spec::Operation;
 
@@ -57,30 +57,61 @@ pub fn render(
     }
 }
 
-/// The rows a list request selects, in store order: the product's search
-/// syntax, `name` substring (substring-search products), and its scope.
+/// The rows a list request selects, in store order (see [`Filter`]).
 pub fn rows<'a>(product: Product, params: &Params, items: &'a [Value]) -> Vec<&'a Value> {
-    let r = rules::of(product);
-    let scope = rules::wanted_scope(r, params);
-    let search = params.get("search").filter(|s| !s.trim().is_empty());
-    match r.search {
-        SearchStyle::Expression => {
-            let search = search.map(Search::parse);
-            items
-                .iter()
-                .filter(|o| search.as_ref().is_none_or(|s| s.matches(o)))
-                .filter(|o| scope.is_none_or(|m| rules::in_scope(r, o, m)))
-                .collect()
+    let filter = Filter::new(product, params);
+    items.iter().filter(|o| filter.keep(o)).collect()
+}
+
+/// A list request's filters: the product's search syntax, `name`
+/// substring (substring-search products) and its scope parameter.
+pub struct Filter<'p> {
+    rules: &'static Rules,
+    scope: Option<&'p str>,
+    expression: Option<Search>,
+    text: Option<&'p str>,
+    name: Option<&'p str>,
+}
+
+impl<'p> Filter<'p> {
+    /// The filters `params` ask for.
+    pub fn new(product: Product, params: &'p Params) -> Self {
+        let rules = rules::of(product);
+        let mut f = Filter {
+            rules,
+            scope: rules::wanted_scope(rules, params),
+            expression: None,
+            text: None,
+            name: None,
+        };
+        match rules.search {
+            SearchStyle::Expression => {
+                f.expression = params
+                    .get("search")
+                    .filter(|s| !s.trim().is_empty())
+                    .map(Search::parse);
+            }
+            SearchStyle::Substring(_) => {
+                f.text = params.get("search").filter(|s| !s.is_empty());
+                f.name = params.get("name").filter(|s| !s.is_empty());
+            }
         }
-        SearchStyle::Substring(fields) => {
-            let search = params.get("search").filter(|s| !s.is_empty());
-            let name = params.get("name").filter(|s| !s.is_empty());
-            items
-                .iter()
-                .filter(|o| search.is_none_or(|s| fields.iter().any(|f| field_contains(o, f, s))))
-                .filter(|o| name.is_none_or(|n| field_contains(o, "name", n)))
-                .filter(|o| scope.is_none_or(|m| rules::in_scope(r, o, m)))
-                .collect()
-        }
+        f
+    }
+
+    /// Whether `obj` passes.
+    pub fn keep(&self, obj: &Value) -> bool {
+        let fields = match self.rules.search {
+            SearchStyle::Substring(fields) => fields,
+            SearchStyle::Expression => &[],
+        };
+        self.expression.as_ref().is_none_or(|s| s.matches(obj))
+            && self
+                .text
+                .is_none_or(|s| fields.iter().any(|f| field_contains(obj, f, s)))
+            && self.name.is_none_or(|n| field_contains(obj, "name", n))
+            && self
+                .scope
+                .is_none_or(|m| rules::in_scope(self.rules, obj, m))
     }
 }

@@ -6,7 +6,7 @@
 
 use serde_json::{json, Value};
 
-use super::{listing, mark_pending, Ctx};
+use super::{listing, Ctx};
 use crate::seed::bulk::new_id;
 use crate::spec::paths::Segment;
 use crate::spec::schema::{Json, Shape};
@@ -89,7 +89,6 @@ pub fn write(cx: &Ctx<'_>, input: Option<Value>) -> Out {
         }
         None => store.generic.singletons.get(&key).cloned(),
     };
-    mark_pending(&mut store, cx.op);
     let out = match stored {
         Some(v) if fits(&cx.op.response, &v) => v,
         _ => empty_of(&cx.op.response),
@@ -101,6 +100,5 @@ pub fn write(cx: &Ctx<'_>, input: Option<Value>) -> Out {
 pub fn delete(cx: &Ctx<'_>) -> Out {
     let mut store = cx.state.store();
     store.generic.singletons.remove(&cx.found.full_key());
-    mark_pending(&mut store, cx.op);
     Ok(None)
 }

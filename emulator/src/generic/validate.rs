@@ -2,10 +2,8 @@
 //! changes: JSON that parses, of the declared top-level type, with the
 //! required fields present and the declared fields of the declared types.
 
-use axum::body::Body;
 use serde_json::Value;
 
-use crate::body;
 use crate::errors::ApiError;
 use crate::product::{IdStyle, Product};
 use crate::spec::schema::Json;
@@ -13,9 +11,8 @@ use crate::spec::Operation;
 
 /// The body as the handlers use it: None when the operation takes none or
 /// none was sent; a non-JSON body arrives as a JSON string.
-pub async fn read(op: &Operation, raw: Body) -> Result<Option<Value>, ApiError> {
+pub fn parse(op: &Operation, bytes: &[u8]) -> Result<Option<Value>, ApiError> {
     let product = op.product;
-    let bytes = body::read(product, raw).await?;
     let blank = bytes.iter().all(u8::is_ascii_whitespace);
     let Some(spec) = &op.request else {
         return Ok(None);
@@ -29,10 +26,10 @@ pub async fn read(op: &Operation, raw: Body) -> Result<Option<Value>, ApiError> 
     }
     if !spec.json {
         return Ok(Some(Value::String(
-            String::from_utf8_lossy(&bytes).into_owned(),
+            String::from_utf8_lossy(bytes).into_owned(),
         )));
     }
-    let value: Value = serde_json::from_slice(&bytes).map_err(|e| {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         ApiError::invalid_body(product, format!("Request body is not valid JSON: {e}"))
     })?;
     check(

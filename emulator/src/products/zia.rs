@@ -1,27 +1,43 @@
-//! ZIA routes (`/zia/api/v1/...`): users (CRUD + bulk delete), groups,
-//! departments, activation status and URL lookup.
+//! ZIA providers: users (CRUD with reference resolution, bulk delete),
+//! groups, departments, activation status and URL lookup.
 //!
-//! Every write marks the tenant as having pending changes, so clients can
-//! test the "activate after writing" workflow ZIA requires.
+//! Staging (writes mark changes pending, `activate` clears them, lookups
+//! do not) is the router's rule, applied from the spec; this module only
+//! reports it in `status`. Registered in `products` by operationId.
 
-use axum::body::Body;
-use axum::extract::{Path, RawQuery, State};
+use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde_json::{json, Map, Value};
 
 use super::zia_urls;
 use crate::body::{self, Kind};
 use crate::errors::ApiError;
+use crate::generic::listing;
 use crate::paging::{self, field_contains};
 use crate::product::Product;
 use crate::query::Params;
-use crate::state::AppState;
+use crate::router::{Ctx, Handler};
 use crate::store::{find, position, ZiaData};
 
-const BASE: &str = "/zia/api/v1";
+/// The hand-written operations, by operationId.
+pub const PROVIDERS: &[(&str, Handler)] = &[
+    ("listUsers", list_users),
+    ("createUser", create_user),
+    ("bulkDeleteUsers", bulk_delete),
+    ("getUser", get_user),
+    ("updateUser", replace_user),
+    ("deleteUser", delete_user),
+    ("listGroups", list_groups),
+    ("getGroup", get_group),
+    ("listDepartments", list_departments),
+    ("getDepartment", get_department),
+    ("getActivationStatus", status),
+    ("activate", activate),
+    ("urlLookup", url_lookup),
+];
+
 /// Most ids `users/bulkDelete` accepts in one call.
 pub const BULK_DELETE_MAX: usize = 500;
 /// Most URLs `urlLookup` accepts in one call.
@@ -41,49 +57,19 @@ const USER_FIELDS: &[(&str, Kind)] = &[
     ("groups", Kind::ObjList),
 ];
 
-/// The ZIA router (without the bearer check, which the server adds).
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(&format!("{BASE}/users"), get(list_users).post(create_user))
-        .route(&format!("{BASE}/users/bulkDelete"), post(bulk_delete))
-        .route(
-            &format!("{BASE}/users/{{id}}"),
-            get(get_user).put(replace_user).delete(delete_user),
-        )
-        .route(&format!("{BASE}/groups"), get(list_groups))
-        .route(&format!("{BASE}/groups/{{id}}"), get(get_group))
-        .route(&format!("{BASE}/departments"), get(list_departments))
-        .route(&format!("{BASE}/departments/{{id}}"), get(get_department))
-        .route(&format!("{BASE}/status"), get(status))
-        .route(&format!("{BASE}/status/activate"), post(activate))
-        .route(&format!("{BASE}/urlLookup"), post(url_lookup))
-}
-
 fn not_found(what: &str, id: &str) -> ApiError {
     ApiError::not_found(Product::ZIA, format!("{what} with id {id} not found"))
 }
 
-/// The rows of a ZIA list: `search` / `name` substring filters plus
-/// `extra`, then page slicing.
+/// The rows of a ZIA list: the product's list filters (see
+/// `generic::listing::rows`) plus `extra`, then page slicing.
 pub fn list_rows(
     params: &Params,
     items: &[Value],
     extra: impl Fn(&Value) -> bool,
 ) -> Result<Vec<Value>, ApiError> {
-    let rows: Vec<&Value> = items
-        .iter()
-        .filter(|o| {
-            params
-                .get("search")
-                .is_none_or(|s| field_contains(o, "name", s))
-        })
-        .filter(|o| {
-            params
-                .get("name")
-                .is_none_or(|s| field_contains(o, "name", s))
-        })
-        .filter(|o| extra(o))
-        .collect();
+    let mut rows = listing::rows(Product::ZIA, params, items);
+    rows.retain(|o| extra(o));
     paging::array_page(Product::ZIA, params, &rows)
 }
 
@@ -92,11 +78,11 @@ fn list_page(params: &Params, items: &[Value], extra: impl Fn(&Value) -> bool) -
     Ok(Json(rows).into_response())
 }
 
-async fn list_users(State(s): State<AppState>, RawQuery(q): RawQuery) -> Reply {
-    let params = Params::parse(q.as_deref());
+fn list_users(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let params = &cx.params;
     let rows = {
-        let store = s.store();
-        list_rows(&params, &store.zia.users, |u| {
+        let store = cx.state.store();
+        list_rows(params, &store.zia.users, |u| {
             let dept = params
                 .get("dept")
                 .is_none_or(|d| field_contains(&u["department"], "name", d));
@@ -112,45 +98,45 @@ async fn list_users(State(s): State<AppState>, RawQuery(q): RawQuery) -> Reply {
     Ok(Json(rows).into_response())
 }
 
-async fn get_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let store = s.store();
-    let user = find(&store.zia.users, &id).ok_or_else(|| not_found("User", &id))?;
+fn get_user(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let store = cx.state.store();
+    let user = find(&store.zia.users, id).ok_or_else(|| not_found("User", id))?;
     Ok(Json(render_user(user, false)).into_response())
 }
 
-async fn create_user(State(s): State<AppState>, raw: Body) -> Reply {
-    let body = body::object(Product::ZIA, raw).await?;
-    let mut store = s.store();
+fn create_user(cx: &Ctx<'_>, raw: Bytes) -> Reply {
+    let body = body::parse_object(Product::ZIA, &raw)?;
+    let mut store = cx.state.store();
     let zia = &mut store.zia;
     let user = build_user(zia, body, None)?;
     zia.users.push(user.clone());
-    store.set_pending(Product::ZIA, true);
     Ok(Json(render_user(&user, false)).into_response())
 }
 
-async fn replace_user(State(s): State<AppState>, Path(id): Path<String>, raw: Body) -> Reply {
-    let body = body::object(Product::ZIA, raw).await?;
-    let mut store = s.store();
+fn replace_user(cx: &Ctx<'_>, raw: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let body = body::parse_object(Product::ZIA, &raw)?;
+    let mut store = cx.state.store();
     let zia = &mut store.zia;
-    let idx = position(&zia.users, &id).ok_or_else(|| not_found("User", &id))?;
+    let idx = position(&zia.users, id).ok_or_else(|| not_found("User", id))?;
     let keep_id = zia.users[idx]["id"].clone();
     let user = build_user(zia, body, Some(keep_id))?;
     zia.users[idx] = user.clone();
-    store.set_pending(Product::ZIA, true);
     Ok(Json(render_user(&user, false)).into_response())
 }
 
-async fn delete_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let mut store = s.store();
+fn delete_user(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let mut store = cx.state.store();
     let zia = &mut store.zia;
-    let idx = position(&zia.users, &id).ok_or_else(|| not_found("User", &id))?;
+    let idx = position(&zia.users, id).ok_or_else(|| not_found("User", id))?;
     zia.users.remove(idx);
-    store.set_pending(Product::ZIA, true);
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn bulk_delete(State(s): State<AppState>, raw: Body) -> Reply {
-    let body = body::object(Product::ZIA, raw).await?;
+fn bulk_delete(cx: &Ctx<'_>, raw: Bytes) -> Reply {
+    let body = body::parse_object(Product::ZIA, &raw)?;
     body::check(Product::ZIA, &body, &[("ids", Kind::IntList)], &["ids"])?;
     let ids: Vec<i64> = body["ids"]
         .as_array()
@@ -167,7 +153,7 @@ async fn bulk_delete(State(s): State<AppState>, raw: Body) -> Reply {
             ),
         ));
     }
-    let mut store = s.store();
+    let mut store = cx.state.store();
     let zia = &mut store.zia;
     let mut deleted = Vec::new();
     zia.users.retain(|u| {
@@ -177,9 +163,6 @@ async fn bulk_delete(State(s): State<AppState>, raw: Body) -> Reply {
         }
         !hit
     });
-    if !deleted.is_empty() {
-        store.set_pending(Product::ZIA, true);
-    }
     Ok(Json(json!({ "ids": deleted })).into_response())
 }
 
@@ -251,41 +234,41 @@ fn render_user(user: &Value, in_list: bool) -> Value {
     u
 }
 
-async fn list_groups(State(s): State<AppState>, RawQuery(q): RawQuery) -> Reply {
-    let params = Params::parse(q.as_deref());
-    list_page(&params, &s.store().zia.groups, |_| true)
+fn list_groups(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    list_page(&cx.params, &cx.state.store().zia.groups, |_| true)
 }
 
-async fn get_group(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let store = s.store();
-    let g = find(&store.zia.groups, &id).ok_or_else(|| not_found("Group", &id))?;
+fn get_group(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let store = cx.state.store();
+    let g = find(&store.zia.groups, id).ok_or_else(|| not_found("Group", id))?;
     Ok(Json(g.clone()).into_response())
 }
 
-async fn list_departments(State(s): State<AppState>, RawQuery(q): RawQuery) -> Reply {
-    let params = Params::parse(q.as_deref());
-    list_page(&params, &s.store().zia.departments, |_| true)
+fn list_departments(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    list_page(&cx.params, &cx.state.store().zia.departments, |_| true)
 }
 
-async fn get_department(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let store = s.store();
-    let d = find(&store.zia.departments, &id).ok_or_else(|| not_found("Department", &id))?;
+fn get_department(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let store = cx.state.store();
+    let d = find(&store.zia.departments, id).ok_or_else(|| not_found("Department", id))?;
     Ok(Json(d.clone()).into_response())
 }
 
-async fn status(State(s): State<AppState>) -> Reply {
-    let pending = s.store().is_pending(Product::ZIA);
+fn status(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let pending = cx.state.store().is_pending(Product::ZIA);
     let status = if pending { "PENDING" } else { "ACTIVE" };
     Ok(Json(json!({ "status": status })).into_response())
 }
 
-async fn activate(State(s): State<AppState>) -> Reply {
-    s.store().set_pending(Product::ZIA, false);
+/// The router clears the pending changes once this succeeds.
+fn activate(_: &Ctx<'_>, _: Bytes) -> Reply {
     Ok(Json(json!({ "status": "ACTIVE" })).into_response())
 }
 
-async fn url_lookup(raw: Body) -> Reply {
-    let body = body::json(Product::ZIA, raw).await?;
+fn url_lookup(_: &Ctx<'_>, raw: Bytes) -> Reply {
+    let body = body::parse_json(Product::ZIA, &raw)?;
     let urls = body
         .as_array()
         .filter(|a| a.iter().all(Value::is_string))
