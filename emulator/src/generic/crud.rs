@@ -9,7 +9,6 @@ use serde_json::{json, Map, Value};
 use super::{links, listing, single, Ctx};
 use crate::errors::ApiError;
 use crate::rules;
-use crate::seed::bulk::new_id;
 use crate::spec::schema::Shape;
 use crate::store::{now_secs, position};
 
@@ -40,7 +39,7 @@ pub fn create(cx: &Ctx<'_>, input: Option<Value>) -> Out {
         obj.entry(field).or_insert_with(|| json!(mt));
     }
     let mut store = cx.state.store();
-    obj.insert("id".into(), new_id(&mut store, cx.op.product));
+    obj.insert("id".into(), store.new_id(cx.op.product));
     stamp(&mut obj, cx, None);
     let value = Value::Object(obj);
     store

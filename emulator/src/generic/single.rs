@@ -7,7 +7,6 @@
 use serde_json::{json, Value};
 
 use super::{listing, Ctx};
-use crate::seed::bulk::new_id;
 use crate::spec::paths::Segment;
 use crate::spec::schema::{Json, Shape};
 
@@ -39,16 +38,16 @@ fn fits(shape: &Shape, v: &Value) -> bool {
 pub fn get(cx: &Ctx<'_>) -> Out {
     let key = cx.found.full_key();
     let mut store = cx.state.store();
-    if let Some(v) = store.generic.singletons.get(&key) {
+    if let Some(v) = store.singletons.get(&key) {
         return Ok(Some(v.clone()));
     }
     let value = match &cx.op.response {
         Shape::Object(props) if props.iter().any(|p| p == "id") => {
-            let mut obj = json!({ "id": new_id(&mut store, cx.op.product) });
+            let mut obj = json!({ "id": store.new_id(cx.op.product) });
             if props.iter().any(|p| p == "name") && !cx.found.values.is_empty() {
                 obj["name"] = json!(cx.found.last_value());
             }
-            store.generic.singletons.insert(key, obj.clone());
+            store.singletons.insert(key, obj.clone());
             obj
         }
         shape => empty_of(shape),
@@ -77,17 +76,17 @@ pub fn write(cx: &Ctx<'_>, input: Option<Value>) -> Out {
             }
             if cx.op.method == axum::http::Method::PATCH {
                 if let (Some(Value::Object(base)), Some(patch)) =
-                    (store.generic.singletons.get(&key), v.as_object())
+                    (store.singletons.get(&key), v.as_object())
                 {
                     let mut merged = base.clone();
                     merged.extend(patch.clone());
                     v = Value::Object(merged);
                 }
             }
-            store.generic.singletons.insert(key, v.clone());
+            store.singletons.insert(key, v.clone());
             Some(v)
         }
-        None => store.generic.singletons.get(&key).cloned(),
+        None => store.singletons.get(&key).cloned(),
     };
     let out = match stored {
         Some(v) if fits(&cx.op.response, &v) => v,
@@ -99,6 +98,6 @@ pub fn write(cx: &Ctx<'_>, input: Option<Value>) -> Out {
 /// DELETE: forgets the stored value.
 pub fn delete(cx: &Ctx<'_>) -> Out {
     let mut store = cx.state.store();
-    store.generic.singletons.remove(&cx.found.full_key());
+    store.singletons.remove(&cx.found.full_key());
     Ok(None)
 }

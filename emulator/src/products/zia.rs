@@ -13,13 +13,14 @@ use serde_json::{json, Map, Value};
 
 use super::zia_urls;
 use crate::body::{self, Kind};
+use crate::collections::{ZIA_DEPARTMENTS, ZIA_GROUPS, ZIA_USERS};
 use crate::errors::ApiError;
 use crate::generic::listing;
 use crate::paging::{self, field_contains};
 use crate::product::Product;
 use crate::query::Params;
 use crate::router::{Ctx, Handler};
-use crate::store::{find, position, ZiaData};
+use crate::store::{find, position, Store};
 
 /// The hand-written operations, by operationId.
 pub const PROVIDERS: &[(&str, Handler)] = &[
@@ -82,7 +83,7 @@ fn list_users(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let params = &cx.params;
     let rows = {
         let store = cx.state.store();
-        list_rows(params, &store.zia.users, |u| {
+        list_rows(params, store.collection(ZIA_USERS), |u| {
             let dept = params
                 .get("dept")
                 .is_none_or(|d| field_contains(&u["department"], "name", d));
@@ -101,16 +102,17 @@ fn list_users(cx: &Ctx<'_>, _: Bytes) -> Reply {
 fn get_user(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let id = cx.found.last_value();
     let store = cx.state.store();
-    let user = find(&store.zia.users, id).ok_or_else(|| not_found("User", id))?;
+    let user = find(store.collection(ZIA_USERS), id).ok_or_else(|| not_found("User", id))?;
     Ok(Json(render_user(user, false)).into_response())
 }
 
 fn create_user(cx: &Ctx<'_>, raw: Bytes) -> Reply {
     let body = body::parse_object(Product::ZIA, &raw)?;
     let mut store = cx.state.store();
-    let zia = &mut store.zia;
-    let user = build_user(zia, body, None)?;
-    zia.users.push(user.clone());
+    // Validated before an id is taken, so a rejected create leaves no trace.
+    let mut user = build_user(&store, body, Value::Null)?;
+    user["id"] = json!(store.ids.int());
+    store.collection_mut(ZIA_USERS).push(user.clone());
     Ok(Json(render_user(&user, false)).into_response())
 }
 
@@ -118,20 +120,19 @@ fn replace_user(cx: &Ctx<'_>, raw: Bytes) -> Reply {
     let id = cx.found.last_value();
     let body = body::parse_object(Product::ZIA, &raw)?;
     let mut store = cx.state.store();
-    let zia = &mut store.zia;
-    let idx = position(&zia.users, id).ok_or_else(|| not_found("User", id))?;
-    let keep_id = zia.users[idx]["id"].clone();
-    let user = build_user(zia, body, Some(keep_id))?;
-    zia.users[idx] = user.clone();
+    let users = store.collection(ZIA_USERS);
+    let idx = position(users, id).ok_or_else(|| not_found("User", id))?;
+    let keep_id = users[idx]["id"].clone();
+    let user = build_user(&store, body, keep_id)?;
+    store.collection_mut(ZIA_USERS)[idx] = user.clone();
     Ok(Json(render_user(&user, false)).into_response())
 }
 
 fn delete_user(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let id = cx.found.last_value();
     let mut store = cx.state.store();
-    let zia = &mut store.zia;
-    let idx = position(&zia.users, id).ok_or_else(|| not_found("User", id))?;
-    zia.users.remove(idx);
+    let idx = position(store.collection(ZIA_USERS), id).ok_or_else(|| not_found("User", id))?;
+    store.collection_mut(ZIA_USERS).remove(idx);
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -154,9 +155,8 @@ fn bulk_delete(cx: &Ctx<'_>, raw: Bytes) -> Reply {
         ));
     }
     let mut store = cx.state.store();
-    let zia = &mut store.zia;
     let mut deleted = Vec::new();
-    zia.users.retain(|u| {
+    store.collection_mut(ZIA_USERS).retain(|u| {
         let hit = u["id"].as_i64().is_some_and(|id| ids.contains(&id));
         if hit {
             deleted.push(u["id"].clone());
@@ -168,11 +168,7 @@ fn bulk_delete(cx: &Ctx<'_>, raw: Bytes) -> Reply {
 
 /// Validates and assembles a user. ZIA's PUT is a full replace: anything not
 /// in the body is gone afterwards, only the id survives.
-fn build_user(
-    zia: &mut ZiaData,
-    mut body: Map<String, Value>,
-    id: Option<Value>,
-) -> Result<Value, ApiError> {
+fn build_user(store: &Store, mut body: Map<String, Value>, id: Value) -> Result<Value, ApiError> {
     body::check(Product::ZIA, &body, USER_FIELDS, &["name", "email"])?;
     for key in ["name", "email"] {
         if body[key].as_str().is_some_and(|v| v.trim().is_empty()) {
@@ -183,13 +179,13 @@ fn build_user(
         }
     }
     let department = match body.get("department") {
-        Some(d) => Some(resolve(&zia.departments, d, "department")?),
+        Some(d) => Some(resolve(store.collection(ZIA_DEPARTMENTS), d, "department")?),
         None => None,
     };
     let groups = match body.get("groups").and_then(Value::as_array) {
         Some(list) => list
             .iter()
-            .map(|g| resolve(&zia.groups, g, "group"))
+            .map(|g| resolve(store.collection(ZIA_GROUPS), g, "group"))
             .collect::<Result<Vec<_>, _>>()?,
         None => Vec::new(),
     };
@@ -206,7 +202,6 @@ fn build_user(
         user.insert("department".into(), d);
     }
     user.insert("groups".into(), Value::Array(groups));
-    let id = id.unwrap_or_else(|| json!(zia.new_id()));
     user.insert("id".into(), id);
     Ok(Value::Object(user))
 }
@@ -235,24 +230,31 @@ fn render_user(user: &Value, in_list: bool) -> Value {
 }
 
 fn list_groups(cx: &Ctx<'_>, _: Bytes) -> Reply {
-    list_page(&cx.params, &cx.state.store().zia.groups, |_| true)
+    list_page(&cx.params, cx.state.store().collection(ZIA_GROUPS), |_| {
+        true
+    })
 }
 
 fn get_group(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let id = cx.found.last_value();
     let store = cx.state.store();
-    let g = find(&store.zia.groups, id).ok_or_else(|| not_found("Group", id))?;
+    let g = find(store.collection(ZIA_GROUPS), id).ok_or_else(|| not_found("Group", id))?;
     Ok(Json(g.clone()).into_response())
 }
 
 fn list_departments(cx: &Ctx<'_>, _: Bytes) -> Reply {
-    list_page(&cx.params, &cx.state.store().zia.departments, |_| true)
+    list_page(
+        &cx.params,
+        cx.state.store().collection(ZIA_DEPARTMENTS),
+        |_| true,
+    )
 }
 
 fn get_department(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let id = cx.found.last_value();
     let store = cx.state.store();
-    let d = find(&store.zia.departments, id).ok_or_else(|| not_found("Department", id))?;
+    let d =
+        find(store.collection(ZIA_DEPARTMENTS), id).ok_or_else(|| not_found("Department", id))?;
     Ok(Json(d.clone()).into_response())
 }
 

@@ -12,6 +12,7 @@ use axum::Json;
 use serde_json::{json, Map, Value};
 
 use crate::body::{self, Kind};
+use crate::collections::{ZIDENTITY_GROUPS, ZIDENTITY_USERS};
 use crate::errors::ApiError;
 use crate::paging::{self, field_contains};
 use crate::product::Product;
@@ -66,8 +67,7 @@ fn list_users(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let params = &cx.params;
     let store = cx.state.store();
     let rows: Vec<&Value> = store
-        .zid
-        .users
+        .collection(ZIDENTITY_USERS)
         .iter()
         .filter(|u| {
             params.get_ci("search").is_none_or(|t| {
@@ -88,7 +88,7 @@ fn list_users(cx: &Ctx<'_>, _: Bytes) -> Reply {
 fn get_user(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let id = cx.found.last_value();
     let store = cx.state.store();
-    let u = find(&store.zid.users, id).ok_or_else(|| not_found("User", id))?;
+    let u = find(store.collection(ZIDENTITY_USERS), id).ok_or_else(|| not_found("User", id))?;
     Ok(Json(u.clone()).into_response())
 }
 
@@ -127,9 +127,9 @@ fn create_user(cx: &Ctx<'_>, raw: Bytes) -> Reply {
     // Validate before allocating an id so a rejected request leaves no trace.
     build_user(body.clone(), String::new(), json!("API"))?;
     let mut store = cx.state.store();
-    let id = store.zid.new_id("ih");
+    let id = store.ids.alnum("ih");
     let user = build_user(body, id, json!("API"))?;
-    store.zid.users.push(user.clone());
+    store.collection_mut(ZIDENTITY_USERS).push(user.clone());
     Ok((StatusCode::CREATED, Json(user)).into_response())
 }
 
@@ -137,18 +137,20 @@ fn replace_user(cx: &Ctx<'_>, raw: Bytes) -> Reply {
     let id = cx.found.last_value();
     let body = body::parse_object(Product::ZIDENTITY, &raw)?;
     let mut store = cx.state.store();
-    let idx = position(&store.zid.users, id).ok_or_else(|| not_found("User", id))?;
-    let source = store.zid.users[idx]["source"].clone();
+    let users = store.collection(ZIDENTITY_USERS);
+    let idx = position(users, id).ok_or_else(|| not_found("User", id))?;
+    let source = users[idx]["source"].clone();
     let user = build_user(body, id.to_string(), source)?;
-    store.zid.users[idx] = user.clone();
+    store.collection_mut(ZIDENTITY_USERS)[idx] = user.clone();
     Ok(Json(user).into_response())
 }
 
 fn delete_user(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let id = cx.found.last_value();
     let mut store = cx.state.store();
-    let idx = position(&store.zid.users, id).ok_or_else(|| not_found("User", id))?;
-    store.zid.users.remove(idx);
+    let idx =
+        position(store.collection(ZIDENTITY_USERS), id).ok_or_else(|| not_found("User", id))?;
+    store.collection_mut(ZIDENTITY_USERS).remove(idx);
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -156,8 +158,7 @@ fn list_groups(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let params = &cx.params;
     let store = cx.state.store();
     let rows: Vec<&Value> = store
-        .zid
-        .groups
+        .collection(ZIDENTITY_GROUPS)
         .iter()
         .filter(|g| {
             params
@@ -176,6 +177,6 @@ fn list_groups(cx: &Ctx<'_>, _: Bytes) -> Reply {
 fn get_group(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let id = cx.found.last_value();
     let store = cx.state.store();
-    let g = find(&store.zid.groups, id).ok_or_else(|| not_found("Group", id))?;
+    let g = find(store.collection(ZIDENTITY_GROUPS), id).ok_or_else(|| not_found("Group", id))?;
     Ok(Json(g.clone()).into_response())
 }

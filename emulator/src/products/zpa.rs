@@ -16,6 +16,7 @@ use serde_json::Value;
 use super::zpa_model::{self, Coll};
 use super::zpa_render::{self as render, render};
 use crate::body;
+use crate::collections::{ZpaView, ZPA_IDPS};
 use crate::errors::ApiError;
 use crate::generic::listing;
 use crate::paging::{self, Totals};
@@ -23,7 +24,7 @@ use crate::product::Product;
 use crate::query::Params;
 use crate::router::{Ctx, Handler};
 use crate::rules;
-use crate::store::{find, now_secs, position, ZpaData};
+use crate::store::{find, now_secs, position};
 
 type Reply = Result<Response, ApiError>;
 
@@ -66,22 +67,22 @@ pub const PROVIDERS: &[(&str, Handler)] = &[
         list_of(cx, Totals::Strings, |z| z.connector_groups.iter().collect())
     }),
     ("getAppConnectorGroup", |cx, _| {
-        one_of(cx, "App connector group", |z| &z.connector_groups)
+        one_of(cx, "App connector group", |z| z.connector_groups)
     }),
     ("listIdps", |cx, _| {
         list_of(cx, Totals::Strings, |z| z.idps.iter().collect())
     }),
-    ("getIdp", |cx, _| one_of(cx, "IdP", |z| &z.idps)),
+    ("getIdp", |cx, _| one_of(cx, "IdP", |z| z.idps)),
     ("listMicrotenants", |cx, _| {
         list_of(cx, Totals::Strings, |z| z.microtenants.iter().collect())
     }),
     ("getMicrotenant", |cx, _| {
-        one_of(cx, "Microtenant", |z| &z.microtenants)
+        one_of(cx, "Microtenant", |z| z.microtenants)
     }),
     ("listScimAttributes", list_scim_attributes),
     ("listScimGroups", list_scim_groups),
     ("getScimGroup", |cx, _| {
-        one_of(cx, "SCIM group", |z| &z.scim_groups)
+        one_of(cx, "SCIM group", |z| z.scim_groups)
     }),
 ];
 
@@ -105,7 +106,7 @@ fn list(cx: &Ctx<'_>, coll: Coll) -> Reply {
         match state.runtime.pages.get(&cache_key, generation) {
             Some(page) => page,
             None => {
-                let page = Bytes::from(render_page(&store.zpa, coll, &cx.params)?);
+                let page = Bytes::from(render_page(&ZpaView::of(&store), coll, &cx.params)?);
                 state.runtime.pages.put(cache_key, generation, page.clone());
                 page
             }
@@ -121,7 +122,7 @@ fn list(cx: &Ctx<'_>, coll: Coll) -> Reply {
 
 /// The JSON of one list page, keys in the order serde_json's sorted maps
 /// would write them.
-fn render_page(z: &ZpaData, coll: Coll, params: &Params) -> Result<Vec<u8>, ApiError> {
+fn render_page(z: &ZpaView<'_>, coll: Coll, params: &Params) -> Result<Vec<u8>, ApiError> {
     let rows = listing::rows(Product::ZPA, params, coll.items(z));
     let w = paging::window(Product::ZPA, params, rows.len())?;
     let mut out = Vec::with_capacity(32 * 1024);
@@ -149,7 +150,7 @@ fn render_page(z: &ZpaData, coll: Coll, params: &Params) -> Result<Vec<u8>, ApiE
 fn get_one(cx: &Ctx<'_>, coll: Coll) -> Reply {
     let id = cx.found.last_value();
     let store = cx.state.store();
-    let z = &store.zpa;
+    let z = &ZpaView::of(&store);
     let obj = find(coll.items(z), id)
         .filter(|o| visible(&cx.params, o))
         .ok_or_else(|| not_found(coll.label(), id))?;
@@ -174,12 +175,11 @@ fn create(cx: &Ctx<'_>, coll: Coll, raw: Bytes) -> Reply {
             .or_insert_with(|| Value::String(mt.to_string()));
     }
     let mut store = cx.state.store();
-    let z: &mut ZpaData = &mut store.zpa;
-    zpa_model::validate(z, coll, &body, true)?;
-    let id = z.new_id();
-    let obj = zpa_model::build(z, coll, body, id, None, now_secs());
-    coll.items_mut(z).push(obj.clone());
-    let out = render(z, coll, &obj);
+    zpa_model::validate(&ZpaView::of(&store), coll, &body, true)?;
+    let id = store.ids.numeric();
+    let obj = zpa_model::build(&ZpaView::of(&store), coll, body, id, None, now_secs());
+    store.collection_mut(coll.key()).push(obj.clone());
+    let out = render(&ZpaView::of(&store), coll, &obj);
     Ok((StatusCode::CREATED, Json(out)).into_response())
 }
 
@@ -187,19 +187,19 @@ fn replace(cx: &Ctx<'_>, coll: Coll, raw: Bytes) -> Reply {
     let id = cx.found.last_value();
     let body = body::parse_object(Product::ZPA, &raw)?;
     let mut store = cx.state.store();
-    let z: &mut ZpaData = &mut store.zpa;
-    let idx = position(coll.items(z), id).ok_or_else(|| not_found(coll.label(), id))?;
-    zpa_model::validate(z, coll, &body, false)?;
-    let prev = coll.items(z)[idx].clone();
-    let obj = zpa_model::build(z, coll, body, id.to_string(), Some(&prev), now_secs());
-    coll.items_mut(z)[idx] = obj;
+    let z = ZpaView::of(&store);
+    let idx = position(coll.items(&z), id).ok_or_else(|| not_found(coll.label(), id))?;
+    zpa_model::validate(&z, coll, &body, false)?;
+    let prev = &coll.items(&z)[idx];
+    let obj = zpa_model::build(&z, coll, body, id.to_string(), Some(prev), now_secs());
+    store.collection_mut(coll.key())[idx] = obj;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 fn remove(cx: &Ctx<'_>, coll: Coll) -> Reply {
     let id = cx.found.last_value();
     let mut store = cx.state.store();
-    let items = coll.items_mut(&mut store.zpa);
+    let items = store.collection_mut(coll.key());
     let idx = position(items, id).ok_or_else(|| not_found(coll.label(), id))?;
     items.remove(idx);
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -209,26 +209,26 @@ fn remove(cx: &Ctx<'_>, coll: Coll) -> Reply {
 fn list_of(
     cx: &Ctx<'_>,
     totals: Totals,
-    pick: impl for<'a> Fn(&'a ZpaData) -> Vec<&'a Value>,
+    pick: impl for<'a> Fn(&ZpaView<'a>) -> Vec<&'a Value>,
 ) -> Reply {
     let store = cx.state.store();
     let filter = listing::Filter::new(Product::ZPA, &cx.params);
-    let mut rows = pick(&store.zpa);
+    let mut rows = pick(&ZpaView::of(&store));
     rows.retain(|o| filter.keep(o));
     page(&cx.params, &rows, totals)
 }
 
 /// Shared body of the read-only single-object endpoints.
-fn one_of(cx: &Ctx<'_>, what: &str, pick: impl Fn(&ZpaData) -> &Vec<Value>) -> Reply {
+fn one_of(cx: &Ctx<'_>, what: &str, pick: impl for<'a> Fn(&ZpaView<'a>) -> &'a [Value]) -> Reply {
     let id = cx.found.last_value();
     let store = cx.state.store();
-    let obj = find(pick(&store.zpa), id).ok_or_else(|| not_found(what, id))?;
+    let obj = find(pick(&ZpaView::of(&store)), id).ok_or_else(|| not_found(what, id))?;
     Ok(Json(obj.clone()).into_response())
 }
 
 fn list_scim_attributes(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let idp = cx.found.last_value();
-    if find(&cx.state.store().zpa.idps, idp).is_none() {
+    if find(cx.state.store().collection(ZPA_IDPS), idp).is_none() {
         return Err(not_found("IdP", idp));
     }
     list_of(cx, Totals::Strings, |z| {
@@ -241,7 +241,7 @@ fn list_scim_attributes(cx: &Ctx<'_>, _: Bytes) -> Reply {
 
 fn list_scim_groups(cx: &Ctx<'_>, _: Bytes) -> Reply {
     let idp = cx.found.last_value();
-    if find(&cx.state.store().zpa.idps, idp).is_none() {
+    if find(cx.state.store().collection(ZPA_IDPS), idp).is_none() {
         return Err(not_found("IdP", idp));
     }
     // This endpoint reports its totals as JSON numbers, unlike the rest.

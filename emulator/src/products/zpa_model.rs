@@ -4,9 +4,10 @@
 use serde_json::{json, Map, Value};
 
 use crate::body::{self, Kind};
+use crate::collections::{self as keys, ZpaView};
 use crate::errors::ApiError;
 use crate::product::Product;
-use crate::store::{find, ZpaData};
+use crate::store::find;
 
 /// Admin id stamped into `modifiedBy` for writes made through the emulator.
 pub const ADMIN_ID: &str = "216196257331281922";
@@ -36,21 +37,21 @@ impl Coll {
         }
     }
 
-    /// The backing vector.
-    pub fn items(self, z: &ZpaData) -> &Vec<Value> {
+    /// The collection's storage key.
+    pub fn key(self) -> &'static str {
         match self {
-            Coll::Application => &z.applications,
-            Coll::SegmentGroup => &z.segment_groups,
-            Coll::ServerGroup => &z.server_groups,
+            Coll::Application => keys::ZPA_APPLICATIONS,
+            Coll::SegmentGroup => keys::ZPA_SEGMENT_GROUPS,
+            Coll::ServerGroup => keys::ZPA_SERVER_GROUPS,
         }
     }
 
-    /// The backing vector, mutably.
-    pub fn items_mut(self, z: &mut ZpaData) -> &mut Vec<Value> {
+    /// The stored objects.
+    pub fn items<'a>(self, z: &ZpaView<'a>) -> &'a [Value] {
         match self {
-            Coll::Application => &mut z.applications,
-            Coll::SegmentGroup => &mut z.segment_groups,
-            Coll::ServerGroup => &mut z.server_groups,
+            Coll::Application => z.applications,
+            Coll::SegmentGroup => z.segment_groups,
+            Coll::ServerGroup => z.server_groups,
         }
     }
 
@@ -152,7 +153,7 @@ const SERVER_OWNED: &[&str] = &[
 /// Validates a create/replace body against the type rules and references.
 /// Runs before any mutation so a rejected request changes nothing.
 pub fn validate(
-    z: &ZpaData,
+    z: &ZpaView<'_>,
     coll: Coll,
     body: &Map<String, Value>,
     creating: bool,
@@ -185,16 +186,16 @@ pub fn validate(
     }
     if let Some(sg) = body.get("segmentGroupId") {
         let id = id_text(sg);
-        if find(&z.segment_groups, &id).is_none() {
+        if find(z.segment_groups, &id).is_none() {
             return Err(ApiError::invalid_body(
                 Product::ZPA,
                 format!("Segment group {id} does not exist"),
             ));
         }
     }
-    let refs: &[(&str, &Vec<Value>)] = &[
-        ("serverGroups", &z.server_groups),
-        ("appConnectorGroups", &z.connector_groups),
+    let refs: &[(&str, &[Value])] = &[
+        ("serverGroups", z.server_groups),
+        ("appConnectorGroups", z.connector_groups),
     ];
     for (key, pool) in refs {
         for r in body
@@ -229,7 +230,7 @@ pub fn validate(
 /// `name` loses the description), server defaults come back, while id,
 /// creation time and microtenant (unless resent) are kept.
 pub fn build(
-    z: &ZpaData,
+    z: &ZpaView<'_>,
     coll: Coll,
     mut body: Map<String, Value>,
     id: String,
@@ -330,8 +331,8 @@ fn normalise_ports(obj: &mut Map<String, Value>, proto: &str) {
 }
 
 /// The name of microtenant `id`, if it exists.
-pub fn microtenant_name<'a>(z: &'a ZpaData, id: &str) -> Option<&'a str> {
-    find(&z.microtenants, id).and_then(|m| m["name"].as_str())
+pub fn microtenant_name<'a>(z: &ZpaView<'a>, id: &str) -> Option<&'a str> {
+    find(z.microtenants, id).and_then(|m| m["name"].as_str())
 }
 
 /// The microtenant an object belongs to ("0" when it carries none).
