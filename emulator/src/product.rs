@@ -115,7 +115,7 @@ pub struct ProductInfo {
     pub title: &'static str,
     /// Spec files of the product start with this (`zpa-`).
     pub spec_prefix: &'static str,
-    /// Gateway path prefix (`/zpa`).
+    /// Gateway path prefix (a leading slash and one segment).
     pub gateway: &'static str,
     /// Path roots under the gateway (`/api/v1/`); legacy un-prefixed
     /// paths starting with one of these belong to the product.
@@ -298,9 +298,13 @@ mod tests {
     #[test]
     fn lookups() {
         let r = Registry::default();
-        assert_eq!(r.of_path("/zpa/x"), Product::ZPA);
-        assert_eq!(r.of_path("/zia"), Product::ZIA);
-        assert_eq!(r.of_path("/ziaa/x"), Product::OTHER);
+        let zia = Product::ZIA.gateway;
+        assert_eq!(
+            r.of_path(&format!("{}/x", Product::ZPA.gateway)),
+            Product::ZPA
+        );
+        assert_eq!(r.of_path(zia), Product::ZIA);
+        assert_eq!(r.of_path(&format!("{zia}a/x")), Product::OTHER);
         assert_eq!(
             r.of_path(&format!("{}/y", Product::ZIDENTITY.gateway)),
             Product::ZIDENTITY

@@ -67,11 +67,13 @@ mod tests {
 
     #[test]
     fn legacy_prefixes() {
-        assert_eq!(prefix_for("/mgmtconfig/v1/admin/x"), Some("/zpa"));
-        assert_eq!(prefix_for("/userconfig/v1/customers/1"), Some("/zpa"));
-        assert_eq!(prefix_for("/api/v1/users"), Some("/zia"));
+        let (zpa, zia) = (Some(Product::ZPA.gateway), Some(Product::ZIA.gateway));
+        assert_eq!(prefix_for("/mgmtconfig/v1/admin/x"), zpa);
+        assert_eq!(prefix_for("/userconfig/v1/customers/1"), zpa);
+        assert_eq!(prefix_for("/api/v1/users"), zia);
         assert_eq!(prefix_for(ZIA_SESSION), None);
-        assert_eq!(prefix_for("/zia/api/v1/users"), None);
+        let prefixed = format!("{}/api/v1/users", Product::ZIA.gateway);
+        assert_eq!(prefix_for(&prefixed), None);
         assert_eq!(prefix_for("/apiv1"), None);
     }
 }

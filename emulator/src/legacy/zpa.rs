@@ -2,8 +2,9 @@
 //! `client_id` / `client_secret` returns
 //! `{"token_type": "Bearer", "access_token": ..., "expires_in": "3600"}`
 //! (`expires_in` is a string on legacy ZPA); `POST /signout` revokes the
-//! bearer token it is called with. Tokens work on `/zpa/...` and on the
-//! un-prefixed `/mgmtconfig/...` and `/userconfig/...` routes.
+//! bearer token it is called with. Tokens work under the ZPA gateway
+//! prefix and on the un-prefixed `/mgmtconfig/...` and `/userconfig/...`
+//! routes. This module owns the sign-in endpoints only.
 
 use axum::body::Body;
 use axum::extract::{RawQuery, State};

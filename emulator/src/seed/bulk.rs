@@ -48,7 +48,7 @@ pub fn apply(store: &mut Store, bulk: &[Bulk]) -> Result<(), String> {
         match key.as_str() {
             ZPA_APPLICATIONS => zpa_apps(store, b.count),
             ZIA_USERS => zia_users(store, b.count),
-            ZIDENTITY_USERS => zid_users(store, b.count),
+            ZIDENTITY_USERS => zidentity_users(store, b.count),
             _ => generic(store, product, &key, b.count),
         }
     }
@@ -101,7 +101,7 @@ fn zia_users(store: &mut Store, n: usize) {
     }
 }
 
-fn zid_users(store: &mut Store, n: usize) {
+fn zidentity_users(store: &mut Store, n: usize) {
     store.collection_mut(ZIDENTITY_USERS).reserve(n);
     for i in 1..=n {
         let login = format!("bulk.user{i:05}@corp.example.com");

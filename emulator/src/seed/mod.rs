@@ -9,7 +9,7 @@ pub mod bulk;
 pub mod file;
 pub mod names;
 mod zia;
-mod zid;
+mod zidentity;
 mod zpa;
 mod zpa_apps;
 
@@ -37,7 +37,7 @@ pub fn build(seed: Seed) -> Store {
     if seed == Seed::Demo {
         zpa::demo(&mut store);
         zia::demo(&mut store);
-        zid::demo(&mut store);
+        zidentity::demo(&mut store);
     }
     store
 }

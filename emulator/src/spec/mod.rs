@@ -219,6 +219,11 @@ impl SpecIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `rest` under `product`'s gateway prefix.
+    fn at(product: Product, rest: &str) -> String {
+        format!("{}{rest}", product.gateway)
+    }
     use serde_json::json;
 
     fn sample() -> SpecIndex {
@@ -249,43 +254,51 @@ mod tests {
         let idx = sample();
         assert_eq!(idx.paths.len(), 7);
         assert!(
-            idx.find("/zpa/c/1/thing/summary")
+            idx.find(&at(Product::ZPA, "/c/1/thing/summary"))
                 .unwrap()
                 .entry
                 .beside_item
         );
-        assert!(!idx.find("/zpa/c/1/thing/7/move").unwrap().entry.beside_item);
+        assert!(
+            !idx.find(&at(Product::ZPA, "/c/1/thing/7/move"))
+                .unwrap()
+                .entry
+                .beside_item
+        );
         let role = |path: &str, m: Method| {
             let f = idx.find(path).unwrap();
             (f.entry.kind, idx.op(f.entry, &m).map(|o| o.role))
         };
         assert_eq!(
-            role("/zpa/c/1/thing", Method::GET),
+            role(&at(Product::ZPA, "/c/1/thing"), Method::GET),
             (PathKind::Collection, Some(Role::List))
         );
         assert_eq!(
-            role("/zpa/c/1/thing", Method::POST),
+            role(&at(Product::ZPA, "/c/1/thing"), Method::POST),
             (PathKind::Collection, Some(Role::Create))
         );
         assert_eq!(
-            role("/zpa/c/1/thing/9", Method::PUT),
+            role(&at(Product::ZPA, "/c/1/thing/9"), Method::PUT),
             (PathKind::Item, Some(Role::Replace))
         );
         assert_eq!(
-            role("/zpa/c/1/thing/9/move", Method::POST),
+            role(&at(Product::ZPA, "/c/1/thing/9/move"), Method::POST),
             (PathKind::Singleton, Some(Role::SingletonWrite))
         );
         assert_eq!(
-            role("/zpa/c/1/policyType/ACCESS_POLICY", Method::GET),
+            role(
+                &at(Product::ZPA, "/c/1/policyType/ACCESS_POLICY"),
+                Method::GET
+            ),
             (PathKind::Singleton, Some(Role::SingletonGet))
         );
         assert_eq!(
-            role("/zia/api/v1/settings", Method::PUT),
+            role(&at(Product::ZIA, "/api/v1/settings"), Method::PUT),
             (PathKind::Singleton, Some(Role::SingletonWrite))
         );
         // `/rules` exists only through its items, and is still a collection.
         assert_eq!(
-            role("/zia/api/v1/rules/3", Method::DELETE),
+            role(&at(Product::ZIA, "/api/v1/rules/3"), Method::DELETE),
             (PathKind::Item, Some(Role::Delete))
         );
         assert!(idx.find("/x").is_none(), "non-product files are ignored");
@@ -294,13 +307,13 @@ mod tests {
     #[test]
     fn success_codes_and_keys() {
         let idx = sample();
-        let f = idx.find("/zpa/c/216/thing/42").unwrap();
+        let f = idx.find(&at(Product::ZPA, "/c/216/thing/42")).unwrap();
         assert_eq!(idx.op(f.entry, &Method::PUT).unwrap().success, 204);
         assert_eq!(idx.op(f.entry, &Method::GET).unwrap().success, 200);
         assert_eq!(f.collection_key(), "zpa:/c/{}/thing");
         assert_eq!(f.last_value(), "42");
         assert_eq!(f.customer_values().collect::<Vec<_>>(), vec!["216"]);
-        let f = idx.find("/zpa/c/216/thing").unwrap();
+        let f = idx.find(&at(Product::ZPA, "/c/216/thing")).unwrap();
         assert_eq!(idx.op(f.entry, &Method::POST).unwrap().success, 201);
         assert_eq!(f.collection_key(), "zpa:/c/{}/thing");
     }

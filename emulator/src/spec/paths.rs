@@ -254,6 +254,11 @@ impl Tree {
 mod tests {
     use super::*;
 
+    /// `rest` under `product`'s gateway prefix.
+    fn at(product: Product, rest: &str) -> String {
+        format!("{}{rest}", product.gateway)
+    }
+
     fn tree(templates: &[&str]) -> Tree {
         let mut t = Tree::default();
         for (i, p) in templates.iter().enumerate() {
@@ -290,7 +295,7 @@ mod tests {
         assert_eq!(find("/u/ab:reset"), Some((1, vec!["ab".into()])));
         assert_eq!(find("/u/ab"), Some((0, vec!["ab".into()])));
         assert_eq!(find("/u/:reset"), Some((0, vec![":reset".into()])));
-        let segs = parse("/ziam/admin/api/v1/users/{id}:reset");
+        let segs = parse(&at(Product::ZIDENTITY, "/admin/api/v1/users/{id}:reset"));
         assert_eq!(
             key(Product::ZIDENTITY, &segs, &["x1".into()], segs.len()),
             "zidentity:/admin/api/users/x1:reset"
@@ -306,19 +311,21 @@ mod tests {
 
     #[test]
     fn keys_drop_versions_customers_and_lite() {
-        let segs =
-            parse("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute");
+        let segs = parse(&at(
+            Product::ZPA,
+            "/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute",
+        ));
         let vals = vec!["216".to_string(), "77".to_string()];
         assert_eq!(
             key(Product::ZPA, &segs, &vals, segs.len()),
             "zpa:/mgmtconfig/admin/customers/{}/idp/77/scimattribute"
         );
-        let segs = parse("/zia/api/v1/departments/lite");
+        let segs = parse(&at(Product::ZIA, "/api/v1/departments/lite"));
         assert_eq!(
             key(Product::ZIA, &segs, &[], segs.len()),
             "zia:/api/departments"
         );
-        let segs = parse("/zia/api/v1/users/{userId}");
+        let segs = parse(&at(Product::ZIA, "/api/v1/users/{userId}"));
         assert_eq!(
             key(Product::ZIA, &segs, &["5".to_string()], segs.len() - 1),
             "zia:/api/users"
