@@ -1,5 +1,6 @@
 //! OAuth2 client-credentials token endpoint and the token registry (the
 //! bearer check itself is in `gate`, assertion checks in `assertion`).
+//! It owns tokens and the token endpoint; it may not touch tenant data.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};

@@ -2,6 +2,8 @@
 //!
 //! Every write path validates the whole body before touching state, which is
 //! what guarantees "bad request means no state change".
+//!
+//! It owns reading and type-checking bodies; it may not change state.
 
 use std::future::poll_fn;
 use std::pin::Pin;

@@ -8,6 +8,9 @@
 //! used `jti` values: like tokens, they are credentials, not tenant data,
 //! and a replayed assertion must stay refused whatever a test resets.
 //! All keys belong to the one configured client id.
+//!
+//! This module owns the key registry and its control routes; it may not
+//! touch tenant data or tokens.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};

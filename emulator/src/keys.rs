@@ -4,6 +4,9 @@
 //! Only the two algorithms Zscaler clients sign with are supported, RS256
 //! and ES256 (P-256), so a key's type fixes its algorithm and an assertion
 //! cannot pick a weaker one.
+//!
+//! This module owns key parsing and signature checks; it may not keep keys
+//! (see `client_keys`).
 
 use rsa::pkcs8::DecodePublicKey;
 use rsa::signature::Verifier;

@@ -11,6 +11,10 @@
 //! Windows slide: a request is refused while `limit` requests of the same
 //! bucket were accepted within the last window, and `retry-after` is the
 //! time until the oldest of them leaves it.
+//!
+//! The limits come from the registry's `rate_limits`, the 429 bodies from
+//! `rules`; this module owns the windows and may not decide which requests
+//! are API calls (the `gate` does).
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;

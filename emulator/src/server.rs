@@ -1,4 +1,6 @@
 //! Router assembly and the serving entry points.
+//! It owns the layer order and the listeners; it may not hold request
+//! behaviour.
 
 use std::future::Future;
 use std::io;

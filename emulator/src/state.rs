@@ -1,4 +1,6 @@
 //! Shared application state handed to every handler.
+//! It owns the state's assembly and locking; it may not hold request
+//! behaviour.
 
 use std::ops::{Deref, DerefMut};
 use std::sync::atomic::{AtomicU64, Ordering};

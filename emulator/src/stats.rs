@@ -1,5 +1,6 @@
 //! Request counters behind `GET /_emulator/stats`, so tests can assert how
 //! a client behaved (e.g. 50 concurrent calls needed exactly one token).
+//! This module owns the counters; it may not refuse requests.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -3,6 +3,9 @@
 //! Objects are stored as the client sent them (`null` members dropped)
 //! plus an id in the product's style; PUT is a full replace (omitted fields
 //! are gone, the id stays), PATCH merges.
+//!
+//! This module owns the collection roles; it may not route, authenticate or
+//! stage changes (the router does).
 
 use serde_json::{json, Map, Value};
 

@@ -6,6 +6,8 @@
 //! under `/policySet/{policySetId}/rule`, with the id that
 //! `GET /policySet/policyType/{policyType}` returned. Listing by type
 //! therefore reads the rule collection of the set stored for that type.
+//!
+//! This module owns such key links only; it may not store anything.
 
 use serde_json::Value;
 

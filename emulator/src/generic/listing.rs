@@ -9,6 +9,9 @@
 //! - `records` envelopes (ZIdentity): `offset` / `limit` with `next_link` /
 //!   `prev_link` on the emulator's own origin, `search` / `name` filters;
 //! - any other array: the whole filtered collection.
+//!
+//! This module owns list filtering and the choice of page style; the page
+//! arithmetic is `paging`'s, and it may not write to the store.
 
 use axum::http::HeaderMap;
 use serde_json::Value;

@@ -3,6 +3,9 @@
 //! (`/foo/{id}/move`). A write stores its body under the concrete path and
 //! echoes it; a GET serves what was stored, else the empty value of the
 //! declared type.
+//!
+//! This module owns the singleton roles; it may not route, authenticate or
+//! stage changes.
 
 use serde_json::{json, Value};
 

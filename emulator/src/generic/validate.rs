@@ -1,6 +1,7 @@
 //! Request bodies checked against the operation's spec before any state
 //! changes: JSON that parses, of the declared top-level type, with the
 //! required fields present and the declared fields of the declared types.
+//! This module owns spec-based body checks; it may not change state.
 
 use serde_json::Value;
 

@@ -8,6 +8,8 @@
 //! un-prefixed `/api/v1/...` routes accept. `GET` reports whether the
 //! session is valid; `DELETE` ends it (and, as on ZIA, activates pending
 //! changes).
+//!
+//! This module owns the ZIA sessions; it may not serve API data.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};

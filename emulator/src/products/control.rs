@@ -12,6 +12,8 @@
 //! | `POST /_emulator/rate-limits {"enabled": bool}` | turns the documented rate limits on or off (see `ratelimit`) |
 //! | `POST /_emulator/client-keys` `{"pem": "..."}` or `{"jwk": {...}}` | registers a client public key for private-key JWT authentication; `GET` counts keys, `DELETE` drops the run-time ones (see `client_keys`) |
 //! | `GET /_emulator/stats` | `{"token_requests": n, "api_requests": n}`: POSTs to the token endpoint, and every other non-control request; `DELETE` zeroes them |
+//!
+//! This module owns the `/_emulator` routes; it may not serve product APIs.
 
 use axum::body::Body;
 use axum::extract::{RawQuery, State};

@@ -1,5 +1,7 @@
 //! ZPA object shapes: type rules, server-side defaults and write semantics.
 //! Read-time derived fields live in `zpa_render`.
+//! This module owns ZPA write semantics; it may not lock the store or build
+//! responses.
 
 use serde_json::{json, Map, Value};
 

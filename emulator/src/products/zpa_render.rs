@@ -3,6 +3,8 @@
 //!
 //! They are computed on every read rather than stored, so renaming a segment
 //! group is immediately visible on its applications, as on ZPA.
+//!
+//! This module owns ZPA read-time rendering; it may not write to the store.
 
 use serde_json::{json, Map, Value};
 

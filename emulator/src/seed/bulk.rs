@@ -3,6 +3,9 @@
 //!
 //! Generation clones one fully built template per collection and patches
 //! the fields that must differ, so 10,000 ZPA segments take milliseconds.
+//!
+//! This module owns generated records; it may not touch anything but the
+//! store it is given.
 
 use serde_json::{json, Map};
 

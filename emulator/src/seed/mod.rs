@@ -4,6 +4,9 @@
 //! invented) but every object mirrors the field names and JSON types of the
 //! real APIs. Some names deliberately carry hostile or unusual text so UIs
 //! built on the client get exercised against injection and rendering bugs.
+//!
+//! This folder owns the initial tenant (demo data, seed files, bulk
+//! records); it may not hold behaviour served at run time.
 
 pub mod bulk;
 pub mod file;

@@ -6,6 +6,8 @@
 //! ZPA's customer segment), or the last segment of exactly one spec
 //! collection of that product (`locations`, `ruleLabels`; a trailing `s` may
 //! be added: `applications` finds `/application`).
+//!
+//! This module owns name resolution; it may not write to the store.
 
 use crate::collections::NAMED;
 use crate::product::Product;

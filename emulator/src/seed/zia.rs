@@ -1,4 +1,5 @@
 //! ZIA demo tenant: 8 departments, 8 groups, 30 users.
+//! It owns ZIA demo data only.
 
 use serde_json::{json, Value};
 

@@ -1,4 +1,5 @@
 //! ZIdentity demo tenant: 25 users and 6 groups.
+//! It owns ZIdentity demo data only.
 
 use serde_json::json;
 

@@ -1,5 +1,6 @@
 //! ZPA demo tenant: 45 application segments in 6 segment groups, 4 server
 //! groups, 3 connector groups, 2 IdPs with SCIM data, 2 microtenants.
+//! It owns ZPA demo data only.
 
 use serde_json::{json, Map, Value};
 

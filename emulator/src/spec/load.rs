@@ -1,4 +1,5 @@
 //! Building the index: classifying every path and operation of the specs.
+//! It owns classification rules; it may not serve requests.
 
 use std::collections::HashSet;
 

@@ -5,6 +5,9 @@
 //! by different people name the same path parameter differently
 //! (`/idp/{idpId}` next to `/idp/{id}/scimattribute`), which axum rejects as
 //! conflicting routes.
+//!
+//! This module owns templates, matching and storage keys; it may not look at
+//! the store.
 
 use std::collections::HashMap;
 
