@@ -107,7 +107,7 @@ pub struct Fill {
 }
 
 /// Everything the emulator knows about one product.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProductInfo {
     /// Registry name, the one name used everywhere (`zpa`, `zidentity`).
     pub name: &'static str,

@@ -8,7 +8,7 @@ use common::{client, fetch_token, send, Emu};
 use reqwest::Method;
 use serde_json::{json, Value};
 use zscaler_emulator::product::{
-    ErrorShape, IdStyle, Paging, PagingStyle, Product, ProductInfo, Registry,
+    ErrorShape, IdStyle, Paging, PagingStyle, Product, ProductInfo, Registry, Staging,
 };
 use zscaler_emulator::spec::SpecIndex;
 use zscaler_emulator::state::AppState;
@@ -72,19 +72,17 @@ fn spec(list: Value) -> Value {
     }})
 }
 
+const PAGE_ARRAY: Paging = Paging {
+    style: PagingStyle::PageArray,
+    position: "pg",
+    size: "sz",
+    default_size: 2,
+    max_size: 3,
+    string_totals: false,
+};
+
 async fn start() -> Emu {
-    let zfx = fixture_product(
-        "zfx",
-        IdStyle::Int64,
-        Paging {
-            style: PagingStyle::PageArray,
-            position: "pg",
-            size: "sz",
-            default_size: 2,
-            max_size: 3,
-            string_totals: false,
-        },
-    );
+    let zfx = fixture_product("zfx", IdStyle::Int64, PAGE_ARRAY);
     let zfy = fixture_product(
         "zfy",
         IdStyle::Alphanumeric,
@@ -187,4 +185,64 @@ async fn registry_only_product_pages_in_its_own_style() {
     assert_eq!(emu.get(&format!("{list}?sz=5")).await.status, 400);
     // The other fixture product's data is its own.
     assert_eq!(emu.get("/zfx/api/v2/widgets").await.json(), json!([]));
+}
+
+/// Staging comes from the registry entry and the spec: writes mark changes
+/// pending, a POST carrying the registry's read extension does not, the
+/// activation operation clears them, and a refused write changes nothing.
+#[tokio::test]
+async fn registry_staging_applies_to_generic_operations() {
+    let info = ProductInfo {
+        staging: Some(Staging {
+            activate: "commitChanges",
+            read_extension: "x-fixture-read",
+        }),
+        ..fixture_product("zfs", IdStyle::Int64, PAGE_ARRAY)
+            .info()
+            .clone()
+    };
+    let zfs = Product::new(leak(info));
+    let mut doc = spec(json!({"type": "array", "items": {"type": "object"}}));
+    let any = json!({"content": {"application/json": {"schema": {"type": "array"}}}});
+    doc["paths"]["/api/v2/widgets/lookup"] = json!({"post": {
+        "operationId": "lookupWidgets", "x-fixture-read": true,
+        "responses": {"200": any}}});
+    doc["paths"]["/api/v2/commit"] = json!({"post": {
+        "operationId": "commitChanges", "responses": {"204": {}}}});
+    let products: &'static [Product] = Box::leak(vec![zfs].into_boxed_slice());
+    let docs = json!([{"file": "zfs.yaml", "spec": doc}]);
+    let index = leak(SpecIndex::load_for(Registry(products), &docs));
+    let config = Config::default();
+    let (id, secret) = (config.client_id.clone(), config.client_secret.clone());
+    let state = AppState::with_spec(config, index).unwrap();
+    let addr = zscaler_emulator::server::spawn_state(state.clone())
+        .await
+        .unwrap();
+    let base = format!("http://{addr}");
+    let http = client();
+    let token = fetch_token(&http, &base, &id, &secret).await;
+    let emu = Emu { base, http, token };
+    let pending = || state.store().is_pending(zfs);
+
+    assert_eq!(
+        emu.post("/zfs/api/v2/widgets/lookup", &json!([]))
+            .await
+            .status,
+        200
+    );
+    assert!(!pending(), "a read-only POST stages nothing");
+    assert_eq!(
+        emu.post("/zfs/api/v2/widgets", &json!({})).await.status,
+        400
+    );
+    assert!(!pending(), "a refused write stages nothing");
+    assert_eq!(
+        emu.post("/zfs/api/v2/widgets", &json!({"name": "a"}))
+            .await
+            .status,
+        201
+    );
+    assert!(pending(), "a write is staged");
+    assert_eq!(emu.post("/zfs/api/v2/commit", &json!({})).await.status, 204);
+    assert!(!pending(), "the activation clears it");
 }
