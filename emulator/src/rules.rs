@@ -169,3 +169,20 @@ pub fn in_scope(rules: &Rules, obj: &Value, want: &str) -> bool {
 pub fn wanted_scope<'a>(rules: &Rules, params: &'a crate::query::Params) -> Option<&'a str> {
     params.get(rules.scope_field?).filter(|m| !m.is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::product::Registry;
+
+    /// Rules under a name the registry does not have would silently apply
+    /// to nothing.
+    #[test]
+    fn rules_name_registry_products() {
+        for (name, _) in TABLE {
+            let product = Registry::default().named(name);
+            assert_eq!(product.map(|p| p.info().name), Some(*name));
+        }
+        assert_eq!(of(Product::OTHER).scope_field, None);
+    }
+}

@@ -81,5 +81,9 @@ mod tests {
                 .any(|e| e.ops.iter().any(|&i| std::ptr::eq(&idx.ops[i], op)));
             assert!(reachable, "{product}/{id} is not reachable");
         }
+        for (product, _) in TABLES {
+            let found = idx.products.named(product).map(|p| p.info().name);
+            assert_eq!(found, Some(*product), "providers for an unknown product");
+        }
     }
 }

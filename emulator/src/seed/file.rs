@@ -41,7 +41,7 @@ pub fn apply(store: &mut Store, doc: &Value) -> Result<(), String> {
     let sections = doc.as_object().ok_or("the top level must be an object")?;
     for (section, entries) in sections {
         let product = names::product(section)
-            .ok_or_else(|| format!("unknown section {section:?} (use zpa, zia, zidentity)"))?;
+            .ok_or_else(|| format!("unknown section {section:?} (use {})", names::known()))?;
         let entries = entries
             .as_object()
             .ok_or_else(|| format!("{section} must be an object"))?;

@@ -29,6 +29,13 @@ pub fn product(name: &str) -> Option<Product> {
     spec::index().products.named(name)
 }
 
+/// The registry's product names, for error messages (`zpa, zia, ...`).
+pub fn known() -> String {
+    let products = spec::index().products.0;
+    let names: Vec<&str> = products.iter().map(|p| p.info().name).collect();
+    names.join(", ")
+}
+
 /// Resolves `name` within `product`.
 pub fn resolve(product: Product, name: &str) -> Result<Target, String> {
     let tag = product.name;
