@@ -96,7 +96,28 @@
 //! `retry-after: <n>s` and `{"id": "invalid.toomanyrequests", ...}`. ZIA, per
 //! method: GET 2/s, POST and PUT 1/s, DELETE 1/min, 429 with
 //! `retry-after: <n>` and `{"message": "Rate Limit (1/SECOND) exceeded",
-//! "Retry-After": "1 seconds"}`.
+//! "Retry-After": "1 seconds"}`. Limits of other products come from their
+//! registry entry, with 429s in their error shape.
+//!
+//! # Layout
+//!
+//! - `product` (registry, from `products.json`) and `rules` (emulator
+//!   quirks keyed by product name): what a product is.
+//! - `spec`: the operations of `openapi/*.yaml`, matched by path.
+//! - `router`: the one entry for product API requests; applies `gate`,
+//!   the tenant check and staging, then calls a provider.
+//! - `generic` (the provider for any operation, by role) and `products`
+//!   (hand-written providers by operationId, plus the control API).
+//! - `store` and `collections`: the one tenant store and the keys of the
+//!   hand-written collections; `seed` fills it.
+//! - Cross-cutting layers: `request_id`, `cors`, `stats`, `body`, `faults`,
+//!   `legacy`, `gateway`; shared helpers `paging`, `query`, `errors`.
+//! - Credentials: `auth`, `assertion`, `keys`, `client_keys`.
+//!
+//! Adding a product: an entry in `products.json` and its spec in
+//! `openapi/`. Adding hand-written behaviour: a provider in that product's
+//! `products` module, registered in its `PROVIDERS` table (and, for a new
+//! collection, a key in `collections`).
 
 #![warn(missing_docs)]
 
