@@ -59,9 +59,6 @@ pub struct Rules {
     pub too_many: Option<TooManyBody>,
     /// Rate-limit buckets are per method rather than per registry limit.
     pub bucket_per_method: bool,
-    /// `operationId`s of POSTs that only read, for a staging product whose
-    /// spec does not mark them with the registry's read extension yet.
-    pub read_posts: &'static [&'static str],
 }
 
 /// The OneAPI windows ZPA and ZIA share.
@@ -84,7 +81,6 @@ impl Rules {
         retry_suffix: "",
         too_many: None,
         bucket_per_method: false,
-        read_posts: &[],
     };
 }
 
@@ -126,7 +122,6 @@ const TABLE: &[(&str, Rules)] = &[
             mode_header: Some("x-zscaler-mode"),
             too_many: Some(zia_too_many),
             bucket_per_method: true,
-            read_posts: &["urlLookup"],
             ..Rules::DEFAULT
         },
     ),

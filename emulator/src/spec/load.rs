@@ -11,7 +11,6 @@ use super::schema::{self, Shape};
 use super::{Operation, PathEntry, PathKind, Role, SpecIndex, StagingEffect};
 use crate::gate;
 use crate::product::{Product, Registry};
-use crate::rules;
 
 const METHODS: [(&str, Method); 5] = [
     ("get", Method::GET),
@@ -161,14 +160,12 @@ impl SpecIndex {
 
 /// What a success of the operation does to staged changes: the staging
 /// product's activation clears them; its writes mark them, except POSTs
-/// that only read (the spec's read extension, or the product's
-/// `rules::Rules::read_posts` until the spec marks them).
+/// that only read (the spec's read extension).
 fn staging_effect(product: Product, method: &Method, id: &str, op: &Value) -> StagingEffect {
     let Some(staging) = product.staging else {
         return StagingEffect::None;
     };
-    let reads = op.get(staging.read_extension).and_then(Value::as_bool) == Some(true)
-        || rules::of(product).read_posts.contains(&id);
+    let reads = op.get(staging.read_extension).and_then(Value::as_bool) == Some(true);
     if !id.is_empty() && id == staging.activate {
         StagingEffect::Clears
     } else if gate::is_write(method) && !reads {
