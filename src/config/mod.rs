@@ -1,6 +1,10 @@
 //! Client options as a user writes them, and their resolution into URLs and
 //! an auth mode. All validation happens here, at construction, so a wrong
 //! config fails before any request is sent.
+//!
+//! Owns the options table (`options.rs`, each option declared once) and its
+//! validation. It may not send requests, and reads product facts only from
+//! the registry (`crate::product`).
 
 mod kinds;
 mod options;

@@ -1,6 +1,11 @@
 //! The JavaScript API: `new ZscalerClient(options)` with one object per
 //! product (`client.zpa`, `client.zia`, `client.zidentity`). The per
 //! operation methods are generated; this file holds what they share.
+//!
+//! The `js` folder owns the crossing into JavaScript: argument and option
+//! checks, the operation table walker, errors as real `Error`s, walks as
+//! async iterables. It may not decide anything about HTTP (that is the send
+//! path's) or name a product (product classes and getters are generated).
 
 mod body;
 pub(crate) mod cursor;
