@@ -123,3 +123,11 @@ pub fn bucket_count() -> usize {
         .map(|p| p.info().rate_limits.len())
         .sum()
 }
+
+/// Whether some product documents `code` as a 409 that means "try again
+/// shortly" (an edit lock), not a real conflict.
+pub fn is_retry_conflict(code: &str) -> bool {
+    Product::ALL
+        .iter()
+        .any(|p| p.info().retry_conflict.contains(&code))
+}
