@@ -48,35 +48,12 @@ mod transport;
 #[cfg(target_arch = "wasm32")]
 mod js;
 
-#[cfg(feature = "zia")]
-pub use client::Zia;
-#[cfg(feature = "zidentity")]
-pub use client::Zidentity;
-#[cfg(feature = "zpa")]
-pub use client::Zpa;
 pub use client::{Client, Hooks, CSRF_HEADER};
 pub use config::ClientOptions;
 pub use error::Error;
 pub use product::{Product, ProductInfo};
 pub use secret::Secret;
 
-/// ZPA operations and models, generated from `openapi/zpa-*.yaml`.
-#[cfg(feature = "zpa")]
-#[allow(clippy::all, missing_docs)]
-pub mod zpa {
-    include!(concat!(env!("OUT_DIR"), "/zpa.rs"));
-}
-
-/// ZIA operations and models, generated from `openapi/zia.yaml`.
-#[cfg(feature = "zia")]
-#[allow(clippy::all, missing_docs)]
-pub mod zia {
-    include!(concat!(env!("OUT_DIR"), "/zia.rs"));
-}
-
-/// ZIdentity operations and models, generated from `openapi/zidentity.yaml`.
-#[cfg(feature = "zidentity")]
-#[allow(clippy::all, missing_docs)]
-pub mod zidentity {
-    include!(concat!(env!("OUT_DIR"), "/zidentity.rs"));
-}
+// Each generated product's module (`zpa`), handle (`Zpa`) and
+// `Client::zpa()`, from `products.json` and `openapi/` (see `codegen/`).
+include!(concat!(env!("OUT_DIR"), "/products.rs"));

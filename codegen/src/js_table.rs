@@ -2,11 +2,10 @@
 //! generic dispatcher in `src/js/table.rs` runs on, and the list of JS
 //! method names that `src/js/methods.rs` defines on the product's class.
 
-use crate::model::{Op, Prim, TypeRef, CUSTOMER_PARAM};
+use crate::model::{Op, TypeRef};
 use crate::names::pascal;
-use crate::rust_ops::{all_name, caller_params, helpers_free, iter_name, params_struct};
+use crate::registry::Product;
 use crate::ts_types::ts_type;
-use crate::Product;
 use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -100,40 +99,25 @@ impl<'a> Schemas<'a> {
                 reference: format!("#/components/schemas/{n}"),
             }),
             TypeRef::Array(inner) => format!("Ty::Array(&{})", self.type_ref(inner)),
-            TypeRef::Prim(p) => prim_ty(*p).to_string(),
+            TypeRef::Prim(p) => p.js_ty().to_string(),
             TypeRef::Any => "Ty::Any".into(),
         }
     }
 }
 
-fn prim_ty(p: Prim) -> &'static str {
-    match p {
-        Prim::Str => "Ty::Str",
-        Prim::I32 | Prim::I64 => "Ty::Int",
-        Prim::F64 => "Ty::Num",
-        Prim::Bool => "Ty::Bool",
-    }
-}
-
 fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> String {
     let mut params = Vec::new();
-    for p in op.path_params.iter().chain(&op.query) {
-        if product.fills_customer && p.name == CUSTOMER_PARAM {
-            continue;
-        }
-        let place = if op.path_params.iter().any(|q| q.name == p.name) {
-            "Path"
-        } else {
-            "Query"
-        };
+    for p in op.caller_params(product) {
         let ty = if p.array {
-            format!("Ty::Array(&{})", prim_ty(p.prim))
+            format!("Ty::Array(&{})", p.prim.js_ty())
         } else {
-            prim_ty(p.prim).to_string()
+            p.prim.js_ty().to_string()
         };
         params.push(format!(
-            "ParamSpec {{ name: {:?}, place: Place::{place}, ty: {ty}, required: {} }}",
-            p.name, p.required
+            "ParamSpec {{ name: {:?}, place: Place::{}, ty: {ty}, required: {} }}",
+            p.name,
+            p.place.as_str(),
+            p.required
         ));
     }
     let body = op.body.as_ref().map(|b| schemas.type_ref(b));
@@ -141,20 +125,15 @@ fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> String {
     format!(
         "OpSpec {{ id: {:?}, product: crate::Product::{}, method: {:?}, path: {:?}, params: &[{}], body: {}, body_required: {}, response: {}, effect: crate::request::Effect::{} }}",
         op.id,
-        product.variant,
+        product.type_name,
         op.method,
         op.path,
         params.join(", "),
         body.map_or("None".into(), |b| format!("Some({b})")),
         op.body_required,
         response.map_or("None".into(), |r| format!("Some({r})")),
-        op.effect(product.activate),
+        op.effect(product.activate()),
     )
-}
-
-/// Whether a call may omit its argument object: nothing in it is required.
-fn args_optional(product: &Product, op: &Op) -> bool {
-    caller_params(product, op).all(|p| !p.required) && !(op.body.is_some() && op.body_required)
 }
 
 /// The TypeScript parameter: `params?: T` when every argument is optional,
@@ -194,32 +173,26 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
         .map(|op| op_row(product, &mut schemas, op))
         .collect();
     let mut methods = Methods::default();
-    let ns = product.ts_namespace;
+    let ns = &product.type_name;
     let m = "crate::js::methods::Method";
     for (i, op) in ops.iter().enumerate() {
         let param = ts_param(
-            &format!("{ns}.{}", params_struct(op)),
-            args_optional(product, op),
+            &format!("{ns}.{}", op.params_struct()),
+            op.args_optional(product),
         );
         let ret = match &op.response {
             Some(t) => format!("Promise<{}>", ts_type(product, t)),
             None => "Promise<void>".into(),
         };
-        let summary = format!(
-            "{} (`{} {}`).",
-            op.summary.trim_end_matches('.'),
-            op.method,
-            op.path
-        );
-        methods.add(&summary, &op.id, &param, &ret, format!("{m}::Call({i})"));
-        let walk = if let Some(item) = op.zpa_page_item(doc).filter(|_| helpers_free(op, ops)) {
+        methods.add(&op.doc(), &op.id, &param, &ret, format!("{m}::Call({i})"));
+        let walk = if let Some(item) = op.zpa_page_item(doc).filter(|_| op.helpers_free(ops)) {
             Some((
                 item,
                 format!("{m}::ZpaAll({i})"),
                 format!("{m}::ZpaIter({i})"),
             ))
         } else if let Some((kind, item)) =
-            crate::paging::cursor_item(op, doc).filter(|_| helpers_free(op, ops))
+            crate::paging::cursor_item(op, doc).filter(|_| op.helpers_free(ops))
         {
             let kind = kind.js_variant();
             Some((
@@ -235,14 +208,14 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             let all_doc = format!("Every item of `{}`, walking all pages in order.", op.id);
             methods.add(
                 &all_doc,
-                &all_name(op),
+                &op.all_name(),
                 &param,
                 &format!("Promise<{item}[]>"),
                 all,
             );
             let iter_doc = format!("Every item of `{}` as an async iterable.", op.id);
             let iter_ret = format!("AsyncIterableIterator<{item}>");
-            methods.add(&iter_doc, &iter_name(op), &param, &iter_ret, iter);
+            methods.add(&iter_doc, &op.iter_name(), &param, &iter_ret, iter);
         }
     }
     for pair in crate::patch_ops::pairs(product, ops) {
@@ -268,7 +241,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             format!("{m}::Patch({g}, {u})"),
         );
     }
-    let class = product.js_class;
+    let class = product.js_class();
     let mut out = String::new();
     writeln!(out, "use crate::schema::{{ObjectSchema, Ty}};").unwrap();
     writeln!(out, "use crate::js::table::{{OpSpec, ParamSpec, Place}};").unwrap();
@@ -313,7 +286,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
         out,
         "/// `client.{}` as handed to JS, its class's methods defined on first use.\n\
          pub(crate) fn hand_out(api: {class}) -> JsValue {{ METHODS.hand_out(api.into()) }}",
-        product.module
+        product.name
     )
     .unwrap();
     out
