@@ -1,9 +1,12 @@
 //! A typed client for the Zscaler APIs (ZPA, ZIA, ZIdentity) that runs
 //! wherever `fetch` runs: browsers, Node, Cloudflare Workers, and natively.
 //!
-//! The product modules ([`zpa`], [`zia`], [`zidentity`]) are generated at
-//! build time from the OpenAPI specs in `openapi/`; everything else here is
-//! the small handwritten runtime they call into.
+//! The product modules ([`zpa`], [`zia`], [`zidentity`]), their handles
+//! ([`Zpa`], …) and `Client::zpa()`-style getters are generated at build
+//! time from the registry (`products.json`) and the OpenAPI specs in
+//! `openapi/` by the `zscaler-codegen` crate (`codegen/`); everything else
+//! here is the small handwritten runtime they call into, which names no
+//! product except in a product's own extras (`compound`).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), zscaler_wasm::Error> {

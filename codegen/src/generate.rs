@@ -98,8 +98,11 @@ pub fn product(product: &Product, doc: &OpenAPI, dump_dir: Option<&std::path::Pa
     let rust = crate::rust_ops::emit(product, doc, &ops);
     let dts = crate::ts_types::emit(product, doc, &ops);
     let table = crate::js_table::emit(product, doc, &ops);
-    let js_table = pretty(&table, &format!("{}.js_table", product.name), dump_dir);
-    let table: proc_macro2::TokenStream = table.parse().expect("JS table tokenizes");
+    let js_table = pretty(
+        &table.to_string(),
+        &format!("{}.js_table", product.name),
+        dump_dir,
+    );
     let class = js_class(product);
     // A raw string keeps the declarations readable in the generated file.
     let dts_literal: proc_macro2::TokenStream = format!("r####\"{dts}\"####")

@@ -7,6 +7,8 @@ use crate::names::pascal;
 use crate::registry::Product;
 use crate::ts_types::ts_type;
 use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -166,7 +168,7 @@ impl Methods {
 }
 
 /// Emit the tables, the method list and the JS class glue for one product.
-pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
+pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
     let mut schemas = Schemas::new(doc);
     let rows: Vec<String> = ops
         .iter()
@@ -241,53 +243,52 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             format!("{m}::Patch({g}, {u})"),
         );
     }
-    let class = product.js_class();
-    let mut out = String::new();
-    writeln!(out, "use crate::schema::{{ObjectSchema, Ty}};").unwrap();
-    writeln!(out, "use crate::js::table::{{OpSpec, ParamSpec, Place}};").unwrap();
-    writeln!(
-        out,
-        "static SCHEMAS: &[ObjectSchema] = &[{}];",
-        schemas.rows.join(",\n")
-    )
-    .unwrap();
-    writeln!(out, "static OPS: &[OpSpec] = &[{}];", rows.join(",\n")).unwrap();
-    writeln!(
-        out,
-        "static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {{ \
-         names: {:?}, table: &[{}], schemas: SCHEMAS, ops: OPS, \
-         installed: std::sync::atomic::AtomicBool::new(false) }};",
-        methods.names.join(","),
-        methods.rows.join(",\n")
-    )
-    .unwrap();
-    // The methods are defined at run time; this interface merges with the
-    // class wasm-bindgen declares, so editors still see every one.
-    writeln!(
-        out,
-        "#[wasm_bindgen(typescript_custom_section)]\n\
-         const TS_METHODS: &'static str = r####\"export interface {class} {{\n{}}}\"####;",
+    let tokens = |rows: &[String]| -> Vec<TokenStream> {
+        rows.iter()
+            .map(|r| r.parse().expect("table row tokenizes"))
+            .collect()
+    };
+    let (schema_rows, op_rows, method_rows) =
+        (tokens(&schemas.rows), tokens(&rows), tokens(&methods.rows));
+    let names = methods.names.join(",");
+    let class = format_ident!("{}", product.js_class());
+    let class_name = product.js_class();
+    // A raw string keeps the declarations readable in the generated file.
+    let ts: TokenStream = format!(
+        "r####\"export interface {class_name} {{\n{}}}\"####",
         methods.ts
     )
-    .unwrap();
-    writeln!(out, "#[wasm_bindgen(js_class = \"{class}\")]").unwrap();
-    writeln!(out, "impl {class} {{").unwrap();
-    writeln!(
-        out,
-        "    /// Run JS method number `index` of `METHODS` (the methods \
-         `methods.js` defines call this).\n    \
-         #[wasm_bindgen(js_name = \"__op\", skip_typescript)]\n    \
-         pub fn op(&self, index: u32, params: Option<JsValue>) -> Result<JsValue, JsValue> {{\n        \
-         METHODS.dispatch(&self.0.client, index, params)\n    }}"
-    )
-    .unwrap();
-    writeln!(out, "}}").unwrap();
-    writeln!(
-        out,
-        "/// `client.{}` as handed to JS, its class's methods defined on first use.\n\
-         pub(crate) fn hand_out(api: {class}) -> JsValue {{ METHODS.hand_out(api.into()) }}",
+    .parse()
+    .expect("declarations fit a raw string");
+    let hand_out_doc = format!(
+        " `client.{}` as handed to JS, its class's methods defined on first use.",
         product.name
-    )
-    .unwrap();
-    out
+    );
+    quote! {
+        use crate::schema::{ObjectSchema, Ty};
+        use crate::js::table::{OpSpec, ParamSpec, Place};
+        static SCHEMAS: &[ObjectSchema] = &[#(#schema_rows),*];
+        static OPS: &[OpSpec] = &[#(#op_rows),*];
+        static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
+            names: #names,
+            table: &[#(#method_rows),*],
+            schemas: SCHEMAS,
+            ops: OPS,
+            installed: std::sync::atomic::AtomicBool::new(false)
+        };
+        // The methods are defined at run time; this interface merges with
+        // the class wasm-bindgen declares, so editors still see every one.
+        #[wasm_bindgen(typescript_custom_section)]
+        const TS_METHODS: &'static str = #ts;
+        #[wasm_bindgen(js_class = #class_name)]
+        impl #class {
+            /// Run JS method number `index` of `METHODS` (the methods `methods.js` defines call this).
+            #[wasm_bindgen(js_name = "__op", skip_typescript)]
+            pub fn op(&self, index: u32, params: Option<JsValue>) -> Result<JsValue, JsValue> {
+                METHODS.dispatch(&self.0.client, index, params)
+            }
+        }
+        #[doc = #hand_out_doc]
+        pub(crate) fn hand_out(api: #class) -> JsValue { METHODS.hand_out(api.into()) }
+    }
 }

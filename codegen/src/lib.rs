@@ -13,6 +13,8 @@
 //! emitters, because progenitor's client is tied to reqwest, which costs
 //! about three times the wasm size of our fetch transport.
 
+#![warn(missing_docs)]
+
 pub mod build;
 mod conformance;
 mod fidelity;

@@ -12,19 +12,28 @@ use openapiv3::{
 /// A scalar parameter type.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Prim {
+    /// `string`.
     Str,
+    /// `integer` of format `int32`.
     I32,
+    /// Any other `integer`.
     I64,
+    /// `number`.
     F64,
+    /// `boolean`.
     Bool,
 }
 
 /// The type of a body or response, as far as the emitters need it.
 #[derive(Clone, Debug)]
 pub enum TypeRef {
+    /// A component schema, by its spec name.
     Named(String),
+    /// An array of the inner type.
     Array(Box<TypeRef>),
+    /// A scalar.
     Prim(Prim),
+    /// Anything else: `serde_json::Value` / `unknown`.
     Any,
 }
 

@@ -3,8 +3,7 @@
 //! numbered pages are in `rust_ops` (they say how many follow; these don't).
 
 use crate::model::{component, ref_name, Op, TypeRef};
-use crate::names::{pascal, snake};
-use crate::rust_ops::{doc, ident};
+
 use openapiv3::{OpenAPI, ReferenceOr, SchemaKind, Type};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -119,8 +118,6 @@ pub fn emit_params_impl(op: &Op, kind: CursorKind) -> TokenStream {
 /// `list_all_…` and `iter_…` on the product's API struct.
 pub fn emit_methods(op: &Op, kind: CursorKind, item: &str) -> TokenStream {
     let name = format_ident!("{}", op.method_name());
-    let params = format_ident!("{}", op.params_struct());
-    let item = format_ident!("{}", pascal(item));
     let step = match kind {
         CursorKind::Page => quote! {
             let page = self.#name(&p).await?;
@@ -132,22 +129,11 @@ pub fn emit_methods(op: &Op, kind: CursorKind, item: &str) -> TokenStream {
             Ok(crate::pagination::sequential::step_of(page.records.unwrap_or_default(), more))
         },
     };
-    let all = ident(&snake(&op.all_name()));
-    let iter = ident(&snake(&op.iter_name()));
-    let all_doc = doc(&format!(
-        "Every item of [`Self::{name}`], walking all pages in order (the largest page size unless one is given)."
-    ));
-    let iter_doc = doc(&format!(
-        "Every item of [`Self::{name}`] as a stream, one page fetched at a time."
-    ));
-    quote! {
-        #all_doc
-        pub async fn #all(&self, params: &#params) -> Result<Vec<types::#item>, crate::Error> {
-            crate::pagination::sequential::cursor_collect(params, |p| async move { #step }).await
-        }
-        #iter_doc
-        pub fn #iter<'a>(&'a self, params: &#params) -> impl futures_util::Stream<Item = Result<types::#item, crate::Error>> + 'a {
-            crate::pagination::sequential::cursor_items(params, move |p| async move { #step })
-        }
-    }
+    crate::rust_ops::walk_methods(
+        op,
+        item,
+        "walking all pages in order (the largest page size unless one is given).",
+        quote!(crate::pagination::sequential::cursor_collect(params, |p| async move { #step }).await),
+        quote!(crate::pagination::sequential::cursor_items(params, move |p| async move { #step })),
+    )
 }

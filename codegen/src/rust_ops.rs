@@ -183,28 +183,41 @@ fn emit_method(op: &Op) -> TokenStream {
     }
 }
 
-fn emit_collect(op: &Op, item: &str) -> TokenStream {
-    let name = format_ident!("{}", op.method_name());
+/// `list_all_…` and `iter_…` of a paged list: `collect` and `stream` are
+/// the bodies, given `params` and the page method `self.<name>(&p)`.
+pub fn walk_methods(
+    op: &Op,
+    item: &str,
+    all_doc: &str,
+    collect: TokenStream,
+    stream: TokenStream,
+) -> TokenStream {
+    let name = op.method_name();
     let all = ident(&crate::names::snake(&op.all_name()));
     let iter = ident(&crate::names::snake(&op.iter_name()));
     let params = format_ident!("{}", op.params_struct());
     let item = format_ident!("{}", pascal(item));
-    let all_doc = doc(&format!(
-        "Every item of [`Self::{name}`], walking all pages in order."
-    ));
+    let all_doc = doc(&format!("Every item of [`Self::{name}`], {all_doc}"));
     let iter_doc = doc(&format!(
         "Every item of [`Self::{name}`] as a stream, one page fetched at a time."
     ));
     quote! {
         #all_doc
-        pub async fn #all(&self, params: &#params) -> Result<Vec<types::#item>, crate::Error> {
-            crate::pagination::zpa_collect(params, crate::pagination::COLLECT_CONCURRENCY, |p| async move { self.#name(&p).await }).await
-        }
+        pub async fn #all(&self, params: &#params) -> Result<Vec<types::#item>, crate::Error> { #collect }
         #iter_doc
-        pub fn #iter<'a>(&'a self, params: &#params) -> impl futures_util::Stream<Item = Result<types::#item, crate::Error>> + 'a {
-            crate::pagination::zpa_items(params, move |p| async move { self.#name(&p).await })
-        }
+        pub fn #iter<'a>(&'a self, params: &#params) -> impl futures_util::Stream<Item = Result<types::#item, crate::Error>> + 'a { #stream }
     }
+}
+
+fn emit_collect(op: &Op, item: &str) -> TokenStream {
+    let name = format_ident!("{}", op.method_name());
+    walk_methods(
+        op,
+        item,
+        "walking all pages in order.",
+        quote!(crate::pagination::zpa_collect(params, crate::pagination::COLLECT_CONCURRENCY, |p| async move { self.#name(&p).await }).await),
+        quote!(crate::pagination::zpa_items(params, move |p| async move { self.#name(&p).await })),
+    )
 }
 
 fn emit_page_impl(page: &str, item: &str) -> TokenStream {

@@ -5,7 +5,9 @@ use std::path::Path;
 use zscaler_codegen::registry::Registry;
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen/ is in the repository")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("codegen/ is in the repository")
 }
 
 /// The names in the root `Cargo.toml`'s `[features]` table, but `default`.
@@ -34,7 +36,11 @@ fn cargo_features_are_the_registry_names() {
     let registry = Registry::load(&root().join("products.json"));
     let mut names: Vec<String> = registry.products.iter().map(|p| p.name.clone()).collect();
     names.sort();
-    assert_eq!(features(), names, "root Cargo.toml [features] vs products.json");
+    assert_eq!(
+        features(),
+        names,
+        "root Cargo.toml [features] vs products.json"
+    );
 }
 
 #[test]
@@ -42,7 +48,12 @@ fn every_product_has_a_spec() {
     let registry = Registry::load(&root().join("products.json"));
     for p in &registry.products {
         let files = zscaler_codegen::spec::files(p, &root().join("openapi"));
-        assert!(!files.is_empty(), "{}: no openapi/{}*.yaml", p.name, p.spec_prefix);
+        assert!(
+            !files.is_empty(),
+            "{}: no openapi/{}*.yaml",
+            p.name,
+            p.spec_prefix
+        );
     }
 }
 
@@ -54,8 +65,14 @@ fn the_env_list_overrides_features() {
     };
     let by_feature = registry.selected(None, |n| n == "zia").unwrap();
     assert_eq!(names(by_feature), ["zia"]);
-    let by_env = registry.selected(Some(" zidentity,zpa "), |_| true).unwrap();
-    assert_eq!(names(by_env), ["zpa", "zidentity"], "registry order, features ignored");
+    let by_env = registry
+        .selected(Some(" zidentity,zpa "), |_| true)
+        .unwrap();
+    assert_eq!(
+        names(by_env),
+        ["zpa", "zidentity"],
+        "registry order, features ignored"
+    );
     assert!(registry.selected(Some(""), |_| true).unwrap().is_empty());
     let err = registry.selected(Some("zpa,nope"), |_| true).unwrap_err();
     assert!(err.contains("\"nope\""), "{err}");

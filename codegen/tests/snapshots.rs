@@ -109,10 +109,16 @@ fn product_glue_matches_snapshot() {
 #[test]
 fn generated_code_parses() {
     let generated = fixture();
-    for (what, code) in [("module", &generated.module), ("js table", &generated.js_table)] {
+    for (what, code) in [
+        ("module", &generated.module),
+        ("js table", &generated.js_table),
+    ] {
         syn::parse_file(code).unwrap_or_else(|e| panic!("{what}: {e}"));
     }
-    let rows = format!("fn operations() -> Vec<ConfOp> {{ vec![{}] }}", generated.conformance);
+    let rows = format!(
+        "fn operations() -> Vec<ConfOp> {{ vec![{}] }}",
+        generated.conformance
+    );
     syn::parse_file(&rows).expect("conformance rows parse");
 }
 
@@ -123,10 +129,14 @@ fn fills_and_effects_follow_the_registry() {
     let has = |needle: &str| module.contains(&needle.split_whitespace().collect::<String>());
     // The required fill is hidden from callers and filled by the client.
     assert!(!has("pub tenant_id"));
-    assert!(has(r#"self.client.fill(crate::Product::Fixture, "tenantId")"#));
+    assert!(has(
+        r#"self.client.fill(crate::Product::Fixture, "tenantId")"#
+    ));
     // The optional fill stays a parameter and defaults from the client.
     assert!(has("pub scope_id: Option<String>"));
-    assert!(has(r#"None => self.client.fill(crate::Product::Fixture, "scopeId")?"#));
+    assert!(has(
+        r#"None => self.client.fill(crate::Product::Fixture, "scopeId")?"#
+    ));
     // A read-only POST and the activation carry their effect.
     assert!(has("r.effect = crate::request::Effect::Read;"));
     assert!(has("r.effect = crate::request::Effect::Activate;"));
