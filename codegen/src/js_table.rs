@@ -16,7 +16,13 @@ use std::fmt::Write;
 struct Schemas<'a> {
     doc: &'a OpenAPI,
     index: BTreeMap<String, usize>,
-    rows: Vec<String>,
+    rows: Vec<TokenStream>,
+}
+
+/// `Ty::Ref(i)`: the object schema in row `i`.
+fn ty_ref(i: usize) -> TokenStream {
+    let i = proc_macro2::Literal::usize_unsuffixed(i);
+    quote!(Ty::Ref(#i))
 }
 
 impl<'a> Schemas<'a> {
@@ -28,13 +34,13 @@ impl<'a> Schemas<'a> {
                 index.insert(name.clone(), n);
             }
         }
-        let rows = vec![String::new(); index.len()];
+        let rows = vec![TokenStream::new(); index.len()];
         let mut s = Self { doc, index, rows };
         if let Some(c) = &doc.components {
             for (name, schema) in &c.schemas {
                 let row = match schema {
                     ReferenceOr::Item(schema) => s.object_row(schema),
-                    ReferenceOr::Reference { .. } => "ObjectSchema { fields: &[] }".to_string(),
+                    ReferenceOr::Reference { .. } => quote!(ObjectSchema { fields: &[] }),
                 };
                 let i = s.index[name];
                 s.rows[i] = row;
@@ -43,7 +49,7 @@ impl<'a> Schemas<'a> {
         s
     }
 
-    fn object_row(&mut self, schema: &Schema) -> String {
+    fn object_row(&mut self, schema: &Schema) -> TokenStream {
         let mut fields = Vec::new();
         if let SchemaKind::Type(Type::Object(o)) = &schema.schema_kind {
             for (name, prop) in &o.properties {
@@ -52,90 +58,89 @@ impl<'a> Schemas<'a> {
             }
         }
         // Sorted by name: the one-pass body check finds keys by binary search.
-        fields.sort();
-        let fields: Vec<String> = fields
-            .iter()
-            .map(|(name, ty)| format!("({name:?}, {ty})"))
-            .collect();
-        format!("ObjectSchema {{ fields: &[{}] }}", fields.join(", "))
+        fields.sort_by(|a, b| a.0.cmp(b.0));
+        let fields = fields.iter().map(|(name, ty)| quote!((#name, #ty)));
+        quote!(ObjectSchema { fields: &[#(#fields),*] })
     }
 
     /// A `Ty` expression for a schema.
-    fn ty(&mut self, schema: &ReferenceOr<Schema>) -> String {
+    fn ty(&mut self, schema: &ReferenceOr<Schema>) -> TokenStream {
         match schema {
             ReferenceOr::Reference { reference } => {
                 let name = crate::model::ref_name(reference);
                 match crate::model::component(self.doc, &name) {
                     Some(s) if matches!(s.schema_kind, SchemaKind::Type(Type::Object(_))) => {
-                        format!("Ty::Ref({})", self.index[&name])
+                        ty_ref(self.index[&name])
                     }
                     Some(s) => {
                         let s = s.clone();
                         self.ty(&ReferenceOr::Item(s))
                     }
-                    None => "Ty::Any".to_string(),
+                    None => quote!(Ty::Any),
                 }
             }
             ReferenceOr::Item(s) => match &s.schema_kind {
-                SchemaKind::Type(Type::String(_)) => "Ty::Str".into(),
-                SchemaKind::Type(Type::Integer(_)) => "Ty::Int".into(),
-                SchemaKind::Type(Type::Number(_)) => "Ty::Num".into(),
-                SchemaKind::Type(Type::Boolean(_)) => "Ty::Bool".into(),
-                SchemaKind::Type(Type::Array(a)) => match &a.items {
-                    Some(items) => format!("Ty::Array(&{})", self.ty(&items.clone().unbox())),
-                    None => "Ty::Array(&Ty::Any)".into(),
-                },
+                SchemaKind::Type(Type::String(_)) => quote!(Ty::Str),
+                SchemaKind::Type(Type::Integer(_)) => quote!(Ty::Int),
+                SchemaKind::Type(Type::Number(_)) => quote!(Ty::Num),
+                SchemaKind::Type(Type::Boolean(_)) => quote!(Ty::Bool),
+                SchemaKind::Type(Type::Array(a)) => {
+                    let items = match &a.items {
+                        Some(items) => self.ty(&items.clone().unbox()),
+                        None => quote!(Ty::Any),
+                    };
+                    quote!(Ty::Array(&#items))
+                }
                 SchemaKind::Type(Type::Object(_)) => {
                     let row = self.object_row(s);
                     self.rows.push(row);
-                    format!("Ty::Ref({})", self.rows.len() - 1)
+                    ty_ref(self.rows.len() - 1)
                 }
-                _ => "Ty::Any".into(),
+                _ => quote!(Ty::Any),
             },
         }
     }
 
-    fn type_ref(&mut self, t: &TypeRef) -> String {
+    fn type_ref(&mut self, t: &TypeRef) -> TokenStream {
         match t {
             TypeRef::Named(n) => self.ty(&ReferenceOr::Reference {
                 reference: format!("#/components/schemas/{n}"),
             }),
-            TypeRef::Array(inner) => format!("Ty::Array(&{})", self.type_ref(inner)),
-            TypeRef::Prim(p) => p.js_ty().to_string(),
-            TypeRef::Any => "Ty::Any".into(),
+            TypeRef::Array(inner) => {
+                let inner = self.type_ref(inner);
+                quote!(Ty::Array(&#inner))
+            }
+            TypeRef::Prim(p) => p.js_ty().parse().expect("a Ty path"),
+            TypeRef::Any => quote!(Ty::Any),
         }
     }
 }
 
-fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> String {
-    let mut params = Vec::new();
-    for p in op.caller_params(product) {
+fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> TokenStream {
+    let params = op.caller_params(product).map(|p| {
+        let prim: TokenStream = p.prim.js_ty().parse().expect("a Ty path");
         let ty = if p.array {
-            format!("Ty::Array(&{})", p.prim.js_ty())
+            quote!(Ty::Array(&#prim))
         } else {
-            p.prim.js_ty().to_string()
+            prim
         };
-        params.push(format!(
-            "ParamSpec {{ name: {:?}, place: Place::{}, ty: {ty}, required: {} }}",
-            p.name,
-            p.place.as_str(),
-            p.required
-        ));
+        let (name, required) = (&p.name, p.required);
+        let place = format_ident!("{}", p.place.as_str());
+        quote!(ParamSpec { name: #name, place: Place::#place, ty: #ty, required: #required })
+    });
+    let some = |t: Option<TokenStream>| t.map_or(quote!(None), |t| quote!(Some(#t)));
+    let body = some(op.body.as_ref().map(|b| schemas.type_ref(b)));
+    let response = some(op.response.as_ref().map(|r| schemas.type_ref(r)));
+    let (id, method, path, body_required) = (&op.id, &op.method, &op.path, op.body_required);
+    let variant = format_ident!("{}", product.type_name);
+    let effect = format_ident!("{}", op.effect(product.activate()));
+    quote! {
+        OpSpec {
+            id: #id, product: crate::Product::#variant, method: #method, path: #path,
+            params: &[#(#params),*], body: #body, body_required: #body_required,
+            response: #response, effect: crate::request::Effect::#effect
+        }
     }
-    let body = op.body.as_ref().map(|b| schemas.type_ref(b));
-    let response = op.response.as_ref().map(|r| schemas.type_ref(r));
-    format!(
-        "OpSpec {{ id: {:?}, product: crate::Product::{}, method: {:?}, path: {:?}, params: &[{}], body: {}, body_required: {}, response: {}, effect: crate::request::Effect::{} }}",
-        op.id,
-        product.type_name,
-        op.method,
-        op.path,
-        params.join(", "),
-        body.map_or("None".into(), |b| format!("Some({b})")),
-        op.body_required,
-        response.map_or("None".into(), |r| format!("Some({r})")),
-        op.effect(product.activate()),
-    )
 }
 
 /// The TypeScript parameter: `params?: T` when every argument is optional,
@@ -170,7 +175,7 @@ impl Methods {
 /// Emit the tables, the method list and the JS class glue for one product.
 pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
     let mut schemas = Schemas::new(doc);
-    let rows: Vec<String> = ops
+    let rows: Vec<TokenStream> = ops
         .iter()
         .map(|op| op_row(product, &mut schemas, op))
         .collect();
@@ -243,13 +248,11 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
             format!("{m}::Patch({g}, {u})"),
         );
     }
-    let tokens = |rows: &[String]| -> Vec<TokenStream> {
-        rows.iter()
-            .map(|r| r.parse().expect("table row tokenizes"))
-            .collect()
-    };
-    let (schema_rows, op_rows, method_rows) =
-        (tokens(&schemas.rows), tokens(&rows), tokens(&methods.rows));
+    let (schema_rows, op_rows) = (&schemas.rows, &rows);
+    let method_rows = methods
+        .rows
+        .iter()
+        .map(|r| -> TokenStream { r.parse().expect("method row tokenizes") });
     let names = methods.names.join(",");
     let class = format_ident!("{}", product.js_class());
     let class_name = product.js_class();
