@@ -1,5 +1,7 @@
 export namespace Fixture {
   export type Widget = { "id"?: number; "name": string; "kind"?: "small" | "large" | (string & {}); "tags"?: Array<string>; };
+  export type Gadget = { "id"?: string; };
+  export type GadgetPage = { "totalPages"?: string; "list"?: Array<Gadget>; };
   export type ApiError = { "code"?: string; "message"?: string; };
   /** Arguments of `addWidget`. */
   export interface AddWidgetParams {
@@ -15,6 +17,13 @@ export namespace Fixture {
   export interface GetWidgetParams {
     /** Path parameter. */
     "widgetId": number;
+  }
+  /** Arguments of `listGadgets`. */
+  export interface ListGadgetsParams {
+    /** Query parameter. */
+    "page"?: number;
+    /** Query parameter. */
+    "pagesize"?: number;
   }
   /** Arguments of `listWidgets`. */
   export interface ListWidgetsParams {

@@ -10,6 +10,12 @@ static SCHEMAS: &[ObjectSchema] = &[
         ],
     },
     ObjectSchema {
+        fields: &[("id", Ty::Str)],
+    },
+    ObjectSchema {
+        fields: &[("list", Ty::Array(&Ty::Ref(1))), ("totalPages", Ty::Str)],
+    },
+    ObjectSchema {
         fields: &[("code", Ty::Str), ("message", Ty::Str)],
     },
 ];
@@ -59,6 +65,30 @@ static OPS: &[OpSpec] = &[
         body: None,
         body_required: false,
         response: Some(Ty::Ref(0)),
+        effect: crate::request::Effect::Read,
+    },
+    OpSpec {
+        id: "listGadgets",
+        product: crate::Product::Fixture,
+        method: "GET",
+        path: "/gadgets",
+        params: &[
+            ParamSpec {
+                name: "page",
+                place: Place::Query,
+                ty: Ty::Int,
+                required: false,
+            },
+            ParamSpec {
+                name: "pagesize",
+                place: Place::Query,
+                ty: Ty::Int,
+                required: false,
+            },
+        ],
+        body: None,
+        body_required: false,
+        response: Some(Ty::Ref(2)),
         effect: crate::request::Effect::Read,
     },
     OpSpec {
@@ -139,18 +169,21 @@ static OPS: &[OpSpec] = &[
     },
 ];
 static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
-    names: "addWidget,deleteWidget,getWidget,listWidgets,listAllWidgets,iterWidgets,publish,updateWidget,widgetLookup,patchWidget",
+    names: "addWidget,deleteWidget,getWidget,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,publish,updateWidget,widgetLookup,patchWidget",
     table: &[
         crate::js::methods::Method::Call(0),
         crate::js::methods::Method::Call(1),
         crate::js::methods::Method::Call(2),
         crate::js::methods::Method::Call(3),
-        crate::js::methods::Method::CursorAll(3, crate::js::cursor::CursorKind::Page),
-        crate::js::methods::Method::CursorIter(3, crate::js::cursor::CursorKind::Page),
+        crate::js::methods::Method::ZpaAll(3),
+        crate::js::methods::Method::ZpaIter(3),
         crate::js::methods::Method::Call(4),
+        crate::js::methods::Method::CursorAll(4, crate::js::cursor::CursorKind::Page),
+        crate::js::methods::Method::CursorIter(4, crate::js::cursor::CursorKind::Page),
         crate::js::methods::Method::Call(5),
         crate::js::methods::Method::Call(6),
-        crate::js::methods::Method::Patch(2, 5),
+        crate::js::methods::Method::Call(7),
+        crate::js::methods::Method::Patch(2, 6),
     ],
     schemas: SCHEMAS,
     ops: OPS,
@@ -164,6 +197,12 @@ const TS_METHODS: &'static str = r####"export interface FixtureApi {
     deleteWidget(params: Fixture.DeleteWidgetParams): Promise<void>;
     /** Get a widget (`GET /tenants/{tenantId}/widgets/{widgetId}`). */
     getWidget(params: Fixture.GetWidgetParams): Promise<Fixture.Widget>;
+    /** List gadgets, in numbered pages that say how many follow (`GET /gadgets`). */
+    listGadgets(params?: Fixture.ListGadgetsParams): Promise<Fixture.GadgetPage>;
+    /** Every item of `listGadgets`, walking all pages in order. */
+    listAllGadgets(params?: Fixture.ListGadgetsParams): Promise<Fixture.Gadget[]>;
+    /** Every item of `listGadgets` as an async iterable. */
+    iterGadgets(params?: Fixture.ListGadgetsParams): AsyncIterableIterator<Fixture.Gadget>;
     /** List widgets (`GET /tenants/{tenantId}/widgets`). */
     listWidgets(params?: Fixture.ListWidgetsParams): Promise<Fixture.Widget[]>;
     /** Every item of `listWidgets`, walking all pages in order. */

@@ -8,6 +8,23 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
     }
+    ///`Gadget`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct Gadget {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+    }
+    ///`GadgetPage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct GadgetPage {
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub list: ::std::option::Option<::std::vec::Vec<Gadget>>,
+        #[serde(
+            rename = "totalPages",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub total_pages: ::std::option::Option<::std::string::String>,
+    }
     ///`Widget`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Widget {
@@ -75,6 +92,17 @@ pub struct GetWidgetParams {
     #[serde(rename = "widgetId")]
     pub widget_id: i64,
 }
+/// Arguments of [`Fixture::list_gadgets`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ListGadgetsParams {
+    /// The `page` query parameter.
+    #[serde(rename = "page", default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<i32>,
+    /// The `pagesize` query parameter.
+    #[serde(rename = "pagesize", default, skip_serializing_if = "Option::is_none")]
+    pub pagesize: Option<i32>,
+}
 /// Arguments of [`Fixture::list_widgets`].
 #[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -122,6 +150,27 @@ pub struct PatchWidgetParams {
     pub widget_id: i64,
     /// Fields to change, as a JSON merge patch; `null` removes a field.
     pub patch: serde_json::Value,
+}
+impl crate::pagination::PageParams for ListGadgetsParams {
+    fn page(&self) -> Option<i32> {
+        self.page
+    }
+    fn page_size(&self) -> Option<i32> {
+        self.pagesize
+    }
+    fn set_page(&mut self, page: i32, size: i32) {
+        self.page = Some(page);
+        self.pagesize = Some(size);
+    }
+}
+impl crate::pagination::ZpaPage for types::GadgetPage {
+    type Item = types::Gadget;
+    fn total_pages(&self) -> Option<String> {
+        self.total_pages.as_ref().map(|v| v.to_string())
+    }
+    fn into_items(self) -> Vec<Self::Item> {
+        self.list.unwrap_or_default()
+    }
 }
 impl crate::pagination::sequential::CursorParams for ListWidgetsParams {
     fn cursor(&self) -> crate::pagination::sequential::Cursor {
@@ -212,6 +261,50 @@ impl crate::Fixture {
         params: &GetWidgetParams,
     ) -> Result<types::Widget, crate::Error> {
         self.client.call_json(self.request_get_widget(params)?).await
+    }
+    #[doc(hidden)]
+    pub fn request_list_gadgets(
+        &self,
+        p: &ListGadgetsParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let mut r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "GET",
+            "listGadgets",
+            "/gadgets".to_string(),
+        );
+        r.query("page", &p.page);
+        r.query("pagesize", &p.pagesize);
+        Ok(r)
+    }
+    /// List gadgets, in numbered pages that say how many follow (`GET /gadgets`).
+    pub async fn list_gadgets(
+        &self,
+        params: &ListGadgetsParams,
+    ) -> Result<types::GadgetPage, crate::Error> {
+        self.client.call_json(self.request_list_gadgets(params)?).await
+    }
+    /// Every item of [`Self::list_gadgets`], walking all pages in order.
+    pub async fn list_all_gadgets(
+        &self,
+        params: &ListGadgetsParams,
+    ) -> Result<Vec<types::Gadget>, crate::Error> {
+        crate::pagination::zpa_collect(
+                params,
+                crate::pagination::COLLECT_CONCURRENCY,
+                |p| async move { self.list_gadgets(&p).await },
+            )
+            .await
+    }
+    /// Every item of [`Self::list_gadgets`] as a stream, one page fetched at a time.
+    pub fn iter_gadgets<'a>(
+        &'a self,
+        params: &ListGadgetsParams,
+    ) -> impl futures_util::Stream<Item = Result<types::Gadget, crate::Error>> + 'a {
+        crate::pagination::zpa_items(
+            params,
+            move |p| async move { self.list_gadgets(&p).await },
+        )
     }
     #[doc(hidden)]
     pub fn request_list_widgets(
@@ -370,6 +463,8 @@ pub(crate) mod js_bindings {
     #[wasm_bindgen(typescript_custom_section)]
     const TS_DECLARATIONS: &'static str = r####"export namespace Fixture {
   export type Widget = { "id"?: number; "name": string; "kind"?: "small" | "large" | (string & {}); "tags"?: Array<string>; };
+  export type Gadget = { "id"?: string; };
+  export type GadgetPage = { "totalPages"?: string; "list"?: Array<Gadget>; };
   export type ApiError = { "code"?: string; "message"?: string; };
   /** Arguments of `addWidget`. */
   export interface AddWidgetParams {
@@ -385,6 +480,13 @@ pub(crate) mod js_bindings {
   export interface GetWidgetParams {
     /** Path parameter. */
     "widgetId": number;
+  }
+  /** Arguments of `listGadgets`. */
+  export interface ListGadgetsParams {
+    /** Query parameter. */
+    "page"?: number;
+    /** Query parameter. */
+    "pagesize"?: number;
   }
   /** Arguments of `listWidgets`. */
   export interface ListWidgetsParams {
@@ -451,6 +553,12 @@ pub(crate) mod js_bindings {
             ],
         },
         ObjectSchema {
+            fields: &[("id", Ty::Str)],
+        },
+        ObjectSchema {
+            fields: &[("list", Ty::Array(&Ty::Ref(1))), ("totalPages", Ty::Str)],
+        },
+        ObjectSchema {
             fields: &[("code", Ty::Str), ("message", Ty::Str)],
         },
     ];
@@ -500,6 +608,30 @@ pub(crate) mod js_bindings {
             body: None,
             body_required: false,
             response: Some(Ty::Ref(0)),
+            effect: crate::request::Effect::Read,
+        },
+        OpSpec {
+            id: "listGadgets",
+            product: crate::Product::Fixture,
+            method: "GET",
+            path: "/gadgets",
+            params: &[
+                ParamSpec {
+                    name: "page",
+                    place: Place::Query,
+                    ty: Ty::Int,
+                    required: false,
+                },
+                ParamSpec {
+                    name: "pagesize",
+                    place: Place::Query,
+                    ty: Ty::Int,
+                    required: false,
+                },
+            ],
+            body: None,
+            body_required: false,
+            response: Some(Ty::Ref(2)),
             effect: crate::request::Effect::Read,
         },
         OpSpec {
@@ -580,24 +712,27 @@ pub(crate) mod js_bindings {
         },
     ];
     static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
-        names: "addWidget,deleteWidget,getWidget,listWidgets,listAllWidgets,iterWidgets,publish,updateWidget,widgetLookup,patchWidget",
+        names: "addWidget,deleteWidget,getWidget,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,publish,updateWidget,widgetLookup,patchWidget",
         table: &[
             crate::js::methods::Method::Call(0),
             crate::js::methods::Method::Call(1),
             crate::js::methods::Method::Call(2),
             crate::js::methods::Method::Call(3),
+            crate::js::methods::Method::ZpaAll(3),
+            crate::js::methods::Method::ZpaIter(3),
+            crate::js::methods::Method::Call(4),
             crate::js::methods::Method::CursorAll(
-                3,
+                4,
                 crate::js::cursor::CursorKind::Page,
             ),
             crate::js::methods::Method::CursorIter(
-                3,
+                4,
                 crate::js::cursor::CursorKind::Page,
             ),
-            crate::js::methods::Method::Call(4),
             crate::js::methods::Method::Call(5),
             crate::js::methods::Method::Call(6),
-            crate::js::methods::Method::Patch(2, 5),
+            crate::js::methods::Method::Call(7),
+            crate::js::methods::Method::Patch(2, 6),
         ],
         schemas: SCHEMAS,
         ops: OPS,
@@ -611,6 +746,12 @@ pub(crate) mod js_bindings {
     deleteWidget(params: Fixture.DeleteWidgetParams): Promise<void>;
     /** Get a widget (`GET /tenants/{tenantId}/widgets/{widgetId}`). */
     getWidget(params: Fixture.GetWidgetParams): Promise<Fixture.Widget>;
+    /** List gadgets, in numbered pages that say how many follow (`GET /gadgets`). */
+    listGadgets(params?: Fixture.ListGadgetsParams): Promise<Fixture.GadgetPage>;
+    /** Every item of `listGadgets`, walking all pages in order. */
+    listAllGadgets(params?: Fixture.ListGadgetsParams): Promise<Fixture.Gadget[]>;
+    /** Every item of `listGadgets` as an async iterable. */
+    iterGadgets(params?: Fixture.ListGadgetsParams): AsyncIterableIterator<Fixture.Gadget>;
     /** List widgets (`GET /tenants/{tenantId}/widgets`). */
     listWidgets(params?: Fixture.ListWidgetsParams): Promise<Fixture.Widget[]>;
     /** Every item of `listWidgets`, walking all pages in order. */
