@@ -1,9 +1,8 @@
 //! Snapshot tests: the code generated for a fixture product (a list in
 //! numbered pages, a list walked page by page, one CRUD resource with its
-//! patch,
-//! a read-only POST, an activation, two fills) is
-//! compared with the files in `tests/snapshots/`. Run with
-//! `UPDATE_SNAPSHOTS=1` to accept a change, then read the diff in review.
+//! patch, a read-only POST, an activation, two fills) is compared with the
+//! files in `tests/snapshots/`. Run with `UPDATE_SNAPSHOTS=1` to accept a
+//! change, then read the diff in review.
 
 use std::path::{Path, PathBuf};
 use zscaler_codegen::registry::Registry;
