@@ -39,46 +39,6 @@ impl std::fmt::Debug for Inner {
     }
 }
 
-/// The product-specific operations; see the generated `zpa`, `zia` and
-/// `zidentity` modules for the methods.
-macro_rules! product_handle {
-    ($(#[$doc:meta])* $name:ident, $method:ident, $feature:literal) => {
-        $(#[$doc])*
-        #[cfg(feature = $feature)]
-        #[derive(Clone, Debug)]
-        pub struct $name {
-            pub(crate) client: Client,
-        }
-
-        #[cfg(feature = $feature)]
-        impl Client {
-            $(#[$doc])*
-            pub fn $method(&self) -> $name {
-                $name { client: self.clone() }
-            }
-        }
-    };
-}
-
-product_handle!(
-    /// ZPA (Private Access) operations.
-    Zpa,
-    zpa,
-    "zpa"
-);
-product_handle!(
-    /// ZIA (Internet Access) operations.
-    Zia,
-    zia,
-    "zia"
-);
-product_handle!(
-    /// ZIdentity operations.
-    Zidentity,
-    zidentity,
-    "zidentity"
-);
-
 /// The CSRF header our backend worker requires on every forwarded call; a
 /// cross-site form or image cannot send a custom header.
 pub const CSRF_HEADER: (&str, &str) = ("x-requested-with", "zscaler-wasm");

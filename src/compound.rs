@@ -24,13 +24,8 @@ pub fn check_urls(urls: &[String]) -> Result<(), Error> {
     Ok(())
 }
 
-#[cfg(feature = "zia")]
+#[cfg(zscaler_product = "zia")]
 impl crate::Zia {
-    /// Whether this client made ZIA changes that are not activated yet.
-    pub fn pending_changes(&self) -> bool {
-        self.client.pending_changes(crate::Product::Zia)
-    }
-
     /// Classify any number of URLs, in batches of [`URL_LOOKUP_BATCH`],
     /// results in input order.
     pub async fn lookup_urls(

@@ -1,9 +1,12 @@
 //! A typed client for the Zscaler APIs (ZPA, ZIA, ZIdentity) that runs
 //! wherever `fetch` runs: browsers, Node, Cloudflare Workers, and natively.
 //!
-//! The product modules ([`zpa`], [`zia`], [`zidentity`]) are generated at
-//! build time from the OpenAPI specs in `openapi/`; everything else here is
-//! the small handwritten runtime they call into.
+//! The product modules ([`zpa`], [`zia`], [`zidentity`]), their handles
+//! ([`Zpa`], …) and `Client::zpa()`-style getters are generated at build
+//! time from the registry (`products.json`) and the OpenAPI specs in
+//! `openapi/` by the `zscaler-codegen` crate (`codegen/`); everything else
+//! here is the small handwritten runtime they call into, which names no
+//! product except in a product's own extras (`compound`).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), zscaler_wasm::Error> {
@@ -50,35 +53,12 @@ mod transport;
 #[cfg(target_arch = "wasm32")]
 mod js;
 
-#[cfg(feature = "zia")]
-pub use client::Zia;
-#[cfg(feature = "zidentity")]
-pub use client::Zidentity;
-#[cfg(feature = "zpa")]
-pub use client::Zpa;
 pub use client::{Client, Hooks, CSRF_HEADER};
 pub use config::ClientOptions;
 pub use error::Error;
 pub use product::{Product, ProductInfo};
 pub use secret::Secret;
 
-/// ZPA operations and models, generated from `openapi/zpa-*.yaml`.
-#[cfg(feature = "zpa")]
-#[allow(clippy::all, missing_docs)]
-pub mod zpa {
-    include!(concat!(env!("OUT_DIR"), "/zpa.rs"));
-}
-
-/// ZIA operations and models, generated from `openapi/zia.yaml`.
-#[cfg(feature = "zia")]
-#[allow(clippy::all, missing_docs)]
-pub mod zia {
-    include!(concat!(env!("OUT_DIR"), "/zia.rs"));
-}
-
-/// ZIdentity operations and models, generated from `openapi/zidentity.yaml`.
-#[cfg(feature = "zidentity")]
-#[allow(clippy::all, missing_docs)]
-pub mod zidentity {
-    include!(concat!(env!("OUT_DIR"), "/zidentity.rs"));
-}
+// Each generated product's module (`zpa`), handle (`Zpa`) and
+// `Client::zpa()`, from `products.json` and `openapi/` (see `codegen/`).
+include!(concat!(env!("OUT_DIR"), "/products.rs"));

@@ -66,7 +66,8 @@ export interface ForwardResponse {
 /// The entry point of the JS API.
 #[wasm_bindgen]
 pub struct ZscalerClient {
-    client: Client,
+    // The generated `client.<product>` getters read it.
+    pub(crate) client: Client,
 }
 
 #[wasm_bindgen]
@@ -136,53 +137,16 @@ impl ZscalerClient {
             Ok(JsValue::UNDEFINED)
         })
     }
-
-    /// ZPA operations.
-    #[cfg(feature = "zpa")]
-    #[wasm_bindgen(getter, unchecked_return_type = "ZpaApi")]
-    pub fn zpa(&self) -> JsValue {
-        crate::zpa::js_bindings::hand_out(ZpaApi(self.client.zpa()))
-    }
-
-    /// ZIA operations.
-    #[cfg(feature = "zia")]
-    #[wasm_bindgen(getter, unchecked_return_type = "ZiaApi")]
-    pub fn zia(&self) -> JsValue {
-        crate::zia::js_bindings::hand_out(ZiaApi(self.client.zia()))
-    }
-
-    /// ZIdentity operations.
-    #[cfg(feature = "zidentity")]
-    #[wasm_bindgen(getter, unchecked_return_type = "ZidentityApi")]
-    pub fn zidentity(&self) -> JsValue {
-        crate::zidentity::js_bindings::hand_out(ZidentityApi(self.client.zidentity()))
-    }
 }
 
-/// ZPA operations (`client.zpa`).
-#[cfg(feature = "zpa")]
-#[wasm_bindgen]
-pub struct ZpaApi(pub(crate) crate::Zpa);
+// The per-product classes (`ZpaApi`) and getters (`client.zpa`) are
+// generated (`codegen/`); product extras follow.
+#[cfg(zscaler_product = "zia")]
+use crate::zia::js_bindings::ZiaApi;
 
-/// ZIA operations (`client.zia`).
-#[cfg(feature = "zia")]
-#[wasm_bindgen]
-pub struct ZiaApi(pub(crate) crate::Zia);
-
-/// ZIdentity operations (`client.zidentity`).
-#[cfg(feature = "zidentity")]
-#[wasm_bindgen]
-pub struct ZidentityApi(pub(crate) crate::Zidentity);
-
-#[cfg(feature = "zia")]
+#[cfg(zscaler_product = "zia")]
 #[wasm_bindgen]
 impl ZiaApi {
-    /// Whether this client made ZIA changes that are not activated yet.
-    #[wasm_bindgen(getter, js_name = pendingChanges)]
-    pub fn pending_changes(&self) -> bool {
-        self.0.pending_changes()
-    }
-
     /// Classify any number of URLs in batches of 100, in input order. A URL
     /// over 1,024 characters is refused before anything is sent.
     #[wasm_bindgen(js_name = lookupUrls, unchecked_return_type = "Promise<Zia.UrlClassificationInfo[]>")]

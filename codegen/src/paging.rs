@@ -3,10 +3,10 @@
 //! numbered pages are in `rust_ops` (they say how many follow; these don't).
 
 use crate::model::{component, ref_name, Op, TypeRef};
-use crate::names::{pascal, snake};
-use crate::rust_ops::{all_name, iter_name, params_struct};
+
 use openapiv3::{OpenAPI, ReferenceOr, SchemaKind, Type};
-use std::fmt::Write;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
 
 /// How a list moves from one page to the next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,12 +73,12 @@ pub fn cursor_item(op: &Op, doc: &OpenAPI) -> Option<(CursorKind, String)> {
 }
 
 /// `impl CursorParams` for the operation's parameter struct.
-pub fn emit_params_impl(out: &mut String, op: &Op, kind: CursorKind) {
+pub fn emit_params_impl(op: &Op, kind: CursorKind) -> TokenStream {
     let (a, b, default_a, variant, fa, fb, max) = match kind {
         CursorKind::Page => (
             "page",
             "page_size",
-            1,
+            1i64,
             "Page",
             "page",
             "size",
@@ -87,73 +87,53 @@ pub fn emit_params_impl(out: &mut String, op: &Op, kind: CursorKind) {
         CursorKind::Offset => (
             "offset",
             "limit",
-            0,
+            0i64,
             "Offset",
             "offset",
             "limit",
             "ZIDENTITY_MAX_LIMIT",
         ),
     };
-    let m = "crate::pagination::sequential";
-    writeln!(out, "impl {m}::CursorParams for {} {{", params_struct(op)).unwrap();
-    writeln!(
-        out,
-        "    fn cursor(&self) -> {m}::Cursor {{ {m}::Cursor::{variant} {{ {fa}: self.{a}.map_or({default_a}, |v| v as i64), {fb}: self.{b}.map_or({m}::{max}, |v| v as i64) }} }}"
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "    fn set_cursor(&mut self, c: {m}::Cursor) {{ if let {m}::Cursor::{variant} {{ {fa}, {fb} }} = c {{ self.{a} = Some({fa} as _); self.{b} = Some({fb} as _); }} }}"
-    )
-    .unwrap();
-    writeln!(out, "}}\n").unwrap();
+    let [a, b, variant, fa, fb, max] = [a, b, variant, fa, fb, max].map(|s| format_ident!("{s}"));
+    let default_a = proc_macro2::Literal::i64_unsuffixed(default_a);
+    let params = format_ident!("{}", op.params_struct());
+    quote! {
+        impl crate::pagination::sequential::CursorParams for #params {
+            fn cursor(&self) -> crate::pagination::sequential::Cursor {
+                crate::pagination::sequential::Cursor::#variant {
+                    #fa: self.#a.map_or(#default_a, |v| v as i64),
+                    #fb: self.#b.map_or(crate::pagination::sequential::#max, |v| v as i64)
+                }
+            }
+            fn set_cursor(&mut self, c: crate::pagination::sequential::Cursor) {
+                if let crate::pagination::sequential::Cursor::#variant { #fa, #fb } = c {
+                    self.#a = Some(#fa as _);
+                    self.#b = Some(#fb as _);
+                }
+            }
+        }
+    }
 }
 
 /// `list_all_…` and `iter_…` on the product's API struct.
-pub fn emit_methods(out: &mut String, op: &Op, kind: CursorKind, item: &str) {
-    let name = snake(&op.id);
-    let params = params_struct(op);
-    let item = pascal(item);
+pub fn emit_methods(op: &Op, kind: CursorKind, item: &str) -> TokenStream {
+    let name = format_ident!("{}", op.method_name());
     let step = match kind {
-        CursorKind::Page => format!(
-            "let page = self.{name}(&p).await?; Ok(crate::pagination::sequential::step_of(page, false))"
-        ),
-        CursorKind::Offset => format!(
-            "let page = self.{name}(&p).await?; let more = page.next_link.as_deref().is_some_and(|l| !l.is_empty()); Ok(crate::pagination::sequential::step_of(page.records.unwrap_or_default(), more))"
-        ),
+        CursorKind::Page => quote! {
+            let page = self.#name(&p).await?;
+            Ok(crate::pagination::sequential::step_of(page, false))
+        },
+        CursorKind::Offset => quote! {
+            let page = self.#name(&p).await?;
+            let more = page.next_link.as_deref().is_some_and(|l| !l.is_empty());
+            Ok(crate::pagination::sequential::step_of(page.records.unwrap_or_default(), more))
+        },
     };
-    writeln!(
-        out,
-        "    /// Every item of [`Self::{name}`], walking all pages in order (the largest page size unless one is given)."
+    crate::rust_ops::walk_methods(
+        op,
+        item,
+        "walking all pages in order (the largest page size unless one is given).",
+        quote!(crate::pagination::sequential::cursor_collect(params, |p| async move { #step }).await),
+        quote!(crate::pagination::sequential::cursor_items(params, move |p| async move { #step })),
     )
-    .unwrap();
-    writeln!(
-        out,
-        "    pub async fn {}(&self, params: &{params}) -> Result<Vec<types::{item}>, crate::Error> {{",
-        snake(&all_name(op))
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "        crate::pagination::sequential::cursor_collect(params, |p| async move {{ {step} }}).await"
-    )
-    .unwrap();
-    writeln!(out, "    }}\n").unwrap();
-    writeln!(
-        out,
-        "    /// Every item of [`Self::{name}`] as a stream, one page fetched at a time."
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "    pub fn {}<'a>(&'a self, params: &{params}) -> impl futures_util::Stream<Item = Result<types::{item}, crate::Error>> + 'a {{",
-        snake(&iter_name(op))
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "        crate::pagination::sequential::cursor_items(params, move |p| async move {{ {step} }})"
-    )
-    .unwrap();
-    writeln!(out, "    }}\n").unwrap();
 }

@@ -2,26 +2,17 @@
 //! parameters, inside one namespace per product so that ZIA's `User` and
 //! ZIdentity's `User` do not collide.
 
-use crate::model::{caller_param_place, Op, Prim, TypeRef};
-use crate::rust_ops::{caller_params, params_struct};
-use crate::Product;
+use crate::model::{Op, TypeRef};
+use crate::registry::Product;
 use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
 use std::fmt::Write;
-
-fn prim_ts(p: Prim) -> &'static str {
-    match p {
-        Prim::Str => "string",
-        Prim::Bool => "boolean",
-        _ => "number",
-    }
-}
 
 /// TypeScript spelling of a body or response type, qualified by namespace.
 pub fn ts_type(product: &Product, t: &TypeRef) -> String {
     match t {
-        TypeRef::Named(n) => format!("{}.{n}", product.ts_namespace),
+        TypeRef::Named(n) => format!("{}.{n}", product.type_name),
         TypeRef::Array(inner) => format!("{}[]", ts_type(product, inner)),
-        TypeRef::Prim(p) => prim_ts(*p).to_string(),
+        TypeRef::Prim(p) => p.ts().to_string(),
         TypeRef::Any => "unknown".to_string(),
     }
 }
@@ -75,7 +66,7 @@ fn schema_ts(s: &ReferenceOr<Schema>) -> String {
 /// Emit the `export namespace X { ... }` block for one product.
 pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
     let mut out = String::new();
-    writeln!(out, "export namespace {} {{", product.ts_namespace).unwrap();
+    writeln!(out, "export namespace {} {{", product.type_name).unwrap();
     if let Some(c) = &doc.components {
         for (name, schema) in &c.schemas {
             writeln!(out, "  export type {name} = {};", schema_ts(schema)).unwrap();
@@ -83,22 +74,11 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
     }
     for op in ops {
         writeln!(out, "  /** Arguments of `{}`. */", op.id).unwrap();
-        writeln!(out, "  export interface {} {{", params_struct(op)).unwrap();
-        for p in caller_params(product, op) {
-            let base = prim_ts(p.prim);
-            let ty = if p.array {
-                format!("{base}[]")
-            } else {
-                base.to_string()
-            };
-            let opt = if p.required { "" } else { "?" };
-            writeln!(
-                out,
-                "    /** {} parameter. */",
-                caller_param_place(op, &p.name)
-            )
-            .unwrap();
-            writeln!(out, "    {:?}{opt}: {ty};", p.name).unwrap();
+        writeln!(out, "  export interface {} {{", op.params_struct()).unwrap();
+        for p in op.caller_params(product) {
+            writeln!(out, "    /** {} parameter. */", p.place.as_str()).unwrap();
+            let (name, opt, ty) = (&p.name, p.ts_optional(), p.ts_type());
+            writeln!(out, "    {name:?}{opt}: {ty};").unwrap();
         }
         if let Some(body) = &op.body {
             writeln!(out, "    /** JSON request body. */").unwrap();
@@ -115,19 +95,13 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
             crate::patch_ops::params_name(&pair)
         )
         .unwrap();
-        for p in caller_params(product, pair.get) {
-            let base = prim_ts(p.prim);
-            let ty = if p.array {
-                format!("{base}[]")
-            } else {
-                base.to_string()
-            };
-            let opt = if p.required { "" } else { "?" };
-            writeln!(out, "    {:?}{opt}: {ty};", p.name).unwrap();
+        for p in pair.get.caller_params(product) {
+            let (name, opt, ty) = (&p.name, p.ts_optional(), p.ts_type());
+            writeln!(out, "    {name:?}{opt}: {ty};").unwrap();
         }
         let body = ts_type(product, pair.update.body.as_ref().unwrap());
         let local = body
-            .trim_start_matches(&format!("{}.", product.ts_namespace))
+            .trim_start_matches(&format!("{}.", product.type_name))
             .to_string();
         writeln!(
             out,

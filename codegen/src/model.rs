@@ -2,6 +2,8 @@
 //! document. Emitters never look at `openapiv3` types directly, so the rules
 //! for what we support live in one place.
 
+use crate::names::{pascal, snake};
+use crate::registry::Product;
 use openapiv3::{
     OpenAPI, Operation, Parameter, ParameterSchemaOrContent, ReferenceOr, RequestBody, Response,
     Schema, SchemaKind, Type,
@@ -10,53 +12,247 @@ use openapiv3::{
 /// A scalar parameter type.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Prim {
+    /// `string`.
     Str,
+    /// `integer` of format `int32`.
     I32,
+    /// Any other `integer`.
     I64,
+    /// `number`.
     F64,
+    /// `boolean`.
     Bool,
 }
 
 /// The type of a body or response, as far as the emitters need it.
 #[derive(Clone, Debug)]
 pub enum TypeRef {
+    /// A component schema, by its spec name.
     Named(String),
+    /// An array of the inner type.
     Array(Box<TypeRef>),
+    /// A scalar.
     Prim(Prim),
+    /// Anything else: `serde_json::Value` / `unknown`.
     Any,
+}
+
+/// Where a parameter travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A `{name}` segment of the path.
+    Path,
+    /// A query string pair.
+    Query,
+}
+
+impl Place {
+    /// `"Path"` or `"Query"`: the runtime's `Place` variant and doc text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Place::Path => "Path",
+            Place::Query => "Query",
+        }
+    }
 }
 
 /// One path or query parameter.
 #[derive(Clone, Debug)]
 pub struct Param {
+    /// Wire name.
     pub name: String,
+    /// Scalar type (of the items, for an array).
     pub prim: Prim,
+    /// Whether the spec requires it.
     pub required: bool,
+    /// Whether it is an array of `prim`.
     pub array: bool,
+    /// Path or query.
+    pub place: Place,
 }
 
-/// Where the client fills a value itself instead of asking the caller.
-pub const CUSTOMER_PARAM: &str = "customerId";
+impl Param {
+    /// The Rust field name.
+    pub fn field(&self) -> String {
+        snake(&self.name)
+    }
+
+    /// The Rust type without the `Option` of an optional parameter.
+    pub fn rust_base(&self) -> String {
+        let prim = self.prim.rust();
+        if self.array {
+            format!("Vec<{prim}>")
+        } else {
+            prim.to_string()
+        }
+    }
+
+    /// The Rust type of the field.
+    pub fn rust_type(&self) -> String {
+        if self.required {
+            self.rust_base()
+        } else {
+            format!("Option<{}>", self.rust_base())
+        }
+    }
+
+    /// The TypeScript type of the field.
+    pub fn ts_type(&self) -> String {
+        let prim = self.prim.ts();
+        if self.array {
+            format!("{prim}[]")
+        } else {
+            prim.to_string()
+        }
+    }
+
+    /// `?` for an optional TypeScript field.
+    pub fn ts_optional(&self) -> &'static str {
+        if self.required {
+            ""
+        } else {
+            "?"
+        }
+    }
+}
+
+impl Prim {
+    /// Rust spelling.
+    pub fn rust(self) -> &'static str {
+        match self {
+            Prim::Str => "String",
+            Prim::I32 => "i32",
+            Prim::I64 => "i64",
+            Prim::F64 => "f64",
+            Prim::Bool => "bool",
+        }
+    }
+
+    /// TypeScript spelling.
+    pub fn ts(self) -> &'static str {
+        match self {
+            Prim::Str => "string",
+            Prim::Bool => "boolean",
+            _ => "number",
+        }
+    }
+
+    /// The runtime's `crate::schema::Ty` for the scalar, in JS tables.
+    pub fn js_ty(self) -> &'static str {
+        match self {
+            Prim::Str => "Ty::Str",
+            Prim::I32 | Prim::I64 => "Ty::Int",
+            Prim::F64 => "Ty::Num",
+            Prim::Bool => "Ty::Bool",
+        }
+    }
+}
 
 /// One HTTP operation of a product.
 #[derive(Clone, Debug)]
 pub struct Op {
+    /// operationId: the JS method name.
     pub id: String,
+    /// Upper-case HTTP method.
     pub method: String,
+    /// Path template (`/a/{id}`).
     pub path: String,
+    /// The spec's summary, or the id.
     pub summary: String,
+    /// Parameters in the path, in declaration order.
     pub path_params: Vec<Param>,
+    /// Query parameters, in declaration order.
     pub query: Vec<Param>,
+    /// JSON request body.
     pub body: Option<TypeRef>,
     /// Whether the body must be sent (`requestBody.required`).
     pub body_required: bool,
+    /// JSON success response.
     pub response: Option<TypeRef>,
+    /// JSON `default` (error) response.
     pub error: Option<TypeRef>,
     /// A non-GET that changes nothing (`x-zscaler-read: true`).
     pub read: bool,
 }
 
 impl Op {
+    /// Every parameter, path ones first.
+    pub fn params(&self) -> impl Iterator<Item = &Param> {
+        self.path_params.iter().chain(&self.query)
+    }
+
+    /// Parameters the caller supplies: all but those the client always
+    /// fills (the registry's required fills).
+    pub fn caller_params<'a>(&'a self, product: &'a Product) -> impl Iterator<Item = &'a Param> {
+        self.params().filter(move |p| !product.hides(&p.name))
+    }
+
+    /// Whether a call may omit its argument object: nothing in it is required.
+    pub fn args_optional(&self, product: &Product) -> bool {
+        self.caller_params(product).all(|p| !p.required)
+            && !(self.body.is_some() && self.body_required)
+    }
+
+    /// The Rust method name.
+    pub fn method_name(&self) -> String {
+        snake(&self.id)
+    }
+
+    /// Name of the generated parameter struct (and TypeScript interface).
+    pub fn params_struct(&self) -> String {
+        format!("{}Params", pascal(&self.id))
+    }
+
+    /// One-line documentation: the summary and the route.
+    pub fn doc(&self) -> String {
+        format!(
+            "{} (`{} {}`).",
+            self.summary.trim_end_matches('.'),
+            self.method,
+            self.path
+        )
+    }
+
+    /// The collect-all operation name (`listAllApplicationSegments`).
+    pub fn all_name(&self) -> String {
+        match self.id.strip_prefix("list") {
+            Some(rest) => format!("listAll{rest}"),
+            None => format!("{}All", self.id),
+        }
+    }
+
+    /// The streaming operation name (`iterApplicationSegments`).
+    pub fn iter_name(&self) -> String {
+        match self.id.strip_prefix("list") {
+            Some(rest) => format!("iter{rest}"),
+            None => format!("iter{}", pascal(&self.id)),
+        }
+    }
+
+    /// Whether the derived `listAll…`/`iter…` names are free: a spec may
+    /// already define an operation called `listAllVersionProfiles`.
+    pub fn helpers_free(&self, ops: &[Op]) -> bool {
+        let (all, iter) = (self.all_name(), self.iter_name());
+        ops.iter().all(|o| o.id != all && o.id != iter)
+    }
+
+    /// The path as a `format!` string, with each `{name}` replaced by `{}`,
+    /// and the names in order.
+    pub fn path_format(&self) -> (String, Vec<&str>) {
+        let mut fmt = String::new();
+        let mut names = Vec::new();
+        let mut rest = self.path.as_str();
+        while let Some(start) = rest.find('{') {
+            let end = rest[start..].find('}').expect("unclosed path brace") + start;
+            fmt.push_str(&rest[..start]);
+            fmt.push_str("{}");
+            names.push(&rest[start + 1..end]);
+            rest = &rest[end + 1..];
+        }
+        fmt.push_str(rest);
+        (fmt, names)
+    }
+
     /// The `crate::request::Effect` variant of the operation: what a success
     /// does to a staging product's pending changes.
     pub fn effect(&self, activate: Option<&str>) -> &'static str {
@@ -143,7 +339,13 @@ fn operation(doc: &OpenAPI, path: &str, method: &str, op: &Operation, shared: &[
     }
     let (path_params, query) = params
         .into_iter()
-        .partition::<Vec<_>, _>(|p| path.contains(&format!("{{{}}}", p.name)));
+        .map(|mut p| {
+            if path.contains(&format!("{{{}}}", p.name)) {
+                p.place = Place::Path;
+            }
+            p
+        })
+        .partition::<Vec<_>, _>(|p| p.place == Place::Path);
     let body_required = matches!(&op.request_body, Some(ReferenceOr::Item(b)) if b.required);
     let body = op.request_body.as_ref().map(|b| match b {
         ReferenceOr::Item(RequestBody { content, .. }) => content
@@ -225,6 +427,7 @@ fn param(doc: &OpenAPI, p: &ReferenceOr<Parameter>) -> Param {
         prim,
         required: data.required,
         array,
+        place: Place::Query,
     }
 }
 
@@ -248,14 +451,5 @@ pub fn type_ref(schema: &ReferenceOr<Schema>) -> TypeRef {
             },
             _ => TypeRef::Any,
         },
-    }
-}
-
-/// "path" or "query", for documentation.
-pub fn caller_param_place(op: &Op, name: &str) -> &'static str {
-    if op.path_params.iter().any(|p| p.name == name) {
-        "Path"
-    } else {
-        "Query"
     }
 }

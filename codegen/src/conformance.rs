@@ -4,19 +4,19 @@
 //! library nothing.
 
 use crate::model::{Op, TypeRef};
-use crate::rust_ops::{prim_rust, type_rust};
-use crate::Product;
+use crate::registry::Product;
+use crate::rust_ops::type_rust;
 use std::fmt::Write;
 
 fn absolute(product: &Product, t: &TypeRef) -> String {
     match t {
         TypeRef::Named(_) => type_rust(t).replacen(
             "types::",
-            &format!("zscaler_wasm::{}::types::", product.module),
+            &format!("zscaler_wasm::{}::types::", product.name),
             1,
         ),
         TypeRef::Array(inner) => format!("Vec<{}>", absolute(product, inner)),
-        TypeRef::Prim(p) => prim_rust(*p).to_string(),
+        TypeRef::Prim(p) => p.rust().to_string(),
         TypeRef::Any => "serde_json::Value".to_string(),
     }
 }
@@ -36,8 +36,8 @@ pub fn entries(product: &Product, ops: &[Op]) -> String {
         writeln!(
             out,
             "ConfOp {{ product: {:?}, prefix: {:?}, id: {:?}, method: {:?}, path: {:?}, query: &[{}], request: {}, response: {}, error: {} }},",
-            product.module,
-            product.gateway_prefix,
+            product.name,
+            product.gateway,
             op.id,
             op.method,
             op.path,

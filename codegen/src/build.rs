@@ -1,0 +1,84 @@
+//! What `build.rs` runs: read the registry, pick the products, write every
+//! generated file into `OUT_DIR`, and tell Cargo when to run again.
+
+use crate::registry::{Registry, PRODUCTS_ENV};
+use std::path::Path;
+
+/// Generate into `out_dir` from the registry and specs under `root` (the
+/// crate directory). `products_env` is [`PRODUCTS_ENV`]'s value and
+/// `feature_on` says whether a registry name's Cargo feature is on.
+/// Returns the names of the generated products.
+pub fn generate_all(
+    root: &Path,
+    out_dir: &Path,
+    products_env: Option<&str>,
+    feature_on: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let registry = Registry::load(&root.join("products.json"));
+    let selected = registry
+        .selected(products_env, feature_on)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, text: &str| {
+        std::fs::write(out_dir.join(name), text).unwrap_or_else(|e| panic!("writing {name}: {e}"))
+    };
+    let mut conformance = String::from(
+        "/// Every generated operation, for the conformance test.\nfn operations() -> Vec<ConfOp> { vec![\n",
+    );
+    for product in &selected {
+        let doc = crate::spec::merged(product, &root.join("openapi"));
+        let generated = crate::generate::product(product, &doc, Some(out_dir));
+        write(&format!("{}.rs", product.name), &generated.module);
+        write(&format!("{}.d.ts", product.name), &generated.dts);
+        conformance.push_str(&generated.conformance);
+    }
+    conformance.push_str("] }\n");
+    write("conformance.rs", &conformance);
+    let pretty = |tokens: proc_macro2::TokenStream, what: &str| {
+        crate::generate::pretty(&tokens.to_string(), what, Some(out_dir))
+    };
+    write(
+        "products.rs",
+        &pretty(crate::products::products_rs(&selected), "products"),
+    );
+    write(
+        "product_table.rs",
+        &pretty(crate::products::product_table(&registry), "product_table"),
+    );
+    selected.iter().map(|p| p.name.clone()).collect()
+}
+
+/// The build script of `zscaler-wasm`: generate from `products.json` and
+/// `openapi/` into `OUT_DIR`.
+///
+/// Besides the files, it sets `cfg(zscaler_product = "<name>")` for each
+/// generated product, so handwritten product extras follow
+/// [`PRODUCTS_ENV`] as well as the Cargo features.
+pub fn run() {
+    println!("cargo:rerun-if-changed=products.json");
+    println!("cargo:rerun-if-changed=openapi");
+    println!("cargo:rerun-if-env-changed={PRODUCTS_ENV}");
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let products_env = std::env::var(PRODUCTS_ENV).ok();
+    let feature_on =
+        |name: &str| std::env::var_os(format!("CARGO_FEATURE_{}", name.to_uppercase())).is_some();
+    let root = Path::new(&root);
+    let names = generate_all(
+        root,
+        Path::new(&out_dir),
+        products_env.as_deref(),
+        feature_on,
+    );
+    let all: Vec<String> = Registry::load(&root.join("products.json"))
+        .products
+        .iter()
+        .map(|p| format!("{:?}", p.name))
+        .collect();
+    println!(
+        "cargo:rustc-check-cfg=cfg(zscaler_product, values({}))",
+        all.join(", ")
+    );
+    for name in names {
+        println!("cargo:rustc-cfg=zscaler_product=\"{name}\"");
+    }
+}

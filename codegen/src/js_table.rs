@@ -1,0 +1,297 @@
+//! Emits the JS side of a product: the operation and schema tables that the
+//! generic dispatcher in `src/js/table.rs` runs on, and the list of JS
+//! method names that `src/js/methods.rs` defines on the product's class.
+
+use crate::model::{Op, TypeRef};
+use crate::names::pascal;
+use crate::registry::Product;
+use crate::ts_types::ts_type;
+use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Object schemas numbered for the table: components first, then inline ones.
+struct Schemas<'a> {
+    doc: &'a OpenAPI,
+    index: BTreeMap<String, usize>,
+    rows: Vec<TokenStream>,
+}
+
+/// `Ty::Ref(i)`: the object schema in row `i`.
+fn ty_ref(i: usize) -> TokenStream {
+    let i = proc_macro2::Literal::usize_unsuffixed(i);
+    quote!(Ty::Ref(#i))
+}
+
+impl<'a> Schemas<'a> {
+    fn new(doc: &'a OpenAPI) -> Self {
+        let mut index = BTreeMap::new();
+        if let Some(c) = &doc.components {
+            for name in c.schemas.keys() {
+                let n = index.len();
+                index.insert(name.clone(), n);
+            }
+        }
+        let rows = vec![TokenStream::new(); index.len()];
+        let mut s = Self { doc, index, rows };
+        if let Some(c) = &doc.components {
+            for (name, schema) in &c.schemas {
+                let row = match schema {
+                    ReferenceOr::Item(schema) => s.object_row(schema),
+                    ReferenceOr::Reference { .. } => quote!(ObjectSchema { fields: &[] }),
+                };
+                let i = s.index[name];
+                s.rows[i] = row;
+            }
+        }
+        s
+    }
+
+    fn object_row(&mut self, schema: &Schema) -> TokenStream {
+        let mut fields = Vec::new();
+        if let SchemaKind::Type(Type::Object(o)) = &schema.schema_kind {
+            for (name, prop) in &o.properties {
+                let ty = self.ty(&prop.clone().unbox());
+                fields.push((name.as_str(), ty));
+            }
+        }
+        // Sorted by name: the one-pass body check finds keys by binary search.
+        fields.sort_by(|a, b| a.0.cmp(b.0));
+        let fields = fields.iter().map(|(name, ty)| quote!((#name, #ty)));
+        quote!(ObjectSchema { fields: &[#(#fields),*] })
+    }
+
+    /// A `Ty` expression for a schema.
+    fn ty(&mut self, schema: &ReferenceOr<Schema>) -> TokenStream {
+        match schema {
+            ReferenceOr::Reference { reference } => {
+                let name = crate::model::ref_name(reference);
+                match crate::model::component(self.doc, &name) {
+                    Some(s) if matches!(s.schema_kind, SchemaKind::Type(Type::Object(_))) => {
+                        ty_ref(self.index[&name])
+                    }
+                    Some(s) => {
+                        let s = s.clone();
+                        self.ty(&ReferenceOr::Item(s))
+                    }
+                    None => quote!(Ty::Any),
+                }
+            }
+            ReferenceOr::Item(s) => match &s.schema_kind {
+                SchemaKind::Type(Type::String(_)) => quote!(Ty::Str),
+                SchemaKind::Type(Type::Integer(_)) => quote!(Ty::Int),
+                SchemaKind::Type(Type::Number(_)) => quote!(Ty::Num),
+                SchemaKind::Type(Type::Boolean(_)) => quote!(Ty::Bool),
+                SchemaKind::Type(Type::Array(a)) => {
+                    let items = match &a.items {
+                        Some(items) => self.ty(&items.clone().unbox()),
+                        None => quote!(Ty::Any),
+                    };
+                    quote!(Ty::Array(&#items))
+                }
+                SchemaKind::Type(Type::Object(_)) => {
+                    let row = self.object_row(s);
+                    self.rows.push(row);
+                    ty_ref(self.rows.len() - 1)
+                }
+                _ => quote!(Ty::Any),
+            },
+        }
+    }
+
+    fn type_ref(&mut self, t: &TypeRef) -> TokenStream {
+        match t {
+            TypeRef::Named(n) => self.ty(&ReferenceOr::Reference {
+                reference: format!("#/components/schemas/{n}"),
+            }),
+            TypeRef::Array(inner) => {
+                let inner = self.type_ref(inner);
+                quote!(Ty::Array(&#inner))
+            }
+            TypeRef::Prim(p) => p.js_ty().parse().expect("a Ty path"),
+            TypeRef::Any => quote!(Ty::Any),
+        }
+    }
+}
+
+fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> TokenStream {
+    let params = op.caller_params(product).map(|p| {
+        let prim: TokenStream = p.prim.js_ty().parse().expect("a Ty path");
+        let ty = if p.array {
+            quote!(Ty::Array(&#prim))
+        } else {
+            prim
+        };
+        let (name, required) = (&p.name, p.required);
+        let place = format_ident!("{}", p.place.as_str());
+        quote!(ParamSpec { name: #name, place: Place::#place, ty: #ty, required: #required })
+    });
+    let some = |t: Option<TokenStream>| t.map_or(quote!(None), |t| quote!(Some(#t)));
+    let body = some(op.body.as_ref().map(|b| schemas.type_ref(b)));
+    let response = some(op.response.as_ref().map(|r| schemas.type_ref(r)));
+    let (id, method, path, body_required) = (&op.id, &op.method, &op.path, op.body_required);
+    let variant = format_ident!("{}", product.type_name);
+    let effect = format_ident!("{}", op.effect(product.activate()));
+    quote! {
+        OpSpec {
+            id: #id, product: crate::Product::#variant, method: #method, path: #path,
+            params: &[#(#params),*], body: #body, body_required: #body_required,
+            response: #response, effect: crate::request::Effect::#effect
+        }
+    }
+}
+
+/// The TypeScript parameter: `params?: T` when every argument is optional,
+/// so `client.zia.listUsers()` type-checks as it runs.
+fn ts_param(arg_ty: &str, optional: bool) -> String {
+    if optional {
+        format!("params?: {arg_ty}")
+    } else {
+        format!("params: {arg_ty}")
+    }
+}
+
+/// The JS methods of one product, in table order: each one's name, its
+/// TypeScript declaration and the Rust `Method` it dispatches to.
+#[derive(Default)]
+struct Methods {
+    names: Vec<String>,
+    ts: String,
+    rows: Vec<String>,
+}
+
+impl Methods {
+    fn add(&mut self, doc: &str, name: &str, param: &str, ret: &str, row: String) {
+        // A spec summary must not end the JSDoc comment early.
+        let doc = doc.replace("*/", "*\\/");
+        writeln!(self.ts, "    /** {doc} */\n    {name}({param}): {ret};").unwrap();
+        self.names.push(name.to_string());
+        self.rows.push(row);
+    }
+}
+
+/// Emit the tables, the method list and the JS class glue for one product.
+pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
+    let mut schemas = Schemas::new(doc);
+    let rows: Vec<TokenStream> = ops
+        .iter()
+        .map(|op| op_row(product, &mut schemas, op))
+        .collect();
+    let mut methods = Methods::default();
+    let ns = &product.type_name;
+    let m = "crate::js::methods::Method";
+    for (i, op) in ops.iter().enumerate() {
+        let param = ts_param(
+            &format!("{ns}.{}", op.params_struct()),
+            op.args_optional(product),
+        );
+        let ret = match &op.response {
+            Some(t) => format!("Promise<{}>", ts_type(product, t)),
+            None => "Promise<void>".into(),
+        };
+        methods.add(&op.doc(), &op.id, &param, &ret, format!("{m}::Call({i})"));
+        let walk = if let Some(item) = op.zpa_page_item(doc).filter(|_| op.helpers_free(ops)) {
+            Some((
+                item,
+                format!("{m}::ZpaAll({i})"),
+                format!("{m}::ZpaIter({i})"),
+            ))
+        } else if let Some((kind, item)) =
+            crate::paging::cursor_item(op, doc).filter(|_| op.helpers_free(ops))
+        {
+            let kind = kind.js_variant();
+            Some((
+                item,
+                format!("{m}::CursorAll({i}, {kind})"),
+                format!("{m}::CursorIter({i}, {kind})"),
+            ))
+        } else {
+            None
+        };
+        if let Some((item, all, iter)) = walk {
+            let item = format!("{ns}.{}", pascal(&item));
+            let all_doc = format!("Every item of `{}`, walking all pages in order.", op.id);
+            methods.add(
+                &all_doc,
+                &op.all_name(),
+                &param,
+                &format!("Promise<{item}[]>"),
+                all,
+            );
+            let iter_doc = format!("Every item of `{}` as an async iterable.", op.id);
+            let iter_ret = format!("AsyncIterableIterator<{item}>");
+            methods.add(&iter_doc, &op.iter_name(), &param, &iter_ret, iter);
+        }
+    }
+    for pair in crate::patch_ops::pairs(product, ops) {
+        let g = ops.iter().position(|o| o.id == pair.get.id).unwrap();
+        let u = ops.iter().position(|o| o.id == pair.update.id).unwrap();
+        let ret = format!(
+            "Promise<{}>",
+            ts_type(product, pair.update.body.as_ref().unwrap())
+        );
+        let param = ts_param(
+            &format!("{ns}.{}", crate::patch_ops::params_name(&pair)),
+            false,
+        );
+        let doc = format!(
+            "Change only the named fields: `{}`, merge, `{}`.",
+            pair.get.id, pair.update.id
+        );
+        methods.add(
+            &doc,
+            &pair.id,
+            &param,
+            &ret,
+            format!("{m}::Patch({g}, {u})"),
+        );
+    }
+    let (schema_rows, op_rows) = (&schemas.rows, &rows);
+    let method_rows = methods
+        .rows
+        .iter()
+        .map(|r| -> TokenStream { r.parse().expect("method row tokenizes") });
+    let names = methods.names.join(",");
+    let class = format_ident!("{}", product.js_class());
+    let class_name = product.js_class();
+    // A raw string keeps the declarations readable in the generated file.
+    let ts: TokenStream = format!(
+        "r####\"export interface {class_name} {{\n{}}}\"####",
+        methods.ts
+    )
+    .parse()
+    .expect("declarations fit a raw string");
+    let hand_out_doc = format!(
+        " `client.{}` as handed to JS, its class's methods defined on first use.",
+        product.name
+    );
+    quote! {
+        use crate::schema::{ObjectSchema, Ty};
+        use crate::js::table::{OpSpec, ParamSpec, Place};
+        static SCHEMAS: &[ObjectSchema] = &[#(#schema_rows),*];
+        static OPS: &[OpSpec] = &[#(#op_rows),*];
+        static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
+            names: #names,
+            table: &[#(#method_rows),*],
+            schemas: SCHEMAS,
+            ops: OPS,
+            installed: std::sync::atomic::AtomicBool::new(false)
+        };
+        // The methods are defined at run time; this interface merges with
+        // the class wasm-bindgen declares, so editors still see every one.
+        #[wasm_bindgen(typescript_custom_section)]
+        const TS_METHODS: &'static str = #ts;
+        #[wasm_bindgen(js_class = #class_name)]
+        impl #class {
+            /// Run JS method number `index` of `METHODS` (the methods `methods.js` defines call this).
+            #[wasm_bindgen(js_name = "__op", skip_typescript)]
+            pub fn op(&self, index: u32, params: Option<JsValue>) -> Result<JsValue, JsValue> {
+                METHODS.dispatch(&self.0.client, index, params)
+            }
+        }
+        #[doc = #hand_out_doc]
+        pub(crate) fn hand_out(api: #class) -> JsValue { METHODS.hand_out(api.into()) }
+    }
+}

@@ -1,0 +1,60 @@
+export namespace Fixture {
+  export type Widget = { "id"?: number; "name": string; "kind"?: "small" | "large" | (string & {}); "tags"?: Array<string>; };
+  export type Gadget = { "id"?: string; };
+  export type GadgetPage = { "totalPages"?: string; "list"?: Array<Gadget>; };
+  export type ApiError = { "code"?: string; "message"?: string; };
+  /** Arguments of `addWidget`. */
+  export interface AddWidgetParams {
+    /** JSON request body. */
+    body: Fixture.Widget;
+  }
+  /** Arguments of `deleteWidget`. */
+  export interface DeleteWidgetParams {
+    /** Path parameter. */
+    "widgetId": number;
+  }
+  /** Arguments of `getWidget`. */
+  export interface GetWidgetParams {
+    /** Path parameter. */
+    "widgetId": number;
+  }
+  /** Arguments of `listGadgets`. */
+  export interface ListGadgetsParams {
+    /** Query parameter. */
+    "page"?: number;
+    /** Query parameter. */
+    "pagesize"?: number;
+  }
+  /** Arguments of `listWidgets`. */
+  export interface ListWidgetsParams {
+    /** Query parameter. */
+    "page"?: number;
+    /** Query parameter. */
+    "pageSize"?: number;
+    /** Query parameter. */
+    "search"?: string;
+    /** Query parameter. */
+    "scopeId"?: string;
+  }
+  /** Arguments of `publish`. */
+  export interface PublishParams {
+  }
+  /** Arguments of `updateWidget`. */
+  export interface UpdateWidgetParams {
+    /** Path parameter. */
+    "widgetId": number;
+    /** JSON request body. */
+    body: Fixture.Widget;
+  }
+  /** Arguments of `widgetLookup`. */
+  export interface WidgetLookupParams {
+    /** JSON request body. */
+    body: string[];
+  }
+  /** Arguments of `patchWidget`. */
+  export interface PatchWidgetParams {
+    "widgetId": number;
+    /** Fields to change (JSON merge patch: `null` removes). */
+    patch: Partial<{ [K in keyof Widget]: Widget[K] | null }>;
+  }
+}

@@ -1,0 +1,786 @@
+/// Models of the Fixture API, generated from `openapi/`.
+pub mod types {
+    ///`ApiError`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct ApiError {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::string::String>,
+    }
+    ///`Gadget`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct Gadget {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+    }
+    ///`GadgetPage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct GadgetPage {
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub list: ::std::option::Option<::std::vec::Vec<Gadget>>,
+        #[serde(
+            rename = "totalPages",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub total_pages: ::std::option::Option<::std::string::String>,
+    }
+    ///`Widget`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    pub struct Widget {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub kind: ::std::option::Option<::std::string::String>,
+        pub name: ::std::string::String,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
+    }
+}
+/// Arguments of [`Fixture::add_widget`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddWidgetParams {
+    /// The JSON request body.
+    pub body: types::Widget,
+}
+/// Arguments of [`Fixture::delete_widget`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteWidgetParams {
+    /// The `widgetId` path parameter.
+    #[serde(rename = "widgetId")]
+    pub widget_id: i64,
+}
+/// Arguments of [`Fixture::get_widget`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct GetWidgetParams {
+    /// The `widgetId` path parameter.
+    #[serde(rename = "widgetId")]
+    pub widget_id: i64,
+}
+/// Arguments of [`Fixture::list_gadgets`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ListGadgetsParams {
+    /// The `page` query parameter.
+    #[serde(rename = "page", default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<i32>,
+    /// The `pagesize` query parameter.
+    #[serde(rename = "pagesize", default, skip_serializing_if = "Option::is_none")]
+    pub pagesize: Option<i32>,
+}
+/// Arguments of [`Fixture::list_widgets`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ListWidgetsParams {
+    /// The `page` query parameter.
+    #[serde(rename = "page", default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<i32>,
+    /// The `pageSize` query parameter.
+    #[serde(rename = "pageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i32>,
+    /// The `search` query parameter.
+    #[serde(rename = "search", default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+    /// The `scopeId` query parameter.
+    #[serde(rename = "scopeId", default, skip_serializing_if = "Option::is_none")]
+    pub scope_id: Option<String>,
+}
+/// Arguments of [`Fixture::publish`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PublishParams {}
+/// Arguments of [`Fixture::update_widget`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateWidgetParams {
+    /// The `widgetId` path parameter.
+    #[serde(rename = "widgetId")]
+    pub widget_id: i64,
+    /// The JSON request body.
+    pub body: types::Widget,
+}
+/// Arguments of [`Fixture::widget_lookup`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WidgetLookupParams {
+    /// The JSON request body.
+    pub body: Vec<String>,
+}
+/// Arguments of [`Fixture::patch_widget`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatchWidgetParams {
+    /// The `widgetId` parameter of the read and the write.
+    #[serde(rename = "widgetId")]
+    pub widget_id: i64,
+    /// Fields to change, as a JSON merge patch; `null` removes a field.
+    pub patch: serde_json::Value,
+}
+impl crate::pagination::PageParams for ListGadgetsParams {
+    fn page(&self) -> Option<i32> {
+        self.page
+    }
+    fn page_size(&self) -> Option<i32> {
+        self.pagesize
+    }
+    fn set_page(&mut self, page: i32, size: i32) {
+        self.page = Some(page);
+        self.pagesize = Some(size);
+    }
+}
+impl crate::pagination::ZpaPage for types::GadgetPage {
+    type Item = types::Gadget;
+    fn total_pages(&self) -> Option<String> {
+        self.total_pages.as_ref().map(|v| v.to_string())
+    }
+    fn into_items(self) -> Vec<Self::Item> {
+        self.list.unwrap_or_default()
+    }
+}
+impl crate::pagination::sequential::CursorParams for ListWidgetsParams {
+    fn cursor(&self) -> crate::pagination::sequential::Cursor {
+        crate::pagination::sequential::Cursor::Page {
+            page: self.page.map_or(1, |v| v as i64),
+            size: self
+                .page_size
+                .map_or(crate::pagination::sequential::ZIA_MAX_PAGE_SIZE, |v| v as i64),
+        }
+    }
+    fn set_cursor(&mut self, c: crate::pagination::sequential::Cursor) {
+        if let crate::pagination::sequential::Cursor::Page { page, size } = c {
+            self.page = Some(page as _);
+            self.page_size = Some(size as _);
+        }
+    }
+}
+impl crate::Fixture {
+    #[doc(hidden)]
+    pub fn request_add_widget(
+        &self,
+        p: &AddWidgetParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let mut r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "POST",
+            "addWidget",
+            format!(
+                "/tenants/{}/widgets", crate ::request::path_segment("tenantId", self
+                .client.fill(crate ::Product::Fixture, "tenantId") ?.unwrap_or_default())
+                ?
+            ),
+        );
+        r.json_body(&p.body)?;
+        Ok(r)
+    }
+    /// Add a widget (`POST /tenants/{tenantId}/widgets`).
+    pub async fn add_widget(
+        &self,
+        params: &AddWidgetParams,
+    ) -> Result<types::Widget, crate::Error> {
+        self.client.call_json(self.request_add_widget(params)?).await
+    }
+    #[doc(hidden)]
+    pub fn request_delete_widget(
+        &self,
+        p: &DeleteWidgetParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "DELETE",
+            "deleteWidget",
+            format!(
+                "/tenants/{}/widgets/{}", crate ::request::path_segment("tenantId", self
+                .client.fill(crate ::Product::Fixture, "tenantId") ?.unwrap_or_default())
+                ?, crate ::request::path_segment("widgetId", & p.widget_id.to_string()) ?
+            ),
+        );
+        Ok(r)
+    }
+    /// Delete a widget (`DELETE /tenants/{tenantId}/widgets/{widgetId}`).
+    pub async fn delete_widget(
+        &self,
+        params: &DeleteWidgetParams,
+    ) -> Result<(), crate::Error> {
+        self.client.call_empty(self.request_delete_widget(params)?).await
+    }
+    #[doc(hidden)]
+    pub fn request_get_widget(
+        &self,
+        p: &GetWidgetParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "GET",
+            "getWidget",
+            format!(
+                "/tenants/{}/widgets/{}", crate ::request::path_segment("tenantId", self
+                .client.fill(crate ::Product::Fixture, "tenantId") ?.unwrap_or_default())
+                ?, crate ::request::path_segment("widgetId", & p.widget_id.to_string()) ?
+            ),
+        );
+        Ok(r)
+    }
+    /// Get a widget (`GET /tenants/{tenantId}/widgets/{widgetId}`).
+    pub async fn get_widget(
+        &self,
+        params: &GetWidgetParams,
+    ) -> Result<types::Widget, crate::Error> {
+        self.client.call_json(self.request_get_widget(params)?).await
+    }
+    #[doc(hidden)]
+    pub fn request_list_gadgets(
+        &self,
+        p: &ListGadgetsParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let mut r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "GET",
+            "listGadgets",
+            "/gadgets".to_string(),
+        );
+        r.query("page", &p.page);
+        r.query("pagesize", &p.pagesize);
+        Ok(r)
+    }
+    /// List gadgets, in numbered pages that say how many follow (`GET /gadgets`).
+    pub async fn list_gadgets(
+        &self,
+        params: &ListGadgetsParams,
+    ) -> Result<types::GadgetPage, crate::Error> {
+        self.client.call_json(self.request_list_gadgets(params)?).await
+    }
+    /// Every item of [`Self::list_gadgets`], walking all pages in order.
+    pub async fn list_all_gadgets(
+        &self,
+        params: &ListGadgetsParams,
+    ) -> Result<Vec<types::Gadget>, crate::Error> {
+        crate::pagination::zpa_collect(
+                params,
+                crate::pagination::COLLECT_CONCURRENCY,
+                |p| async move { self.list_gadgets(&p).await },
+            )
+            .await
+    }
+    /// Every item of [`Self::list_gadgets`] as a stream, one page fetched at a time.
+    pub fn iter_gadgets<'a>(
+        &'a self,
+        params: &ListGadgetsParams,
+    ) -> impl futures_util::Stream<Item = Result<types::Gadget, crate::Error>> + 'a {
+        crate::pagination::zpa_items(
+            params,
+            move |p| async move { self.list_gadgets(&p).await },
+        )
+    }
+    #[doc(hidden)]
+    pub fn request_list_widgets(
+        &self,
+        p: &ListWidgetsParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let mut r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "GET",
+            "listWidgets",
+            format!(
+                "/tenants/{}/widgets", crate ::request::path_segment("tenantId", self
+                .client.fill(crate ::Product::Fixture, "tenantId") ?.unwrap_or_default())
+                ?
+            ),
+        );
+        r.query("page", &p.page);
+        r.query("pageSize", &p.page_size);
+        r.query("search", &p.search);
+        r.query(
+            "scopeId",
+            &match p.scope_id.as_deref() {
+                Some(v) => Some(v),
+                None => self.client.fill(crate::Product::Fixture, "scopeId")?,
+            },
+        );
+        Ok(r)
+    }
+    /// List widgets (`GET /tenants/{tenantId}/widgets`).
+    pub async fn list_widgets(
+        &self,
+        params: &ListWidgetsParams,
+    ) -> Result<Vec<types::Widget>, crate::Error> {
+        self.client.call_json(self.request_list_widgets(params)?).await
+    }
+    /// Every item of [`Self::list_widgets`], walking all pages in order (the largest page size unless one is given).
+    pub async fn list_all_widgets(
+        &self,
+        params: &ListWidgetsParams,
+    ) -> Result<Vec<types::Widget>, crate::Error> {
+        crate::pagination::sequential::cursor_collect(
+                params,
+                |p| async move {
+                    let page = self.list_widgets(&p).await?;
+                    Ok(crate::pagination::sequential::step_of(page, false))
+                },
+            )
+            .await
+    }
+    /// Every item of [`Self::list_widgets`] as a stream, one page fetched at a time.
+    pub fn iter_widgets<'a>(
+        &'a self,
+        params: &ListWidgetsParams,
+    ) -> impl futures_util::Stream<Item = Result<types::Widget, crate::Error>> + 'a {
+        crate::pagination::sequential::cursor_items(
+            params,
+            move |p| async move {
+                let page = self.list_widgets(&p).await?;
+                Ok(crate::pagination::sequential::step_of(page, false))
+            },
+        )
+    }
+    #[doc(hidden)]
+    pub fn request_publish(
+        &self,
+        _p: &PublishParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let mut r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "POST",
+            "publish",
+            "/publish".to_string(),
+        );
+        r.effect = crate::request::Effect::Activate;
+        Ok(r)
+    }
+    /// Apply staged changes (`POST /publish`).
+    pub async fn publish(&self, params: &PublishParams) -> Result<(), crate::Error> {
+        self.client.call_empty(self.request_publish(params)?).await
+    }
+    #[doc(hidden)]
+    pub fn request_update_widget(
+        &self,
+        p: &UpdateWidgetParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let mut r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "PUT",
+            "updateWidget",
+            format!(
+                "/tenants/{}/widgets/{}", crate ::request::path_segment("tenantId", self
+                .client.fill(crate ::Product::Fixture, "tenantId") ?.unwrap_or_default())
+                ?, crate ::request::path_segment("widgetId", & p.widget_id.to_string()) ?
+            ),
+        );
+        r.json_body(&p.body)?;
+        Ok(r)
+    }
+    /// Replace a widget (`PUT /tenants/{tenantId}/widgets/{widgetId}`).
+    pub async fn update_widget(
+        &self,
+        params: &UpdateWidgetParams,
+    ) -> Result<types::Widget, crate::Error> {
+        self.client.call_json(self.request_update_widget(params)?).await
+    }
+    #[doc(hidden)]
+    pub fn request_widget_lookup(
+        &self,
+        p: &WidgetLookupParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let mut r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "POST",
+            "widgetLookup",
+            "/widgetLookup".to_string(),
+        );
+        r.effect = crate::request::Effect::Read;
+        r.json_body(&p.body)?;
+        Ok(r)
+    }
+    /// Look widgets up by name (`POST /widgetLookup`).
+    pub async fn widget_lookup(
+        &self,
+        params: &WidgetLookupParams,
+    ) -> Result<Vec<types::Widget>, crate::Error> {
+        self.client.call_json(self.request_widget_lookup(params)?).await
+    }
+    /// Change only the fields named in `patch` of the object [`Self::get_widget`] returns, then store it with [`Self::update_widget`], so fields the patch leaves out keep their values. Returns what was stored.
+    pub async fn patch_widget(
+        &self,
+        p: &PatchWidgetParams,
+    ) -> Result<types::Widget, crate::Error> {
+        let current = self
+            .get_widget(
+                &GetWidgetParams {
+                    widget_id: p.widget_id.clone(),
+                },
+            )
+            .await?;
+        let body: types::Widget = crate::merge::apply(&current, &p.patch)?;
+        self.update_widget(
+                &UpdateWidgetParams {
+                    widget_id: p.widget_id.clone(),
+                    body: body.clone(),
+                },
+            )
+            .await?;
+        Ok(body)
+    }
+}
+#[cfg(target_arch = "wasm32")]
+#[allow(clippy::all)]
+pub(crate) mod js_bindings {
+    use crate::js::ZscalerClient;
+    use wasm_bindgen::prelude::*;
+    #[wasm_bindgen(typescript_custom_section)]
+    const TS_DECLARATIONS: &'static str = r####"export namespace Fixture {
+  export type Widget = { "id"?: number; "name": string; "kind"?: "small" | "large" | (string & {}); "tags"?: Array<string>; };
+  export type Gadget = { "id"?: string; };
+  export type GadgetPage = { "totalPages"?: string; "list"?: Array<Gadget>; };
+  export type ApiError = { "code"?: string; "message"?: string; };
+  /** Arguments of `addWidget`. */
+  export interface AddWidgetParams {
+    /** JSON request body. */
+    body: Fixture.Widget;
+  }
+  /** Arguments of `deleteWidget`. */
+  export interface DeleteWidgetParams {
+    /** Path parameter. */
+    "widgetId": number;
+  }
+  /** Arguments of `getWidget`. */
+  export interface GetWidgetParams {
+    /** Path parameter. */
+    "widgetId": number;
+  }
+  /** Arguments of `listGadgets`. */
+  export interface ListGadgetsParams {
+    /** Query parameter. */
+    "page"?: number;
+    /** Query parameter. */
+    "pagesize"?: number;
+  }
+  /** Arguments of `listWidgets`. */
+  export interface ListWidgetsParams {
+    /** Query parameter. */
+    "page"?: number;
+    /** Query parameter. */
+    "pageSize"?: number;
+    /** Query parameter. */
+    "search"?: string;
+    /** Query parameter. */
+    "scopeId"?: string;
+  }
+  /** Arguments of `publish`. */
+  export interface PublishParams {
+  }
+  /** Arguments of `updateWidget`. */
+  export interface UpdateWidgetParams {
+    /** Path parameter. */
+    "widgetId": number;
+    /** JSON request body. */
+    body: Fixture.Widget;
+  }
+  /** Arguments of `widgetLookup`. */
+  export interface WidgetLookupParams {
+    /** JSON request body. */
+    body: string[];
+  }
+  /** Arguments of `patchWidget`. */
+  export interface PatchWidgetParams {
+    "widgetId": number;
+    /** Fields to change (JSON merge patch: `null` removes). */
+    patch: Partial<{ [K in keyof Widget]: Widget[K] | null }>;
+  }
+}
+"####;
+    /// FIX operations (`client.fixture`).
+    #[wasm_bindgen]
+    pub struct FixtureApi(pub(crate) crate::Fixture);
+    #[wasm_bindgen]
+    impl ZscalerClient {
+        /// FIX operations.
+        #[wasm_bindgen(getter, unchecked_return_type = "FixtureApi")]
+        pub fn fixture(&self) -> JsValue {
+            hand_out(FixtureApi(self.client.fixture()))
+        }
+    }
+    #[wasm_bindgen]
+    impl FixtureApi {
+        /// Whether this client made FIX changes that are not activated yet.
+        #[wasm_bindgen(getter, js_name = pendingChanges)]
+        pub fn pending_changes(&self) -> bool {
+            self.0.pending_changes()
+        }
+    }
+    use crate::schema::{ObjectSchema, Ty};
+    use crate::js::table::{OpSpec, ParamSpec, Place};
+    static SCHEMAS: &[ObjectSchema] = &[
+        ObjectSchema {
+            fields: &[
+                ("id", Ty::Int),
+                ("kind", Ty::Str),
+                ("name", Ty::Str),
+                ("tags", Ty::Array(&Ty::Str)),
+            ],
+        },
+        ObjectSchema {
+            fields: &[("id", Ty::Str)],
+        },
+        ObjectSchema {
+            fields: &[("list", Ty::Array(&Ty::Ref(1))), ("totalPages", Ty::Str)],
+        },
+        ObjectSchema {
+            fields: &[("code", Ty::Str), ("message", Ty::Str)],
+        },
+    ];
+    static OPS: &[OpSpec] = &[
+        OpSpec {
+            id: "addWidget",
+            product: crate::Product::Fixture,
+            method: "POST",
+            path: "/tenants/{tenantId}/widgets",
+            params: &[],
+            body: Some(Ty::Ref(0)),
+            body_required: true,
+            response: Some(Ty::Ref(0)),
+            effect: crate::request::Effect::Write,
+        },
+        OpSpec {
+            id: "deleteWidget",
+            product: crate::Product::Fixture,
+            method: "DELETE",
+            path: "/tenants/{tenantId}/widgets/{widgetId}",
+            params: &[
+                ParamSpec {
+                    name: "widgetId",
+                    place: Place::Path,
+                    ty: Ty::Int,
+                    required: true,
+                },
+            ],
+            body: None,
+            body_required: false,
+            response: None,
+            effect: crate::request::Effect::Write,
+        },
+        OpSpec {
+            id: "getWidget",
+            product: crate::Product::Fixture,
+            method: "GET",
+            path: "/tenants/{tenantId}/widgets/{widgetId}",
+            params: &[
+                ParamSpec {
+                    name: "widgetId",
+                    place: Place::Path,
+                    ty: Ty::Int,
+                    required: true,
+                },
+            ],
+            body: None,
+            body_required: false,
+            response: Some(Ty::Ref(0)),
+            effect: crate::request::Effect::Read,
+        },
+        OpSpec {
+            id: "listGadgets",
+            product: crate::Product::Fixture,
+            method: "GET",
+            path: "/gadgets",
+            params: &[
+                ParamSpec {
+                    name: "page",
+                    place: Place::Query,
+                    ty: Ty::Int,
+                    required: false,
+                },
+                ParamSpec {
+                    name: "pagesize",
+                    place: Place::Query,
+                    ty: Ty::Int,
+                    required: false,
+                },
+            ],
+            body: None,
+            body_required: false,
+            response: Some(Ty::Ref(2)),
+            effect: crate::request::Effect::Read,
+        },
+        OpSpec {
+            id: "listWidgets",
+            product: crate::Product::Fixture,
+            method: "GET",
+            path: "/tenants/{tenantId}/widgets",
+            params: &[
+                ParamSpec {
+                    name: "page",
+                    place: Place::Query,
+                    ty: Ty::Int,
+                    required: false,
+                },
+                ParamSpec {
+                    name: "pageSize",
+                    place: Place::Query,
+                    ty: Ty::Int,
+                    required: false,
+                },
+                ParamSpec {
+                    name: "search",
+                    place: Place::Query,
+                    ty: Ty::Str,
+                    required: false,
+                },
+                ParamSpec {
+                    name: "scopeId",
+                    place: Place::Query,
+                    ty: Ty::Str,
+                    required: false,
+                },
+            ],
+            body: None,
+            body_required: false,
+            response: Some(Ty::Array(&Ty::Ref(0))),
+            effect: crate::request::Effect::Read,
+        },
+        OpSpec {
+            id: "publish",
+            product: crate::Product::Fixture,
+            method: "POST",
+            path: "/publish",
+            params: &[],
+            body: None,
+            body_required: false,
+            response: None,
+            effect: crate::request::Effect::Activate,
+        },
+        OpSpec {
+            id: "updateWidget",
+            product: crate::Product::Fixture,
+            method: "PUT",
+            path: "/tenants/{tenantId}/widgets/{widgetId}",
+            params: &[
+                ParamSpec {
+                    name: "widgetId",
+                    place: Place::Path,
+                    ty: Ty::Int,
+                    required: true,
+                },
+            ],
+            body: Some(Ty::Ref(0)),
+            body_required: true,
+            response: Some(Ty::Ref(0)),
+            effect: crate::request::Effect::Write,
+        },
+        OpSpec {
+            id: "widgetLookup",
+            product: crate::Product::Fixture,
+            method: "POST",
+            path: "/widgetLookup",
+            params: &[],
+            body: Some(Ty::Array(&Ty::Str)),
+            body_required: true,
+            response: Some(Ty::Array(&Ty::Ref(0))),
+            effect: crate::request::Effect::Read,
+        },
+    ];
+    static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
+        names: "addWidget,deleteWidget,getWidget,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,publish,updateWidget,widgetLookup,patchWidget",
+        table: &[
+            crate::js::methods::Method::Call(0),
+            crate::js::methods::Method::Call(1),
+            crate::js::methods::Method::Call(2),
+            crate::js::methods::Method::Call(3),
+            crate::js::methods::Method::ZpaAll(3),
+            crate::js::methods::Method::ZpaIter(3),
+            crate::js::methods::Method::Call(4),
+            crate::js::methods::Method::CursorAll(
+                4,
+                crate::js::cursor::CursorKind::Page,
+            ),
+            crate::js::methods::Method::CursorIter(
+                4,
+                crate::js::cursor::CursorKind::Page,
+            ),
+            crate::js::methods::Method::Call(5),
+            crate::js::methods::Method::Call(6),
+            crate::js::methods::Method::Call(7),
+            crate::js::methods::Method::Patch(2, 6),
+        ],
+        schemas: SCHEMAS,
+        ops: OPS,
+        installed: std::sync::atomic::AtomicBool::new(false),
+    };
+    #[wasm_bindgen(typescript_custom_section)]
+    const TS_METHODS: &'static str = r####"export interface FixtureApi {
+    /** Add a widget (`POST /tenants/{tenantId}/widgets`). */
+    addWidget(params: Fixture.AddWidgetParams): Promise<Fixture.Widget>;
+    /** Delete a widget (`DELETE /tenants/{tenantId}/widgets/{widgetId}`). */
+    deleteWidget(params: Fixture.DeleteWidgetParams): Promise<void>;
+    /** Get a widget (`GET /tenants/{tenantId}/widgets/{widgetId}`). */
+    getWidget(params: Fixture.GetWidgetParams): Promise<Fixture.Widget>;
+    /** List gadgets, in numbered pages that say how many follow (`GET /gadgets`). */
+    listGadgets(params?: Fixture.ListGadgetsParams): Promise<Fixture.GadgetPage>;
+    /** Every item of `listGadgets`, walking all pages in order. */
+    listAllGadgets(params?: Fixture.ListGadgetsParams): Promise<Fixture.Gadget[]>;
+    /** Every item of `listGadgets` as an async iterable. */
+    iterGadgets(params?: Fixture.ListGadgetsParams): AsyncIterableIterator<Fixture.Gadget>;
+    /** List widgets (`GET /tenants/{tenantId}/widgets`). */
+    listWidgets(params?: Fixture.ListWidgetsParams): Promise<Fixture.Widget[]>;
+    /** Every item of `listWidgets`, walking all pages in order. */
+    listAllWidgets(params?: Fixture.ListWidgetsParams): Promise<Fixture.Widget[]>;
+    /** Every item of `listWidgets` as an async iterable. */
+    iterWidgets(params?: Fixture.ListWidgetsParams): AsyncIterableIterator<Fixture.Widget>;
+    /** Apply staged changes (`POST /publish`). */
+    publish(params?: Fixture.PublishParams): Promise<void>;
+    /** Replace a widget (`PUT /tenants/{tenantId}/widgets/{widgetId}`). */
+    updateWidget(params: Fixture.UpdateWidgetParams): Promise<Fixture.Widget>;
+    /** Look widgets up by name (`POST /widgetLookup`). */
+    widgetLookup(params: Fixture.WidgetLookupParams): Promise<Fixture.Widget[]>;
+    /** Change only the named fields: `getWidget`, merge, `updateWidget`. */
+    patchWidget(params: Fixture.PatchWidgetParams): Promise<Fixture.Widget>;
+}"####;
+    #[wasm_bindgen(js_class = "FixtureApi")]
+    impl FixtureApi {
+        /// Run JS method number `index` of `METHODS` (the methods `methods.js` defines call this).
+        #[wasm_bindgen(js_name = "__op", skip_typescript)]
+        pub fn op(
+            &self,
+            index: u32,
+            params: Option<JsValue>,
+        ) -> Result<JsValue, JsValue> {
+            METHODS.dispatch(&self.0.client, index, params)
+        }
+    }
+    /// `client.fixture` as handed to JS, its class's methods defined on first use.
+    pub(crate) fn hand_out(api: FixtureApi) -> JsValue {
+        METHODS.hand_out(api.into())
+    }
+}
