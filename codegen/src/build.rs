@@ -7,13 +7,14 @@ use std::path::Path;
 /// Generate into `out_dir` from the registry and specs under `root` (the
 /// crate directory). `products_env` is [`PRODUCTS_ENV`]'s value and
 /// `feature_on` says whether a registry name's Cargo feature is on.
-/// Returns the names of the generated products.
+/// Returns the names of the generated products and the list walks their
+/// code uses (see [`PAGING_STYLES`]).
 pub fn generate_all(
     root: &Path,
     out_dir: &Path,
     products_env: Option<&str>,
     feature_on: impl Fn(&str) -> bool,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<&'static str>) {
     let registry = Registry::load(&root.join("products.json"));
     let selected = registry
         .selected(products_env, feature_on)
@@ -24,9 +25,15 @@ pub fn generate_all(
     let mut conformance = String::from(
         "/// Every generated operation, for the conformance test.\nfn operations() -> Vec<ConfOp> { vec![\n",
     );
+    let mut paging = Vec::new();
     for product in &selected {
         let doc = crate::spec::merged(product, &root.join("openapi"));
         let generated = crate::generate::product(product, &doc, Some(out_dir));
+        for (style, marker) in PAGING_STYLES {
+            if generated.module.contains(marker) && !paging.contains(style) {
+                paging.push(*style);
+            }
+        }
         write(&format!("{}.rs", product.name), &generated.module);
         write(&format!("{}.d.ts", product.name), &generated.dts);
         conformance.push_str(&generated.conformance);
@@ -44,8 +51,18 @@ pub fn generate_all(
         "product_table.rs",
         &pretty(crate::products::product_table(&registry), "product_table"),
     );
-    selected.iter().map(|p| p.name.clone()).collect()
+    (selected.iter().map(|p| p.name.clone()).collect(), paging)
 }
+
+/// The runtime's list walks, as `cfg(zscaler_paging = ...)` values, and
+/// the generated text that uses each: the runtime compiles a walk only
+/// when some generated product calls it, so a build of any product set
+/// has no dead walk code (and no warnings about it).
+pub const PAGING_STYLES: &[(&str, &str)] = &[
+    ("numbered", "Method::ZpaAll"),
+    ("page", "CursorKind::Page"),
+    ("offset", "CursorKind::Offset"),
+];
 
 /// The build script of `zscaler-wasm`: generate from `products.json` and
 /// `openapi/` into `OUT_DIR`.
@@ -63,7 +80,7 @@ pub fn run() {
     let feature_on =
         |name: &str| std::env::var_os(format!("CARGO_FEATURE_{}", name.to_uppercase())).is_some();
     let root = Path::new(&root);
-    let names = generate_all(
+    let (names, paging) = generate_all(
         root,
         Path::new(&out_dir),
         products_env.as_deref(),
@@ -80,5 +97,16 @@ pub fn run() {
     );
     for name in names {
         println!("cargo:rustc-cfg=zscaler_product=\"{name}\"");
+    }
+    let styles: Vec<String> = PAGING_STYLES
+        .iter()
+        .map(|(s, _)| format!("{s:?}"))
+        .collect();
+    println!(
+        "cargo:rustc-check-cfg=cfg(zscaler_paging, values({}))",
+        styles.join(", ")
+    );
+    for style in paging {
+        println!("cargo:rustc-cfg=zscaler_paging=\"{style}\"");
     }
 }

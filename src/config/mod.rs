@@ -26,9 +26,7 @@ pub(crate) struct Resolved {
     /// Set in legacy modes: the one product served, without a gateway
     /// prefix.
     pub legacy: Option<Product>,
-    #[cfg_attr(not(feature = "zpa"), allow(dead_code))]
     pub customer_id: Option<String>,
-    #[cfg_attr(not(feature = "zpa"), allow(dead_code))]
     pub microtenant_id: Option<String>,
     pub timeout_ms: u64,
     pub retry: crate::retry::RetryPolicy,

@@ -1,4 +1,7 @@
-#![cfg_attr(not(any(feature = "zia", feature = "zidentity")), allow(dead_code))]
+#![cfg_attr(
+    not(any(zscaler_paging = "page", zscaler_paging = "offset")),
+    allow(dead_code)
+)]
 //! ZIA and ZIdentity lists walked from JS (see
 //! [`crate::pagination::sequential`] for the rules): the argument object
 //! carries the cursor, and each page's items cross to JS as an array.
@@ -16,7 +19,10 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// How a list moves from one page to the next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(not(all(feature = "zia", feature = "zidentity")), allow(dead_code))]
+#[cfg_attr(
+    not(all(zscaler_paging = "page", zscaler_paging = "offset")),
+    allow(dead_code)
+)]
 pub enum CursorKind {
     /// ZIA: `page` and `pageSize`; each answer is an array.
     Page,

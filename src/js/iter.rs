@@ -10,13 +10,13 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Pages in flight at once in a ZPA walk: the current and the next.
-#[cfg(feature = "zpa")]
+#[cfg(zscaler_paging = "numbered")]
 const READ_AHEAD: usize = 2;
 
 /// A ZPA list as an async iterator. Page n + 1 is requested while page n
 /// is still arriving, so the server prepares it while page n is checked,
 /// parsed and consumed: on a real tenant that hides most of the wait.
-#[cfg(feature = "zpa")]
+#[cfg(zscaler_paging = "numbered")]
 pub(crate) fn zpa_iterator(
     client: crate::Client,
     schemas: &'static [crate::schema::ObjectSchema],
@@ -30,7 +30,10 @@ pub(crate) fn zpa_iterator(
 }
 
 /// A ZIA or ZIdentity list as an async iterator.
-#[cfg_attr(not(any(feature = "zia", feature = "zidentity")), allow(dead_code))]
+#[cfg_attr(
+    not(any(zscaler_paging = "page", zscaler_paging = "offset")),
+    allow(dead_code)
+)]
 pub(crate) fn cursor_iterator(
     client: crate::Client,
     schemas: &'static [crate::schema::ObjectSchema],

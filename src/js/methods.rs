@@ -18,14 +18,16 @@ pub enum Method {
     /// One call of an operation.
     Call(u16),
     /// Every item of a ZPA paged list in one array.
-    #[cfg(feature = "zpa")]
+    #[cfg(zscaler_paging = "numbered")]
     ZpaAll(u16),
     /// Every item of a ZPA paged list as an async iterable.
-    #[cfg(feature = "zpa")]
+    #[cfg(zscaler_paging = "numbered")]
     ZpaIter(u16),
     /// Every item of a ZIA or ZIdentity list in one array.
+    #[cfg(any(zscaler_paging = "page", zscaler_paging = "offset"))]
     CursorAll(u16, super::cursor::CursorKind),
     /// Every item of a ZIA or ZIdentity list as an async iterable.
+    #[cfg(any(zscaler_paging = "page", zscaler_paging = "offset"))]
     CursorIter(u16, super::cursor::CursorKind),
     /// Get, merge the caller's fields, update.
     Patch(u16, u16),
@@ -80,12 +82,13 @@ impl Methods {
         let op = |i: u16| &ops[i as usize];
         Ok(match *method {
             Method::Call(i) => promise(table::call(client, schemas, op(i), params)).into(),
-            #[cfg(feature = "zpa")]
+            #[cfg(zscaler_paging = "numbered")]
             Method::ZpaAll(i) => promise(table::collect(client, schemas, op(i), params)).into(),
-            #[cfg(feature = "zpa")]
+            #[cfg(zscaler_paging = "numbered")]
             Method::ZpaIter(i) => {
                 iter::zpa_iterator(client, schemas, op(i), params).map_err(|e| to_js_error(&e))?
             }
+            #[cfg(any(zscaler_paging = "page", zscaler_paging = "offset"))]
             Method::CursorAll(i, kind) => promise(super::cursor::cursor_collect(
                 client,
                 schemas,
@@ -94,6 +97,7 @@ impl Methods {
                 params,
             ))
             .into(),
+            #[cfg(any(zscaler_paging = "page", zscaler_paging = "offset"))]
             Method::CursorIter(i, kind) => {
                 iter::cursor_iterator(client, schemas, op(i), kind, params)
                     .map_err(|e| to_js_error(&e))?

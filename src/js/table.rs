@@ -214,11 +214,11 @@ pub async fn call(
 }
 
 /// ZPA paging over a dynamic argument object.
-#[cfg(feature = "zpa")]
+#[cfg(zscaler_paging = "numbered")]
 #[derive(Clone)]
 pub struct DynArgs(pub Map<String, Value>);
 
-#[cfg(feature = "zpa")]
+#[cfg(zscaler_paging = "numbered")]
 impl crate::pagination::PageParams for DynArgs {
     fn page(&self) -> Option<i32> {
         self.0
@@ -239,7 +239,7 @@ impl crate::pagination::PageParams for DynArgs {
 }
 
 /// The `list` arrays of a paged ZPA operation, page by page, in order.
-#[cfg(feature = "zpa")]
+#[cfg(zscaler_paging = "numbered")]
 pub fn pages(
     client: Client,
     schemas: &'static [ObjectSchema],
@@ -266,7 +266,7 @@ pub fn pages(
 }
 
 /// Every item of a paged ZPA operation in one array.
-#[cfg(feature = "zpa")]
+#[cfg(zscaler_paging = "numbered")]
 pub async fn collect(
     client: Client,
     schemas: &'static [ObjectSchema],
