@@ -1,10 +1,14 @@
-// Shared pieces of the benchmark scripts: loading the wasm package, client
-// options for the emulator, a raw OneAPI token, and a median.
+// Shared pieces of the benchmark scripts: the product registry, loading the
+// wasm package, client options for the emulator, a raw OneAPI token, and a
+// median.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../', import.meta.url));
 export const CUSTOMER_ID = '216196257331281920';
+/** products.json: which products exist and their gateway prefixes. */
+export const registry = JSON.parse(readFileSync(`${root}products.json`, 'utf8'));
+const gateway = (name) => registry.products.find((p) => p.name === name).gateway;
 
 /** The wasm package, instantiated synchronously: pkg/, or BENCH_PKG (a
  * directory) to profile a build that keeps its function names. */
@@ -41,7 +45,7 @@ export async function rawToken(base) {
 }
 
 export function segmentsUrl(base) {
-  return `${base}/zpa/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/application`;
+  return `${base}${gateway('zpa')}/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/application`;
 }
 
 /** A function fetching one page of segments with a raw OneAPI token: the

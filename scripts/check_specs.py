@@ -2,9 +2,9 @@
 """The spec lint test for the hand-written OpenAPI specs in openapi/.
 
 Run it with no arguments: every openapi/*.yaml is checked. Files are grouped
-into products the way build.rs merges them (file name prefix `zpa-`, `zia`,
-`zidentity`); a product's files are checked together, because the build turns
-them into one document.
+into products the way build.rs merges them (each product's `spec_prefix` in
+products.json); a product's files are checked together, because the build
+turns them into one document.
 
 Per file, each of these is one test:
   basics    openapi 3.0.3, info, servers, bearer security, path prefix
@@ -28,7 +28,7 @@ Per product, one more test:
 
 Recorded traffic is read from ../shared/recorded relative to the repository root,
 or from $ZSCALER_RECORDED_DIR (also: $ZSCALER_SHARED_DIR/recorded). The product
-prefix of a recorded path (/zpa, /zia, /ziam) comes from the spec's server URL.
+prefix of a recorded path (the product's gateway) comes from the spec's server URL.
 
 Output ends with `N passed, N failed`. Exit status: 0 when every test passed,
 1 otherwise, 2 on usage errors. Needs Python 3 and PyYAML (pip install pyyaml).
@@ -56,6 +56,8 @@ try:  # the C loader is several times faster on the big specs
 except AttributeError:  # pragma: no cover
     YamlLoader = yaml.SafeLoader
 
+import registry  # noqa: E402  (scripts/registry.py: products.json)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SPEC_DIR = os.path.join(ROOT, "openapi")
 SHARED_DIR = os.environ.get("ZSCALER_SHARED_DIR") or os.path.join(ROOT, "..", "shared")
@@ -64,24 +66,19 @@ SDK_OPS = os.path.join(SHARED_DIR, "api-facts", "sdk-operations.json")
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 FORBIDDEN_KEYS = ("oneOf", "anyOf", "allOf", "not", "default")
+PRODUCTS = registry.products()
 
-# Products as build.rs forms them: (name, file name prefix, path prefixes).
-PRODUCTS = (
-    ("zpa", "zpa-", ("/mgmtconfig/v1/", "/mgmtconfig/v2/", "/userconfig/v1/", "/cbiconfig/",
-             "/waap-pra-config/v1/")),
-    ("zia", "zia", ("/api/v1/",)),
-    ("zidentity", "zidentity", ("/admin/api/v1/",)),
-)
 
 MAX_PROBLEMS_SHOWN = 25
 PARAM_RE = re.compile(r"\{([^}]*)\}")
 
 
 def product_of(filename):
-    for name, prefix, paths in PRODUCTS:
-        if filename.startswith(prefix):
-            return name, paths
-    return os.path.splitext(filename)[0], None
+    """(product name, allowed path roots) as build.rs groups spec files."""
+    entry = registry.product_for_file(filename, PRODUCTS)
+    if entry is None:
+        return os.path.splitext(filename)[0], None
+    return entry["name"], tuple(entry["api_roots"])
 
 
 # --------------------------------------------------------------------------- helpers
