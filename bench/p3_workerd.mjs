@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { flags, root } from './lib.mjs';
+import { freePort } from '../tests/support/emulator.mjs';
 
 const here = `${root}bench/workerd/`;
 const pkg = process.env.BENCH_PKG ?? `${root}pkg/`;
@@ -47,15 +48,6 @@ const variants = {
   load: { phase: 'load', layout: clientFiles },
   construct: { phase: 'construct', layout: clientFiles },
 };
-
-/** A port nobody listens on now. */
-export async function freePort() {
-  const srv = net.createServer();
-  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address();
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 /** Whether something accepts connections on the port. */
 function accepts(port) {

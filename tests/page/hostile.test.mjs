@@ -56,8 +56,8 @@ test('hostile ZIA and ZIdentity strings render inert', async () => {
   const users = (await emulatorGet(stack.emulator, '/zia/api/v1/users?pageSize=1000')).body;
   const hostile = users.find((u) => u.name === XSS_SCRIPT);
   await visit(`#/zia/users/${hostile.id}`, XSS_IMG);
-  await visit('#/zid/users?page=2', XSS_SCRIPT);
-  await visit('#/zid/groups', XSS_IMG);
+  await visit('#/zidentity/users?page=2', XSS_SCRIPT);
+  await visit('#/zidentity/groups', XSS_IMG);
 });
 
 test('a hostile search term is sent as data and echoed as text', async () => {

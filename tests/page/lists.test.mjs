@@ -112,10 +112,10 @@ test('ZIA and ZIdentity lists page and search too', async () => {
   await page.click('.pager button:has-text("Next")');
   await page.waitForFunction(() => document.querySelector('.page-of')?.textContent === 'Page 2');
   assert.equal((await rowNames(page)).length, 10);
-  await page.click('nav a[href="#/zid/users"]');
+  await page.click('nav a[href="#/zidentity/users"]');
   await listReady(page);
   await page.waitForFunction(() => /25 users/.test(document.querySelector('.summary')?.textContent));
-  await page.click('nav a[href="#/zid/groups"]');
+  await page.click('nav a[href="#/zidentity/groups"]');
   await page.waitForFunction(() => /6 groups/.test(document.querySelector('.summary')?.textContent));
   await page.fill('#q', 'engineering');
   await page.press('#q', 'Enter');

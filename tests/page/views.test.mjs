@@ -9,7 +9,7 @@ import { launch, openPage, signIn, listReady, shot, DESKTOP, PHONE } from './bro
 const LISTS = [
   'zpa/segments', 'zpa/segment-groups', 'zpa/server-groups', 'zpa/idps',
   'zia/users', 'zia/groups', 'zia/departments',
-  'zid/users', 'zid/groups',
+  'zidentity/users', 'zidentity/groups',
 ];
 
 let stack;

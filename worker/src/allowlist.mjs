@@ -3,11 +3,8 @@
 // read-only role. Everything else is refused before anything is sent.
 //
 // The products, their path patterns and tenant segments come from the
-// registry (products.json), so a new product needs no edit here. It is
-// imported as a JSON module: workerd (make-config.mjs embeds it) and
-// wrangler's bundler both take a plain import; workerd refuses import
-// attributes, so there are none.
-import registry from '../../products.json';
+// registry (products.json), so a new product needs no edit here.
+import { PRODUCTS } from './registry.mjs';
 
 const WRITE = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -30,7 +27,7 @@ function escapeRe(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const RULES = rulesFrom(registry.products);
+const RULES = rulesFrom(PRODUCTS);
 
 // Encoded dots, slashes and backslashes could turn an allowed-looking path
 // into another one once the upstream decodes it.
