@@ -15,7 +15,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { flags, root } from './lib.mjs';
+import { flags, root, segmentsUrl } from './lib.mjs';
 import { freePort } from '../tests/support/emulator.mjs';
 
 const here = `${root}bench/workerd/`;
@@ -69,7 +69,8 @@ export function layout(name, dir, port, emulatorUrl) {
   }
   const config = readFileSync(`${here}config.capnp.in`, 'utf8')
     .replace('@MODULES@', v.modules).replace('@PORT@', String(port))
-    .replace('@EMULATOR_URL@', emulatorUrl).replace('@PHASE@', phase);
+    .replace('@EMULATOR_URL@', emulatorUrl).replace('@SEGMENTS_URL@', segmentsUrl(emulatorUrl))
+    .replace('@PHASE@', phase);
   writeFileSync(`${dir}/config.capnp`, config);
   return `${dir}/config.capnp`;
 }
