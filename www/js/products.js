@@ -18,8 +18,12 @@ const byName = (name) => products.find((p) => p.name === name);
 /** The product's display title ("ZPA"), or its route name if unknown. */
 export const titleOf = (name) => byName(name)?.title ?? name;
 
+/** The product's staging (method names of its activation calls), or null
+ *  when its writes take effect at once. */
+export const stagingOf = (name) => byName(name)?.staging ?? null;
+
 /** Whether the product stages writes until someone activates them. */
-export const isStaged = (name) => Boolean(byName(name)?.staging);
+export const isStaged = (name) => stagingOf(name) !== null;
 
 /** Fills #nav with a group per registry product that has any of `resources`. */
 export function renderNav(resources) {

@@ -36,7 +36,7 @@ export async function render() {
   const isCurrent = () => mine === generation;
   const main = $('main');
   markNav(product, name);
-  if (isStaged(product)) refreshActivation();
+  if (isStaged(product)) refreshActivation(product);
   else hideActivation();
 
   if (id === 'new' && resource.create) await formView(main, resource, null, isCurrent);
