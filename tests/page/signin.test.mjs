@@ -31,7 +31,7 @@ test('a wrong password is refused in words and a right one opens the console', a
   await page.click('#signin-form button[type="submit"]');
   await page.waitForFunction(() => /not correct/.test(document.querySelector('#signin-message').textContent));
   assert.equal(await page.isHidden('#app'), true);
-  await page.fill('#password', (await import('./ctx.stack.mjs')).PASSWORD);
+  await page.fill('#password', (await import('./stack.mjs')).PASSWORD);
   await page.click('#signin-form button[type="submit"]');
   await listReady(page);
   assert.equal((await rowNames(page)).length, 20);
@@ -65,7 +65,7 @@ test('an expired session sends the user back to sign-in with a message', async (
   await page.click('nav a[href="#/zpa/segment-groups"]');
   await page.waitForSelector('#signin:not([hidden])');
   assert.match(await page.textContent('#signin-message'), /session has expired/i);
-  await page.fill('#password', (await import('./ctx.stack.mjs')).PASSWORD);
+  await page.fill('#password', (await import('./stack.mjs')).PASSWORD);
   await page.click('#signin-form button[type="submit"]');
   await listReady(page);
   assert.ok((await rowNames(page)).includes('Finance'), 'back on the view the user asked for');

@@ -1,15 +1,17 @@
 // ZIA stages every write: the banner shows the pending status and
 // activates; read-only maintenance and the edit lock are explained.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { control, emulatorGet } from './stack.mjs';
 import { shot } from './browser.mjs';
 import { useConsole } from './setup.mjs';
 
-const ctx = useConsole({ route: '#/zia/departments' });
 let engineering;
-before(async () => {
-  engineering = (await emulatorGet(ctx.stack.emulator, '/zia/api/v1/departments')).body.find((d) => d.name === 'Engineering');
+const ctx = useConsole({
+  route: '#/zia/departments',
+  ready: async ({ stack }) => {
+    engineering = (await emulatorGet(stack.emulator, '/zia/api/v1/departments')).body.find((d) => d.name === 'Engineering');
+  },
 });
 
 const ziaStatus = async () => (await emulatorGet(ctx.stack.emulator, '/zia/api/v1/status')).body.status;
