@@ -40,6 +40,8 @@ pub struct Product {
     ts_namespace: &'static str,
     gateway_prefix: &'static str,
     fills_customer: bool,
+    /// operationId of the activation, for a product that stages writes.
+    activate: Option<&'static str>,
 }
 
 const PRODUCTS: &[Product] = &[
@@ -53,6 +55,7 @@ const PRODUCTS: &[Product] = &[
         ts_namespace: "Zpa",
         gateway_prefix: "/zpa",
         fills_customer: true,
+        activate: None,
     },
     Product {
         feature: "ZIA",
@@ -64,6 +67,7 @@ const PRODUCTS: &[Product] = &[
         ts_namespace: "Zia",
         gateway_prefix: "/zia",
         fills_customer: false,
+        activate: Some("activate"),
     },
     Product {
         feature: "ZIDENTITY",
@@ -75,6 +79,7 @@ const PRODUCTS: &[Product] = &[
         ts_namespace: "Zidentity",
         gateway_prefix: "/ziam",
         fills_customer: false,
+        activate: None,
     },
 ];
 
@@ -219,7 +224,98 @@ fn generate(product: &Product, out_dir: &Path) -> String {
     conformance::entries(product, &ops)
 }
 
+/// `product_table.rs`: the runtime's [`Product`] enum and one `ProductInfo`
+/// per registry entry (see `src/product.rs`).
+fn product_table(registry: &serde_json::Value) -> String {
+    let products = registry["products"]
+        .as_array()
+        .expect("products.json: products[]");
+    let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    let strs = |v: &serde_json::Value| -> String {
+        let items: Vec<String> = v
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str())
+                    .map(|s| format!("{s:?}"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        format!("&[{}]", items.join(", "))
+    };
+    let opt = |v: Option<String>| v.map_or("None".to_string(), |s| format!("Some({s:?})"));
+    let mut variants = String::new();
+    let mut all = String::new();
+    let mut arms = String::new();
+    let mut infos = String::new();
+    for (i, p) in products.iter().enumerate() {
+        let ty = text(&p["type_name"]).expect("type_name");
+        let long = text(&p["long_name"]).unwrap_or_default();
+        variants.push_str(&format!("    /// {long}.\n    {ty},\n"));
+        all.push_str(&format!("Product::{ty}, "));
+        arms.push_str(&format!("            Product::{ty} => &INFO[{i}],\n"));
+        let limits: Vec<String> = p["rate_limits"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|r| {
+                        format!(
+                            "RateLimit {{ methods: {}, max: {}, window_ms: {} }}",
+                            strs(&r["methods"]),
+                            r["max"].as_u64().expect("rate limit max"),
+                            r["window_ms"].as_u64().expect("rate limit window_ms")
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let fills: Vec<String> = p["fills"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|f| {
+                        format!(
+                            "Fill {{ param: {:?}, option: {:?}, required: {} }}",
+                            f["param"].as_str().expect("fill param"),
+                            f["option"].as_str().expect("fill option"),
+                            f["required"].as_bool().unwrap_or(false)
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let e = &p["errors"];
+        infos.push_str(&format!(
+            "    ProductInfo {{ name: {:?}, title: {:?}, gateway: {:?}, legacy: {}, rate_limits: &[{}], activate: {}, fills: &[{}], code_field: {:?}, message_field: {:?}, not_found: {:?}, read_only: {:?}, retry_conflict: {} }},\n",
+            text(&p["name"]).expect("name"),
+            text(&p["title"]).expect("title"),
+            text(&p["gateway"]).expect("gateway"),
+            opt(text(&p["auth"]["legacy"])),
+            limits.join(", "),
+            opt(text(&p["staging"]["activate"])),
+            fills.join(", "),
+            text(&e["code_field"]).expect("errors.code_field"),
+            text(&e["message_field"]).expect("errors.message_field"),
+            text(&e["not_found"]).expect("errors.not_found"),
+            text(&e["read_only"]).unwrap_or_default(),
+            strs(&e["retry_conflict"]),
+        ));
+    }
+    format!(
+        "/// A product of the registry (`products.json`).\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Product {{\n{variants}}}\n\n\
+         impl Product {{\n    /// Every product of the registry, in its order.\n    pub const ALL: &'static [Product] = &[{all}];\n\n    \
+         /// The registry's facts about the product.\n    pub fn info(self) -> &'static ProductInfo {{\n        match self {{\n{arms}        }}\n    }}\n}}\n\n\
+         static INFO: [ProductInfo; {n}] = [\n{infos}];\n",
+        n = products.len()
+    )
+}
+
 fn main() {
+    println!("cargo:rerun-if-changed=products.json");
+    let registry: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("products.json").expect("reading products.json"),
+    )
+    .expect("products.json is JSON");
     println!("cargo:rerun-if-changed=openapi");
     println!("cargo:rerun-if-changed=codegen");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -230,6 +326,11 @@ fn main() {
         }
     }
     table.push_str("] }\n");
+    std::fs::write(
+        Path::new(&out_dir).join("product_table.rs"),
+        pretty(&product_table(&registry), "product_table"),
+    )
+    .expect("writing product table");
     std::fs::write(Path::new(&out_dir).join("conformance.rs"), table)
         .expect("writing conformance table");
 }

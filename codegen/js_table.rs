@@ -139,7 +139,7 @@ fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> String {
     let body = op.body.as_ref().map(|b| schemas.type_ref(b));
     let response = op.response.as_ref().map(|r| schemas.type_ref(r));
     format!(
-        "OpSpec {{ id: {:?}, product: crate::Product::{}, method: {:?}, path: {:?}, params: &[{}], body: {}, body_required: {}, response: {} }}",
+        "OpSpec {{ id: {:?}, product: crate::Product::{}, method: {:?}, path: {:?}, params: &[{}], body: {}, body_required: {}, response: {}, effect: crate::request::Effect::{} }}",
         op.id,
         product.variant,
         op.method,
@@ -148,6 +148,7 @@ fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> String {
         body.map_or("None".into(), |b| format!("Some({b})")),
         op.body_required,
         response.map_or("None".into(), |r| format!("Some({r})")),
+        op.effect(product.activate),
     )
 }
 

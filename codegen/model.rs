@@ -52,9 +52,23 @@ pub struct Op {
     pub body_required: bool,
     pub response: Option<TypeRef>,
     pub error: Option<TypeRef>,
+    /// A non-GET that changes nothing (`x-zscaler-read: true`).
+    pub read: bool,
 }
 
 impl Op {
+    /// The `crate::request::Effect` variant of the operation: what a success
+    /// does to a staging product's pending changes.
+    pub fn effect(&self, activate: Option<&str>) -> &'static str {
+        if activate == Some(self.id.as_str()) {
+            "Activate"
+        } else if self.method == "GET" || self.read {
+            "Read"
+        } else {
+            "Write"
+        }
+    }
+
     /// Whether the response is a ZPA page (`totalPages` + `list`) whose items
     /// can be collected by walking `page`.
     pub fn zpa_page_item(&self, doc: &OpenAPI) -> Option<String> {
@@ -151,6 +165,11 @@ fn operation(doc: &OpenAPI, path: &str, method: &str, op: &Operation, shared: &[
                 .map(type_ref),
             ReferenceOr::Reference { .. } => panic!("{id}: $ref responses are not supported"),
         });
+    let read = op
+        .extensions
+        .get("x-zscaler-read")
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
     let error = match &op.responses.default {
         Some(ReferenceOr::Item(Response { content, .. })) => content
             .get("application/json")
@@ -169,6 +188,7 @@ fn operation(doc: &OpenAPI, path: &str, method: &str, op: &Operation, shared: &[
         query,
         body,
         response,
+        read,
     }
 }
 

@@ -122,7 +122,8 @@ fn emit_request_builder(out: &mut String, product: &Product, op: &Op) {
         let name = &rest[start + 1..end];
         if product.fills_customer && name == CUSTOMER_PARAM {
             args.push(format!(
-                "crate::request::path_segment(\"{name}\", self.client.customer_id()?)?"
+                "crate::request::path_segment(\"{name}\", self.client.fill(crate::Product::{}, \"{name}\")?.unwrap_or_default())?",
+                product.variant
             ));
         } else {
             args.push(format!(
@@ -148,7 +149,9 @@ fn emit_request_builder(out: &mut String, product: &Product, op: &Op) {
     } else {
         format!("format!(\"{fmt_path}\", {})", args.join(", "))
     };
-    let mutable = if op.query.is_empty() && op.body.is_none() {
+    let effect = op.effect(product.activate);
+    let default_effect = effect == if op.method == "GET" { "Read" } else { "Write" };
+    let mutable = if op.query.is_empty() && op.body.is_none() && default_effect {
         ""
     } else {
         "mut "
@@ -159,13 +162,16 @@ fn emit_request_builder(out: &mut String, product: &Product, op: &Op) {
         product.variant, op.method, op.id
     )
     .unwrap();
+    if !default_effect {
+        writeln!(out, "        r.effect = crate::request::Effect::{effect};").unwrap();
+    }
     for q in &op.query {
         let field = snake(&q.name);
         if product.fills_customer && q.name == "microtenantId" && !q.required {
             writeln!(
                 out,
-                "        r.query(\"{}\", &p.{field}.as_deref().or(self.client.microtenant_id()));",
-                q.name
+                "        r.query(\"{}\", &match p.{field}.as_deref() {{ Some(v) => Some(v), None => self.client.fill(crate::Product::{}, \"{}\")? }});",
+                q.name, product.variant, q.name
             )
             .unwrap();
         } else {

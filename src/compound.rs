@@ -28,7 +28,7 @@ pub fn check_urls(urls: &[String]) -> Result<(), Error> {
 impl crate::Zia {
     /// Whether this client made ZIA changes that are not activated yet.
     pub fn pending_changes(&self) -> bool {
-        self.client.zia_pending()
+        self.client.pending_changes(crate::Product::Zia)
     }
 
     /// Classify any number of URLs, in batches of [`URL_LOOKUP_BATCH`],

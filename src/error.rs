@@ -192,7 +192,7 @@ impl Error {
                 status: 409,
                 code: Some(c),
                 ..
-            } => c == "EDIT_LOCK_NOT_AVAILABLE",
+            } => crate::product::is_retry_conflict(c),
             Error::Api { status, .. } => matches!(status, 408 | 429 | 500 | 502 | 503 | 504),
             Error::RetryTooLong { .. } => true,
             Error::Transport { .. } | Error::Timeout { .. } => true,

@@ -22,13 +22,13 @@ pub fn request(
         .into_iter()
         .find(|m| m.eq_ignore_ascii_case(method))
         .ok_or_else(|| Error::invalid(format!("method {method:?} is not allowed")))?;
-    let (product, rest) = [Product::Zpa, Product::Zia, Product::Zidentity]
-        .into_iter()
-        .find_map(|p| {
-            let rest = path.strip_prefix(p.base_path())?;
-            rest.starts_with('/').then_some((p, rest))
-        })
-        .ok_or_else(|| Error::invalid("path must start with /zpa/, /zia/ or /ziam/"))?;
+    let (product, rest) = Product::split_path(path).ok_or_else(|| {
+        let prefixes: Vec<String> = Product::ALL
+            .iter()
+            .map(|p| format!("{}/", p.base_path()))
+            .collect();
+        Error::invalid(format!("path must start with {}", prefixes.join(", ")))
+    })?;
     // A dot segment or an encoded one could climb out of the product's
     // base path once a server normalises it.
     let lower = rest.to_ascii_lowercase();

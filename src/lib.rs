@@ -24,6 +24,7 @@
 //! ```
 
 mod auth;
+mod call;
 mod client;
 mod clock;
 pub mod compound;
@@ -35,12 +36,14 @@ pub mod log;
 pub mod merge;
 pub mod pacing;
 pub mod pagination;
+pub mod product;
 pub mod request;
 pub mod retry;
 pub mod retry_after;
 pub mod schema;
 pub mod schema_scan;
 mod secret;
+pub mod send;
 pub mod sleep;
 mod transport;
 
@@ -56,18 +59,8 @@ pub use client::Zpa;
 pub use client::{Client, Hooks, CSRF_HEADER};
 pub use config::ClientOptions;
 pub use error::Error;
+pub use product::{Product, ProductInfo};
 pub use secret::Secret;
-
-/// The product an operation belongs to; selects the gateway base path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Product {
-    /// Zscaler Private Access.
-    Zpa,
-    /// Zscaler Internet Access.
-    Zia,
-    /// ZIdentity.
-    Zidentity,
-}
 
 /// ZPA operations and models, generated from `openapi/zpa-*.yaml`.
 #[cfg(feature = "zpa")]

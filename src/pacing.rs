@@ -1,6 +1,7 @@
 //! Client-side pacing to the documented rate limits, so a busy script
 //! waits a moment instead of collecting 429s. One sliding window per
-//! product and method class; the decision is pure, given the time.
+//! product and method class, as the registry documents them; the decision
+//! is pure, given the time.
 
 use crate::Product;
 use std::collections::VecDeque;
@@ -15,24 +16,32 @@ pub struct Limit {
     pub window_ms: u64,
 }
 
-/// The documented limits: ZPA 20 GETs and 10 writes per 10 s; ZIA GET 2/s,
-/// POST/PUT 1/s, DELETE 1/min. ZIdentity documents none.
+/// The documented limit for `method` on `product` (from the registry),
+/// with its bucket number.
 pub fn documented_limit(product: Product, method: &str) -> Option<(usize, Limit)> {
-    let l = |max, window_ms| Limit { max, window_ms };
-    match (product, method) {
-        (Product::Zpa, "GET") => Some((0, l(20, 10_000))),
-        (Product::Zpa, _) => Some((1, l(10, 10_000))),
-        (Product::Zia, "GET") => Some((2, l(2, 1_000))),
-        (Product::Zia, "DELETE") => Some((3, l(1, 60_000))),
-        (Product::Zia, _) => Some((4, l(1, 1_000))),
-        (Product::Zidentity, _) => None,
-    }
+    let (bucket, rule) = product.limit(method)?;
+    Some((
+        bucket,
+        Limit {
+            max: rule.max,
+            window_ms: rule.window_ms,
+        },
+    ))
 }
 
 /// Remembers when recent requests were sent, per bucket.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Pacer {
-    sent: Mutex<[VecDeque<f64>; 5]>,
+    sent: Mutex<Vec<VecDeque<f64>>>,
+}
+
+impl Default for Pacer {
+    fn default() -> Self {
+        let buckets = crate::product::bucket_count();
+        Self {
+            sent: Mutex::new(vec![VecDeque::new(); buckets]),
+        }
+    }
 }
 
 /// When a request may go, given the send times already in its window:

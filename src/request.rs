@@ -18,6 +18,33 @@ pub struct ApiRequest {
     pub query: String,
     /// JSON body.
     pub body: Option<String>,
+    /// What a success means for the product's staged changes.
+    pub effect: Effect,
+}
+
+/// What an operation does to server state, as far as staging cares: a
+/// product whose writes wait for an activation reports pending changes
+/// after a [`Effect::Write`] until an [`Effect::Activate`] succeeds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Changes nothing: every GET, and POSTs the spec marks
+    /// `x-zscaler-read` (lookups, searches).
+    Read,
+    /// Changes configuration.
+    Write,
+    /// Applies staged changes (the registry's `staging.activate`).
+    Activate,
+}
+
+impl Effect {
+    /// The effect a method has unless the spec says otherwise.
+    pub fn of_method(method: &str) -> Effect {
+        if method == "GET" {
+            Effect::Read
+        } else {
+            Effect::Write
+        }
+    }
 }
 
 impl ApiRequest {
@@ -35,6 +62,7 @@ impl ApiRequest {
             path,
             query: String::new(),
             body: None,
+            effect: Effect::of_method(method),
         }
     }
 

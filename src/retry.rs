@@ -52,10 +52,14 @@ pub enum Decision {
     GiveUp,
 }
 
-/// ZIA's concurrent-edit lock: the change was not applied, so even a POST
-/// may be sent again.
+/// A concurrent-edit lock (a 409 whose code a product's registry entry
+/// lists under `retry_conflict`, such as ZIA's): the change was not
+/// applied, so even a POST may be sent again.
 pub fn is_edit_lock(resp: &HttpResponse) -> bool {
-    resp.status == 409 && resp.body.contains("EDIT_LOCK_NOT_AVAILABLE")
+    resp.status == 409
+        && crate::error::parse_error_body(&resp.body)
+            .0
+            .is_some_and(|code| crate::product::is_retry_conflict(&code))
 }
 
 /// How long the server asked us to wait, from the first header (or ZIA's

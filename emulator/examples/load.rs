@@ -127,7 +127,8 @@ async fn main() {
         .expect("access_token")
         .to_string();
     let path = Arc::new(format!(
-        "/zpa/mgmtconfig/v1/admin/customers/{}/application?pagesize=20",
+        "{}/mgmtconfig/v1/admin/customers/{}/application?pagesize=20",
+        zscaler_emulator::product::Product::ZPA.gateway,
         cfg.customer_id
     ));
     let headers = Arc::new(format!(

@@ -30,7 +30,8 @@ pub struct Expected<'a> {
 }
 
 fn decode_json(part: &str, what: &str) -> Result<Value, String> {
-    let bytes = crate::base64::decode(part).ok_or(format!("assertion {what} is not base64url"))?;
+    let bytes =
+        crate::auth::decode_base64(part).ok_or(format!("assertion {what} is not base64url"))?;
     let v: Value =
         serde_json::from_slice(&bytes).map_err(|_| format!("assertion {what} is not JSON"))?;
     if !v.is_object() {
@@ -82,7 +83,7 @@ pub fn verify(jwt: &str, keys: &ClientKeys, expected: &Expected<'_>) -> Result<(
         return Err("assertion header has crit extensions, none are supported".into());
     }
     let claims = decode_json(c, "claims")?;
-    let sig = crate::base64::decode(s).ok_or("assertion signature is not base64url")?;
+    let sig = crate::auth::decode_base64(s).ok_or("assertion signature is not base64url")?;
     let input = &jwt[..h.len() + 1 + c.len()];
     if !keys.any_verifies(alg, input.as_bytes(), &sig) {
         return Err(format!(

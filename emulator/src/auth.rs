@@ -1,5 +1,6 @@
 //! OAuth2 client-credentials token endpoint and the token registry (the
 //! bearer check itself is in `gate`, assertion checks in `assertion`).
+//! It owns tokens and the token endpoint; it may not touch tenant data.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -9,11 +10,12 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use base64ct::{Base64Unpadded, Base64UrlUnpadded, Encoding};
 use serde_json::json;
 
 use crate::assertion;
 use crate::body;
-use crate::errors::Product;
+use crate::product::Product;
 use crate::query::Params;
 use crate::random;
 use crate::state::AppState;
@@ -74,16 +76,16 @@ fn jwt_shaped(ttl: Duration) -> String {
     });
     format!(
         "{}.{}.{}",
-        crate::base64::encode_url(header.as_bytes()),
-        crate::base64::encode_url(claims.to_string().as_bytes()),
-        crate::base64::encode_url(random::hex(4).as_bytes())
+        Base64UrlUnpadded::encode_string(header.as_bytes()),
+        Base64UrlUnpadded::encode_string(claims.to_string().as_bytes()),
+        Base64UrlUnpadded::encode_string(random::hex(4).as_bytes())
     )
 }
 
 /// `POST /oauth2/v1/token`: form-encoded client credentials, HTTP Basic, or
 /// a private-key JWT assertion (see `assertion`).
 pub async fn token(State(state): State<AppState>, headers: HeaderMap, body: Body) -> Response {
-    let bytes = match body::read(Product::Other, body).await {
+    let bytes = match body::read(Product::OTHER, body).await {
         Ok(b) => b,
         Err(e) => return e.into_response(),
     };
@@ -216,6 +218,17 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
         })
 }
 
+/// Decodes standard or URL-safe base64, padded or not (clients and key
+/// files use all four); None on junk.
+pub(crate) fn decode_base64(s: &str) -> Option<Vec<u8>> {
+    let bare = s.trim_end_matches('=');
+    if bare.contains(['+', '/']) {
+        Base64Unpadded::decode_vec(bare).ok()
+    } else {
+        Base64UrlUnpadded::decode_vec(bare).ok()
+    }
+}
+
 /// Decodes `Basic base64(id:secret)`; percent-encoding inside is undone, as
 /// RFC 6749 asks clients to form-encode the parts before base64.
 fn parse_basic(value: &str) -> Option<(String, String)> {
@@ -223,7 +236,7 @@ fn parse_basic(value: &str) -> Option<(String, String)> {
     if !scheme.eq_ignore_ascii_case("basic") {
         return None;
     }
-    let raw = crate::base64::decode(rest.trim())?;
+    let raw = decode_base64(rest.trim())?;
     let text = String::from_utf8(raw).ok()?;
     let (id, secret) = text.split_once(':')?;
     Some((crate::query::decode(id), crate::query::decode(secret)))
@@ -232,6 +245,22 @@ fn parse_basic(value: &str) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_either_alphabet_padded_or_not() {
+        for (text, want) in [
+            ("Zm9vYmFy", &b"foobar"[..]),
+            ("Zm8", b"fo"),
+            ("Zm8=", b"fo"),
+            ("-_8", &[0xfb, 0xff]),
+            ("+/8=", &[0xfb, 0xff]),
+            ("", b""),
+        ] {
+            assert_eq!(decode_base64(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(decode_base64("a b"), None);
+        assert_eq!(Base64UrlUnpadded::encode_string(&[0xfb, 0xff]), "-_8");
+    }
 
     #[test]
     fn basic_auth_decodes() {
@@ -251,7 +280,7 @@ mod tests {
         let parts: Vec<&str> = t.split('.').collect();
         assert_eq!(parts.len(), 3);
         let claims: serde_json::Value =
-            serde_json::from_slice(&crate::base64::decode(parts[1]).unwrap()).unwrap();
+            serde_json::from_slice(&decode_base64(parts[1]).unwrap()).unwrap();
         assert!(claims["exp"].as_u64().unwrap() >= crate::store::now_secs() + 59);
     }
 

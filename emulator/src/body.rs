@@ -2,17 +2,21 @@
 //!
 //! Every write path validates the whole body before touching state, which is
 //! what guarantees "bad request means no state change".
+//!
+//! It owns reading and type-checking bodies; it may not change state.
 
 use std::future::poll_fn;
 use std::pin::Pin;
 
 use axum::body::{Body, Bytes, HttpBody};
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::Product;
+use crate::state::AppState;
 
 /// Largest accepted request body (5 MiB).
 pub const MAX_BODY_BYTES: usize = 5 * 1024 * 1024;
@@ -58,9 +62,9 @@ pub async fn read(product: Product, mut body: Body) -> Result<Bytes, ApiError> {
 /// sends with `{}`, or any request refused by auth or a fault) would make
 /// hyper close the connection with those bytes unread, and a close with
 /// unread input is a TCP reset that can destroy the response in flight.
-pub async fn buffer_layer(req: Request, next: Next) -> Response {
+pub async fn buffer_layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let (parts, body) = req.into_parts();
-    let product = Product::from_path(parts.uri.path());
+    let product = state.products().of_path(parts.uri.path());
     match read(product, body).await {
         Ok(bytes) => {
             next.run(Request::from_parts(parts, Body::from(bytes)))
@@ -72,11 +76,15 @@ pub async fn buffer_layer(req: Request, next: Next) -> Response {
 
 /// Reads the body and parses it as JSON (400 in the product's shape if not).
 pub async fn json(product: Product, body: Body) -> Result<Value, ApiError> {
-    let bytes = read(product, body).await?;
+    parse_json(product, &read(product, body).await?)
+}
+
+/// Parses a read body as JSON (400 in the product's shape if it is not).
+pub fn parse_json(product: Product, bytes: &[u8]) -> Result<Value, ApiError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ApiError::invalid_body(product, "Request body is required"));
     }
-    serde_json::from_slice(&bytes).map_err(|e| {
+    serde_json::from_slice(bytes).map_err(|e| {
         ApiError::invalid_body(product, format!("Request body is not valid JSON: {e}"))
     })
 }
@@ -84,7 +92,13 @@ pub async fn json(product: Product, body: Body) -> Result<Value, ApiError> {
 /// Reads the body and requires a JSON object, with `null` members removed
 /// (SDKs send `null` for unset optionals; storing them would leak into GETs).
 pub async fn object(product: Product, body: Body) -> Result<Map<String, Value>, ApiError> {
-    match json(product, body).await? {
+    parse_object(product, &read(product, body).await?)
+}
+
+/// Parses a read body as a JSON object, `null` members removed (see
+/// [`object`]).
+pub fn parse_object(product: Product, bytes: &[u8]) -> Result<Map<String, Value>, ApiError> {
+    match parse_json(product, bytes)? {
         Value::Object(mut map) => {
             map.retain(|_, v| !v.is_null());
             Ok(map)
@@ -196,10 +210,10 @@ mod tests {
     fn check_types_and_required() {
         let obj = json!({"name": "a", "enabled": "yes", "id": "12"});
         let obj = obj.as_object().unwrap();
-        assert!(check(Product::Zpa, obj, &[("name", Kind::Str)], &["name"]).is_ok());
-        assert!(check(Product::Zpa, obj, &[("enabled", Kind::Bool)], &[]).is_err());
-        assert!(check(Product::Zpa, obj, &[], &["missing"]).is_err());
-        assert!(check(Product::Zpa, obj, &[("id", Kind::Id)], &[]).is_ok());
-        assert!(check(Product::Zpa, obj, &[("name", Kind::Id)], &[]).is_err());
+        assert!(check(Product::ZPA, obj, &[("name", Kind::Str)], &["name"]).is_ok());
+        assert!(check(Product::ZPA, obj, &[("enabled", Kind::Bool)], &[]).is_err());
+        assert!(check(Product::ZPA, obj, &[], &["missing"]).is_err());
+        assert!(check(Product::ZPA, obj, &[("id", Kind::Id)], &[]).is_ok());
+        assert!(check(Product::ZPA, obj, &[("name", Kind::Id)], &[]).is_err());
     }
 }

@@ -1,4 +1,5 @@
 //! Hand-rolled argument parsing for the binary (no clap, to keep builds quick).
+//! It owns the command line only; it may not start serving.
 
 use std::net::SocketAddr;
 use std::sync::Arc;

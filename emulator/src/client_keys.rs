@@ -8,6 +8,9 @@
 //! used `jti` values: like tokens, they are credentials, not tenant data,
 //! and a replayed assertion must stay refused whatever a test resets.
 //! All keys belong to the one configured client id.
+//!
+//! This module owns the key registry and its control routes; it may not
+//! touch tenant data or tokens.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
@@ -20,8 +23,9 @@ use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use crate::body;
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
 use crate::keys::PublicKey;
+use crate::product::Product;
 use crate::state::AppState;
 
 /// Keys from the command line, keys added at run time, and used `jti`s.
@@ -100,8 +104,8 @@ fn parse_body(v: &Value) -> Result<PublicKey, String> {
 }
 
 async fn add(State(s): State<AppState>, raw: Body) -> Result<Response, ApiError> {
-    let v = body::json(Product::Other, raw).await?;
-    let key = parse_body(&v).map_err(|e| ApiError::invalid_body(Product::Other, e))?;
+    let v = body::json(Product::OTHER, raw).await?;
+    let key = parse_body(&v).map_err(|e| ApiError::invalid_body(Product::OTHER, e))?;
     let alg = key.alg();
     let keys = s.runtime.client_keys.add(key);
     Ok(Json(json!({ "status": "added", "alg": alg, "keys": keys })).into_response())

@@ -1,129 +1,93 @@
-//! Storage for the spec-driven routes: collections and singletons by
-//! storage key (see `spec::paths::key`).
+//! The collections hand-written providers and seeds address by name: their
+//! storage keys in the one store (the keys the spec-driven routes derive
+//! for the same paths, so both see the same objects) and their short names
+//! for `--bulk` and seed files.
 //!
-//! Keys of the collections the hand-written routes own resolve to those
-//! typed vectors, so that, say, a spec-only `PUT /zia/api/v1/groups/{id}`
-//! edits the same groups `GET /zia/api/v1/groups` lists.
-
-use std::collections::HashMap;
+//! Adding a hand-written collection is one constant here (plus a [`NAMED`]
+//! entry for a short name). This module may not hold data or behaviour.
 
 use serde_json::Value;
 
 use crate::store::Store;
 
-/// Collections and singletons created through the spec-driven routes.
-#[derive(Debug, Clone, Default)]
-pub struct Generic {
-    /// Objects by collection key, in insertion order.
-    pub collections: HashMap<String, Vec<Value>>,
-    /// Singleton values by concrete path key.
-    pub singletons: HashMap<String, Value>,
-}
+/// ZPA application segments.
+pub const ZPA_APPLICATIONS: &str = "zpa:/mgmtconfig/admin/customers/{}/application";
+/// ZPA segment groups.
+pub const ZPA_SEGMENT_GROUPS: &str = "zpa:/mgmtconfig/admin/customers/{}/segmentGroup";
+/// ZPA server groups.
+pub const ZPA_SERVER_GROUPS: &str = "zpa:/mgmtconfig/admin/customers/{}/serverGroup";
+/// ZPA app connector groups.
+pub const ZPA_CONNECTOR_GROUPS: &str = "zpa:/mgmtconfig/admin/customers/{}/appConnectorGroup";
+/// ZPA identity providers.
+pub const ZPA_IDPS: &str = "zpa:/mgmtconfig/admin/customers/{}/idp";
+/// ZPA microtenants, including the Default one with id "0".
+pub const ZPA_MICROTENANTS: &str = "zpa:/mgmtconfig/admin/customers/{}/microtenants";
+/// ZPA SCIM attribute headers of every IdP, each carrying its `idpId`
+/// (the spec addresses them per IdP; the providers filter this one list).
+pub const ZPA_SCIM_ATTRIBUTES: &str = "zpa:#scimAttributes";
+/// ZPA SCIM groups of every IdP; integer `id` and `idpId` as on the wire.
+pub const ZPA_SCIM_GROUPS: &str = "zpa:#scimGroups";
+/// ZIA users.
+pub const ZIA_USERS: &str = "zia:/api/users";
+/// ZIA groups.
+pub const ZIA_GROUPS: &str = "zia:/api/groups";
+/// ZIA departments.
+pub const ZIA_DEPARTMENTS: &str = "zia:/api/departments";
+/// ZIdentity users.
+pub const ZIDENTITY_USERS: &str = "zidentity:/admin/api/users";
+/// ZIdentity groups.
+pub const ZIDENTITY_GROUPS: &str = "zidentity:/admin/api/groups";
 
 /// Short names for collections, used by `--bulk` and seed files, with their
-/// storage keys. These are the collections with hand-written routes.
+/// storage keys.
 pub const NAMED: &[(&str, &str)] = &[
-    (
-        "zpa.applications",
-        "zpa:/mgmtconfig/admin/customers/{}/application",
-    ),
-    (
-        "zpa.segmentGroups",
-        "zpa:/mgmtconfig/admin/customers/{}/segmentGroup",
-    ),
-    (
-        "zpa.serverGroups",
-        "zpa:/mgmtconfig/admin/customers/{}/serverGroup",
-    ),
-    (
-        "zpa.appConnectorGroups",
-        "zpa:/mgmtconfig/admin/customers/{}/appConnectorGroup",
-    ),
-    ("zpa.idps", "zpa:/mgmtconfig/admin/customers/{}/idp"),
-    (
-        "zpa.microtenants",
-        "zpa:/mgmtconfig/admin/customers/{}/microtenants",
-    ),
-    ("zia.users", "zia:/api/users"),
-    ("zia.groups", "zia:/api/groups"),
-    ("zia.departments", "zia:/api/departments"),
-    ("zidentity.users", "zid:/admin/api/users"),
-    ("zidentity.groups", "zid:/admin/api/groups"),
+    ("zpa.applications", ZPA_APPLICATIONS),
+    ("zpa.segmentGroups", ZPA_SEGMENT_GROUPS),
+    ("zpa.serverGroups", ZPA_SERVER_GROUPS),
+    ("zpa.appConnectorGroups", ZPA_CONNECTOR_GROUPS),
+    ("zpa.idps", ZPA_IDPS),
+    ("zpa.microtenants", ZPA_MICROTENANTS),
+    ("zia.users", ZIA_USERS),
+    ("zia.groups", ZIA_GROUPS),
+    ("zia.departments", ZIA_DEPARTMENTS),
+    ("zidentity.users", ZIDENTITY_USERS),
+    ("zidentity.groups", ZIDENTITY_GROUPS),
 ];
 
-/// Which typed vector a key stands for.
-#[derive(Clone, Copy)]
-enum Typed {
-    ZpaApps,
-    ZpaSegmentGroups,
-    ZpaServerGroups,
-    ZpaConnectorGroups,
-    ZpaIdps,
-    ZpaMicrotenants,
-    ZiaUsers,
-    ZiaGroups,
-    ZiaDepartments,
-    ZidUsers,
-    ZidGroups,
+/// The ZPA collections the ZPA providers read together (references,
+/// derived fields), borrowed from the store once per request.
+#[derive(Debug, Clone, Copy)]
+pub struct ZpaView<'a> {
+    /// Application segments.
+    pub applications: &'a [Value],
+    /// Segment groups.
+    pub segment_groups: &'a [Value],
+    /// Server groups.
+    pub server_groups: &'a [Value],
+    /// App connector groups.
+    pub connector_groups: &'a [Value],
+    /// Identity providers.
+    pub idps: &'a [Value],
+    /// Microtenants.
+    pub microtenants: &'a [Value],
+    /// SCIM attributes of every IdP.
+    pub scim_attributes: &'a [Value],
+    /// SCIM groups of every IdP.
+    pub scim_groups: &'a [Value],
 }
 
-fn typed(key: &str) -> Option<Typed> {
-    const ORDER: [Typed; 11] = [
-        Typed::ZpaApps,
-        Typed::ZpaSegmentGroups,
-        Typed::ZpaServerGroups,
-        Typed::ZpaConnectorGroups,
-        Typed::ZpaIdps,
-        Typed::ZpaMicrotenants,
-        Typed::ZiaUsers,
-        Typed::ZiaGroups,
-        Typed::ZiaDepartments,
-        Typed::ZidUsers,
-        Typed::ZidGroups,
-    ];
-    NAMED.iter().position(|(_, k)| *k == key).map(|i| ORDER[i])
-}
-
-impl Store {
-    /// The objects stored under a collection key (empty if none).
-    pub fn collection(&self, key: &str) -> &[Value] {
-        match typed(key) {
-            Some(Typed::ZpaApps) => &self.zpa.applications,
-            Some(Typed::ZpaSegmentGroups) => &self.zpa.segment_groups,
-            Some(Typed::ZpaServerGroups) => &self.zpa.server_groups,
-            Some(Typed::ZpaConnectorGroups) => &self.zpa.connector_groups,
-            Some(Typed::ZpaIdps) => &self.zpa.idps,
-            Some(Typed::ZpaMicrotenants) => &self.zpa.microtenants,
-            Some(Typed::ZiaUsers) => &self.zia.users,
-            Some(Typed::ZiaGroups) => &self.zia.groups,
-            Some(Typed::ZiaDepartments) => &self.zia.departments,
-            Some(Typed::ZidUsers) => &self.zid.users,
-            Some(Typed::ZidGroups) => &self.zid.groups,
-            None => self
-                .generic
-                .collections
-                .get(key)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]),
-        }
-    }
-
-    /// The objects stored under a collection key, for writing (created
-    /// empty on first use).
-    pub fn collection_mut(&mut self, key: &str) -> &mut Vec<Value> {
-        match typed(key) {
-            Some(Typed::ZpaApps) => &mut self.zpa.applications,
-            Some(Typed::ZpaSegmentGroups) => &mut self.zpa.segment_groups,
-            Some(Typed::ZpaServerGroups) => &mut self.zpa.server_groups,
-            Some(Typed::ZpaConnectorGroups) => &mut self.zpa.connector_groups,
-            Some(Typed::ZpaIdps) => &mut self.zpa.idps,
-            Some(Typed::ZpaMicrotenants) => &mut self.zpa.microtenants,
-            Some(Typed::ZiaUsers) => &mut self.zia.users,
-            Some(Typed::ZiaGroups) => &mut self.zia.groups,
-            Some(Typed::ZiaDepartments) => &mut self.zia.departments,
-            Some(Typed::ZidUsers) => &mut self.zid.users,
-            Some(Typed::ZidGroups) => &mut self.zid.groups,
-            None => self.generic.collections.entry(key.to_string()).or_default(),
+impl<'a> ZpaView<'a> {
+    /// The view of `store`.
+    pub fn of(store: &'a Store) -> Self {
+        ZpaView {
+            applications: store.collection(ZPA_APPLICATIONS),
+            segment_groups: store.collection(ZPA_SEGMENT_GROUPS),
+            server_groups: store.collection(ZPA_SERVER_GROUPS),
+            connector_groups: store.collection(ZPA_CONNECTOR_GROUPS),
+            idps: store.collection(ZPA_IDPS),
+            microtenants: store.collection(ZPA_MICROTENANTS),
+            scim_attributes: store.collection(ZPA_SCIM_ATTRIBUTES),
+            scim_groups: store.collection(ZPA_SCIM_GROUPS),
         }
     }
 }
@@ -131,16 +95,21 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::spec::{self, PathKind};
 
+    /// A named key that no spec path produces would split a collection
+    /// between hand-written and spec-driven routes.
     #[test]
-    fn typed_keys_reach_typed_vectors() {
-        let mut s = Store::default();
-        s.collection_mut("zia:/api/groups").push(json!({"id": 1}));
-        assert_eq!(s.zia.groups.len(), 1);
-        s.collection_mut("zia:/api/rules").push(json!({"id": 2}));
-        assert_eq!(s.collection("zia:/api/rules").len(), 1);
-        assert!(s.collection("zia:/api/none").is_empty());
-        assert_eq!(NAMED.len(), 11);
+    fn named_keys_are_spec_collections() {
+        let idx = spec::index();
+        for (short, key) in NAMED {
+            let found = idx.paths.iter().any(|e| {
+                e.kind == PathKind::Collection && {
+                    let blanks = vec![String::new(); e.segments.len()];
+                    spec::paths::key(e.product, &e.segments, &blanks, e.segments.len()) == *key
+                }
+            });
+            assert!(found, "{short}: {key}");
+        }
     }
 }

@@ -1,4 +1,6 @@
 //! Runtime configuration shared by the library API and the binary.
+//! It owns the settings' shape and defaults; it may not read files or the
+//! environment.
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -6,6 +6,9 @@
 //! shared kill flag, handed to handlers as connect info; once set, the next
 //! read or write fails and the socket closes with zero linger, which sends
 //! a TCP RST instead of an orderly FIN.
+//!
+//! This module owns the connection wrapper only; it may not look at
+//! requests.
 
 use std::io;
 use std::net::SocketAddr;

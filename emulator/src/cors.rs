@@ -4,6 +4,8 @@
 //! including 401s, 404s and 413s produced before routing succeeds: a browser
 //! hides any response lacking these headers, which would turn an informative
 //! API error into an opaque network failure.
+//!
+//! This layer owns the CORS headers only; it may not refuse requests.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};

@@ -1,40 +1,17 @@
-//! Error responses in each product's own wire shape.
+//! Error responses in each product's own wire shape, as the product
+//! registry describes it (code and message fields, code per error kind).
 //!
 //! Clients parse errors differently per product, so an emulator that used one
 //! generic shape would hide bugs in exactly the code paths it exists to test.
+//! This module builds error bodies only; it may not decide which error a
+//! request gets.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
-/// Which API family a request belongs to; decides the error body shape.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Product {
-    /// `/zpa/...`: `{"id": "...", "reason": "..."}`.
-    Zpa,
-    /// `/zia/...`: `{"code": "...", "message": "..."}`.
-    Zia,
-    /// `/ziam/...`: `{"error": "...", "message": "..."}`.
-    Zid,
-    /// Anything else (token endpoint, unknown prefixes, control routes).
-    Other,
-}
-
-impl Product {
-    /// Infers the product from a request path prefix.
-    pub fn from_path(path: &str) -> Product {
-        if path == "/zpa" || path.starts_with("/zpa/") {
-            Product::Zpa
-        } else if path == "/zia" || path.starts_with("/zia/") {
-            Product::Zia
-        } else if path == "/ziam" || path.starts_with("/ziam/") {
-            Product::Zid
-        } else {
-            Product::Other
-        }
-    }
-}
+use crate::product::Product;
 
 /// An error response ready to send; handlers return `Result<_, ApiError>`.
 #[derive(Debug, Clone)]
@@ -55,52 +32,34 @@ impl ApiError {
         code: &str,
         message: impl Into<String>,
     ) -> Self {
-        let message = message.into();
-        let body = match product {
-            Product::Zpa => json!({ "id": code, "reason": message }),
-            Product::Zia => json!({ "code": code, "message": message }),
-            Product::Zid | Product::Other => json!({ "error": code, "message": message }),
-        };
+        let mut body = Map::new();
+        body.insert(product.errors.code_field.into(), json!(code));
+        body.insert(product.errors.message_field.into(), json!(message.into()));
+        let body = Value::Object(body);
         ApiError { status, body }
     }
 
     /// 400 for a body that is not valid JSON or has a field of the wrong type.
     pub fn invalid_body(product: Product, message: impl Into<String>) -> Self {
-        let code = match product {
-            Product::Zpa => "invalid.request.body",
-            Product::Zia => "INVALID_INPUT_ARGUMENT",
-            Product::Zid | Product::Other => "invalid_request",
-        };
+        let code = product.errors.invalid_body;
         ApiError::new(product, StatusCode::BAD_REQUEST, code, message)
     }
 
     /// 400 for a bad query parameter (page size too large, not a number, ...).
     pub fn invalid_param(product: Product, message: impl Into<String>) -> Self {
-        let code = match product {
-            Product::Zpa => "invalid.request.param",
-            Product::Zia => "INVALID_INPUT_ARGUMENT",
-            Product::Zid | Product::Other => "invalid_request",
-        };
+        let code = product.errors.invalid_param;
         ApiError::new(product, StatusCode::BAD_REQUEST, code, message)
     }
 
     /// 404 for an id or path that does not exist.
     pub fn not_found(product: Product, message: impl Into<String>) -> Self {
-        let code = match product {
-            Product::Zpa => "resource.not.found",
-            Product::Zia => "RESOURCE_NOT_FOUND",
-            Product::Zid | Product::Other => "not_found",
-        };
+        let code = product.errors.not_found;
         ApiError::new(product, StatusCode::NOT_FOUND, code, message)
     }
 
     /// 413 for a request body over the size limit.
     pub fn too_large(product: Product, limit: usize) -> Self {
-        let code = match product {
-            Product::Zpa => "request.entity.too.large",
-            Product::Zia => "PAYLOAD_TOO_LARGE",
-            Product::Zid | Product::Other => "payload_too_large",
-        };
+        let code = product.errors.too_large;
         ApiError::new(
             product,
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -111,11 +70,7 @@ impl ApiError {
 
     /// 405 for a known path with an unsupported method.
     pub fn method_not_allowed(product: Product) -> Self {
-        let code = match product {
-            Product::Zpa => "method.not.allowed",
-            Product::Zia => "METHOD_NOT_ALLOWED",
-            Product::Zid | Product::Other => "method_not_allowed",
-        };
+        let code = product.errors.method_not_allowed;
         ApiError::new(
             product,
             StatusCode::METHOD_NOT_ALLOWED,

@@ -20,7 +20,8 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
 use crate::conn::ConnHandle;
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::Product;
 use crate::ratelimit;
 use crate::state::AppState;
 
@@ -206,7 +207,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let Some(status) = fault.status else {
         return next.run(req).await;
     };
-    respond(Product::from_path(path), status, fault)
+    respond(state.products().of_path(path), status, fault)
 }
 
 /// Resets the connection; the response built here is never written.
@@ -262,20 +263,27 @@ fn respond(product: Product, status: StatusCode, fault: Fault) -> Response {
 mod tests {
     use super::*;
 
+    /// `rest` under `product`'s gateway prefix.
+    fn at(product: Product, rest: &str) -> String {
+        format!("{}{rest}", product.gateway)
+    }
+
     #[test]
     fn parse_and_consume() {
         let f = Fault::parse(
-            &json!({"method": "get", "path_prefix": "/zia", "status": 503, "count": 2}),
+            &json!({"method": "get", "path_prefix": Product::ZIA.gateway, "status": 503, "count": 2}),
         )
         .unwrap();
         let faults = Faults::default();
         faults.add(f);
-        assert!(faults.take(&Method::POST, "/zia/x").is_none());
-        assert!(faults.take(&Method::GET, "/zpa/x").is_none());
-        assert!(faults.take(&Method::GET, "/zia/x").is_some());
-        assert!(faults.take(&Method::GET, "/zia/y").is_some());
+        assert!(faults
+            .take(&Method::POST, &at(Product::ZIA, "/x"))
+            .is_none());
+        assert!(faults.take(&Method::GET, &at(Product::ZPA, "/x")).is_none());
+        assert!(faults.take(&Method::GET, &at(Product::ZIA, "/x")).is_some());
+        assert!(faults.take(&Method::GET, &at(Product::ZIA, "/y")).is_some());
         assert!(
-            faults.take(&Method::GET, "/zia/z").is_none(),
+            faults.take(&Method::GET, &at(Product::ZIA, "/z")).is_none(),
             "count used up"
         );
     }

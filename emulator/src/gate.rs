@@ -5,23 +5,22 @@
 //!    `/signin`), or for ZIA a valid `JSESSIONID` session cookie → else 401;
 //! 2. read-only mode: writes get 403 `STATE_READONLY` → while enabled;
 //! 3. rate limits (see `ratelimit`) → 429, while enabled;
-//! 4. ZIA edit lock: ZIA writes get 409 `EDIT_LOCK_NOT_AVAILABLE` while
-//!    the lock is held.
+//! 4. edit lock: writes to a product whose registry entry names a
+//!    retryable conflict code (ZIA's `EDIT_LOCK_NOT_AVAILABLE`) get a 409
+//!    with that code while the lock is held.
 //!
-//! Hand-written routes get this as a route layer; the spec-driven
-//! dispatcher calls [`check`] itself once a spec operation matched, so
-//! unknown paths stay 404 rather than 401.
+//! The router calls [`check`] once a spec operation matched, so unknown
+//! paths stay 404 rather than 401. This module decides refusals only; it
+//! may not serve or change data.
 
-use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
 use crate::auth;
-use crate::errors::{ApiError, Product};
-use crate::legacy::zia::session_cookie;
+use crate::errors::ApiError;
+use crate::legacy::zia::{session_cookie, SESSION_AUTH};
 use crate::state::AppState;
 
 /// True for methods that change state.
@@ -38,11 +37,13 @@ pub fn check(
     path: &str,
     headers: &HeaderMap,
 ) -> Result<String, Box<Response>> {
-    let product = Product::from_path(path);
+    let product = state.products().of_path(path);
     let caller = match auth::bearer(headers) {
         Some(t) if state.tokens().is_valid(t) => t.to_string(),
         _ => match session_cookie(headers) {
-            Some(id) if product == Product::Zia && state.sessions().is_valid(id) => {
+            Some(id)
+                if product.legacy_auth == Some(SESSION_AUTH) && state.sessions().is_valid(id) =>
+            {
                 format!("session:{id}")
             }
             _ => return Err(Box::new(ApiError::unauthorized().into_response())),
@@ -55,12 +56,14 @@ pub fn check(
     if modes.rate_limits() {
         state.runtime.limiter.check(product, &caller, method)?;
     }
-    if product == Product::Zia && is_write(method) && modes.edit_lock() {
+    // The edit lock exists where the registry names a retryable conflict.
+    let lock_code = product.errors.retry_conflict.first();
+    if let Some(code) = lock_code.filter(|_| is_write(method) && modes.edit_lock()) {
         return Err(Box::new(
             ApiError::new(
-                Product::Zia,
+                product,
                 StatusCode::CONFLICT,
-                "EDIT_LOCK_NOT_AVAILABLE",
+                code,
                 "Another admin session holds the edit lock; retry later",
             )
             .into_response(),
@@ -84,12 +87,4 @@ fn read_only_refusal() -> Response {
         HeaderValue::from_static("read-only"),
     );
     resp
-}
-
-/// Route layer for the hand-written API routes.
-pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    match check(&state, req.method(), req.uri().path(), req.headers()) {
-        Ok(_) => next.run(req).await,
-        Err(refusal) => *refusal,
-    }
 }

@@ -9,8 +9,12 @@
 //!   read-only mode is on) on every response, errors included.
 //!
 //! The windows here count all callers together and are informational:
-//! enforcement is the job of `ratelimit`, when enabled.
+//! enforcement is the job of `ratelimit`, when enabled. Which windows a
+//! product has, and its mode header, come from `rules`; this module only
+//! counts and stamps headers.
 
+use std::collections::HashMap;
+use std::fmt::Write;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -19,7 +23,8 @@ use axum::http::{HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::errors::Product;
+use crate::product::Product;
+use crate::rules::{self, GatewayWindows};
 use crate::state::AppState;
 use crate::stats::TOKEN_PATH;
 
@@ -59,66 +64,56 @@ impl Window {
     }
 }
 
-/// The gateway's windows per API family.
-#[derive(Debug)]
-pub struct Gateway {
-    windows: Mutex<[Window; 4]>,
-}
+/// The token endpoint's windows.
+const TOKEN_WINDOWS: GatewayWindows = GatewayWindows {
+    pool: "token",
+    header: "500, 500;w=1, 100000;w=60",
+    windows: &[(500, 1)],
+};
 
-impl Default for Gateway {
-    fn default() -> Self {
-        Gateway {
-            windows: Mutex::new([
-                Window::new(5000, 60), // ZPA and ZIA
-                Window::new(500, 1),   // ZIdentity, first policy
-                Window::new(1000, 1),  // ZIdentity, second policy
-                Window::new(500, 1),   // token endpoint
-            ]),
-        }
-    }
+/// The gateway's windows, per (pool, window index).
+#[derive(Debug, Default)]
+pub struct Gateway {
+    windows: Mutex<HashMap<(&'static str, usize), Window>>,
 }
 
 /// (limit, remaining, reset) header values for one response.
 type Triple = (&'static str, String, String);
 
 impl Gateway {
-    /// Header values for a request to `path`, counting it; None when the
-    /// path is not behind the gateway.
-    fn count(&self, path: &str, now: Instant) -> Option<Triple> {
+    /// Header values for a request of `product` (`None`: the token
+    /// endpoint), counting it; None when it is not behind the gateway.
+    fn count(&self, product: Option<Product>, now: Instant) -> Option<Triple> {
+        let policy = match product {
+            None => TOKEN_WINDOWS,
+            Some(p) => rules::of(p).gateway?,
+        };
         let mut w = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        if path == TOKEN_PATH {
-            let (rem, reset) = w[3].hit(now);
-            return Some((
-                "500, 500;w=1, 100000;w=60",
-                rem.to_string(),
-                reset.to_string(),
-            ));
+        let mut remaining = String::new();
+        let mut resets = String::new();
+        for (i, &(limit, secs)) in policy.windows.iter().enumerate() {
+            let (rem, reset) = w
+                .entry((policy.pool, i))
+                .or_insert_with(|| Window::new(limit, secs))
+                .hit(now);
+            let sep = if i == 0 { "" } else { ", " };
+            let _ = write!(remaining, "{sep}{rem}");
+            let _ = write!(resets, "{sep}{reset}");
         }
-        match Product::from_path(path) {
-            Product::Zpa | Product::Zia => {
-                let (rem, reset) = w[0].hit(now);
-                Some(("5000, 5000;w=60", rem.to_string(), reset.to_string()))
-            }
-            Product::Zid => {
-                let (r1, s1) = w[1].hit(now);
-                let (r2, s2) = w[2].hit(now);
-                Some((
-                    "500, 500;w=1, 20000;w=60, 1000, 1000;w=1",
-                    format!("{r1}, {r2}"),
-                    format!("{s1}, {s2}"),
-                ))
-            }
-            Product::Other => None,
-        }
+        Some((policy.header, remaining, resets))
     }
 }
 
 /// Middleware: adds the gateway headers and ZIA's mode header.
 pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let path = req.uri().path().to_string();
+    let product = if req.uri().path() == TOKEN_PATH {
+        None
+    } else {
+        Some(state.products().of_path(req.uri().path()))
+    };
     let mut resp = next.run(req).await;
     let h = resp.headers_mut();
-    if let Some((limit, remaining, reset)) = state.runtime.gateway.count(&path, Instant::now()) {
+    if let Some((limit, remaining, reset)) = state.runtime.gateway.count(product, Instant::now()) {
         h.insert(
             HeaderName::from_static("x-ratelimit-limit"),
             HeaderValue::from_static(limit),
@@ -132,14 +127,14 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
             }
         }
     }
-    if Product::from_path(&path) == Product::Zia {
+    if let Some(header) = product.and_then(|p| rules::of(p).mode_header) {
         let mode = if state.runtime.modes.read_only() {
             "read-only"
         } else {
             "read-write"
         };
         h.insert(
-            HeaderName::from_static("x-zscaler-mode"),
+            HeaderName::from_static(header),
             HeaderValue::from_static(mode),
         );
     }
@@ -154,16 +149,20 @@ mod tests {
     fn windows_count_down_and_reset() {
         let g = Gateway::default();
         let t0 = Instant::now();
-        let (limit, rem, reset) = g.count("/zpa/x", t0).unwrap();
+        let (limit, rem, reset) = g.count(Some(Product::ZPA), t0).unwrap();
         assert_eq!(limit, "5000, 5000;w=60");
         assert_eq!((rem.as_str(), reset.as_str()), ("4999", "60"));
-        let (_, rem, reset) = g.count("/zia/y", t0 + Duration::from_millis(6500)).unwrap();
+        let (_, rem, reset) = g
+            .count(Some(Product::ZIA), t0 + Duration::from_millis(6500))
+            .unwrap();
         assert_eq!((rem.as_str(), reset.as_str()), ("4998", "54"));
-        let (_, rem, _) = g.count("/zia/y", t0 + Duration::from_secs(61)).unwrap();
+        let (_, rem, _) = g
+            .count(Some(Product::ZIA), t0 + Duration::from_secs(61))
+            .unwrap();
         assert_eq!(rem, "4999", "a new window starts");
-        let (_, rem, reset) = g.count("/ziam/z", t0).unwrap();
+        let (_, rem, reset) = g.count(Some(Product::ZIDENTITY), t0).unwrap();
         assert_eq!((rem.as_str(), reset.as_str()), ("499, 999", "1, 1"));
-        assert_eq!(g.count(TOKEN_PATH, t0).unwrap().1, "499");
-        assert!(g.count("/_emulator/stats", t0).is_none());
+        assert_eq!(g.count(None, t0).unwrap().1, "499");
+        assert!(g.count(Some(Product::OTHER), t0).is_none());
     }
 }

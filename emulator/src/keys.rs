@@ -4,6 +4,9 @@
 //! Only the two algorithms Zscaler clients sign with are supported, RS256
 //! and ES256 (P-256), so a key's type fixes its algorithm and an assertion
 //! cannot pick a weaker one.
+//!
+//! This module owns key parsing and signature checks; it may not keep keys
+//! (see `client_keys`).
 
 use rsa::pkcs8::DecodePublicKey;
 use rsa::signature::Verifier;
@@ -49,7 +52,7 @@ impl PublicKey {
             .and_then(|rest| rest.split("-----END PUBLIC KEY-----").next())
             .ok_or("expected a PEM starting with -----BEGIN PUBLIC KEY----- (SPKI)")?;
         let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-        let der = crate::base64::decode(&compact).ok_or("PEM body is not base64")?;
+        let der = crate::auth::decode_base64(&compact).ok_or("PEM body is not base64")?;
         if let Ok(key) = rsa::RsaPublicKey::from_public_key_der(&der) {
             return PublicKey::rsa(key);
         }
@@ -74,7 +77,7 @@ impl PublicKey {
             (Some("RSA"), _) => {
                 let int = |k: &str| -> Result<rsa::BigUint, String> {
                     let b64 = field(k).ok_or(format!("RSA JWK lacks {k}"))?;
-                    let bytes = crate::base64::decode(b64)
+                    let bytes = crate::auth::decode_base64(b64)
                         .ok_or(format!("RSA JWK {k} is not base64url"))?;
                     Ok(rsa::BigUint::from_bytes_be(&bytes))
                 };

@@ -1,11 +1,16 @@
 //! A local, stateful, in-memory stand-in for the Zscaler OneAPI.
 //!
 //! It serves the OAuth token endpoint and every operation of the project's
-//! OpenAPI specs (`openapi/*.yaml`, embedded at build time) under the
-//! gateway prefixes `/zpa`, `/zia` and `/ziam`, with the response shapes,
-//! id types, pagination, error bodies, rate limits and headers of the real
-//! services, seeded with a demo tenant. It exists so client tests, demos and
+//! OpenAPI specs (`openapi/*.yaml`, embedded at build time) under each
+//! product's gateway prefix, with the response shapes, id types,
+//! pagination, error bodies, rate limits and headers of the real services,
+//! seeded with a demo tenant. It exists so client tests, demos and
 //! benchmarks run offline and deterministically.
+//!
+//! The products are data: `products.json` at the repository root (the
+//! product registry) is compiled into [`product::REGISTRY`] by `build.rs`,
+//! and a product added there with its spec in `openapi/` is served without
+//! editing the emulator.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -20,12 +25,15 @@
 //!   an RS256/ES256 private-key JWT assertion checked against registered
 //!   public keys), audience `https://api.zscaler.com`; tokens are
 //!   JWT-shaped.
-//! - Hand-written, richer routes for ZPA application segments, segment and
-//!   server groups, connector groups, IdPs, microtenants and SCIM data; ZIA
-//!   users (incl. `bulkDelete`, at most 500 ids), groups, departments,
-//!   `status` / `status/activate` and `urlLookup`; ZIdentity users and
-//!   groups.
-//! - Every other spec operation through the spec-driven handler (see
+//! - Every product API request goes through one router (`router`): the
+//!   spec index matches it to an operation, the gate and the product rules
+//!   apply, and the operation's provider serves it.
+//! - Hand-written providers, registered by operationId (`products`), for
+//!   ZPA application segments, segment and server groups, connector groups,
+//!   IdPs, microtenants and SCIM data; ZIA users (incl. `bulkDelete`, at
+//!   most 500 ids), groups, departments, `status` / `status/activate` and
+//!   `urlLookup`; ZIdentity users and groups.
+//! - Every other spec operation through the generic provider (see
 //!   `generic`): collections (`GET` lists, `POST` creates with ZPA
 //!   numeric-string, ZIA int64 or ZIdentity alphanumeric ids), items (`GET`,
 //!   full-replace `PUT`, merging `PATCH`, `DELETE`; 404 in the product's
@@ -39,8 +47,9 @@
 //!   with `page`/`pageSize` (default 100, max 1000) and `search`/`name`;
 //!   ZIdentity `offset`/`limit` with `next_link`/`prev_link` on the
 //!   emulator's own origin.
-//! - ZIA stages every write: `GET /zia/api/v1/status` says `PENDING` until
-//!   `POST /zia/api/v1/status/activate` (or a session logout).
+//! - Staging (ZIA): every successful write except read-only POSTs marks
+//!   changes pending, `GET .../status` says `PENDING` until the `activate`
+//!   operation (or a session logout).
 //! - Legacy authentication: ZPA `POST /signin` / `POST /signout` with the
 //!   un-prefixed `/mgmtconfig/...` and `/userconfig/...` paths; ZIA
 //!   `POST|GET|DELETE /api/v1/authenticatedSession` (obfuscated API key,
@@ -87,13 +96,33 @@
 //! `retry-after: <n>s` and `{"id": "invalid.toomanyrequests", ...}`. ZIA, per
 //! method: GET 2/s, POST and PUT 1/s, DELETE 1/min, 429 with
 //! `retry-after: <n>` and `{"message": "Rate Limit (1/SECOND) exceeded",
-//! "Retry-After": "1 seconds"}`.
+//! "Retry-After": "1 seconds"}`. Limits of other products come from their
+//! registry entry, with 429s in their error shape.
+//!
+//! # Layout
+//!
+//! - `product` (registry, from `products.json`) and `rules` (emulator
+//!   quirks keyed by product name): what a product is.
+//! - `spec`: the operations of `openapi/*.yaml`, matched by path.
+//! - `router`: the one entry for product API requests; applies `gate`,
+//!   the tenant check and staging, then calls a provider.
+//! - `generic` (the provider for any operation, by role) and `products`
+//!   (hand-written providers by operationId, plus the control API).
+//! - `store` and `collections`: the one tenant store and the keys of the
+//!   hand-written collections; `seed` fills it.
+//! - Cross-cutting layers: `request_id`, `cors`, `stats`, `body`, `faults`,
+//!   `legacy`, `gateway`; shared helpers `paging`, `query`, `errors`.
+//! - Credentials: `auth`, `assertion`, `keys`, `client_keys`.
+//!
+//! Adding a product: an entry in `products.json` and its spec in
+//! `openapi/`. Adding hand-written behaviour: a provider in that product's
+//! `products` module, registered in its `PROVIDERS` table (and, for a new
+//! collection, a key in `collections`).
 
 #![warn(missing_docs)]
 
 pub mod assertion;
 pub mod auth;
-mod base64;
 pub mod body;
 pub mod cache;
 pub mod cli;
@@ -111,11 +140,14 @@ pub mod keys;
 pub mod legacy;
 pub mod modes;
 pub mod paging;
+pub mod product;
 pub mod products;
 pub mod query;
 mod random;
 pub mod ratelimit;
 pub mod request_id;
+pub mod router;
+pub mod rules;
 pub mod seed;
 pub mod server;
 pub mod spec;

@@ -1,4 +1,5 @@
 //! Binary entry point: parse flags, bind, announce the address, serve.
+//! It may not hold behaviour of its own; everything is in the library.
 
 use std::io::Write;
 

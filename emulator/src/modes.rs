@@ -1,5 +1,6 @@
 //! Switches the control API flips at run time: read-only mode, the ZIA edit
 //! lock and rate limiting.
+//! This module owns the switches; it may not act on them (see `gate`).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 

@@ -1,25 +1,18 @@
-//! Pagination and name search shared by the product modules.
+//! Pagination and name search shared by the product modules, in the three
+//! paging styles of the registry (`product::PagingStyle`); parameter names,
+//! default and largest sizes come from the product's registry entry.
+//!
+//! This module turns rows into pages; it may not choose the rows (filters
+//! are the caller's) nor read the store.
 
 use std::borrow::Borrow;
 
 use axum::http::{header, HeaderMap};
 use serde_json::{json, Map, Value};
 
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::Product;
 use crate::query::{encode, Params};
-
-/// ZPA: default `pagesize`.
-pub const ZPA_DEFAULT_PAGE_SIZE: i64 = 20;
-/// ZPA: largest `pagesize` accepted (larger is a 400).
-pub const ZPA_MAX_PAGE_SIZE: i64 = 500;
-/// ZIA: default `pageSize`.
-pub const ZIA_DEFAULT_PAGE_SIZE: i64 = 100;
-/// ZIA: largest `pageSize` accepted (larger is a 400).
-pub const ZIA_MAX_PAGE_SIZE: i64 = 1000;
-/// ZIdentity: default `limit`.
-pub const ZID_DEFAULT_LIMIT: i64 = 100;
-/// ZIdentity: largest `limit` accepted (larger is a 400).
-pub const ZID_MAX_LIMIT: i64 = 1000;
 
 /// Returns `items[start..start+len]` as owned values, clamped to the list.
 pub fn slice<V: Borrow<Value>>(items: &[V], start: usize, len: usize) -> Vec<Value> {
@@ -41,7 +34,7 @@ pub enum Totals {
     Numbers,
 }
 
-/// Which rows of a ZPA list one page covers.
+/// Which rows of a page-envelope list one page covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Window {
     /// Index of the first row.
@@ -52,16 +45,18 @@ pub struct Window {
     pub pages: i64,
 }
 
-/// Reads ZPA's `page` / `pagesize` for a list of `count` rows.
-pub fn zpa_window(params: &Params, count: usize) -> Result<Window, ApiError> {
-    let page = params.int(Product::Zpa, "page", 1, 1, i64::from(i32::MAX))?;
-    let size = params.int(
-        Product::Zpa,
-        "pagesize",
-        ZPA_DEFAULT_PAGE_SIZE,
-        1,
-        ZPA_MAX_PAGE_SIZE,
-    )?;
+/// Page number and size of a page-style request (1-based page).
+fn page_and_size(product: Product, params: &Params) -> Result<(i64, i64), ApiError> {
+    let p = &product.paging;
+    let page = params.int(product, p.position, 1, 1, i64::from(i32::MAX))?;
+    let size = params.int(product, p.size, p.default_size, 1, p.max_size)?;
+    Ok((page, size))
+}
+
+/// Reads the page number and size (ZPA's `page` / `pagesize`) for a list
+/// of `count` rows.
+pub fn window(product: Product, params: &Params, count: usize) -> Result<Window, ApiError> {
+    let (page, size) = page_and_size(product, params)?;
     let count = count as i64;
     Ok(Window {
         start: ((page - 1) * size) as usize,
@@ -90,50 +85,51 @@ pub fn zpa_envelope(count: usize, pages: i64, rows: Vec<Value>, totals: Totals) 
     Value::Object(out)
 }
 
-/// Builds a ZPA page: `{"totalPages","totalCount","list"}`.
-pub fn zpa_page<V: Borrow<Value>>(
+/// Builds a page envelope: `{"totalPages","totalCount","list"}`.
+pub fn envelope_page<V: Borrow<Value>>(
+    product: Product,
     params: &Params,
     items: &[V],
     totals: Totals,
 ) -> Result<Value, ApiError> {
-    let w = zpa_window(params, items.len())?;
+    let w = window(product, params, items.len())?;
     let rows = slice(items, w.start, w.len);
     Ok(zpa_envelope(items.len(), w.pages, rows, totals))
 }
 
-/// ZIA page of a plain array (`page` 1-based, `pageSize`).
-pub fn zia_page<V: Borrow<Value>>(params: &Params, items: &[V]) -> Result<Vec<Value>, ApiError> {
-    let page = params.int(Product::Zia, "page", 1, 1, i64::from(i32::MAX))?;
-    let size = params.int(
-        Product::Zia,
-        "pageSize",
-        ZIA_DEFAULT_PAGE_SIZE,
-        1,
-        ZIA_MAX_PAGE_SIZE,
-    )?;
+/// Page of a plain array (ZIA's `page` 1-based, `pageSize`).
+pub fn array_page<V: Borrow<Value>>(
+    product: Product,
+    params: &Params,
+    items: &[V],
+) -> Result<Vec<Value>, ApiError> {
+    let (page, size) = page_and_size(product, params)?;
     Ok(slice(items, ((page - 1) * size) as usize, size as usize))
 }
 
-/// ZIdentity's offset/limit envelope. `next_link` / `prev_link` point at
-/// `origin` + `path` and repeat the caller's other parameters, so following
-/// them walks the same result set on this emulator.
-pub fn zid_page<V: Borrow<Value>>(
+/// The offset/limit envelope (ZIdentity's). `next_link` / `prev_link`
+/// point at `origin` + `path` and repeat the caller's other parameters, so
+/// following them walks the same result set on this emulator.
+pub fn offset_page<V: Borrow<Value>>(
+    product: Product,
     origin: &str,
     path: &str,
     params: &Params,
     rows: &[V],
 ) -> Result<Value, ApiError> {
-    let offset = params.int(Product::Zid, "offset", 0, 0, i64::from(i32::MAX))?;
-    let limit = params.int(Product::Zid, "limit", ZID_DEFAULT_LIMIT, 1, ZID_MAX_LIMIT)?;
+    let p = &product.paging;
+    let (off_name, lim_name) = (p.position, p.size);
+    let offset = params.int(product, off_name, 0, 0, i64::from(i32::MAX))?;
+    let limit = params.int(product, lim_name, p.default_size, 1, p.max_size)?;
     let total = rows.len() as i64;
     let records = slice(rows, offset as usize, limit as usize);
     let filters: String = params
         .0
         .iter()
-        .filter(|(k, _)| k != "offset" && k != "limit")
+        .filter(|(k, _)| k != off_name && k != lim_name)
         .map(|(k, v)| format!("{}={}&", encode(k), encode(v)))
         .collect();
-    let link = |off: i64| format!("{origin}{path}?{filters}offset={off}&limit={limit}");
+    let link = |off: i64| format!("{origin}{path}?{filters}{off_name}={off}&{lim_name}={limit}");
     let mut out = Map::new();
     out.insert("results_total".into(), json!(total));
     out.insert("totalRecord".into(), json!(total));
@@ -237,13 +233,20 @@ mod tests {
     fn zpa_page_omits_empty_list() {
         let items: Vec<Value> = (0..45).map(|i| json!({ "id": i })).collect();
         let p = Params::parse(Some("page=3"));
-        let v = zpa_page(&p, &items, Totals::Strings).unwrap();
+        let v = envelope_page(Product::ZPA, &p, &items, Totals::Strings).unwrap();
         assert_eq!(v["totalPages"], "3");
         assert_eq!(v["totalCount"], "45");
         assert_eq!(v["list"].as_array().unwrap().len(), 5);
-        let v = zpa_page(&Params::parse(Some("page=4")), &items, Totals::Strings).unwrap();
+        let v = envelope_page(
+            Product::ZPA,
+            &Params::parse(Some("page=4")),
+            &items,
+            Totals::Strings,
+        )
+        .unwrap();
         assert!(v.get("list").is_none());
-        assert!(zpa_page(
+        assert!(envelope_page(
+            Product::ZPA,
             &Params::parse(Some("pagesize=501")),
             &items,
             Totals::Strings

@@ -2,8 +2,12 @@
 //!
 //! Done by hand so malformed input yields the product's own 400 shape rather
 //! than a framework rejection, and so repeated keys keep their order.
+//!
+//! This module owns query and percent decoding; it may not interpret
+//! parameters.
 
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::Product;
 
 /// Decoded `key=value` pairs in the order they appeared.
 #[derive(Debug, Clone, Default)]

@@ -3,6 +3,8 @@
 //! The standard library's `RandomState` is seeded from the OS; hashing a
 //! counter with fresh instances of it is plenty for opaque tokens and request
 //! ids in a local test server (nothing here is a security boundary).
+//!
+//! This module owns random ids only.
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};

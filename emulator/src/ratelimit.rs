@@ -11,6 +11,10 @@
 //! Windows slide: a request is refused while `limit` requests of the same
 //! bucket were accepted within the last window, and `retry-after` is the
 //! time until the oldest of them leaves it.
+//!
+//! The limits come from the registry's `rate_limits`, the 429 bodies from
+//! `rules`; this module owns the windows and may not decide which requests
+//! are API calls (the `gate` does).
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -19,52 +23,66 @@ use std::time::{Duration, Instant};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::json;
 
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::Product;
+use crate::rules;
 
 /// One limit: `limit` requests per `window`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rule {
     /// Bucket name; callers have one window per bucket.
-    pub bucket: &'static str,
+    pub bucket: String,
     /// Requests allowed per window.
     pub limit: usize,
     /// Window length.
     pub window: Duration,
     /// How ZIA spells the limit in its 429 message (`1/SECOND`).
-    pub label: &'static str,
+    pub label: String,
 }
 
-const fn rule(bucket: &'static str, limit: usize, secs: u64, label: &'static str) -> Rule {
-    Rule {
-        bucket,
-        limit,
-        window: Duration::from_secs(secs),
-        label,
+/// `2/SECOND`, `1/MINUTE`, `20/10 SECONDS`.
+fn label(max: usize, window_ms: u64) -> String {
+    match window_ms {
+        1000 => format!("{max}/SECOND"),
+        60_000 => format!("{max}/MINUTE"),
+        ms => format!("{max}/{} SECONDS", ms / 1000),
     }
 }
 
-/// The rule for a request, if its product and method are limited.
+/// The rule for a request: the product's first documented limit naming
+/// the method, else its first `*` limit. Buckets are per limit, or per
+/// method for products whose rules say so (ZIA counts POST and PUT apart).
 pub fn rule_for(product: Product, method: &Method) -> Option<Rule> {
-    match product {
-        Product::Zpa if method == Method::GET => Some(rule("zpa-get", 20, 10, "20/10 SECONDS")),
-        Product::Zpa => Some(rule("zpa-write", 10, 10, "10/10 SECONDS")),
-        Product::Zia => match method.as_str() {
-            "GET" => Some(rule("zia-get", 2, 1, "2/SECOND")),
-            "POST" => Some(rule("zia-post", 1, 1, "1/SECOND")),
-            "PUT" => Some(rule("zia-put", 1, 1, "1/SECOND")),
-            "DELETE" => Some(rule("zia-delete", 1, 60, "1/MINUTE")),
-            _ => None,
-        },
-        Product::Zid | Product::Other => None,
-    }
+    let m = method.as_str();
+    let limits = product.rate_limits;
+    let (i, limit) = limits
+        .iter()
+        .enumerate()
+        .find(|(_, l)| l.methods.contains(&m))
+        .or_else(|| {
+            limits
+                .iter()
+                .enumerate()
+                .find(|(_, l)| l.methods.contains(&"*"))
+        })?;
+    let bucket = if rules::of(product).bucket_per_method {
+        format!("{}-{m}", product.name)
+    } else {
+        format!("{}-{i}", product.name)
+    };
+    Some(Rule {
+        bucket,
+        limit: limit.max,
+        window: Duration::from_millis(limit.window_ms),
+        label: label(limit.max, limit.window_ms),
+    })
 }
 
 /// Sliding-window request logs per (caller, bucket).
 #[derive(Debug, Default)]
 pub struct Limiter {
-    logs: Mutex<HashMap<(String, &'static str), VecDeque<Instant>>>,
+    logs: Mutex<HashMap<(String, String), VecDeque<Instant>>>,
 }
 
 impl Limiter {
@@ -78,16 +96,18 @@ impl Limiter {
         let Some(rule) = rule_for(product, method) else {
             return Ok(());
         };
-        match self.admit(caller, rule, Instant::now()) {
+        match self.admit(caller, &rule, Instant::now()) {
             Ok(()) => Ok(()),
-            Err(wait) => Err(Box::new(too_many(product, wait, rule.label))),
+            Err(wait) => Err(Box::new(too_many(product, wait, &rule.label))),
         }
     }
 
     /// Admits a request at `now`, or says how long until one would be.
-    pub fn admit(&self, caller: &str, rule: Rule, now: Instant) -> Result<(), Duration> {
+    pub fn admit(&self, caller: &str, rule: &Rule, now: Instant) -> Result<(), Duration> {
         let mut logs = self.logs.lock().unwrap_or_else(|e| e.into_inner());
-        let log = logs.entry((caller.to_string(), rule.bucket)).or_default();
+        let log = logs
+            .entry((caller.to_string(), rule.bucket.clone()))
+            .or_default();
         while log
             .front()
             .is_some_and(|t| now.duration_since(*t) >= rule.window)
@@ -117,40 +137,17 @@ fn secs(wait: Duration) -> u64 {
 /// The product's 429 response for a wait of `wait`.
 pub fn too_many(product: Product, wait: Duration, label: &str) -> Response {
     let n = secs(wait);
-    let (retry, mut resp) = match product {
-        Product::Zpa => (
-            format!("{n}s"),
-            (
-                StatusCode::TOO_MANY_REQUESTS,
-                Json(json!({
-                    "id": "invalid.toomanyrequests",
-                    "reason": "Exceeded the number of requests allowed.",
-                    "exception": "invalid.toomanyrequests"
-                })),
-            )
-                .into_response(),
-        ),
-        Product::Zia => (
-            n.to_string(),
-            (
-                StatusCode::TOO_MANY_REQUESTS,
-                Json(json!({
-                    "message": format!("Rate Limit ({label}) exceeded"),
-                    "Retry-After": format!("{n} seconds")
-                })),
-            )
-                .into_response(),
-        ),
-        Product::Zid | Product::Other => (
-            n.to_string(),
-            ApiError::new(
-                product,
-                StatusCode::TOO_MANY_REQUESTS,
-                "too_many_requests",
-                "Rate limit exceeded",
-            )
-            .into_response(),
-        ),
+    let r = rules::of(product);
+    let retry = format!("{n}{}", r.retry_suffix);
+    let mut resp = match (r.too_many, product.errors.rate_limited) {
+        (Some(body), _) => (StatusCode::TOO_MANY_REQUESTS, Json(body(n, label))).into_response(),
+        (None, code) => ApiError::new(
+            product,
+            StatusCode::TOO_MANY_REQUESTS,
+            code.unwrap_or("too_many_requests"),
+            "Rate limit exceeded",
+        )
+        .into_response(),
     };
     resp.headers_mut().insert(
         HeaderName::from_static("retry-after"),
@@ -166,8 +163,9 @@ mod tests {
     #[test]
     fn window_slides() {
         let l = Limiter::default();
-        let r = rule_for(Product::Zia, &Method::GET).unwrap();
+        let r = rule_for(Product::ZIA, &Method::GET).unwrap();
         let t0 = Instant::now();
+        let r = &r;
         assert!(l.admit("a", r, t0).is_ok());
         assert!(l.admit("a", r, t0 + Duration::from_millis(100)).is_ok());
         let wait = l
@@ -181,13 +179,15 @@ mod tests {
 
     #[test]
     fn limits_as_documented() {
-        let get = rule_for(Product::Zpa, &Method::GET).unwrap();
+        let get = rule_for(Product::ZPA, &Method::GET).unwrap();
         assert_eq!((get.limit, get.window), (20, Duration::from_secs(10)));
-        let put = rule_for(Product::Zpa, &Method::PUT).unwrap();
-        assert_eq!((put.limit, put.bucket), (10, "zpa-write"));
-        let del = rule_for(Product::Zia, &Method::DELETE).unwrap();
+        let put = rule_for(Product::ZPA, &Method::PUT).unwrap();
+        assert_eq!(put.limit, 10);
+        assert_ne!(put.bucket, get.bucket);
+        assert_eq!(get.label, "20/10 SECONDS");
+        let del = rule_for(Product::ZIA, &Method::DELETE).unwrap();
         assert_eq!((del.limit, del.window), (1, Duration::from_secs(60)));
-        assert!(rule_for(Product::Zid, &Method::GET).is_none());
+        assert!(rule_for(Product::ZIDENTITY, &Method::GET).is_none());
         assert_eq!(secs(Duration::from_millis(1)), 1);
         assert_eq!(secs(Duration::from_millis(12_300)), 13);
     }

@@ -1,4 +1,5 @@
 //! Unique `x-request-id` on every response, for correlating client logs.
+//! This layer owns the request id only; it may not refuse requests.
 
 use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue};

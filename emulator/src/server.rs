@@ -1,4 +1,6 @@
 //! Router assembly and the serving entry points.
+//! It owns the layer order and the listeners; it may not hold request
+//! behaviour.
 
 use std::future::Future;
 use std::io;
@@ -11,43 +13,35 @@ use tokio::net::TcpListener;
 
 use crate::config::Config;
 use crate::conn::{ConnHandle, KillableListener};
-use crate::products::{control, zia, zidentity, zpa};
+use crate::products::control;
 use crate::state::AppState;
 use crate::stats::TOKEN_PATH;
-use crate::{auth, body, cors, faults, gate, gateway, generic, legacy, request_id, stats};
+use crate::{auth, body, cors, faults, gateway, legacy, request_id, router, stats};
 
 /// Builds the complete application for `state`.
 ///
 /// Layers, outermost first: request id, CORS, stats, body buffering (see
-/// `body::buffer_layer`), faults, legacy path
-/// rewriting, gateway headers, spec precedence (`generic::prefer_spec`);
-/// then routing. They wrap routing itself (not
-/// each route), so 401s, 404s, preflights and injected faults all get
-/// request ids and CORS headers, and a rewritten legacy path is routed like
-/// its gateway form. The `gate` wraps only matched hand-written API routes;
-/// the spec-driven fallback runs it itself once a spec operation matched,
-/// so unknown paths are a 404, not a 401.
+/// `body::buffer_layer`), faults, legacy path rewriting, gateway headers;
+/// then routing. They wrap routing itself (not each route), so 401s, 404s,
+/// preflights and injected faults all get request ids and CORS headers, and
+/// a rewritten legacy path is routed like its gateway form. Besides the
+/// token endpoint, the control API and the legacy sign-in routes, every
+/// request goes to `router::dispatch`, which runs the `gate` once a spec
+/// operation matched, so unknown paths are a 404, not a 401.
 pub fn app(state: AppState) -> Router {
-    let api = Router::new()
-        .merge(zpa::routes())
-        .merge(zia::routes())
-        .merge(zidentity::routes())
-        .route_layer(from_fn_with_state(state.clone(), gate::layer));
     let routed = Router::new()
         .route(TOKEN_PATH, post(auth::token))
         .merge(control::routes())
         .merge(legacy::routes())
-        .merge(api)
-        .fallback(generic::dispatch)
-        .method_not_allowed_fallback(generic::dispatch)
+        .fallback(router::dispatch)
+        .method_not_allowed_fallback(router::dispatch)
         .with_state(state.clone());
     Router::new()
         .fallback_service(routed)
-        .layer(from_fn_with_state(state.clone(), generic::prefer_spec))
         .layer(from_fn_with_state(state.clone(), gateway::layer))
         .layer(from_fn(legacy::rewrite))
         .layer(from_fn_with_state(state.clone(), faults::layer))
-        .layer(from_fn(body::buffer_layer))
+        .layer(from_fn_with_state(state.clone(), body::buffer_layer))
         .layer(from_fn_with_state(state, stats::layer))
         .layer(from_fn(cors::layer))
         .layer(from_fn(request_id::layer))
@@ -92,6 +86,12 @@ where
 pub async fn spawn(config: Config) -> io::Result<SocketAddr> {
     let state =
         AppState::try_new(config).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    spawn_state(state).await
+}
+
+/// Like [`spawn`], for prepared state (a test's own products and specs,
+/// see `AppState::with_spec`).
+pub async fn spawn_state(state: AppState) -> io::Result<SocketAddr> {
     let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
     let addr = listener.local_addr()?;
     tokio::spawn(async move {

@@ -1,4 +1,6 @@
 //! Shared application state handed to every handler.
+//! It owns the state's assembly and locking; it may not hold request
+//! behaviour.
 
 use std::ops::{Deref, DerefMut};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -12,8 +14,10 @@ use crate::faults::Faults;
 use crate::gateway::Gateway;
 use crate::legacy::zia::Sessions;
 use crate::modes::Modes;
+use crate::product::Registry;
 use crate::ratelimit::Limiter;
 use crate::seed;
+use crate::spec::SpecIndex;
 use crate::stats::Stats;
 use crate::store::Store;
 
@@ -36,6 +40,8 @@ pub struct AppState {
     pub sessions: Arc<Mutex<Sessions>>,
     /// Switches, counters, faults and rate-limit windows.
     pub runtime: Arc<Runtime>,
+    /// The products and spec operations served.
+    pub spec: &'static SpecIndex,
 }
 
 /// Everything the control API changes besides the data.
@@ -90,7 +96,12 @@ impl AppState {
     /// Builds state seeded according to `config` (seed, seed file, bulk).
     pub fn try_new(config: Config) -> Result<Self, String> {
         // Index the embedded specs now rather than on the first request.
-        crate::spec::index();
+        AppState::with_spec(config, crate::spec::index())
+    }
+
+    /// Builds state serving the products and operations of `spec` (tests
+    /// pass an index of their own specs and registry).
+    pub fn with_spec(config: Config, spec: &'static SpecIndex) -> Result<Self, String> {
         let store = seed::tenant(&config, config.seed)?;
         let runtime = Runtime {
             modes: Modes::new(config.rate_limits),
@@ -108,6 +119,7 @@ impl AppState {
             tokens: Arc::new(Mutex::new(Tokens::default())),
             sessions: Arc::new(Mutex::new(Sessions::default())),
             runtime: Arc::new(runtime),
+            spec,
         })
     }
 
@@ -135,6 +147,11 @@ impl AppState {
             guard: self.store.lock().unwrap_or_else(|e| e.into_inner()),
             generation: &self.generation,
         }
+    }
+
+    /// The products served.
+    pub fn products(&self) -> Registry {
+        self.spec.products
     }
 
     /// Locks the token registry (poisoning ignored, as for the store).

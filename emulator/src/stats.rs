@@ -1,5 +1,6 @@
 //! Request counters behind `GET /_emulator/stats`, so tests can assert how
 //! a client behaved (e.g. 50 concurrent calls needed exactly one token).
+//! This module owns the counters; it may not refuse requests.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -58,14 +59,20 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::product::Product;
+
+    /// `rest` under `product`'s gateway prefix.
+    fn at(product: Product, rest: &str) -> String {
+        format!("{}{rest}", product.gateway)
+    }
 
     #[test]
     fn counts_tokens_and_api_calls_apart() {
         let s = Stats::default();
         s.record(&Method::POST, TOKEN_PATH);
         s.record(&Method::GET, TOKEN_PATH);
-        s.record(&Method::GET, "/zpa/x");
-        s.record(&Method::OPTIONS, "/zpa/x");
+        s.record(&Method::GET, &at(Product::ZPA, "/x"));
+        s.record(&Method::OPTIONS, &at(Product::ZPA, "/x"));
         s.record(&Method::GET, "/_emulator/stats");
         assert_eq!(
             s.snapshot(),

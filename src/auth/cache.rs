@@ -10,7 +10,7 @@
 use super::{legacy, oauth, Credential, Minted, TokenSource};
 use crate::clock::now_ms;
 use crate::http::HttpRequest;
-use crate::transport::Transport;
+use crate::send::{Label, Sender};
 use crate::Error;
 use std::sync::{Mutex, MutexGuard};
 
@@ -115,7 +115,7 @@ impl TokenCache {
     /// is missing or due, and by one call at a time.
     pub(crate) async fn credential(
         &self,
-        transport: &Transport,
+        sender: &Sender,
         timeout_ms: u64,
     ) -> Result<(Credential, f64), Error> {
         let mut wait = WAIT_FIRST_MS;
@@ -133,7 +133,7 @@ impl TokenCache {
             cache: self,
             generation,
         };
-        let fresh = self.mint(transport, timeout_ms).await?;
+        let fresh = self.mint(sender, timeout_ms).await?;
         let out = (fresh.credential.clone(), fresh.expires_at_ms);
         self.lock().minted = Some(fresh);
         Ok(out)
@@ -142,8 +142,8 @@ impl TokenCache {
     /// Ask the provider for a fresh credential. Whatever the server says
     /// back is scrubbed of our secrets, raw and form-encoded, in case it
     /// echoes the request.
-    async fn mint(&self, transport: &Transport, timeout_ms: u64) -> Result<Minted, Error> {
-        self.mint_raw(transport, timeout_ms).await.map_err(|e| {
+    async fn mint(&self, sender: &Sender, timeout_ms: u64) -> Result<Minted, Error> {
+        self.mint_raw(sender, timeout_ms).await.map_err(|e| {
             self.source.secrets().iter().fold(e, |e, s| {
                 let encoded = oauth::form_encode(&[("", s)]);
                 e.redacted(s).redacted(encoded.trim_start_matches('='))
@@ -151,9 +151,20 @@ impl TokenCache {
         })
     }
 
-    async fn mint_raw(&self, transport: &Transport, timeout_ms: u64) -> Result<Minted, Error> {
+    async fn mint_raw(&self, sender: &Sender, timeout_ms: u64) -> Result<Minted, Error> {
+        // Token calls skip pacing (they count against no API limit) but go
+        // through the sender, so hooks and redacted log events see them.
         let send = |req: HttpRequest| async move {
-            transport.send(req, timeout_ms).await.map_err(as_auth_error)
+            let url = req.url.clone();
+            let label = Label {
+                operation: "mintToken",
+                url: &url,
+                attempt: 1,
+            };
+            sender
+                .send(req, timeout_ms, &label)
+                .await
+                .map_err(as_auth_error)
         };
         match &self.source {
             TokenSource::Session => Ok(Minted::new(Credential::None, f64::MAX)),
@@ -184,19 +195,21 @@ impl TokenCache {
 
     /// End a legacy session on the server and forget it. Other sources have
     /// nothing to end: their tokens simply expire.
-    pub(crate) async fn sign_out(
-        &self,
-        transport: &Transport,
-        timeout_ms: u64,
-    ) -> Result<(), Error> {
+    pub(crate) async fn sign_out(&self, sender: &Sender, timeout_ms: u64) -> Result<(), Error> {
         let Some(current) = self.lock().minted.take() else {
             return Ok(());
         };
         let Some(req) = legacy::logout(&self.source, &current.credential) else {
             return Ok(());
         };
-        let resp = transport
-            .send(req, timeout_ms)
+        let url = req.url.clone();
+        let label = Label {
+            operation: "signOut",
+            url: &url,
+            attempt: 1,
+        };
+        let resp = sender
+            .send(req, timeout_ms, &label)
             .await
             .map_err(as_auth_error)?;
         if resp.is_success() {

@@ -59,53 +59,30 @@ impl std::fmt::Debug for SigningKey {
     }
 }
 
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /// Base64: URL-safe without padding (JWT) or standard with padding.
 pub(crate) fn base64(data: &[u8], url: bool) -> String {
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &b)| acc | (b as u32) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            let c = B64[(n >> (18 - 6 * i) & 63) as usize];
-            out.push(match (url, c) {
-                (true, b'+') => '-',
-                (true, b'/') => '_',
-                _ => c as char,
-            });
-        }
-        if !url {
-            out.extend(std::iter::repeat_n('=', 3 - chunk.len()));
-        }
+    use base64ct::{Base64, Base64UrlUnpadded, Encoding};
+    if url {
+        Base64UrlUnpadded::encode_string(data)
+    } else {
+        Base64::encode_string(data)
     }
-    out
 }
 
-/// Decode standard or URL-safe base64, ignoring padding and whitespace.
+/// Decode standard or URL-safe base64, ignoring padding and whitespace:
+/// PEM bodies wrap lines, and JWKs in the wild come with either alphabet.
 pub(crate) fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for c in text.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            b'=' | b' ' | b'\n' | b'\r' | b'\t' => continue,
-            _ => return None,
-        };
-        acc = (acc << 6) | v as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    Some(out)
+    use base64ct::{Base64Unpadded, Encoding};
+    let plain: String = text
+        .chars()
+        .filter(|c| !matches!(c, '=' | ' ' | '\n' | '\r' | '\t'))
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
+    Base64Unpadded::decode_vec(&plain).ok()
 }
 
 // DER-encoded OIDs of the two key types, as found in a PKCS#8 header.

@@ -1,5 +1,9 @@
 //! Credentials: where they come from and how long they are reused.
 //!
+//! Owns the token sources, the cache and the login wire formats. It may not
+//! send anything itself (every request goes through `crate::send::Sender`,
+//! so hooks and redacted logs see token calls too) and knows no product.
+//!
 //! One cache per client ([`cache`]), so fifty concurrent calls on a cold
 //! client cause one token request, not fifty. Every provider
 //! (OneAPI secret or private key, a backend, legacy ZPA and ZIA) yields a

@@ -1,74 +1,22 @@
 //! Client options as a user writes them, and their resolution into URLs and
 //! an auth mode. All validation happens here, at construction, so a wrong
 //! config fails before any request is sent.
+//!
+//! Owns the options table (`options.rs`, each option declared once) and its
+//! validation. It may not send requests, and reads product facts only from
+//! the registry (`crate::product`).
 
-mod parse;
+mod kinds;
+mod options;
 mod source;
 
+pub use options::{ClientOptions, JS_ONLY_OPTIONS, OPTION_NAMES, TS_CLIENT_OPTIONS};
+
 use crate::auth::TokenSource;
-use crate::{Error, Product, Secret};
+use crate::{Error, Product};
 
 /// Default per-request timeout.
 pub const DEFAULT_TIMEOUT_MS: u64 = 30_000;
-
-/// What a caller configures. In JS the same fields are camelCase.
-/// It deserializes from that camelCase form too ([`ClientOptions::from_json`]).
-#[derive(Clone, Debug, Default)]
-pub struct ClientOptions {
-    /// OneAPI client id (with `client_secret`).
-    pub client_id: Option<String>,
-    /// OneAPI client secret. Never use it in a browser: use `token_endpoint`.
-    pub client_secret: Option<Secret>,
-    /// The tenant's ZIdentity vanity domain: `acme` for `acme.zslogin.net`.
-    pub vanity_domain: Option<String>,
-    /// The Zscaler cloud, e.g. `beta`; production when absent.
-    pub cloud: Option<String>,
-    /// Override of the API origin (`https://api.zsapi.net`), e.g. the emulator.
-    pub base_url: Option<String>,
-    /// Override of the OAuth token URL.
-    pub token_url: Option<String>,
-    /// A backend URL that returns `{access_token, expires_in}`; for browsers.
-    pub token_endpoint: Option<String>,
-    /// ZPA tenant id, required for ZPA calls. A string: it exceeds 2^53.
-    pub customer_id: Option<String>,
-    /// Default ZPA microtenant for calls that accept one.
-    pub microtenant_id: Option<String>,
-    /// Per-request timeout in milliseconds.
-    pub timeout_ms: Option<u64>,
-    /// Attempts per call including the first (default 4; 1 disables retries).
-    pub max_attempts: Option<u32>,
-    /// Fail at once with `RetryTooLong` when the server asks to wait longer
-    /// than this (default 60).
-    pub max_retry_seconds: Option<u64>,
-    /// First backoff step when the server gives no wait (default 500).
-    pub retry_base_delay_ms: Option<u64>,
-    /// Longest backoff step (default 20000).
-    pub retry_max_delay_ms: Option<u64>,
-    /// Pace calls to the documented rate limits (default true).
-    pub pacing: Option<bool>,
-    /// Check each answer against the spec before handing it over (default
-    /// true). Off, a body that is JSON is returned as sent, unchecked.
-    pub check_responses: Option<bool>,
-    /// Extra headers sent with every API call.
-    pub headers: Option<std::collections::BTreeMap<String, String>>,
-    /// How the client secret is sent: `"body"` (default) or `"basic"`.
-    pub client_auth: Option<String>,
-    /// OneAPI private key for JWT client authentication (RS256 or ES256):
-    /// a PKCS#8 PEM, or a JWK as JSON text or object.
-    pub private_key: Option<Secret>,
-    /// Browser behind our backend worker: send no credential (the session
-    /// cookie authenticates) and add the worker's CSRF header.
-    pub backend_session: Option<bool>,
-    /// A pre-OneAPI login: `"zpa"` (`/signin` with clientId/clientSecret)
-    /// or `"zia"` (`authenticatedSession` with username, password, apiKey).
-    pub legacy: Option<String>,
-    /// Legacy ZIA admin username.
-    pub username: Option<String>,
-    /// Legacy ZIA admin password.
-    pub password: Option<Secret>,
-    /// Legacy ZIA API key (obfuscated before it is sent).
-    pub api_key: Option<Secret>,
-}
 
 /// Options after validation.
 #[derive(Debug)]
@@ -198,6 +146,7 @@ impl ClientOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Secret;
 
     fn creds() -> ClientOptions {
         ClientOptions {

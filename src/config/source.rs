@@ -26,19 +26,31 @@ fn token_url(o: &ClientOptions, cloud: Option<&str>) -> Result<String, Error> {
     }
 }
 
-/// The legacy product host: `baseUrl`, or the product's default for `cloud`.
-fn legacy_base(o: &ClientOptions, product: Product, cloud: Option<&str>) -> Result<String, Error> {
+/// The legacy host of a login kind: `baseUrl`, or the kind's default for
+/// `cloud`. Hosts belong to the login kind (the pre-OneAPI service), not to
+/// the product's gateway entry.
+fn legacy_base(o: &ClientOptions, kind: &str, cloud: Option<&str>) -> Result<String, Error> {
     if let Some(u) = non_empty(&o.base_url) {
         return check_url("baseUrl", u);
     }
-    match (product, cloud) {
-        (Product::Zpa, None) => Ok("https://config.private.zscaler.com".into()),
-        (Product::Zpa, Some(c)) => Ok(format!("https://config.{c}.net")),
+    match (kind, cloud) {
+        ("zpa-signin", None) => Ok("https://config.private.zscaler.com".into()),
+        ("zpa-signin", Some(c)) => Ok(format!("https://config.{c}.net")),
         (_, Some(c)) => Ok(format!("https://zsapi.{c}.net")),
         (_, None) => Err(Error::config(
             "legacy ZIA needs cloud (e.g. zscalertwo) or baseUrl",
         )),
     }
+}
+
+/// The products that have a legacy login, as the `legacy` option names them.
+fn legacy_names() -> String {
+    let names: Vec<String> = Product::ALL
+        .iter()
+        .filter(|p| p.info().legacy.is_some())
+        .map(|p| format!("{:?}", p.name()))
+        .collect();
+    names.join(" or ")
 }
 
 /// The provider, and for legacy modes the one product it serves.
@@ -66,27 +78,39 @@ pub(super) fn resolve(
         Some("basic") => true,
         Some(_) => return Err(Error::config("clientAuth must be \"body\" or \"basic\"")),
     };
-    match o.legacy.as_deref() {
-        Some("zpa") => {
+    let legacy = match o.legacy.as_deref() {
+        Some(name) => Some(
+            Product::named(name)
+                .and_then(|p| Some((p, p.info().legacy?)))
+                .ok_or_else(|| Error::config(format!("legacy must be {}", legacy_names())))?,
+        ),
+        None => None,
+    };
+    match legacy {
+        Some((product, kind @ "zpa-signin")) => {
             let source = TokenSource::LegacyZpa {
-                base: legacy_base(o, Product::Zpa, cloud)?,
+                base: legacy_base(o, kind, cloud)?,
                 client_id: client_id.ok_or_else(|| Error::config("clientId is required"))?,
                 client_secret: required(client_secret, "clientSecret")?,
             };
-            return Ok((source, Some(Product::Zpa)));
+            return Ok((source, Some(product)));
         }
-        Some("zia") => {
+        Some((product, kind @ "zia-session")) => {
             let source = TokenSource::LegacyZia {
-                base: legacy_base(o, Product::Zia, cloud)?,
+                base: legacy_base(o, kind, cloud)?,
                 username: non_empty(&o.username)
                     .ok_or_else(|| Error::config("username is required"))?
                     .to_string(),
                 password: required(secret(&o.password), "password")?,
                 api_key: required(secret(&o.api_key), "apiKey")?,
             };
-            return Ok((source, Some(Product::Zia)));
+            return Ok((source, Some(product)));
         }
-        Some(_) => return Err(Error::config("legacy must be \"zpa\" or \"zia\"")),
+        Some((_, kind)) => {
+            return Err(Error::config(format!(
+                "legacy login {kind:?} is not implemented"
+            )))
+        }
         None if chosen[3] => {
             return Err(Error::config("username/apiKey need legacy: \"zia\""));
         }

@@ -1,6 +1,11 @@
 //! The JavaScript API: `new ZscalerClient(options)` with one object per
 //! product (`client.zpa`, `client.zia`, `client.zidentity`). The per
 //! operation methods are generated; this file holds what they share.
+//!
+//! The `js` folder owns the crossing into JavaScript: argument and option
+//! checks, the operation table walker, errors as real `Error`s, walks as
+//! async iterables. It may not decide anything about HTTP (that is the send
+//! path's) or name a product (product classes and getters are generated).
 
 mod body;
 pub(crate) mod cursor;
@@ -19,65 +24,10 @@ use wasm_bindgen::prelude::*;
 pub(crate) use errors::to_js_error;
 
 #[wasm_bindgen(typescript_custom_section)]
-const TS_OPTIONS: &str = r#"
-/** Options of `new ZscalerClient(...)`. */
-export interface ClientOptions {
-  /** OneAPI client id; server-side only, with `clientSecret`. */
-  clientId?: string;
-  /** OneAPI client secret. Never ship it to a browser: use `tokenEndpoint`. */
-  clientSecret?: string;
-  /** ZIdentity vanity domain: `acme` for acme.zslogin.net. */
-  vanityDomain?: string;
-  /** Zscaler cloud, e.g. `beta`; production when absent. */
-  cloud?: string;
-  /** API origin override, e.g. an emulator: `http://127.0.0.1:8080`. */
-  baseUrl?: string;
-  /** OAuth token URL override. */
-  tokenUrl?: string;
-  /** Backend URL answering POST with `{access_token, expires_in}`. */
-  tokenEndpoint?: string;
-  /** ZPA tenant id, as a string of digits. */
-  customerId?: string;
-  /** Default ZPA microtenant. */
-  microtenantId?: string;
-  /** Per-request timeout in milliseconds (default 30000). */
-  timeoutMs?: number;
-  /** Attempts per call including the first (default 4; 1 disables retries). */
-  maxAttempts?: number;
-  /** Fail at once with a RateLimitError when asked to wait longer (default 60). */
-  maxRetrySeconds?: number;
-  /** First backoff step in ms when the server names no wait (default 500). */
-  retryBaseDelayMs?: number;
-  /** Longest backoff step in ms (default 20000). */
-  retryMaxDelayMs?: number;
-  /** Pace calls to the documented per-product rate limits (default true). */
-  pacing?: boolean;
-  /** Check every answer against the spec and throw a DecodeError naming the
-   * first field that does not fit (default true). Off, answers that are JSON
-   * come back unchecked: about a tenth less CPU on large list pages. */
-  checkResponses?: boolean;
-  /** Extra headers for every API call. */
-  headers?: Record<string, string>;
-  /** How `clientSecret` is sent: in the form body (default) or as HTTP Basic. */
-  clientAuth?: "body" | "basic";
-  /** OneAPI private key for JWT client auth (RS256/ES256): PKCS#8 PEM or JWK. */
-  privateKey?: string | JsonWebKey;
-  /** In a browser behind the zscaler-wasm backend worker: send no token; the
-   * session cookie authenticates and the CSRF header is added. */
-  backendSession?: boolean;
-  /** Pre-OneAPI login: "zpa" (`/signin` with clientId/clientSecret) or "zia"
-   * (`authenticatedSession`; not in browsers, which hide Set-Cookie). */
-  legacy?: "zpa" | "zia";
-  /** Legacy ZIA admin username. */
-  username?: string;
-  /** Legacy ZIA admin password. */
-  password?: string;
-  /** Legacy ZIA API key. */
-  apiKey?: string;
-  /** Receives one event per request, answer and retry; credentials redacted. */
-  onLog?: (event: LogEvent) => void;
-}
+const TS_OPTIONS: &str = crate::config::TS_CLIENT_OPTIONS;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SHAPES: &str = r#"
 /** What `onLog` receives. Header values carrying credentials read `<redacted>`. */
 export interface LogEvent {
   phase: "request" | "response" | "retry" | "failure";

@@ -55,6 +55,8 @@ pub struct OpSpec {
     pub body_required: bool,
     /// Response body type; `None` when the answer has no body of interest.
     pub response: Option<Ty>,
+    /// What a success does to staged changes.
+    pub effect: crate::request::Effect,
 }
 
 fn scalar_text(v: &Value) -> Option<String> {
@@ -82,9 +84,6 @@ pub fn build(
             )));
         }
     }
-    // Only ZPA fills a path value (the customer id) from the client.
-    #[cfg(not(feature = "zpa"))]
-    let _ = client;
     let mut path = String::with_capacity(op.path.len() + 32);
     let mut rest = op.path;
     while let Some(open) = rest.find('{') {
@@ -93,15 +92,17 @@ pub fn build(
         let name = &rest[open + 1..close];
         let value = match (name, args.get(name).and_then(scalar_text)) {
             (_, Some(v)) => v,
-            #[cfg(feature = "zpa")]
-            ("customerId", None) if op.product == Product::Zpa => client.customer_id()?.to_string(),
-            _ => return Err(Error::invalid(format!("{}: `{name}` is required", op.id))),
+            (_, None) => match client.fill(op.product, name)? {
+                Some(v) => v.to_string(),
+                None => return Err(Error::invalid(format!("{}: `{name}` is required", op.id))),
+            },
         };
         path.push_str(&path_segment(name, &value)?);
         rest = &rest[close + 1..];
     }
     path.push_str(rest);
     let mut req = ApiRequest::new(op.product, op.method, op.id, path);
+    req.effect = op.effect;
     for p in op.params {
         let value = args.get(p.name).filter(|v| !v.is_null());
         match value {
@@ -123,11 +124,7 @@ pub fn build(
                     }
                 }
                 Some(v) => req.query(p.name, &scalar_text(v)),
-                #[cfg(feature = "zpa")]
-                None if p.name == "microtenantId" && op.product == Product::Zpa => {
-                    req.query(p.name, &client.microtenant_id())
-                }
-                None => {}
+                None => req.query(p.name, &client.fill(op.product, p.name)?),
             }
         }
     }
@@ -165,7 +162,7 @@ pub async fn send(
 /// The answer parsed into a `Value` and checked, naming the first field
 /// that does not fit.
 fn checked_value(schemas: &[ObjectSchema], ty: &Ty, resp: &HttpResponse) -> Result<Value, Error> {
-    let value: Value = crate::client::decode(resp)?;
+    let value: Value = crate::call::decode(resp)?;
     check(schemas, &value, ty, "").map_err(|message| Error::Decode {
         status: resp.status,
         message,

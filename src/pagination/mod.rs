@@ -1,6 +1,9 @@
 //! Walking ZPA's numbered pages (ZIA and ZIdentity: [`sequential`]). The page size stays the same on every page
 //! (the official SDK asks for 20 first and 500 after, and skips items), and
 //! a failure on any page fails the walk instead of returning a short list.
+//!
+//! Owns the walks over pages that callers fetch; it may not send requests
+//! itself, so every page goes through the one send path with its pacing.
 
 use crate::Error;
 use futures_util::stream::{self, FuturesOrdered, Stream, StreamExt};

@@ -1,6 +1,10 @@
 //! Sends an [`HttpRequest`](crate::http::HttpRequest) and returns the answer.
 //! On wasm32 this is the global `fetch`; elsewhere it is reqwest, so the
 //! same client runs in host tests and native programs.
+//!
+//! Owns one HTTP exchange and nothing else: no retries, credentials, logs or
+//! product rules, which belong to the send path (`crate::send`,
+//! `crate::call`). A `Hooks::transport` replaces it whole.
 
 #[cfg(target_arch = "wasm32")]
 mod fetch;

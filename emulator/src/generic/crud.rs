@@ -3,13 +3,15 @@
 //! Objects are stored as the client sent them (`null` members dropped)
 //! plus an id in the product's style; PUT is a full replace (omitted fields
 //! are gone, the id stays), PATCH merges.
+//!
+//! This module owns the collection roles; it may not route, authenticate or
+//! stage changes (the router does).
 
 use serde_json::{json, Map, Value};
 
-use super::{links, listing, mark_pending, single, Ctx};
-use crate::errors::{ApiError, Product};
-use crate::products::zpa_model::{microtenant_of, ADMIN_ID};
-use crate::seed::bulk::new_id;
+use super::{links, listing, single, Ctx};
+use crate::errors::ApiError;
+use crate::rules;
 use crate::spec::schema::Shape;
 use crate::store::{now_secs, position};
 
@@ -34,38 +36,32 @@ pub fn create(cx: &Ctx<'_>, input: Option<Value>) -> Out {
     };
     obj.retain(|_, v| !v.is_null());
     obj.remove("id");
-    if cx.op.product == Product::Zpa {
-        // The microtenant may also be chosen with the query parameter.
-        if let Some(mt) = cx.params.get("microtenantId").filter(|m| !m.is_empty()) {
-            obj.entry("microtenantId").or_insert_with(|| json!(mt));
-        }
+    let r = rules::of(cx.op.product);
+    // The scope (ZPA microtenant) may also be chosen with the query parameter.
+    if let (Some(field), Some(mt)) = (r.scope_field, rules::wanted_scope(r, &cx.params)) {
+        obj.entry(field).or_insert_with(|| json!(mt));
     }
     let mut store = cx.state.store();
-    obj.insert("id".into(), new_id(&mut store, cx.op.product));
+    obj.insert("id".into(), store.new_id(cx.op.product));
     stamp(&mut obj, cx, None);
     let value = Value::Object(obj);
     store
         .collection_mut(&cx.found.collection_key())
         .push(value.clone());
-    mark_pending(&mut store, cx.op);
     Ok(Some(value))
 }
 
-/// GET of an item; ZPA's `microtenantId` hides other microtenants' objects.
+/// GET of an item; the scope parameter (ZPA's `microtenantId`) hides
+/// other scopes' objects.
 pub fn read(cx: &Ctx<'_>) -> Out {
     let store = cx.state.store();
     let items = store.collection(&cx.found.collection_key());
     let id = cx.found.last_value();
+    let r = rules::of(cx.op.product);
+    let scope = rules::wanted_scope(r, &cx.params);
     let obj = position(items, id)
         .map(|i| &items[i])
-        .filter(|o| {
-            cx.op.product != Product::Zpa
-                || cx
-                    .params
-                    .get("microtenantId")
-                    .filter(|m| !m.is_empty())
-                    .is_none_or(|m| microtenant_of(o) == m)
-        })
+        .filter(|o| scope.is_none_or(|m| rules::in_scope(r, o, m)))
         .ok_or_else(|| not_found(cx))?;
     Ok(Some(obj.clone()))
 }
@@ -96,16 +92,15 @@ pub fn update(cx: &Ctx<'_>, input: Option<Value>, merge: bool) -> Out {
         body
     };
     obj.insert("id".into(), prev["id"].clone());
-    if cx.op.product == Product::Zpa && !obj.contains_key("microtenantId") {
-        // The microtenant is the object's scope, not a field a PUT resets.
-        if let Some(mt) = prev.get("microtenantId") {
-            obj.insert("microtenantId".into(), mt.clone());
+    if let Some(field) = rules::of(cx.op.product).scope_field {
+        // The scope is the object's, not a field a PUT resets.
+        if let (false, Some(mt)) = (obj.contains_key(field), prev.get(field)) {
+            obj.insert(field.into(), mt.clone());
         }
     }
     stamp(&mut obj, cx, Some(&prev));
     let value = Value::Object(obj);
     items[idx] = value.clone();
-    mark_pending(&mut store, cx.op);
     Ok(Some(value))
 }
 
@@ -116,7 +111,6 @@ pub fn delete(cx: &Ctx<'_>) -> Out {
     let items = store.collection_mut(&key);
     let idx = position(items, cx.found.last_value()).ok_or_else(|| not_found(cx))?;
     let removed = items.remove(idx);
-    mark_pending(&mut store, cx.op);
     Ok(Some(removed))
 }
 
@@ -130,7 +124,8 @@ fn not_found(cx: &Ctx<'_>) -> ApiError {
 }
 
 /// Server-maintained timestamps, when the object or its schema has them.
-/// ZPA writes times as numeric strings, the others as numbers.
+/// Some products (ZPA) write times as numeric strings, the others as
+/// numbers.
 fn stamp(obj: &mut Map<String, Value>, cx: &Ctx<'_>, prev: Option<&Value>) {
     let declared: &[String] = match &cx.op.response {
         Shape::Object(props) => props,
@@ -138,9 +133,15 @@ fn stamp(obj: &mut Map<String, Value>, cx: &Ctx<'_>, prev: Option<&Value>) {
     };
     let wants =
         |k: &str| declared.iter().any(|p| p == k) || prev.is_some_and(|p| p.get(k).is_some());
-    let zpa = cx.op.product == Product::Zpa;
+    let r = rules::of(cx.op.product);
     let now = now_secs();
-    let time = |t: u64| if zpa { json!(t.to_string()) } else { json!(t) };
+    let time = |t: u64| {
+        if r.string_times {
+            json!(t.to_string())
+        } else {
+            json!(t)
+        }
+    };
     if wants("creationTime") {
         let created = prev
             .and_then(|p| p.get("creationTime").cloned())
@@ -153,7 +154,7 @@ fn stamp(obj: &mut Map<String, Value>, cx: &Ctx<'_>, prev: Option<&Value>) {
     if wants("lastModifiedTime") {
         obj.insert("lastModifiedTime".into(), json!(now));
     }
-    if zpa && wants("modifiedBy") {
-        obj.insert("modifiedBy".into(), json!(ADMIN_ID));
+    if let Some(admin) = r.modified_by.filter(|_| wants("modifiedBy")) {
+        obj.insert("modifiedBy".into(), json!(admin));
     }
 }

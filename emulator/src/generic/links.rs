@@ -6,6 +6,8 @@
 //! under `/policySet/{policySetId}/rule`, with the id that
 //! `GET /policySet/policyType/{policyType}` returned. Listing by type
 //! therefore reads the rule collection of the set stored for that type.
+//!
+//! This module owns such key links only; it may not store anything.
 
 use serde_json::Value;
 
@@ -20,7 +22,6 @@ pub fn list_key(store: &Store, key: &str) -> String {
         if !policy_type.contains('/') {
             let set_key = format!("{root}{SET_BY_TYPE}{policy_type}");
             let set_id = store
-                .generic
                 .singletons
                 .get(&set_key)
                 .and_then(|set| match &set["id"] {
@@ -47,7 +48,7 @@ mod tests {
         let mut s = Store::default();
         let by_type = format!("{root}{RULES_BY_TYPE}ACCESS_POLICY");
         assert_eq!(list_key(&s, &by_type), by_type, "no set yet");
-        s.generic.singletons.insert(
+        s.singletons.insert(
             format!("{root}{SET_BY_TYPE}ACCESS_POLICY"),
             json!({"id": "77"}),
         );

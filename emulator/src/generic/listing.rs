@@ -1,26 +1,28 @@
-//! Lists of spec-driven collections, in each product's paging style:
+//! Lists of spec-driven collections, in the product's paging style (see
+//! `paging`) and with its filters (see `rules`):
 //!
-//! - ZPA page envelopes: `page` / `pagesize` (default 20, max 500),
-//!   `search` (`name EQ x`, `name LIKE x`, bare text) and `microtenantId`;
-//! - ZIA arrays: `search` / `name` substring filters; paged by `page` /
-//!   `pageSize` (default 100, max 1000) when the operation declares those
-//!   parameters or the request sends them, otherwise complete;
-//! - ZIdentity `records` envelopes: `offset` / `limit` with `next_link` /
+//! - page envelopes (ZPA): `page` / `pagesize`, expression `search` and
+//!   the scope parameter (`microtenantId`);
+//! - arrays (ZIA): `search` / `name` substring filters; paged when the
+//!   operation declares the paging parameters or the request sends them,
+//!   otherwise complete;
+//! - `records` envelopes (ZIdentity): `offset` / `limit` with `next_link` /
 //!   `prev_link` on the emulator's own origin, `search` / `name` filters;
 //! - any other array: the whole filtered collection.
+//!
+//! This module owns list filtering and the choice of page style; the page
+//! arithmetic is `paging`'s, and it may not write to the store.
 
 use axum::http::HeaderMap;
 use serde_json::Value;
 
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
 use crate::paging::{self, field_contains, Search, Totals};
-use crate::products::zpa_model::microtenant_of;
+use crate::product::{PagingStyle, Product};
 use crate::query::Params;
+use crate::rules::{self, Rules, SearchStyle};
 use crate::spec::schema::Shape;
 use crate::spec::Operation;
-
-/// Fields ZIdentity's free-text `search` looks in.
-const ZID_SEARCH_FIELDS: [&str; 4] = ["name", "displayName", "loginName", "primaryEmail"];
 
 /// The list response body for `items`.
 pub fn render(
@@ -30,64 +32,89 @@ pub fn render(
     path: &str,
     items: &[Value],
 ) -> Result<Value, ApiError> {
-    match (&op.response, op.product) {
-        (Shape::ZpaPage { numeric_totals }, _) => {
-            let rows = zpa_rows(params, items);
+    let product = op.product;
+    let rows = rows(product, params, items);
+    match &op.response {
+        Shape::ZpaPage { numeric_totals } => {
             let totals = if *numeric_totals {
                 Totals::Numbers
             } else {
                 Totals::Strings
             };
-            paging::zpa_page(params, &rows, totals)
+            paging::envelope_page(product, params, &rows, totals)
         }
-        (Shape::ZidPage, _) => {
-            let rows = text_rows(params, items, &ZID_SEARCH_FIELDS);
-            paging::zid_page(&paging::origin(headers), path, params, &rows)
+        Shape::ZidPage => {
+            paging::offset_page(product, &paging::origin(headers), path, params, &rows)
         }
-        (_, Product::Zia) => {
-            let rows = text_rows(params, items, &["name"]);
-            let declared = op.query.iter().any(|q| q == "page" || q == "pageSize");
-            let asked = params.get("page").is_some() || params.get("pageSize").is_some();
+        _ if product.paging.style == PagingStyle::PageArray => {
+            let p = &product.paging;
+            let declared = op.query.iter().any(|q| q == p.position || q == p.size);
+            let asked = params.get(p.position).is_some() || params.get(p.size).is_some();
             if declared || asked {
-                Ok(Value::Array(paging::zia_page(params, &rows)?))
+                Ok(Value::Array(paging::array_page(product, params, &rows)?))
             } else {
                 Ok(Value::Array(rows.into_iter().cloned().collect()))
             }
         }
-        (_, Product::Zpa) => Ok(Value::Array(
-            zpa_rows(params, items).into_iter().cloned().collect(),
-        )),
-        _ => Ok(Value::Array(
-            text_rows(params, items, &ZID_SEARCH_FIELDS)
-                .into_iter()
-                .cloned()
-                .collect(),
-        )),
+        _ => Ok(Value::Array(rows.into_iter().cloned().collect())),
     }
 }
 
-/// ZPA's `search` and `microtenantId` filters.
-fn zpa_rows<'a>(params: &Params, items: &'a [Value]) -> Vec<&'a Value> {
-    let search = params
-        .get("search")
-        .filter(|s| !s.trim().is_empty())
-        .map(Search::parse);
-    let mt = params.get("microtenantId").filter(|s| !s.is_empty());
-    items
-        .iter()
-        .filter(|o| search.as_ref().is_none_or(|s| s.matches(o)))
-        .filter(|o| mt.is_none_or(|m| microtenant_of(o) == m))
-        .collect()
+/// The rows a list request selects, in store order (see [`Filter`]).
+pub fn rows<'a>(product: Product, params: &Params, items: &'a [Value]) -> Vec<&'a Value> {
+    let filter = Filter::new(product, params);
+    items.iter().filter(|o| filter.keep(o)).collect()
 }
 
-/// Case-insensitive substring filters: `search` in any of `fields`, `name`
-/// in the `name` field.
-fn text_rows<'a>(params: &Params, items: &'a [Value], fields: &[&str]) -> Vec<&'a Value> {
-    let search = params.get("search").filter(|s| !s.is_empty());
-    let name = params.get("name").filter(|s| !s.is_empty());
-    items
-        .iter()
-        .filter(|o| search.is_none_or(|s| fields.iter().any(|f| field_contains(o, f, s))))
-        .filter(|o| name.is_none_or(|n| field_contains(o, "name", n)))
-        .collect()
+/// A list request's filters: the product's search syntax, `name`
+/// substring (substring-search products) and its scope parameter.
+pub struct Filter<'p> {
+    rules: &'static Rules,
+    scope: Option<&'p str>,
+    expression: Option<Search>,
+    text: Option<&'p str>,
+    name: Option<&'p str>,
+}
+
+impl<'p> Filter<'p> {
+    /// The filters `params` ask for.
+    pub fn new(product: Product, params: &'p Params) -> Self {
+        let rules = rules::of(product);
+        let mut f = Filter {
+            rules,
+            scope: rules::wanted_scope(rules, params),
+            expression: None,
+            text: None,
+            name: None,
+        };
+        match rules.search {
+            SearchStyle::Expression => {
+                f.expression = params
+                    .get("search")
+                    .filter(|s| !s.trim().is_empty())
+                    .map(Search::parse);
+            }
+            SearchStyle::Substring(_) => {
+                f.text = params.get("search").filter(|s| !s.is_empty());
+                f.name = params.get("name").filter(|s| !s.is_empty());
+            }
+        }
+        f
+    }
+
+    /// Whether `obj` passes.
+    pub fn keep(&self, obj: &Value) -> bool {
+        let fields = match self.rules.search {
+            SearchStyle::Substring(fields) => fields,
+            SearchStyle::Expression => &[],
+        };
+        self.expression.as_ref().is_none_or(|s| s.matches(obj))
+            && self
+                .text
+                .is_none_or(|s| fields.iter().any(|f| field_contains(obj, f, s)))
+            && self.name.is_none_or(|n| field_contains(obj, "name", n))
+            && self
+                .scope
+                .is_none_or(|m| rules::in_scope(self.rules, obj, m))
+    }
 }

@@ -1,121 +1,49 @@
-//! The spec-driven handler: serves every operation of `openapi/*.yaml`
-//! that has no hand-written route, with stateful CRUD.
+//! The generic provider: serves any spec operation from its role
+//! (`spec::Role`) over the one store, with stateful CRUD.
 //!
-//! It is the router's fallback (and its method-not-allowed fallback, so a
-//! spec method on a hand-written path is served too). A path matching no
-//! spec template is a 404, a method the spec does not declare a 405, both
-//! in the product's error shape; otherwise the request passes the `gate`,
-//! its body is validated against the spec, and the operation's [`Role`]
-//! decides what happens (see `crud` and `single`). Responses use the
-//! operation's lowest declared 2xx status and its declared body (none for
-//! 204).
+//! Collections (`GET` lists, `POST` creates with the product's id style),
+//! items (`GET`, full-replace `PUT`, merging `PATCH`, `DELETE`; 404 in the
+//! product's error shape when missing), singletons and actions (see
+//! `crud` and `single`). Bodies are validated against the spec first;
+//! responses use the operation's lowest declared 2xx status and its
+//! declared body (none for 204). Routing, the gate, tenant checks and
+//! staging are the router's; this module may not apply product rules
+//! other than through registry data and `rules`.
 
 mod crud;
 mod links;
-mod listing;
+pub mod listing;
 mod single;
 pub mod validate;
 
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::middleware::Next;
+use axum::body::Bytes;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::Value;
 
-use crate::errors::{ApiError, Product};
-use crate::gate;
-use crate::query::Params;
+use crate::errors::ApiError;
+pub use crate::router::Ctx;
 use crate::spec::schema::Shape;
-use crate::spec::{self, Found, Operation, Role};
-use crate::state::AppState;
-use crate::store::Store;
+use crate::spec::{Operation, Role};
 
-/// Everything a role handler needs about the request.
-pub struct Ctx<'a> {
-    /// Shared state.
-    pub state: &'a AppState,
-    /// The matched operation.
-    pub op: &'a Operation,
-    /// The matched path and its parameter values.
-    pub found: &'a Found<'a>,
-    /// Query parameters.
-    pub params: Params,
-    /// Request headers (for the origin of ZIdentity links).
-    pub headers: &'a HeaderMap,
-    /// Request path as routed.
-    pub path: &'a str,
-}
-
-/// Fallback handler for everything the hand-written routes do not serve.
-pub async fn dispatch(State(state): State<AppState>, req: Request) -> Response {
-    let path = req.uri().path().to_string();
-    let product = Product::from_path(&path);
-    let index = spec::index();
-    let Some(found) = index.find(&path) else {
-        return ApiError::not_found(product, format!("No route for {path}")).into_response();
-    };
-    let Some(op) = index.op(found.entry, req.method()) else {
-        return ApiError::method_not_allowed(product).into_response();
-    };
-    if let Err(refusal) = gate::check(&state, req.method(), &path, req.headers()) {
-        return *refusal;
-    }
-    let (parts, body) = req.into_parts();
-    let cx = Ctx {
-        state: &state,
-        op,
-        found: &found,
-        params: Params::parse(parts.uri.query()),
-        headers: &parts.headers,
-        path: &path,
-    };
-    let result = async {
-        for cust in found.customer_values() {
-            if cust != state.config.customer_id {
-                return Err(ApiError::not_found(
-                    op.product,
-                    format!("Customer {cust} not found"),
-                ));
-            }
-        }
-        let input = validate::read(op, body).await?;
-        match op.role {
-            Role::List => crud::list(&cx),
-            Role::Create => crud::create(&cx, input),
-            Role::Read => crud::read(&cx),
-            Role::Replace => crud::update(&cx, input, false),
-            Role::Merge => crud::update(&cx, input, true),
-            Role::Delete => crud::delete(&cx),
-            Role::SingletonGet => single::get(&cx),
-            Role::SingletonWrite => single::write(&cx, input),
-            Role::SingletonDelete => single::delete(&cx),
-        }
-    }
-    .await;
-    match result {
-        Ok(value) => reply(op, value),
-        Err(e) => e.into_response(),
-    }
-}
-
-/// Hand-written routes that sit beside a hand-written `{id}` route; axum's
-/// "static beats parameter" rule already routes these correctly.
-const HAND_WRITTEN_BESIDE_ITEM: &[&str] = &["/zia/api/v1/users/bulkDelete"];
-
-/// Middleware before routing: paths such as `/users/lite` or
-/// `/application/summary` (see `PathEntry::beside_item`) go straight to
-/// [`dispatch`], because a hand-written `/users/{id}` route would
-/// otherwise take them for an id.
-pub async fn prefer_spec(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let take = spec::index().find(req.uri().path()).is_some_and(|f| {
-        f.entry.beside_item && !HAND_WRITTEN_BESIDE_ITEM.contains(&f.entry.template.as_str())
-    });
-    if take {
-        dispatch(State(state), req).await
-    } else {
-        next.run(req).await
-    }
+/// Serves `cx.op` from its role: the body is checked against the spec
+/// (400 in the product's shape, and no state change, when it does not
+/// fit), then the role's handler runs.
+pub fn serve(cx: &Ctx<'_>, bytes: Bytes) -> Result<Response, ApiError> {
+    let input = validate::parse(cx.op, &bytes)?;
+    let value = match cx.op.role {
+        Role::List => crud::list(cx),
+        Role::Create => crud::create(cx, input),
+        Role::Read => crud::read(cx),
+        Role::Replace => crud::update(cx, input, false),
+        Role::Merge => crud::update(cx, input, true),
+        Role::Delete => crud::delete(cx),
+        Role::SingletonGet => single::get(cx),
+        Role::SingletonWrite => single::write(cx, input),
+        Role::SingletonDelete => single::delete(cx),
+    }?;
+    Ok(reply(cx.op, value))
 }
 
 /// The success response: declared status, declared body type.
@@ -139,17 +67,5 @@ fn reply(op: &Operation, value: Option<Value>) -> Response {
             let body = value.unwrap_or_else(|| single::empty_of(shape));
             (status, Json(body)).into_response()
         }
-    }
-}
-
-/// ZIA stages writes until activation: every successful write except
-/// lookups (POSTs that only read) marks the tenant as pending.
-pub fn mark_pending(store: &mut Store, op: &Operation) {
-    if op.product == Product::Zia
-        && gate::is_write(&op.method)
-        && !op.template.to_ascii_lowercase().contains("lookup")
-        && !op.template.ends_with("/status/activate")
-    {
-        store.zia.pending = true;
     }
 }

@@ -3,11 +3,13 @@
 //! (`/foo/{id}/move`). A write stores its body under the concrete path and
 //! echoes it; a GET serves what was stored, else the empty value of the
 //! declared type.
+//!
+//! This module owns the singleton roles; it may not route, authenticate or
+//! stage changes.
 
 use serde_json::{json, Value};
 
-use super::{listing, mark_pending, Ctx};
-use crate::seed::bulk::new_id;
+use super::{listing, Ctx};
 use crate::spec::paths::Segment;
 use crate::spec::schema::{Json, Shape};
 
@@ -39,16 +41,16 @@ fn fits(shape: &Shape, v: &Value) -> bool {
 pub fn get(cx: &Ctx<'_>) -> Out {
     let key = cx.found.full_key();
     let mut store = cx.state.store();
-    if let Some(v) = store.generic.singletons.get(&key) {
+    if let Some(v) = store.singletons.get(&key) {
         return Ok(Some(v.clone()));
     }
     let value = match &cx.op.response {
         Shape::Object(props) if props.iter().any(|p| p == "id") => {
-            let mut obj = json!({ "id": new_id(&mut store, cx.op.product) });
+            let mut obj = json!({ "id": store.new_id(cx.op.product) });
             if props.iter().any(|p| p == "name") && !cx.found.values.is_empty() {
                 obj["name"] = json!(cx.found.last_value());
             }
-            store.generic.singletons.insert(key, obj.clone());
+            store.singletons.insert(key, obj.clone());
             obj
         }
         shape => empty_of(shape),
@@ -77,19 +79,18 @@ pub fn write(cx: &Ctx<'_>, input: Option<Value>) -> Out {
             }
             if cx.op.method == axum::http::Method::PATCH {
                 if let (Some(Value::Object(base)), Some(patch)) =
-                    (store.generic.singletons.get(&key), v.as_object())
+                    (store.singletons.get(&key), v.as_object())
                 {
                     let mut merged = base.clone();
                     merged.extend(patch.clone());
                     v = Value::Object(merged);
                 }
             }
-            store.generic.singletons.insert(key, v.clone());
+            store.singletons.insert(key, v.clone());
             Some(v)
         }
-        None => store.generic.singletons.get(&key).cloned(),
+        None => store.singletons.get(&key).cloned(),
     };
-    mark_pending(&mut store, cx.op);
     let out = match stored {
         Some(v) if fits(&cx.op.response, &v) => v,
         _ => empty_of(&cx.op.response),
@@ -100,7 +101,6 @@ pub fn write(cx: &Ctx<'_>, input: Option<Value>) -> Out {
 /// DELETE: forgets the stored value.
 pub fn delete(cx: &Ctx<'_>) -> Out {
     let mut store = cx.state.store();
-    store.generic.singletons.remove(&cx.found.full_key());
-    mark_pending(&mut store, cx.op);
+    store.singletons.remove(&cx.found.full_key());
     Ok(None)
 }

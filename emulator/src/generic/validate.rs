@@ -1,20 +1,19 @@
 //! Request bodies checked against the operation's spec before any state
 //! changes: JSON that parses, of the declared top-level type, with the
 //! required fields present and the declared fields of the declared types.
+//! This module owns spec-based body checks; it may not change state.
 
-use axum::body::Body;
 use serde_json::Value;
 
-use crate::body;
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::{IdStyle, Product};
 use crate::spec::schema::Json;
 use crate::spec::Operation;
 
 /// The body as the handlers use it: None when the operation takes none or
 /// none was sent; a non-JSON body arrives as a JSON string.
-pub async fn read(op: &Operation, raw: Body) -> Result<Option<Value>, ApiError> {
+pub fn parse(op: &Operation, bytes: &[u8]) -> Result<Option<Value>, ApiError> {
     let product = op.product;
-    let bytes = body::read(product, raw).await?;
     let blank = bytes.iter().all(u8::is_ascii_whitespace);
     let Some(spec) = &op.request else {
         return Ok(None);
@@ -28,10 +27,10 @@ pub async fn read(op: &Operation, raw: Body) -> Result<Option<Value>, ApiError> 
     }
     if !spec.json {
         return Ok(Some(Value::String(
-            String::from_utf8_lossy(&bytes).into_owned(),
+            String::from_utf8_lossy(bytes).into_owned(),
         )));
     }
-    let value: Value = serde_json::from_slice(&bytes).map_err(|e| {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
         ApiError::invalid_body(product, format!("Request body is not valid JSON: {e}"))
     })?;
     check(
@@ -52,8 +51,9 @@ pub fn check(
     fields: &[(String, Json, Json)],
     value: &Value,
 ) -> Result<(), ApiError> {
-    // ZPA's server maps JSON numbers onto its string ids; the others do not.
-    let lenient = product == Product::Zpa;
+    // ZPA's server maps JSON numbers onto its numeric-string ids; products
+    // with other id styles do not.
+    let lenient = product.ids == IdStyle::NumericString;
     if !kind.accepts(value, false) {
         return Err(ApiError::invalid_body(
             product,
@@ -114,20 +114,20 @@ mod tests {
         let req = vec!["name".to_string()];
         let ok = |p, v: Value| check(p, Json::Object, &req, &fields(), &v).is_ok();
         assert!(ok(
-            Product::Zia,
+            Product::ZIA,
             json!({"name": "a", "enabled": true, "ports": [1]})
         ));
-        assert!(!ok(Product::Zia, json!({"enabled": true})), "missing name");
-        assert!(!ok(Product::Zia, json!({"name": null})), "null is missing");
-        assert!(!ok(Product::Zia, json!({"name": "a", "enabled": "yes"})));
-        assert!(!ok(Product::Zia, json!({"name": "a", "ports": ["x"]})));
-        assert!(!ok(Product::Zia, json!({"name": 5})));
+        assert!(!ok(Product::ZIA, json!({"enabled": true})), "missing name");
+        assert!(!ok(Product::ZIA, json!({"name": null})), "null is missing");
+        assert!(!ok(Product::ZIA, json!({"name": "a", "enabled": "yes"})));
+        assert!(!ok(Product::ZIA, json!({"name": "a", "ports": ["x"]})));
+        assert!(!ok(Product::ZIA, json!({"name": 5})));
         assert!(
-            ok(Product::Zpa, json!({"name": 5})),
+            ok(Product::ZPA, json!({"name": 5})),
             "ZPA takes numbers for strings"
         );
-        assert!(!ok(Product::Zia, json!([])), "must be an object");
-        assert!(check(Product::Zia, Json::Array, &[], &[], &json!([1])).is_ok());
-        assert!(check(Product::Zia, Json::Array, &[], &[], &json!({})).is_err());
+        assert!(!ok(Product::ZIA, json!([])), "must be an object");
+        assert!(check(Product::ZIA, Json::Array, &[], &[], &json!([1])).is_ok());
+        assert!(check(Product::ZIA, Json::Array, &[], &[], &json!({})).is_err());
     }
 }

@@ -2,8 +2,11 @@
 //!
 //! Legacy clients talk to the product hosts directly: ZPA paths start at
 //! `/mgmtconfig/...` and `/userconfig/...`, ZIA paths at `/api/v1/...`. The
-//! emulator serves them by adding the gateway prefix (`/zpa`, `/zia`) before
-//! routing, so the same handlers and data answer both layouts.
+//! emulator serves them by adding the gateway prefix before routing, so the
+//! same handlers and data answer both layouts. Which paths are legacy comes
+//! from the registry (`api_roots` of products with `auth.legacy`). This
+//! module owns the legacy sign-in endpoints and the rewrite; it may not
+//! serve API data itself.
 
 pub mod zia;
 pub mod zpa;
@@ -15,6 +18,7 @@ use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
 
+use crate::product::{Product, Registry};
 use crate::state::AppState;
 
 /// Path of ZIA's session endpoint, which is never rewritten.
@@ -28,18 +32,18 @@ pub fn routes() -> Router<AppState> {
         .route("/signin", post(zpa::signin))
         .route("/signout", post(zpa::signout))
         .route(ZIA_SESSION, session.clone())
-        .route(&format!("/zia{ZIA_SESSION}"), session)
+        .route(&format!("{}{ZIA_SESSION}", Product::ZIA.gateway), session)
 }
 
-/// The gateway prefix a legacy path needs, if it is one.
+/// The gateway prefix a legacy path needs, if it is one
+/// (a product with legacy authentication whose API roots start it).
 pub fn prefix_for(path: &str) -> Option<&'static str> {
-    if path.starts_with("/mgmtconfig/") || path.starts_with("/userconfig/") {
-        Some("/zpa")
-    } else if path.starts_with("/api/v1/") && path != ZIA_SESSION {
-        Some("/zia")
-    } else {
-        None
+    if path == ZIA_SESSION {
+        return None;
     }
+    Registry::default()
+        .of_legacy_path(path)
+        .map(|p| p.info().gateway)
 }
 
 /// Middleware: rewrites legacy paths to their gateway form.
@@ -63,11 +67,13 @@ mod tests {
 
     #[test]
     fn legacy_prefixes() {
-        assert_eq!(prefix_for("/mgmtconfig/v1/admin/x"), Some("/zpa"));
-        assert_eq!(prefix_for("/userconfig/v1/customers/1"), Some("/zpa"));
-        assert_eq!(prefix_for("/api/v1/users"), Some("/zia"));
+        let (zpa, zia) = (Some(Product::ZPA.gateway), Some(Product::ZIA.gateway));
+        assert_eq!(prefix_for("/mgmtconfig/v1/admin/x"), zpa);
+        assert_eq!(prefix_for("/userconfig/v1/customers/1"), zpa);
+        assert_eq!(prefix_for("/api/v1/users"), zia);
         assert_eq!(prefix_for(ZIA_SESSION), None);
-        assert_eq!(prefix_for("/zia/api/v1/users"), None);
+        let prefixed = format!("{}/api/v1/users", Product::ZIA.gateway);
+        assert_eq!(prefix_for(&prefixed), None);
         assert_eq!(prefix_for("/apiv1"), None);
     }
 }

@@ -8,6 +8,8 @@
 //! un-prefixed `/api/v1/...` routes accept. `GET` reports whether the
 //! session is valid; `DELETE` ends it (and, as on ZIA, activates pending
 //! changes).
+//!
+//! This module owns the ZIA sessions; it may not serve API data.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -20,9 +22,13 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use crate::body;
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::Product;
 use crate::random;
 use crate::state::AppState;
+
+/// The registry's `auth.legacy` kind this module implements.
+pub const SESSION_AUTH: &str = "zia-session";
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "JSESSIONID";
@@ -105,12 +111,12 @@ fn session_body() -> Value {
 }
 
 fn unauthorized(code: &str, message: &str) -> Response {
-    ApiError::new(Product::Zia, StatusCode::UNAUTHORIZED, code, message).into_response()
+    ApiError::new(Product::ZIA, StatusCode::UNAUTHORIZED, code, message).into_response()
 }
 
 /// `POST /api/v1/authenticatedSession`.
 pub async fn login(State(state): State<AppState>, raw: Body) -> Response {
-    let body = match body::object(Product::Zia, raw).await {
+    let body = match body::object(Product::ZIA, raw).await {
         Ok(b) => b,
         Err(e) => return e.into_response(),
     };
@@ -166,7 +172,7 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Respon
     if let Some(id) = session_cookie(&headers) {
         state.sessions().end(id);
     }
-    state.store().zia.pending = false;
+    state.store().set_pending(Product::ZIA, false);
     StatusCode::NO_CONTENT.into_response()
 }
 

@@ -2,8 +2,9 @@
 //! `client_id` / `client_secret` returns
 //! `{"token_type": "Bearer", "access_token": ..., "expires_in": "3600"}`
 //! (`expires_in` is a string on legacy ZPA); `POST /signout` revokes the
-//! bearer token it is called with. Tokens work on `/zpa/...` and on the
-//! un-prefixed `/mgmtconfig/...` and `/userconfig/...` routes.
+//! bearer token it is called with. Tokens work under the ZPA gateway
+//! prefix and on the un-prefixed `/mgmtconfig/...` and `/userconfig/...`
+//! routes. This module owns the sign-in endpoints only.
 
 use axum::body::Body;
 use axum::extract::{RawQuery, State};
@@ -14,14 +15,15 @@ use serde_json::json;
 
 use crate::auth;
 use crate::body;
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
+use crate::product::Product;
 use crate::query::Params;
 use crate::state::AppState;
 
 /// `POST /signin`. Credentials may also come in the query string, which
 /// some older clients use.
 pub async fn signin(State(state): State<AppState>, RawQuery(q): RawQuery, raw: Body) -> Response {
-    let bytes = match body::read(Product::Zpa, raw).await {
+    let bytes = match body::read(Product::ZPA, raw).await {
         Ok(b) => b,
         Err(e) => return e.into_response(),
     };
@@ -31,7 +33,7 @@ pub async fn signin(State(state): State<AppState>, RawQuery(q): RawQuery, raw: B
     let cfg = &state.config;
     if field("client_id") != cfg.client_id || field("client_secret") != cfg.client_secret {
         return ApiError::new(
-            Product::Zpa,
+            Product::ZPA,
             StatusCode::UNAUTHORIZED,
             "invalid.credentials",
             "Invalid client id or secret",

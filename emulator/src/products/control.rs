@@ -12,6 +12,8 @@
 //! | `POST /_emulator/rate-limits {"enabled": bool}` | turns the documented rate limits on or off (see `ratelimit`) |
 //! | `POST /_emulator/client-keys` `{"pem": "..."}` or `{"jwk": {...}}` | registers a client public key for private-key JWT authentication; `GET` counts keys, `DELETE` drops the run-time ones (see `client_keys`) |
 //! | `GET /_emulator/stats` | `{"token_requests": n, "api_requests": n}`: POSTs to the token endpoint, and every other non-control request; `DELETE` zeroes them |
+//!
+//! This module owns the `/_emulator` routes; it may not serve product APIs.
 
 use axum::body::Body;
 use axum::extract::{RawQuery, State};
@@ -22,8 +24,9 @@ use serde_json::{json, Value};
 
 use crate::body;
 use crate::config::Seed;
-use crate::errors::{ApiError, Product};
+use crate::errors::ApiError;
 use crate::faults::Fault;
+use crate::product::Product;
 use crate::query::Params;
 use crate::seed;
 use crate::state::AppState;
@@ -57,14 +60,14 @@ async fn reset(State(s): State<AppState>, RawQuery(q): RawQuery) -> Result<Respo
     let seed = match params.get("seed") {
         Some(v) => Seed::parse(v).ok_or_else(|| {
             ApiError::invalid_param(
-                Product::Other,
+                Product::OTHER,
                 format!("seed must be demo or empty, got {v:?}"),
             )
         })?,
         None => s.config.seed,
     };
     let store =
-        seed::tenant(&s.config, seed).map_err(|e| ApiError::invalid_param(Product::Other, e))?;
+        seed::tenant(&s.config, seed).map_err(|e| ApiError::invalid_param(Product::OTHER, e))?;
     *s.store() = store;
     let rt = &s.runtime;
     rt.faults.clear();
@@ -86,8 +89,8 @@ async fn expire_tokens(State(s): State<AppState>) -> Response {
 }
 
 async fn add_fault(State(s): State<AppState>, raw: Body) -> Result<Response, ApiError> {
-    let v = body::json(Product::Other, raw).await?;
-    let fault = Fault::parse(&v).map_err(|e| ApiError::invalid_body(Product::Other, e))?;
+    let v = body::json(Product::OTHER, raw).await?;
+    let fault = Fault::parse(&v).map_err(|e| ApiError::invalid_body(Product::OTHER, e))?;
     let pending = s.runtime.faults.add(fault);
     Ok(Json(json!({ "status": "queued", "pending": pending })).into_response())
 }
@@ -103,10 +106,10 @@ async fn clear_faults(State(s): State<AppState>) -> Response {
 
 /// Reads `{"<key>": true|false}` from a control request body.
 async fn switch(raw: Body, key: &str) -> Result<bool, ApiError> {
-    let v: Value = body::json(Product::Other, raw).await?;
+    let v: Value = body::json(Product::OTHER, raw).await?;
     v.get(key).and_then(Value::as_bool).ok_or_else(|| {
         ApiError::invalid_body(
-            Product::Other,
+            Product::OTHER,
             format!("body must be {{\"{key}\": true|false}}"),
         )
     })

@@ -1,4 +1,13 @@
-//! One module per API family; each exposes `routes()`.
+//! Hand-written providers: operations whose behaviour the spec alone does
+//! not give (field rules and defaults, derived fields, references, search
+//! syntaxes, activation status, URL classification), registered by
+//! (product name, `operationId`) and called by the `router` instead of the
+//! generic provider.
+//!
+//! Each product module exposes a `PROVIDERS` table; adding a hand-written
+//! operation is one entry there. Providers read and write the one store and
+//! may not route, authenticate or stage changes (the router does, for every
+//! operation alike). `control` holds the emulator's own `/_emulator` API.
 
 pub mod control;
 pub mod zia;
@@ -7,3 +16,74 @@ pub mod zidentity;
 pub mod zpa;
 pub mod zpa_model;
 pub mod zpa_render;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::router::Handler;
+use crate::spec::Operation;
+
+/// Every product's provider table, by registry product name.
+const TABLES: &[(&str, &[(&str, Handler)])] = &[
+    ("zpa", zpa::PROVIDERS),
+    ("zia", zia::PROVIDERS),
+    ("zidentity", zidentity::PROVIDERS),
+];
+
+type Providers = HashMap<&'static str, HashMap<&'static str, Handler>>;
+
+fn providers() -> &'static Providers {
+    static MAP: OnceLock<Providers> = OnceLock::new();
+    MAP.get_or_init(|| {
+        TABLES
+            .iter()
+            .map(|(product, ops)| (*product, ops.iter().copied().collect()))
+            .collect()
+    })
+}
+
+/// The hand-written provider of `op`, if one is registered.
+pub fn provider(op: &Operation) -> Option<Handler> {
+    providers()
+        .get(op.product.name)?
+        .get(op.operation_id.as_str())
+        .copied()
+}
+
+/// Every registration, as (product name, operationId).
+pub fn registered() -> impl Iterator<Item = (&'static str, &'static str)> {
+    TABLES
+        .iter()
+        .flat_map(|(p, ops)| ops.iter().map(move |(id, _)| (*p, *id)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec;
+
+    /// A registration whose operation the spec lacks, or hides behind
+    /// another template of the same shape, would silently never run.
+    #[test]
+    fn every_provider_serves_a_spec_operation() {
+        let idx = spec::index();
+        for (product, id) in registered() {
+            let ops: Vec<_> = idx
+                .ops
+                .iter()
+                .filter(|o| o.product.name == product && o.operation_id == id)
+                .collect();
+            assert_eq!(ops.len(), 1, "{product}/{id}");
+            let op = ops[0];
+            let reachable = idx
+                .paths
+                .iter()
+                .any(|e| e.ops.iter().any(|&i| std::ptr::eq(&idx.ops[i], op)));
+            assert!(reachable, "{product}/{id} is not reachable");
+        }
+        for (product, _) in TABLES {
+            let found = idx.products.named(product).map(|p| p.info().name);
+            assert_eq!(found, Some(*product), "providers for an unknown product");
+        }
+    }
+}

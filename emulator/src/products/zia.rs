@@ -1,26 +1,44 @@
-//! ZIA routes (`/zia/api/v1/...`): users (CRUD + bulk delete), groups,
-//! departments, activation status and URL lookup.
+//! ZIA providers: users (CRUD with reference resolution, bulk delete),
+//! groups, departments, activation status and URL lookup.
 //!
-//! Every write marks the tenant as having pending changes, so clients can
-//! test the "activate after writing" workflow ZIA requires.
+//! Staging (writes mark changes pending, `activate` clears them, lookups
+//! do not) is the router's rule, applied from the spec; this module only
+//! reports it in `status`. Registered in `products` by operationId.
 
-use axum::body::Body;
-use axum::extract::{Path, RawQuery, State};
+use axum::body::Bytes;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde_json::{json, Map, Value};
 
 use super::zia_urls;
 use crate::body::{self, Kind};
-use crate::errors::{ApiError, Product};
+use crate::collections::{ZIA_DEPARTMENTS, ZIA_GROUPS, ZIA_USERS};
+use crate::errors::ApiError;
+use crate::generic::listing;
 use crate::paging::{self, field_contains};
+use crate::product::Product;
 use crate::query::Params;
-use crate::state::AppState;
-use crate::store::{find, position, ZiaData};
+use crate::router::{Ctx, Handler};
+use crate::store::{find, position, Store};
 
-const BASE: &str = "/zia/api/v1";
+/// The hand-written operations, by operationId.
+pub const PROVIDERS: &[(&str, Handler)] = &[
+    ("listUsers", list_users),
+    ("createUser", create_user),
+    ("bulkDeleteUsers", bulk_delete),
+    ("getUser", get_user),
+    ("updateUser", replace_user),
+    ("deleteUser", delete_user),
+    ("listGroups", list_groups),
+    ("getGroup", get_group),
+    ("listDepartments", list_departments),
+    ("getDepartment", get_department),
+    ("getActivationStatus", status),
+    ("activate", activate),
+    ("urlLookup", url_lookup),
+];
+
 /// Most ids `users/bulkDelete` accepts in one call.
 pub const BULK_DELETE_MAX: usize = 500;
 /// Most URLs `urlLookup` accepts in one call.
@@ -40,50 +58,20 @@ const USER_FIELDS: &[(&str, Kind)] = &[
     ("groups", Kind::ObjList),
 ];
 
-/// The ZIA router (without the bearer check, which the server adds).
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(&format!("{BASE}/users"), get(list_users).post(create_user))
-        .route(&format!("{BASE}/users/bulkDelete"), post(bulk_delete))
-        .route(
-            &format!("{BASE}/users/{{id}}"),
-            get(get_user).put(replace_user).delete(delete_user),
-        )
-        .route(&format!("{BASE}/groups"), get(list_groups))
-        .route(&format!("{BASE}/groups/{{id}}"), get(get_group))
-        .route(&format!("{BASE}/departments"), get(list_departments))
-        .route(&format!("{BASE}/departments/{{id}}"), get(get_department))
-        .route(&format!("{BASE}/status"), get(status))
-        .route(&format!("{BASE}/status/activate"), post(activate))
-        .route(&format!("{BASE}/urlLookup"), post(url_lookup))
-}
-
 fn not_found(what: &str, id: &str) -> ApiError {
-    ApiError::not_found(Product::Zia, format!("{what} with id {id} not found"))
+    ApiError::not_found(Product::ZIA, format!("{what} with id {id} not found"))
 }
 
-/// The rows of a ZIA list: `search` / `name` substring filters plus
-/// `extra`, then page slicing.
+/// The rows of a ZIA list: the product's list filters (see
+/// `generic::listing::rows`) plus `extra`, then page slicing.
 pub fn list_rows(
     params: &Params,
     items: &[Value],
     extra: impl Fn(&Value) -> bool,
 ) -> Result<Vec<Value>, ApiError> {
-    let rows: Vec<&Value> = items
-        .iter()
-        .filter(|o| {
-            params
-                .get("search")
-                .is_none_or(|s| field_contains(o, "name", s))
-        })
-        .filter(|o| {
-            params
-                .get("name")
-                .is_none_or(|s| field_contains(o, "name", s))
-        })
-        .filter(|o| extra(o))
-        .collect();
-    paging::zia_page(params, &rows)
+    let mut rows = listing::rows(Product::ZIA, params, items);
+    rows.retain(|o| extra(o));
+    paging::array_page(Product::ZIA, params, &rows)
 }
 
 fn list_page(params: &Params, items: &[Value], extra: impl Fn(&Value) -> bool) -> Reply {
@@ -91,11 +79,11 @@ fn list_page(params: &Params, items: &[Value], extra: impl Fn(&Value) -> bool) -
     Ok(Json(rows).into_response())
 }
 
-async fn list_users(State(s): State<AppState>, RawQuery(q): RawQuery) -> Reply {
-    let params = Params::parse(q.as_deref());
+fn list_users(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let params = &cx.params;
     let rows = {
-        let store = s.store();
-        list_rows(&params, &store.zia.users, |u| {
+        let store = cx.state.store();
+        list_rows(params, store.collection(ZIA_USERS), |u| {
             let dept = params
                 .get("dept")
                 .is_none_or(|d| field_contains(&u["department"], "name", d));
@@ -111,46 +99,46 @@ async fn list_users(State(s): State<AppState>, RawQuery(q): RawQuery) -> Reply {
     Ok(Json(rows).into_response())
 }
 
-async fn get_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let store = s.store();
-    let user = find(&store.zia.users, &id).ok_or_else(|| not_found("User", &id))?;
+fn get_user(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let store = cx.state.store();
+    let user = find(store.collection(ZIA_USERS), id).ok_or_else(|| not_found("User", id))?;
     Ok(Json(render_user(user, false)).into_response())
 }
 
-async fn create_user(State(s): State<AppState>, raw: Body) -> Reply {
-    let body = body::object(Product::Zia, raw).await?;
-    let mut store = s.store();
-    let zia = &mut store.zia;
-    let user = build_user(zia, body, None)?;
-    zia.users.push(user.clone());
-    zia.pending = true;
+fn create_user(cx: &Ctx<'_>, raw: Bytes) -> Reply {
+    let body = body::parse_object(Product::ZIA, &raw)?;
+    let mut store = cx.state.store();
+    // Validated before an id is taken, so a rejected create leaves no trace.
+    let mut user = build_user(&store, body, Value::Null)?;
+    user["id"] = json!(store.ids.int());
+    store.collection_mut(ZIA_USERS).push(user.clone());
     Ok(Json(render_user(&user, false)).into_response())
 }
 
-async fn replace_user(State(s): State<AppState>, Path(id): Path<String>, raw: Body) -> Reply {
-    let body = body::object(Product::Zia, raw).await?;
-    let mut store = s.store();
-    let zia = &mut store.zia;
-    let idx = position(&zia.users, &id).ok_or_else(|| not_found("User", &id))?;
-    let keep_id = zia.users[idx]["id"].clone();
-    let user = build_user(zia, body, Some(keep_id))?;
-    zia.users[idx] = user.clone();
-    zia.pending = true;
+fn replace_user(cx: &Ctx<'_>, raw: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let body = body::parse_object(Product::ZIA, &raw)?;
+    let mut store = cx.state.store();
+    let users = store.collection(ZIA_USERS);
+    let idx = position(users, id).ok_or_else(|| not_found("User", id))?;
+    let keep_id = users[idx]["id"].clone();
+    let user = build_user(&store, body, keep_id)?;
+    store.collection_mut(ZIA_USERS)[idx] = user.clone();
     Ok(Json(render_user(&user, false)).into_response())
 }
 
-async fn delete_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let mut store = s.store();
-    let zia = &mut store.zia;
-    let idx = position(&zia.users, &id).ok_or_else(|| not_found("User", &id))?;
-    zia.users.remove(idx);
-    zia.pending = true;
+fn delete_user(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let mut store = cx.state.store();
+    let idx = position(store.collection(ZIA_USERS), id).ok_or_else(|| not_found("User", id))?;
+    store.collection_mut(ZIA_USERS).remove(idx);
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn bulk_delete(State(s): State<AppState>, raw: Body) -> Reply {
-    let body = body::object(Product::Zia, raw).await?;
-    body::check(Product::Zia, &body, &[("ids", Kind::IntList)], &["ids"])?;
+fn bulk_delete(cx: &Ctx<'_>, raw: Bytes) -> Reply {
+    let body = body::parse_object(Product::ZIA, &raw)?;
+    body::check(Product::ZIA, &body, &[("ids", Kind::IntList)], &["ids"])?;
     let ids: Vec<i64> = body["ids"]
         .as_array()
         .into_iter()
@@ -159,53 +147,45 @@ async fn bulk_delete(State(s): State<AppState>, raw: Body) -> Reply {
         .collect();
     if ids.len() > BULK_DELETE_MAX {
         return Err(ApiError::invalid_body(
-            Product::Zia,
+            Product::ZIA,
             format!(
                 "At most {BULK_DELETE_MAX} ids can be deleted at once, got {}",
                 ids.len()
             ),
         ));
     }
-    let mut store = s.store();
-    let zia = &mut store.zia;
+    let mut store = cx.state.store();
     let mut deleted = Vec::new();
-    zia.users.retain(|u| {
+    store.collection_mut(ZIA_USERS).retain(|u| {
         let hit = u["id"].as_i64().is_some_and(|id| ids.contains(&id));
         if hit {
             deleted.push(u["id"].clone());
         }
         !hit
     });
-    if !deleted.is_empty() {
-        zia.pending = true;
-    }
     Ok(Json(json!({ "ids": deleted })).into_response())
 }
 
 /// Validates and assembles a user. ZIA's PUT is a full replace: anything not
 /// in the body is gone afterwards, only the id survives.
-fn build_user(
-    zia: &mut ZiaData,
-    mut body: Map<String, Value>,
-    id: Option<Value>,
-) -> Result<Value, ApiError> {
-    body::check(Product::Zia, &body, USER_FIELDS, &["name", "email"])?;
+fn build_user(store: &Store, mut body: Map<String, Value>, id: Value) -> Result<Value, ApiError> {
+    body::check(Product::ZIA, &body, USER_FIELDS, &["name", "email"])?;
     for key in ["name", "email"] {
         if body[key].as_str().is_some_and(|v| v.trim().is_empty()) {
             return Err(ApiError::invalid_body(
-                Product::Zia,
+                Product::ZIA,
                 format!("{key} must not be empty"),
             ));
         }
     }
     let department = match body.get("department") {
-        Some(d) => Some(resolve(&zia.departments, d, "department")?),
+        Some(d) => Some(resolve(store.collection(ZIA_DEPARTMENTS), d, "department")?),
         None => None,
     };
     let groups = match body.get("groups").and_then(Value::as_array) {
         Some(list) => list
             .iter()
-            .map(|g| resolve(&zia.groups, g, "group"))
+            .map(|g| resolve(store.collection(ZIA_GROUPS), g, "group"))
             .collect::<Result<Vec<_>, _>>()?,
         None => Vec::new(),
     };
@@ -222,7 +202,6 @@ fn build_user(
         user.insert("department".into(), d);
     }
     user.insert("groups".into(), Value::Array(groups));
-    let id = id.unwrap_or_else(|| json!(zia.new_id()));
     user.insert("id".into(), id);
     Ok(Value::Object(user))
 }
@@ -231,12 +210,12 @@ fn build_user(
 fn resolve(pool: &[Value], r: &Value, what: &str) -> Result<Value, ApiError> {
     let id = r.get("id").and_then(Value::as_i64).ok_or_else(|| {
         ApiError::invalid_body(
-            Product::Zia,
+            Product::ZIA,
             format!("{what} reference needs an integer id"),
         )
     })?;
     let found = find(pool, &id.to_string()).ok_or_else(|| {
-        ApiError::invalid_body(Product::Zia, format!("{what} {id} does not exist"))
+        ApiError::invalid_body(Product::ZIA, format!("{what} {id} does not exist"))
     })?;
     Ok(json!({ "id": id, "name": found["name"] }))
 }
@@ -250,50 +229,57 @@ fn render_user(user: &Value, in_list: bool) -> Value {
     u
 }
 
-async fn list_groups(State(s): State<AppState>, RawQuery(q): RawQuery) -> Reply {
-    let params = Params::parse(q.as_deref());
-    list_page(&params, &s.store().zia.groups, |_| true)
+fn list_groups(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    list_page(&cx.params, cx.state.store().collection(ZIA_GROUPS), |_| {
+        true
+    })
 }
 
-async fn get_group(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let store = s.store();
-    let g = find(&store.zia.groups, &id).ok_or_else(|| not_found("Group", &id))?;
+fn get_group(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let store = cx.state.store();
+    let g = find(store.collection(ZIA_GROUPS), id).ok_or_else(|| not_found("Group", id))?;
     Ok(Json(g.clone()).into_response())
 }
 
-async fn list_departments(State(s): State<AppState>, RawQuery(q): RawQuery) -> Reply {
-    let params = Params::parse(q.as_deref());
-    list_page(&params, &s.store().zia.departments, |_| true)
+fn list_departments(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    list_page(
+        &cx.params,
+        cx.state.store().collection(ZIA_DEPARTMENTS),
+        |_| true,
+    )
 }
 
-async fn get_department(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let store = s.store();
-    let d = find(&store.zia.departments, &id).ok_or_else(|| not_found("Department", &id))?;
+fn get_department(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let store = cx.state.store();
+    let d =
+        find(store.collection(ZIA_DEPARTMENTS), id).ok_or_else(|| not_found("Department", id))?;
     Ok(Json(d.clone()).into_response())
 }
 
-async fn status(State(s): State<AppState>) -> Reply {
-    let pending = s.store().zia.pending;
+fn status(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let pending = cx.state.store().is_pending(Product::ZIA);
     let status = if pending { "PENDING" } else { "ACTIVE" };
     Ok(Json(json!({ "status": status })).into_response())
 }
 
-async fn activate(State(s): State<AppState>) -> Reply {
-    s.store().zia.pending = false;
+/// The router clears the pending changes once this succeeds.
+fn activate(_: &Ctx<'_>, _: Bytes) -> Reply {
     Ok(Json(json!({ "status": "ACTIVE" })).into_response())
 }
 
-async fn url_lookup(raw: Body) -> Reply {
-    let body = body::json(Product::Zia, raw).await?;
+fn url_lookup(_: &Ctx<'_>, raw: Bytes) -> Reply {
+    let body = body::parse_json(Product::ZIA, &raw)?;
     let urls = body
         .as_array()
         .filter(|a| a.iter().all(Value::is_string))
         .ok_or_else(|| {
-            ApiError::invalid_body(Product::Zia, "Body must be an array of URL strings")
+            ApiError::invalid_body(Product::ZIA, "Body must be an array of URL strings")
         })?;
     if urls.len() > URL_LOOKUP_MAX {
         return Err(ApiError::invalid_body(
-            Product::Zia,
+            Product::ZIA,
             format!(
                 "At most {URL_LOOKUP_MAX} URLs can be looked up at once, got {}",
                 urls.len()

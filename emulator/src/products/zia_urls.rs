@@ -2,6 +2,9 @@
 //!
 //! A small keyword table is enough for demos and tests: results must be
 //! stable and cover both the plain and the security-alert outputs.
+//!
+//! This module owns the classification table only; it may not touch the
+//! store.
 
 use serde_json::{json, Value};
 

@@ -1,24 +1,34 @@
-//! ZIdentity routes (`/ziam/admin/api/v1/...`): users (CRUD) and groups.
+//! ZIdentity providers: users (CRUD with field rules and server defaults)
+//! and groups, with the filters the real API has.
 //!
 //! Lists page by offset/limit and hand out `next_link` / `prev_link` URLs
-//! (see `paging::zid_page`).
+//! (see `paging::offset_page`). Registered in `products` by operationId;
+//! routing, auth and staging are the router's.
 
-use axum::body::Body;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::body::Bytes;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde_json::{json, Map, Value};
 
 use crate::body::{self, Kind};
-use crate::errors::{ApiError, Product};
+use crate::collections::{ZIDENTITY_GROUPS, ZIDENTITY_USERS};
+use crate::errors::ApiError;
 use crate::paging::{self, field_contains};
-use crate::query::Params;
-use crate::state::AppState;
+use crate::product::Product;
+use crate::router::{Ctx, Handler};
 use crate::store::{find, position};
 
-const BASE: &str = "/ziam/admin/api/v1";
+/// The hand-written operations, by operationId.
+pub const PROVIDERS: &[(&str, Handler)] = &[
+    ("listUsers", list_users),
+    ("getUser", get_user),
+    ("createUser", create_user),
+    ("updateUser", replace_user),
+    ("deleteUser", delete_user),
+    ("listGroups", list_groups),
+    ("getGroup", get_group),
+];
 
 type Reply = Result<Response, ApiError>;
 
@@ -42,34 +52,22 @@ const USER_FILTERS: &[(&str, &str)] = &[
     ("primaryemail", "primaryEmail"),
 ];
 
-/// The ZIdentity router (without the bearer check, which the server adds).
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(&format!("{BASE}/users"), get(list_users).post(create_user))
-        .route(
-            &format!("{BASE}/users/{{id}}"),
-            get(get_user).put(replace_user).delete(delete_user),
-        )
-        .route(&format!("{BASE}/groups"), get(list_groups))
-        .route(&format!("{BASE}/groups/{{id}}"), get(get_group))
-}
-
 fn not_found(what: &str, id: &str) -> ApiError {
-    ApiError::not_found(Product::Zid, format!("{what} {id} not found"))
+    ApiError::not_found(Product::ZIDENTITY, format!("{what} {id} not found"))
 }
 
 /// The paged envelope, with links back to this emulator.
-fn envelope(headers: &HeaderMap, path: &str, params: &Params, rows: &[&Value]) -> Reply {
-    let page = paging::zid_page(&paging::origin(headers), path, params, rows)?;
+fn envelope(cx: &Ctx<'_>, rows: &[&Value]) -> Reply {
+    let origin = paging::origin(cx.headers);
+    let page = paging::offset_page(Product::ZIDENTITY, &origin, cx.path, &cx.params, rows)?;
     Ok(Json(page).into_response())
 }
 
-async fn list_users(State(s): State<AppState>, headers: HeaderMap, RawQuery(q): RawQuery) -> Reply {
-    let params = Params::parse(q.as_deref());
-    let store = s.store();
+fn list_users(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let params = &cx.params;
+    let store = cx.state.store();
     let rows: Vec<&Value> = store
-        .zid
-        .users
+        .collection(ZIDENTITY_USERS)
         .iter()
         .filter(|u| {
             params.get_ci("search").is_none_or(|t| {
@@ -84,12 +82,13 @@ async fn list_users(State(s): State<AppState>, headers: HeaderMap, RawQuery(q): 
                 .all(|(p, f)| params.get_ci(p).is_none_or(|t| field_contains(u, f, t)))
         })
         .collect();
-    envelope(&headers, &format!("{BASE}/users"), &params, &rows)
+    envelope(cx, &rows)
 }
 
-async fn get_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let store = s.store();
-    let u = find(&store.zid.users, &id).ok_or_else(|| not_found("User", &id))?;
+fn get_user(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let store = cx.state.store();
+    let u = find(store.collection(ZIDENTITY_USERS), id).ok_or_else(|| not_found("User", id))?;
     Ok(Json(u.clone()).into_response())
 }
 
@@ -97,7 +96,7 @@ async fn get_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
 /// the id and `source` survive.
 fn build_user(mut body: Map<String, Value>, id: String, source: Value) -> Result<Value, ApiError> {
     body::check(
-        Product::Zid,
+        Product::ZIDENTITY,
         &body,
         USER_FIELDS,
         &["loginName", "displayName"],
@@ -105,7 +104,7 @@ fn build_user(mut body: Map<String, Value>, id: String, source: Value) -> Result
     for key in ["loginName", "displayName"] {
         if body[key].as_str().is_some_and(|v| v.trim().is_empty()) {
             return Err(ApiError::invalid_body(
-                Product::Zid,
+                Product::ZIDENTITY,
                 format!("{key} must not be empty"),
             ));
         }
@@ -123,44 +122,43 @@ fn build_user(mut body: Map<String, Value>, id: String, source: Value) -> Result
     Ok(Value::Object(user))
 }
 
-async fn create_user(State(s): State<AppState>, raw: Body) -> Reply {
-    let body = body::object(Product::Zid, raw).await?;
+fn create_user(cx: &Ctx<'_>, raw: Bytes) -> Reply {
+    let body = body::parse_object(Product::ZIDENTITY, &raw)?;
     // Validate before allocating an id so a rejected request leaves no trace.
     build_user(body.clone(), String::new(), json!("API"))?;
-    let mut store = s.store();
-    let id = store.zid.new_id("ih");
+    let mut store = cx.state.store();
+    let id = store.ids.alnum("ih");
     let user = build_user(body, id, json!("API"))?;
-    store.zid.users.push(user.clone());
+    store.collection_mut(ZIDENTITY_USERS).push(user.clone());
     Ok((StatusCode::CREATED, Json(user)).into_response())
 }
 
-async fn replace_user(State(s): State<AppState>, Path(id): Path<String>, raw: Body) -> Reply {
-    let body = body::object(Product::Zid, raw).await?;
-    let mut store = s.store();
-    let idx = position(&store.zid.users, &id).ok_or_else(|| not_found("User", &id))?;
-    let source = store.zid.users[idx]["source"].clone();
-    let user = build_user(body, id, source)?;
-    store.zid.users[idx] = user.clone();
+fn replace_user(cx: &Ctx<'_>, raw: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let body = body::parse_object(Product::ZIDENTITY, &raw)?;
+    let mut store = cx.state.store();
+    let users = store.collection(ZIDENTITY_USERS);
+    let idx = position(users, id).ok_or_else(|| not_found("User", id))?;
+    let source = users[idx]["source"].clone();
+    let user = build_user(body, id.to_string(), source)?;
+    store.collection_mut(ZIDENTITY_USERS)[idx] = user.clone();
     Ok(Json(user).into_response())
 }
 
-async fn delete_user(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let mut store = s.store();
-    let idx = position(&store.zid.users, &id).ok_or_else(|| not_found("User", &id))?;
-    store.zid.users.remove(idx);
+fn delete_user(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let mut store = cx.state.store();
+    let idx =
+        position(store.collection(ZIDENTITY_USERS), id).ok_or_else(|| not_found("User", id))?;
+    store.collection_mut(ZIDENTITY_USERS).remove(idx);
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn list_groups(
-    State(s): State<AppState>,
-    headers: HeaderMap,
-    RawQuery(q): RawQuery,
-) -> Reply {
-    let params = Params::parse(q.as_deref());
-    let store = s.store();
+fn list_groups(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let params = &cx.params;
+    let store = cx.state.store();
     let rows: Vec<&Value> = store
-        .zid
-        .groups
+        .collection(ZIDENTITY_GROUPS)
         .iter()
         .filter(|g| {
             params
@@ -173,11 +171,12 @@ async fn list_groups(
                 .is_none_or(|t| field_contains(g, "name", t))
         })
         .collect();
-    envelope(&headers, &format!("{BASE}/groups"), &params, &rows)
+    envelope(cx, &rows)
 }
 
-async fn get_group(State(s): State<AppState>, Path(id): Path<String>) -> Reply {
-    let store = s.store();
-    let g = find(&store.zid.groups, &id).ok_or_else(|| not_found("Group", &id))?;
+fn get_group(cx: &Ctx<'_>, _: Bytes) -> Reply {
+    let id = cx.found.last_value();
+    let store = cx.state.store();
+    let g = find(store.collection(ZIDENTITY_GROUPS), id).ok_or_else(|| not_found("Group", id))?;
     Ok(Json(g.clone()).into_response())
 }

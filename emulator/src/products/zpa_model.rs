@@ -1,11 +1,15 @@
 //! ZPA object shapes: type rules, server-side defaults and write semantics.
 //! Read-time derived fields live in `zpa_render`.
+//! This module owns ZPA write semantics; it may not lock the store or build
+//! responses.
 
 use serde_json::{json, Map, Value};
 
 use crate::body::{self, Kind};
-use crate::errors::{ApiError, Product};
-use crate::store::{find, ZpaData};
+use crate::collections::{self as keys, ZpaView};
+use crate::errors::ApiError;
+use crate::product::Product;
+use crate::store::find;
 
 /// Admin id stamped into `modifiedBy` for writes made through the emulator.
 pub const ADMIN_ID: &str = "216196257331281922";
@@ -35,21 +39,21 @@ impl Coll {
         }
     }
 
-    /// The backing vector.
-    pub fn items(self, z: &ZpaData) -> &Vec<Value> {
+    /// The collection's storage key.
+    pub fn key(self) -> &'static str {
         match self {
-            Coll::Application => &z.applications,
-            Coll::SegmentGroup => &z.segment_groups,
-            Coll::ServerGroup => &z.server_groups,
+            Coll::Application => keys::ZPA_APPLICATIONS,
+            Coll::SegmentGroup => keys::ZPA_SEGMENT_GROUPS,
+            Coll::ServerGroup => keys::ZPA_SERVER_GROUPS,
         }
     }
 
-    /// The backing vector, mutably.
-    pub fn items_mut(self, z: &mut ZpaData) -> &mut Vec<Value> {
+    /// The stored objects.
+    pub fn items<'a>(self, z: &ZpaView<'a>) -> &'a [Value] {
         match self {
-            Coll::Application => &mut z.applications,
-            Coll::SegmentGroup => &mut z.segment_groups,
-            Coll::ServerGroup => &mut z.server_groups,
+            Coll::Application => z.applications,
+            Coll::SegmentGroup => z.segment_groups,
+            Coll::ServerGroup => z.server_groups,
         }
     }
 
@@ -151,20 +155,20 @@ const SERVER_OWNED: &[&str] = &[
 /// Validates a create/replace body against the type rules and references.
 /// Runs before any mutation so a rejected request changes nothing.
 pub fn validate(
-    z: &ZpaData,
+    z: &ZpaView<'_>,
     coll: Coll,
     body: &Map<String, Value>,
     creating: bool,
 ) -> Result<(), ApiError> {
     let required: &[&str] = if creating { &["name"] } else { &[] };
-    body::check(Product::Zpa, body, coll.fields(), required)?;
+    body::check(Product::ZPA, body, coll.fields(), required)?;
     if body
         .get("name")
         .and_then(Value::as_str)
         .is_some_and(|n| n.trim().is_empty())
     {
         return Err(ApiError::invalid_body(
-            Product::Zpa,
+            Product::ZPA,
             "name must not be empty",
         ));
     }
@@ -176,7 +180,7 @@ pub fn validate(
                     .all(|p| p.as_str().and_then(|s| s.parse::<u16>().ok()).is_some());
             if !ok {
                 return Err(ApiError::invalid_body(
-                    Product::Zpa,
+                    Product::ZPA,
                     format!("{key} must hold from/to port pairs"),
                 ));
             }
@@ -184,16 +188,16 @@ pub fn validate(
     }
     if let Some(sg) = body.get("segmentGroupId") {
         let id = id_text(sg);
-        if find(&z.segment_groups, &id).is_none() {
+        if find(z.segment_groups, &id).is_none() {
             return Err(ApiError::invalid_body(
-                Product::Zpa,
+                Product::ZPA,
                 format!("Segment group {id} does not exist"),
             ));
         }
     }
-    let refs: &[(&str, &Vec<Value>)] = &[
-        ("serverGroups", &z.server_groups),
-        ("appConnectorGroups", &z.connector_groups),
+    let refs: &[(&str, &[Value])] = &[
+        ("serverGroups", z.server_groups),
+        ("appConnectorGroups", z.connector_groups),
     ];
     for (key, pool) in refs {
         for r in body
@@ -205,7 +209,7 @@ pub fn validate(
             let id = r.get("id").map(id_text).unwrap_or_default();
             if find(pool, &id).is_none() {
                 return Err(ApiError::invalid_body(
-                    Product::Zpa,
+                    Product::ZPA,
                     format!("{key} references unknown id {id:?}"),
                 ));
             }
@@ -214,7 +218,7 @@ pub fn validate(
     if let Some(mt) = body.get("microtenantId") {
         microtenant_name(z, &id_text(mt)).ok_or_else(|| {
             ApiError::invalid_body(
-                Product::Zpa,
+                Product::ZPA,
                 format!("Microtenant {} does not exist", id_text(mt)),
             )
         })?;
@@ -228,7 +232,7 @@ pub fn validate(
 /// `name` loses the description), server defaults come back, while id,
 /// creation time and microtenant (unless resent) are kept.
 pub fn build(
-    z: &ZpaData,
+    z: &ZpaView<'_>,
     coll: Coll,
     mut body: Map<String, Value>,
     id: String,
@@ -329,8 +333,8 @@ fn normalise_ports(obj: &mut Map<String, Value>, proto: &str) {
 }
 
 /// The name of microtenant `id`, if it exists.
-pub fn microtenant_name<'a>(z: &'a ZpaData, id: &str) -> Option<&'a str> {
-    find(&z.microtenants, id).and_then(|m| m["name"].as_str())
+pub fn microtenant_name<'a>(z: &ZpaView<'a>, id: &str) -> Option<&'a str> {
+    find(z.microtenants, id).and_then(|m| m["name"].as_str())
 }
 
 /// The microtenant an object belongs to ("0" when it carries none).

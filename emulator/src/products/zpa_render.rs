@@ -3,14 +3,17 @@
 //!
 //! They are computed on every read rather than stored, so renaming a segment
 //! group is immediately visible on its applications, as on ZPA.
+//!
+//! This module owns ZPA read-time rendering; it may not write to the store.
 
 use serde_json::{json, Map, Value};
 
 use super::zpa_model::{id_text, Coll};
-use crate::store::{find, ZpaData};
+use crate::collections::ZpaView;
+use crate::store::find;
 
 /// The object as a GET returns it, with derived fields filled in.
-pub fn render(z: &ZpaData, coll: Coll, obj: &Value) -> Value {
+pub fn render(z: &ZpaView<'_>, coll: Coll, obj: &Value) -> Value {
     let mut out = obj.as_object().cloned().unwrap_or_default();
     for (key, value) in derived(z, coll, obj) {
         out.insert(key.into(), value);
@@ -21,7 +24,7 @@ pub fn render(z: &ZpaData, coll: Coll, obj: &Value) -> Value {
 /// Appends the JSON of [`render`]'s result to `out` without cloning the
 /// stored object: list pages are the emulator's hottest path, and copying
 /// every object before serialising it dominated their cost.
-pub fn write_json(out: &mut Vec<u8>, z: &ZpaData, coll: Coll, obj: &Value) {
+pub fn write_json(out: &mut Vec<u8>, z: &ZpaView<'_>, coll: Coll, obj: &Value) {
     let Some(map) = obj.as_object() else {
         let _ = serde_json::to_writer(&mut *out, obj);
         return;
@@ -55,7 +58,7 @@ pub fn write_json(out: &mut Vec<u8>, z: &ZpaData, coll: Coll, obj: &Value) {
 
 /// The fields computed at read time: (name, value) pairs that are added
 /// to, or replace, the stored ones.
-fn derived(z: &ZpaData, coll: Coll, obj: &Value) -> Vec<(&'static str, Value)> {
+fn derived(z: &ZpaView<'_>, coll: Coll, obj: &Value) -> Vec<(&'static str, Value)> {
     let mut out = Vec::new();
     let id = obj["id"].as_str().unwrap_or_default();
     match coll {
@@ -63,7 +66,7 @@ fn derived(z: &ZpaData, coll: Coll, obj: &Value) -> Vec<(&'static str, Value)> {
             if let Some(sg) = obj
                 .get("segmentGroupId")
                 .and_then(Value::as_str)
-                .and_then(|sg| find(&z.segment_groups, sg))
+                .and_then(|sg| find(z.segment_groups, sg))
             {
                 out.push(("segmentGroupName", sg["name"].clone()));
             }
@@ -72,7 +75,7 @@ fn derived(z: &ZpaData, coll: Coll, obj: &Value) -> Vec<(&'static str, Value)> {
                     .iter()
                     .map(|r| {
                         let rid = id_text(&r["id"]);
-                        find(&z.server_groups, &rid)
+                        find(z.server_groups, &rid)
                             .map(server_group_summary)
                             .unwrap_or_else(|| json!({ "id": rid }))
                     })
@@ -106,7 +109,7 @@ fn derived(z: &ZpaData, coll: Coll, obj: &Value) -> Vec<(&'static str, Value)> {
                     .iter()
                     .map(|r| {
                         let rid = id_text(&r["id"]);
-                        find(&z.connector_groups, &rid)
+                        find(z.connector_groups, &rid)
                             .cloned()
                             .unwrap_or_else(|| json!({ "id": rid }))
                     })
@@ -168,13 +171,9 @@ mod tests {
     #[test]
     fn written_json_equals_rendered_value() {
         let store = crate::seed::build(Seed::Demo);
-        let z = &store.zpa;
-        for (coll, items) in [
-            (Coll::Application, &z.applications),
-            (Coll::SegmentGroup, &z.segment_groups),
-            (Coll::ServerGroup, &z.server_groups),
-        ] {
-            for obj in items {
+        let z = &ZpaView::of(&store);
+        for coll in [Coll::Application, Coll::SegmentGroup, Coll::ServerGroup] {
+            for obj in coll.items(z) {
                 let mut out = Vec::new();
                 write_json(&mut out, z, coll, obj);
                 let parsed: Value = serde_json::from_slice(&out).unwrap();

@@ -3,12 +3,16 @@
 //!
 //! Generation clones one fully built template per collection and patches
 //! the fields that must differ, so 10,000 ZPA segments take milliseconds.
+//!
+//! This module owns generated records; it may not touch anything but the
+//! store it is given.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Map};
 
 use super::names::{self, Target};
+use crate::collections::{ZpaView, ZIA_DEPARTMENTS, ZIA_USERS, ZIDENTITY_USERS, ZPA_APPLICATIONS};
 use crate::config::Bulk;
-use crate::errors::Product;
+use crate::product::Product;
 use crate::products::zpa_model::{self, Coll};
 use crate::store::{now_secs, Store};
 
@@ -45,9 +49,9 @@ pub fn apply(store: &mut Store, bulk: &[Bulk]) -> Result<(), String> {
             Target::Singleton(k) => return Err(format!("--bulk: {k} is not a collection")),
         };
         match key.as_str() {
-            "zpa:/mgmtconfig/admin/customers/{}/application" => zpa_apps(store, b.count),
-            "zia:/api/users" => zia_users(store, b.count),
-            "zid:/admin/api/users" => zid_users(store, b.count),
+            ZPA_APPLICATIONS => zpa_apps(store, b.count),
+            ZIA_USERS => zia_users(store, b.count),
+            ZIDENTITY_USERS => zidentity_users(store, b.count),
             _ => generic(store, product, &key, b.count),
         }
     }
@@ -55,7 +59,7 @@ pub fn apply(store: &mut Store, bulk: &[Bulk]) -> Result<(), String> {
 }
 
 fn zpa_apps(store: &mut Store, n: usize) {
-    let z = &mut store.zpa;
+    let z = ZpaView::of(store);
     let mut body = Map::new();
     body.insert("name".into(), json!("template"));
     body.insert("enabled".into(), json!(true));
@@ -66,45 +70,46 @@ fn zpa_apps(store: &mut Store, n: usize) {
     if let Some(sg) = z.server_groups.first() {
         body.insert("serverGroups".into(), json!([{ "id": sg["id"] }]));
     }
-    let template = zpa_model::build(z, Coll::Application, body, String::new(), None, now_secs());
-    z.applications.reserve(n);
-    for i in 1..=n {
+    let template = zpa_model::build(&z, Coll::Application, body, String::new(), None, now_secs());
+    let first = store.ids.numeric;
+    store.ids.numeric += n as u64;
+    let apps = store.collection_mut(ZPA_APPLICATIONS);
+    apps.reserve(n);
+    for (i, id) in (1..=n).zip(first..) {
         let mut app = template.clone();
-        app["id"] = json!(z.new_id());
+        app["id"] = json!(id.to_string());
         app["name"] = json!(format!("Bulk App {i:05}"));
         app["description"] = json!(format!("Generated application segment {i}"));
         app["domainNames"] = json!([format!("app{i:05}.bulk.example.com")]);
-        z.applications.push(app);
+        apps.push(app);
     }
 }
 
 fn zia_users(store: &mut Store, n: usize) {
-    let z = &mut store.zia;
-    let dept = z
-        .departments
+    let dept = store
+        .collection(ZIA_DEPARTMENTS)
         .first()
         .map(|d| json!({ "id": d["id"], "name": d["name"] }));
-    z.users.reserve(n);
+    store.collection_mut(ZIA_USERS).reserve(n);
     for i in 1..=n {
         let mut u = json!({
             "adminUser": false, "deleted": false, "email": format!("bulk.user{i:05}@corp.example.com"),
-            "groups": [], "id": z.new_id(), "name": format!("Bulk User {i:05}"),
+            "groups": [], "id": store.ids.int(), "name": format!("Bulk User {i:05}"),
             "pilotUser": false, "pwdLastModifiedTime": 0
         });
         if let Some(d) = &dept {
             u["department"] = d.clone();
         }
-        z.users.push(u);
+        store.collection_mut(ZIA_USERS).push(u);
     }
 }
 
-fn zid_users(store: &mut Store, n: usize) {
-    let z = &mut store.zid;
-    z.users.reserve(n);
+fn zidentity_users(store: &mut Store, n: usize) {
+    store.collection_mut(ZIDENTITY_USERS).reserve(n);
     for i in 1..=n {
         let login = format!("bulk.user{i:05}@corp.example.com");
-        let id = z.new_id("ih");
-        z.users.push(json!({
+        let id = store.ids.alnum("ih");
+        store.collection_mut(ZIDENTITY_USERS).push(json!({
             "customAttrsInfo": {}, "department": {}, "displayName": format!("Bulk User {i:05}"),
             "firstName": "Bulk", "id": id, "idp": {}, "lastName": format!("User {i:05}"),
             "loginName": login, "primaryEmail": login, "source": "API", "status": true
@@ -116,19 +121,10 @@ fn zid_users(store: &mut Store, n: usize) {
 fn generic(store: &mut Store, product: Product, key: &str, n: usize) {
     let label = key.rsplit('/').next().unwrap_or("item").to_string();
     for i in 1..=n {
-        let id = new_id(store, product);
+        let id = store.new_id(product);
         store
             .collection_mut(key)
             .push(json!({ "id": id, "name": format!("{label} {i:05}") }));
-    }
-}
-
-/// A fresh id in the product's style (numeric string, int64, or alnum).
-pub fn new_id(store: &mut Store, product: Product) -> Value {
-    match product {
-        Product::Zia => json!(store.zia.new_id()),
-        Product::Zid => json!(store.zid.new_id("ix")),
-        Product::Zpa | Product::Other => json!(store.zpa.new_id()),
     }
 }
 
@@ -154,17 +150,16 @@ mod tests {
         apply(&mut s, &parse("zpa.applications=10000").unwrap()).unwrap();
         // Debug builds are ~10x slower than release; still well under this.
         assert!(t.elapsed().as_secs_f64() < 2.0, "{:?}", t.elapsed());
-        assert_eq!(s.zpa.applications.len(), 10_045);
+        assert_eq!(s.collection(ZPA_APPLICATIONS).len(), 10_045);
         let ids: std::collections::HashSet<&str> = s
-            .zpa
-            .applications
+            .collection(ZPA_APPLICATIONS)
             .iter()
             .map(|a| a["id"].as_str().unwrap())
             .collect();
         assert_eq!(ids.len(), 10_045);
         apply(&mut s, &parse("zia.users=5,zidentity.users=4").unwrap()).unwrap();
-        assert_eq!(s.zia.users.len(), 35);
-        assert_eq!(s.zid.users.len(), 29);
+        assert_eq!(s.collection(ZIA_USERS).len(), 35);
+        assert_eq!(s.collection(ZIDENTITY_USERS).len(), 29);
         assert!(apply(&mut s, &parse("zcc.devices=1").unwrap()).is_err());
     }
 }

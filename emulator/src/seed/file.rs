@@ -24,7 +24,6 @@
 use serde_json::Value;
 
 use super::names::{self, Target};
-use crate::errors::Product;
 use crate::store::Store;
 
 /// Reads and parses a seed file; errors are user-facing.
@@ -42,7 +41,7 @@ pub fn apply(store: &mut Store, doc: &Value) -> Result<(), String> {
     let sections = doc.as_object().ok_or("the top level must be an object")?;
     for (section, entries) in sections {
         let product = names::product(section)
-            .ok_or_else(|| format!("unknown section {section:?} (use zpa, zia, zidentity)"))?;
+            .ok_or_else(|| format!("unknown section {section:?} (use {})", names::known()))?;
         let entries = entries
             .as_object()
             .ok_or_else(|| format!("{section} must be an object"))?;
@@ -56,14 +55,14 @@ pub fn apply(store: &mut Store, doc: &Value) -> Result<(), String> {
                     for item in items {
                         let mut obj = item.clone();
                         if obj.get("id").is_none_or(Value::is_null) {
-                            obj["id"] = super::bulk::new_id(store, product);
+                            obj["id"] = store.new_id(product);
                         }
-                        note_id(store, product, &obj["id"]);
+                        store.ids.note(product.ids, &obj["id"]);
                         store.collection_mut(&key).push(obj);
                     }
                 }
                 Target::Singleton(key) => {
-                    store.generic.singletons.insert(key, value.clone());
+                    store.singletons.insert(key, value.clone());
                 }
             }
         }
@@ -71,27 +70,10 @@ pub fn apply(store: &mut Store, doc: &Value) -> Result<(), String> {
     Ok(())
 }
 
-/// Moves the id counters past a given id, so generated ids stay unique.
-fn note_id(store: &mut Store, product: Product, id: &Value) {
-    let n = match id {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.parse().ok(),
-        _ => None,
-    };
-    let Some(n) = n else { return };
-    match product {
-        Product::Zpa | Product::Other => store.zpa.next_id = store.zpa.next_id.max(n + 1),
-        Product::Zia => {
-            let n = i64::try_from(n).unwrap_or(i64::MAX - 1);
-            store.zia.next_id = store.zia.next_id.max(n + 1);
-        }
-        Product::Zid => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::collections::{ZIA_USERS, ZIDENTITY_GROUPS, ZPA_APPLICATIONS};
     use serde_json::json;
 
     #[test]
@@ -106,11 +88,11 @@ mod tests {
             }),
         )
         .unwrap();
-        assert_eq!(s.zia.users.len(), 2);
-        assert_eq!(s.zia.users[1]["id"], json!(501));
-        assert_eq!(s.zid.groups.len(), 1);
-        assert!(s.zid.groups[0]["id"].is_string());
-        assert_eq!(s.zpa.applications[0]["id"], "90");
+        assert_eq!(s.collection(ZIA_USERS).len(), 2);
+        assert_eq!(s.collection(ZIA_USERS)[1]["id"], json!(501));
+        assert_eq!(s.collection(ZIDENTITY_GROUPS).len(), 1);
+        assert!(s.collection(ZIDENTITY_GROUPS)[0]["id"].is_string());
+        assert_eq!(s.collection(ZPA_APPLICATIONS)[0]["id"], "90");
         assert!(apply(&mut s, &json!({"zcc": {}})).is_err());
         assert!(apply(&mut s, &json!({"zia": {"users": {}}})).is_err());
         assert!(apply(&mut s, &json!([])).is_err());

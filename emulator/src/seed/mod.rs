@@ -4,12 +4,15 @@
 //! invented) but every object mirrors the field names and JSON types of the
 //! real APIs. Some names deliberately carry hostile or unusual text so UIs
 //! built on the client get exercised against injection and rendering bugs.
+//!
+//! This folder owns the initial tenant (demo data, seed files, bulk
+//! records); it may not hold behaviour served at run time.
 
 pub mod bulk;
 pub mod file;
 pub mod names;
 mod zia;
-mod zid;
+mod zidentity;
 mod zpa;
 mod zpa_apps;
 
@@ -31,13 +34,13 @@ pub const SEED_EPOCH: u64 = 1_700_000_000;
 /// Builds a fresh store for `seed`.
 pub fn build(seed: Seed) -> Store {
     let mut store = Store::default();
-    store.zpa.next_id = ZPA_ID_BASE;
-    store.zia.next_id = ZIA_ID_BASE;
-    zpa::default_microtenant(&mut store.zpa);
+    store.ids.numeric = ZPA_ID_BASE;
+    store.ids.int = ZIA_ID_BASE;
+    zpa::default_microtenant(&mut store);
     if seed == Seed::Demo {
-        zpa::demo(&mut store.zpa);
-        zia::demo(&mut store.zia);
-        zid::demo(&mut store.zid);
+        zpa::demo(&mut store);
+        zia::demo(&mut store);
+        zidentity::demo(&mut store);
     }
     store
 }
@@ -56,24 +59,28 @@ pub fn tenant(config: &Config, seed: Seed) -> Result<Store, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::collections::*;
     use std::collections::HashSet;
 
     #[test]
     fn demo_counts() {
         let s = build(Seed::Demo);
-        assert_eq!(s.zpa.applications.len(), 45);
-        assert_eq!(s.zpa.segment_groups.len(), 6);
-        assert_eq!(s.zpa.server_groups.len(), 4);
-        assert_eq!(s.zpa.idps.len(), 2);
-        assert_eq!(s.zpa.microtenants.len(), 2);
-        assert_eq!(s.zia.users.len(), 30);
-        assert_eq!(s.zia.groups.len(), 8);
-        assert_eq!(s.zia.departments.len(), 8);
-        assert_eq!(s.zid.users.len(), 25);
-        assert_eq!(s.zid.groups.len(), 6);
+        for (key, n) in [
+            (ZPA_APPLICATIONS, 45),
+            (ZPA_SEGMENT_GROUPS, 6),
+            (ZPA_SERVER_GROUPS, 4),
+            (ZPA_IDPS, 2),
+            (ZPA_MICROTENANTS, 2),
+            (ZIA_USERS, 30),
+            (ZIA_GROUPS, 8),
+            (ZIA_DEPARTMENTS, 8),
+            (ZIDENTITY_USERS, 25),
+            (ZIDENTITY_GROUPS, 6),
+        ] {
+            assert_eq!(s.collection(key).len(), n, "{key}");
+        }
         let ids: HashSet<String> = s
-            .zpa
-            .applications
+            .collection(ZPA_APPLICATIONS)
             .iter()
             .map(|a| a["id"].as_str().unwrap().to_string())
             .collect();
@@ -83,10 +90,10 @@ mod tests {
     #[test]
     fn empty_has_only_default_microtenant() {
         let s = build(Seed::Empty);
-        assert_eq!(s.zpa.microtenants.len(), 1);
-        assert_eq!(s.zpa.microtenants[0]["id"], "0");
-        assert!(s.zpa.applications.is_empty());
-        assert!(s.zia.users.is_empty());
-        assert!(s.zid.users.is_empty());
+        assert_eq!(s.collection(ZPA_MICROTENANTS).len(), 1);
+        assert_eq!(s.collection(ZPA_MICROTENANTS)[0]["id"], "0");
+        assert!(s.collection(ZPA_APPLICATIONS).is_empty());
+        assert!(s.collection(ZIA_USERS).is_empty());
+        assert!(s.collection(ZIDENTITY_USERS).is_empty());
     }
 }

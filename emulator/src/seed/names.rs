@@ -6,9 +6,11 @@
 //! ZPA's customer segment), or the last segment of exactly one spec
 //! collection of that product (`locations`, `ruleLabels`; a trailing `s` may
 //! be added: `applications` finds `/application`).
+//!
+//! This module owns name resolution; it may not write to the store.
 
 use crate::collections::NAMED;
-use crate::errors::Product;
+use crate::product::Product;
 use crate::spec::paths::{self, is_customer_param, Segment};
 use crate::spec::{self, PathKind};
 
@@ -21,26 +23,29 @@ pub enum Target {
     Singleton(String),
 }
 
-/// The product named by a seed-file section or `--bulk` prefix.
+/// The product named by a seed-file section or `--bulk` prefix
+/// (its registry name, an alias, or its gateway segment; any case).
 pub fn product(name: &str) -> Option<Product> {
-    match name.to_ascii_lowercase().as_str() {
-        "zpa" => Some(Product::Zpa),
-        "zia" => Some(Product::Zia),
-        "zidentity" | "zid" | "ziam" => Some(Product::Zid),
-        _ => None,
-    }
+    spec::index().products.named(name)
+}
+
+/// The registry's product names, for error messages (`zpa, zia, ...`).
+pub fn known() -> String {
+    let products = spec::index().products.0;
+    let names: Vec<&str> = products.iter().map(|p| p.info().name).collect();
+    names.join(", ")
 }
 
 /// Resolves `name` within `product`.
 pub fn resolve(product: Product, name: &str) -> Result<Target, String> {
-    let tag = paths::product_tag(product);
-    let short = format!("{}.{}", if tag == "zid" { "zidentity" } else { tag }, name);
+    let tag = product.name;
+    let short = format!("{tag}.{name}");
     if let Some((_, key)) = NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(&short)) {
         return Ok(Target::Collection((*key).to_string()));
     }
     let index = spec::index();
     if name.starts_with('/') {
-        let full = format!("{}{}", spec::prefix(product), name);
+        let full = format!("{}{}", product.gateway, name);
         let found = index
             .find(&full)
             .filter(|f| f.entry.product == product)
@@ -94,20 +99,20 @@ mod tests {
     #[test]
     fn short_names_and_paths() {
         assert_eq!(
-            resolve(Product::Zpa, "applications").unwrap(),
+            resolve(Product::ZPA, "applications").unwrap(),
             Target::Collection("zpa:/mgmtconfig/admin/customers/{}/application".into())
         );
         assert_eq!(
-            resolve(Product::Zia, "/api/v1/users").unwrap(),
+            resolve(Product::ZIA, "/api/v1/users").unwrap(),
             Target::Collection("zia:/api/users".into())
         );
         assert_eq!(
-            resolve(Product::Zid, "users").unwrap(),
-            Target::Collection("zid:/admin/api/users".into())
+            resolve(Product::ZIDENTITY, "users").unwrap(),
+            Target::Collection("zidentity:/admin/api/users".into())
         );
-        assert!(resolve(Product::Zia, "/api/v1/users/5").is_err());
-        assert!(resolve(Product::Zia, "noSuchThing").is_err());
-        assert_eq!(product("ZIdentity"), Some(Product::Zid));
+        assert!(resolve(Product::ZIA, "/api/v1/users/5").is_err());
+        assert!(resolve(Product::ZIA, "noSuchThing").is_err());
+        assert_eq!(product("ZIdentity"), Some(Product::ZIDENTITY));
         assert_eq!(product("zcc"), None);
     }
 }

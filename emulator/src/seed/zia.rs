@@ -1,9 +1,11 @@
 //! ZIA demo tenant: 8 departments, 8 groups, 30 users.
+//! It owns ZIA demo data only.
 
 use serde_json::{json, Value};
 
 use super::{EMOJI_NAME, XSS_IMG, XSS_SCRIPT};
-use crate::store::ZiaData;
+use crate::collections::{ZIA_DEPARTMENTS, ZIA_GROUPS, ZIA_USERS};
+use crate::store::Store;
 
 const DEPARTMENTS: [&str; 8] = [
     "Engineering",
@@ -62,27 +64,27 @@ const USERS: [(&str, &str, usize, &[usize]); 30] = [
 ];
 
 /// Fills the demo tenant.
-pub fn demo(z: &mut ZiaData) {
+pub fn demo(z: &mut Store) {
     for name in DEPARTMENTS {
-        let id = z.new_id();
-        z.departments.push(json!({
+        let id = z.ids.int();
+        z.collection_mut(ZIA_DEPARTMENTS).push(json!({
             "comments": format!("{name} department"), "id": id, "name": name
         }));
     }
     for (name, comments) in GROUPS {
-        let id = z.new_id();
+        let id = z.ids.int();
         let mut g = json!({ "id": id, "name": name });
         if !comments.is_empty() {
             g["comments"] = json!(comments);
         }
-        z.groups.push(g);
+        z.collection_mut(ZIA_GROUPS).push(g);
     }
     for (i, (name, local, dept, groups)) in USERS.into_iter().enumerate() {
-        let id = z.new_id();
-        let d = &z.departments[dept];
+        let id = z.ids.int();
+        let d = &z.collection(ZIA_DEPARTMENTS)[dept];
         let gs: Vec<Value> = groups
             .iter()
-            .map(|&g| json!({ "id": z.groups[g]["id"], "name": z.groups[g]["name"] }))
+            .map(|&g| json!({ "id": z.collection(ZIA_GROUPS)[g]["id"], "name": z.collection(ZIA_GROUPS)[g]["name"] }))
             .collect();
         let mut u = json!({
             "adminUser": dept == 7, "deleted": false,
@@ -100,6 +102,6 @@ pub fn demo(z: &mut ZiaData) {
         if i == 13 {
             u["disabled"] = json!(true);
         }
-        z.users.push(u);
+        z.collection_mut(ZIA_USERS).push(u);
     }
 }

@@ -1,19 +1,24 @@
 //! ZPA demo tenant: 45 application segments in 6 segment groups, 4 server
 //! groups, 3 connector groups, 2 IdPs with SCIM data, 2 microtenants.
+//! It owns ZPA demo data only.
 
 use serde_json::{json, Map, Value};
 
 use super::zpa_apps::APPS;
 use super::{SEED_EPOCH, XSS_IMG};
+use crate::collections::{
+    ZpaView, ZPA_APPLICATIONS, ZPA_CONNECTOR_GROUPS, ZPA_IDPS, ZPA_MICROTENANTS,
+    ZPA_SCIM_ATTRIBUTES, ZPA_SCIM_GROUPS, ZPA_SEGMENT_GROUPS, ZPA_SERVER_GROUPS,
+};
 use crate::products::zpa_model::{self, Coll, ADMIN_ID};
-use crate::store::ZpaData;
+use crate::store::Store;
 
 /// Placeholder certificate body: syntactically PEM, obviously not real.
 const DEMO_CERT: &str = "-----BEGIN CERTIFICATE-----\nRU1VTEFUT1IgREVNTyBDRVJUSUZJQ0FURSAtIE5PVCBBIFJFQUwgS0VZ\n-----END CERTIFICATE-----\n";
 
 /// Adds the Default microtenant, which every tenant has.
-pub fn default_microtenant(z: &mut ZpaData) {
-    z.microtenants.push(json!({
+pub fn default_microtenant(z: &mut Store) {
+    z.collection_mut(ZPA_MICROTENANTS).push(json!({
         "description": "Default microtenant for objects not assigned to another microtenant",
         "enabled": true,
         "id": "0",
@@ -30,19 +35,19 @@ fn ts(n: u64) -> String {
 }
 
 /// Runs `zpa_model::build` on a literal body and backdates the timestamps.
-fn make(z: &mut ZpaData, coll: Coll, body: Value, age: u64) -> Value {
-    let id = z.new_id();
+fn make(z: &mut Store, coll: Coll, body: Value, age: u64) -> Value {
+    let id = z.ids.numeric();
     let body: Map<String, Value> = body.as_object().cloned().unwrap_or_default();
-    let mut obj = zpa_model::build(z, coll, body, id, None, 0);
+    let mut obj = zpa_model::build(&ZpaView::of(z), coll, body, id, None, 0);
     obj["creationTime"] = json!(ts(age));
     obj["modifiedTime"] = json!(ts(age + 24));
     obj
 }
 
 /// Fills the demo tenant.
-pub fn demo(z: &mut ZpaData) {
-    let contractors = z.new_id();
-    z.microtenants.insert(
+pub fn demo(z: &mut Store) {
+    let contractors = z.ids.numeric();
+    z.collection_mut(ZPA_MICROTENANTS).insert(
         0,
         json!({
             "creationTime": ts(1), "criteriaAttribute": "AuthDomain",
@@ -59,7 +64,7 @@ pub fn demo(z: &mut ZpaData) {
     idps(z);
 }
 
-fn connector_groups(z: &mut ZpaData) {
+fn connector_groups(z: &mut Store) {
     let sites = [
         (
             "US-West Connectors",
@@ -87,8 +92,8 @@ fn connector_groups(z: &mut ZpaData) {
         ),
     ];
     for (i, (name, location, city, cc, lat, lon)) in sites.into_iter().enumerate() {
-        let id = z.new_id();
-        z.connector_groups.push(json!({
+        let id = z.ids.numeric();
+        z.collection_mut(ZPA_CONNECTOR_GROUPS).push(json!({
             "cityCountry": city, "connectorGroupType": "APP", "countryCode": cc,
             "creationTime": ts(10 + i as u64), "description": format!("App connectors in {location}"),
             "dnsQueryType": "IPV4_IPV6", "enabled": true, "id": id, "latitude": lat,
@@ -103,8 +108,12 @@ fn connector_groups(z: &mut ZpaData) {
     }
 }
 
-fn server_groups(z: &mut ZpaData) -> Vec<String> {
-    let cg: Vec<Value> = z.connector_groups.iter().map(|c| c["id"].clone()).collect();
+fn server_groups(z: &mut Store) -> Vec<String> {
+    let cg: Vec<Value> = z
+        .collection(ZPA_CONNECTOR_GROUPS)
+        .iter()
+        .map(|c| c["id"].clone())
+        .collect();
     let defs = [
         (
             "US-West App Servers",
@@ -140,12 +149,12 @@ fn server_groups(z: &mut ZpaData) -> Vec<String> {
             30 + i as u64,
         );
         ids.push(obj["id"].as_str().unwrap_or_default().to_string());
-        z.server_groups.push(obj);
+        z.collection_mut(ZPA_SERVER_GROUPS).push(obj);
     }
     ids
 }
 
-fn segment_groups(z: &mut ZpaData, contractors: &str) -> Vec<String> {
+fn segment_groups(z: &mut Store, contractors: &str) -> Vec<String> {
     let defs = [
         (
             "Corporate Apps",
@@ -179,12 +188,12 @@ fn segment_groups(z: &mut ZpaData, contractors: &str) -> Vec<String> {
             40 + i as u64,
         );
         ids.push(obj["id"].as_str().unwrap_or_default().to_string());
-        z.segment_groups.push(obj);
+        z.collection_mut(ZPA_SEGMENT_GROUPS).push(obj);
     }
     ids
 }
 
-fn applications(z: &mut ZpaData, groups: &[String], servers: &[String], contractors: &str) {
+fn applications(z: &mut Store, groups: &[String], servers: &[String], contractors: &str) {
     for (i, (name, domains, ports, sg, desc)) in APPS.iter().enumerate() {
         let domains: Vec<&str> = domains.split(',').collect();
         let description = if desc.is_empty() {
@@ -206,13 +215,13 @@ fn applications(z: &mut ZpaData, groups: &[String], servers: &[String], contract
             }),
             100 + i as u64,
         );
-        z.applications.push(obj);
+        z.collection_mut(ZPA_APPLICATIONS).push(obj);
     }
 }
 
-fn idps(z: &mut ZpaData) {
-    let okta = z.new_id();
-    let zslogin = z.new_id();
+fn idps(z: &mut Store) {
+    let okta = z.ids.numeric();
+    let zslogin = z.ids.numeric();
     let meta = |id: &str| {
         json!({
             "certificateUrl": format!("https://config.zpa.example.com/auth/{id}/certificate"),
@@ -226,7 +235,7 @@ fn idps(z: &mut ZpaData) {
         json!([{ "cName": cname, "certificate": DEMO_CERT, "serialNo": serial,
                  "validFromInSec": ts(0), "validToInSec": "2020000000" }])
     };
-    z.idps.push(json!({
+    z.collection_mut(ZPA_IDPS).push(json!({
         "autoProvision": "0", "certificates": cert("okta.example.com", "1700000000001"),
         "creationTime": ts(3), "delta": "5f1d2c3b4a5968778695a4b3c2d1e0f1",
         "disableSamlBasedPolicy": false, "domainList": ["corp.example.com"],
@@ -240,7 +249,7 @@ fn idps(z: &mut ZpaData) {
         "scimSharedSecretExists": true, "signSamlRequest": "1", "ssoType": ["USER"],
         "useCustomSPMetadata": true, "userMetadata": meta(&okta), "userSpSigningCertId": "0"
     }));
-    z.idps.push(json!({
+    z.collection_mut(ZPA_IDPS).push(json!({
         "adminMetadata": meta(&zslogin), "adminSpSigningCertId": "0",
         "certificates": cert("zslogin.example.net", "1700000000002"),
         "creationTime": ts(4), "delta": "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
@@ -259,7 +268,7 @@ fn idps(z: &mut ZpaData) {
     scim_groups(z, &okta);
 }
 
-fn scim_attributes(z: &mut ZpaData, idp: &str) {
+fn scim_attributes(z: &mut Store, idp: &str) {
     const USER: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
     const ENTERPRISE: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     let defs = [
@@ -274,8 +283,8 @@ fn scim_attributes(z: &mut ZpaData, idp: &str) {
         ("costCenter", "String", false, ENTERPRISE, false),
     ];
     for (i, (name, data_type, required, schema, unique)) in defs.into_iter().enumerate() {
-        let id = z.new_id();
-        z.scim_attributes.push(json!({
+        let id = z.ids.numeric();
+        z.collection_mut(ZPA_SCIM_ATTRIBUTES).push(json!({
             "caseSensitive": false, "creationTime": ts(6 + i as u64), "dataType": data_type,
             "id": id, "idpId": idp, "modifiedBy": ADMIN_ID, "modifiedTime": ts(6 + i as u64),
             "multivalued": name == "emails.value", "mutability": "readWrite", "name": name,
@@ -285,7 +294,7 @@ fn scim_attributes(z: &mut ZpaData, idp: &str) {
     }
 }
 
-fn scim_groups(z: &mut ZpaData, idp: &str) {
+fn scim_groups(z: &mut Store, idp: &str) {
     let idp_num: u64 = idp.parse().unwrap_or_default();
     let names = [
         "All Employees",
@@ -303,7 +312,7 @@ fn scim_groups(z: &mut ZpaData, idp: &str) {
     ];
     for (i, name) in names.into_iter().enumerate() {
         let t = SEED_EPOCH + i as u64 * 86_400;
-        z.scim_groups.push(json!({
+        z.collection_mut(ZPA_SCIM_GROUPS).push(json!({
             "creationTime": t, "id": 4_100_001 + i as u64, "idpGroupId": null,
             "idpId": idp_num, "internalId": pseudo_uuid(i as u64),
             "modifiedTime": t + 3600, "name": name

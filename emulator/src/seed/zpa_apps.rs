@@ -1,4 +1,5 @@
 //! The 45 demo application segments, as a table (one row per segment).
+//! It owns that table only.
 
 use crate::seed::{EMOJI_NAME, LONG_UNICODE, XSS_IMG, XSS_SCRIPT};
 

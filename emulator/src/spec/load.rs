@@ -1,4 +1,5 @@
 //! Building the index: classifying every path and operation of the specs.
+//! It owns classification rules; it may not serve requests.
 
 use std::collections::HashSet;
 
@@ -7,8 +8,9 @@ use serde_json::Value;
 
 use super::paths::{self, Segment};
 use super::schema::{self, Shape};
-use super::{prefix, product_of_file, Operation, PathEntry, PathKind, Role, SpecIndex};
-use crate::errors::Product;
+use super::{Operation, PathEntry, PathKind, Role, SpecIndex, StagingEffect};
+use crate::gate;
+use crate::product::{Product, Registry};
 
 const METHODS: [(&str, Method); 5] = [
     ("get", Method::GET),
@@ -19,12 +21,21 @@ const METHODS: [(&str, Method); 5] = [
 ];
 
 impl SpecIndex {
-    /// Indexes `[{"file", "spec"}]` documents.
+    /// Indexes `[{"file", "spec"}]` documents for the built-in products.
     pub fn load(docs: &Value) -> SpecIndex {
-        let mut index = SpecIndex::default();
+        SpecIndex::load_for(Registry::default(), docs)
+    }
+
+    /// Indexes `[{"file", "spec"}]` documents for `products`: each file
+    /// belongs to the product whose spec prefix starts its name.
+    pub fn load_for(products: Registry, docs: &Value) -> SpecIndex {
+        let mut index = SpecIndex {
+            products,
+            ..SpecIndex::default()
+        };
         for d in docs.as_array().into_iter().flatten() {
             let name = d["file"].as_str().unwrap_or_default();
-            if let Some(product) = product_of_file(name) {
+            if let Some(product) = products.of_file(name) {
                 index.add_document(product, &d["spec"]);
             }
         }
@@ -64,7 +75,7 @@ impl SpecIndex {
         let parsed: Vec<(String, Vec<Segment>)> = paths
             .keys()
             .map(|p| {
-                let full = format!("{}{}", prefix(product), p);
+                let full = format!("{}{}", product.gateway, p);
                 let segs = paths::parse(&full);
                 (full, segs)
             })
@@ -126,11 +137,14 @@ impl SpecIndex {
                 let request = op
                     .get("requestBody")
                     .and_then(|b| schema::request_spec(doc, b));
+                let operation_id = op["operationId"].as_str().unwrap_or_default();
+                let staging = staging_effect(product, method, operation_id, op);
                 self.ops.push(Operation {
                     product,
                     method: method.clone(),
                     template: template.clone(),
-                    operation_id: op["operationId"].as_str().unwrap_or_default().to_string(),
+                    operation_id: operation_id.to_string(),
+                    staging,
                     success: code,
                     response: shape,
                     request,
@@ -141,6 +155,23 @@ impl SpecIndex {
                 self.paths[entry_idx].ops.push(op_idx);
             }
         }
+    }
+}
+
+/// What a success of the operation does to staged changes: the staging
+/// product's activation clears them; its writes mark them, except POSTs
+/// that only read (the spec's read extension).
+fn staging_effect(product: Product, method: &Method, id: &str, op: &Value) -> StagingEffect {
+    let Some(staging) = product.staging else {
+        return StagingEffect::None;
+    };
+    let reads = op.get(staging.read_extension).and_then(Value::as_bool) == Some(true);
+    if !id.is_empty() && id == staging.activate {
+        StagingEffect::Clears
+    } else if gate::is_write(method) && !reads {
+        StagingEffect::Marks
+    } else {
+        StagingEffect::None
     }
 }
 

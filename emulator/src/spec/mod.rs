@@ -1,11 +1,15 @@
 //! The operations of the project's OpenAPI specs (`openapi/*.yaml`),
 //! embedded by `build.rs` and indexed once per process.
 //!
-//! The product comes from the file name: `zpa-*` is served under `/zpa`,
-//! `zia*` under `/zia`, `zidentity*` under `/ziam`; other files are ignored.
+//! The product comes from the file name: a file starting with a registry
+//! product's `spec_prefix` is served under that product's gateway prefix
+//! (see `product`); other files are ignored.
 //! Every path is classified as a collection, an item of a collection, or a
 //! singleton, and every operation gets the role the generic handlers play
 //! for it (see [`Role`]).
+//!
+//! This module owns the index and path matching; it may not store data or
+//! build responses.
 
 mod load;
 pub mod paths;
@@ -16,7 +20,7 @@ use std::sync::OnceLock;
 use axum::http::Method;
 use serde_json::Value;
 
-use crate::errors::Product;
+use crate::product::{Product, Registry};
 use paths::{Segment, Tree};
 use schema::{BodySpec, Shape};
 
@@ -78,6 +82,19 @@ pub struct Operation {
     pub query: Vec<String>,
     /// What the generic handler does.
     pub role: Role,
+    /// What a success does to staged changes (see `product::Staging`).
+    pub staging: StagingEffect,
+}
+
+/// What a successful operation does to a staging product's pending changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StagingEffect {
+    /// Nothing: reads, read-only POSTs, products that do not stage.
+    None,
+    /// Marks changes pending: every other write.
+    Marks,
+    /// Clears them: the product's activation.
+    Clears,
 }
 
 /// One path template and its operations.
@@ -103,6 +120,8 @@ pub struct PathEntry {
 /// All operations, and a matcher from request paths to them.
 #[derive(Debug, Default)]
 pub struct SpecIndex {
+    /// The products the index was built for.
+    pub products: Registry,
     /// Every operation, in spec file and path order.
     pub ops: Vec<Operation>,
     /// Every distinct path template.
@@ -156,29 +175,6 @@ impl Found<'_> {
     }
 }
 
-/// The product a spec file describes, from its name.
-pub fn product_of_file(name: &str) -> Option<Product> {
-    if name.starts_with("zpa-") || name.starts_with("zpa.") {
-        Some(Product::Zpa)
-    } else if name.starts_with("zidentity") {
-        Some(Product::Zid)
-    } else if name.starts_with("zia") {
-        Some(Product::Zia)
-    } else {
-        None
-    }
-}
-
-/// The gateway prefix a product is served under.
-pub fn prefix(product: Product) -> &'static str {
-    match product {
-        Product::Zpa => "/zpa",
-        Product::Zia => "/zia",
-        Product::Zid => "/ziam",
-        Product::Other => "",
-    }
-}
-
 /// The process-wide index of the embedded specs.
 pub fn index() -> &'static SpecIndex {
     static INDEX: OnceLock<SpecIndex> = OnceLock::new();
@@ -188,7 +184,18 @@ pub fn index() -> &'static SpecIndex {
     })
 }
 
+/// The gateway prefix a product is served under.
+pub fn prefix(product: Product) -> &'static str {
+    product.gateway
+}
+
 impl SpecIndex {
+    /// The product whose gateway prefix starts `path` (see
+    /// [`Registry::of_path`]).
+    pub fn product_of(&self, path: &str) -> Product {
+        self.products.of_path(path)
+    }
+
     /// Matches a request path (with product prefix) to a template.
     pub fn find(&self, path: &str) -> Option<Found<'_>> {
         let segs: Vec<&str> = paths::split(path).collect();
@@ -212,6 +219,11 @@ impl SpecIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `rest` under `product`'s gateway prefix.
+    fn at(product: Product, rest: &str) -> String {
+        format!("{}{rest}", product.gateway)
+    }
     use serde_json::json;
 
     fn sample() -> SpecIndex {
@@ -242,43 +254,51 @@ mod tests {
         let idx = sample();
         assert_eq!(idx.paths.len(), 7);
         assert!(
-            idx.find("/zpa/c/1/thing/summary")
+            idx.find(&at(Product::ZPA, "/c/1/thing/summary"))
                 .unwrap()
                 .entry
                 .beside_item
         );
-        assert!(!idx.find("/zpa/c/1/thing/7/move").unwrap().entry.beside_item);
+        assert!(
+            !idx.find(&at(Product::ZPA, "/c/1/thing/7/move"))
+                .unwrap()
+                .entry
+                .beside_item
+        );
         let role = |path: &str, m: Method| {
             let f = idx.find(path).unwrap();
             (f.entry.kind, idx.op(f.entry, &m).map(|o| o.role))
         };
         assert_eq!(
-            role("/zpa/c/1/thing", Method::GET),
+            role(&at(Product::ZPA, "/c/1/thing"), Method::GET),
             (PathKind::Collection, Some(Role::List))
         );
         assert_eq!(
-            role("/zpa/c/1/thing", Method::POST),
+            role(&at(Product::ZPA, "/c/1/thing"), Method::POST),
             (PathKind::Collection, Some(Role::Create))
         );
         assert_eq!(
-            role("/zpa/c/1/thing/9", Method::PUT),
+            role(&at(Product::ZPA, "/c/1/thing/9"), Method::PUT),
             (PathKind::Item, Some(Role::Replace))
         );
         assert_eq!(
-            role("/zpa/c/1/thing/9/move", Method::POST),
+            role(&at(Product::ZPA, "/c/1/thing/9/move"), Method::POST),
             (PathKind::Singleton, Some(Role::SingletonWrite))
         );
         assert_eq!(
-            role("/zpa/c/1/policyType/ACCESS_POLICY", Method::GET),
+            role(
+                &at(Product::ZPA, "/c/1/policyType/ACCESS_POLICY"),
+                Method::GET
+            ),
             (PathKind::Singleton, Some(Role::SingletonGet))
         );
         assert_eq!(
-            role("/zia/api/v1/settings", Method::PUT),
+            role(&at(Product::ZIA, "/api/v1/settings"), Method::PUT),
             (PathKind::Singleton, Some(Role::SingletonWrite))
         );
         // `/rules` exists only through its items, and is still a collection.
         assert_eq!(
-            role("/zia/api/v1/rules/3", Method::DELETE),
+            role(&at(Product::ZIA, "/api/v1/rules/3"), Method::DELETE),
             (PathKind::Item, Some(Role::Delete))
         );
         assert!(idx.find("/x").is_none(), "non-product files are ignored");
@@ -287,13 +307,13 @@ mod tests {
     #[test]
     fn success_codes_and_keys() {
         let idx = sample();
-        let f = idx.find("/zpa/c/216/thing/42").unwrap();
+        let f = idx.find(&at(Product::ZPA, "/c/216/thing/42")).unwrap();
         assert_eq!(idx.op(f.entry, &Method::PUT).unwrap().success, 204);
         assert_eq!(idx.op(f.entry, &Method::GET).unwrap().success, 200);
         assert_eq!(f.collection_key(), "zpa:/c/{}/thing");
         assert_eq!(f.last_value(), "42");
         assert_eq!(f.customer_values().collect::<Vec<_>>(), vec!["216"]);
-        let f = idx.find("/zpa/c/216/thing").unwrap();
+        let f = idx.find(&at(Product::ZPA, "/c/216/thing")).unwrap();
         assert_eq!(idx.op(f.entry, &Method::POST).unwrap().success, 201);
         assert_eq!(f.collection_key(), "zpa:/c/{}/thing");
     }

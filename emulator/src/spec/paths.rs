@@ -5,10 +5,13 @@
 //! by different people name the same path parameter differently
 //! (`/idp/{idpId}` next to `/idp/{id}/scimattribute`), which axum rejects as
 //! conflicting routes.
+//!
+//! This module owns templates, matching and storage keys; it may not look at
+//! the store.
 
 use std::collections::HashMap;
 
-use crate::errors::Product;
+use crate::product::Product;
 
 /// One segment of a path template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,25 +102,15 @@ fn is_version(seg: &str) -> bool {
     seg.len() >= 2 && seg.starts_with('v') && seg[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The short tag that starts every storage key of a product.
-pub fn product_tag(product: Product) -> &'static str {
-    match product {
-        Product::Zpa => "zpa",
-        Product::Zia => "zia",
-        Product::Zid => "zid",
-        Product::Other => "other",
-    }
-}
-
 /// Storage key for the first `upto` segments of a matched path.
 ///
-/// The product prefix becomes a tag, version segments are dropped, the
+/// The product prefix becomes the product's name, version segments are dropped, the
 /// customer id becomes `{}` (one tenant only), other parameters keep their
 /// value (so `/idp/7/scimattribute` and `/idp/8/scimattribute` are separate
 /// collections) and a trailing `lite` is dropped (ZIA's `/departments/lite`
 /// lists the same objects as `/departments`).
 pub fn key(product: Product, segments: &[Segment], values: &[String], upto: usize) -> String {
-    let mut out = String::from(product_tag(product));
+    let mut out = String::from(product.name);
     out.push(':');
     let mut vals = values.iter();
     let upto = upto.min(segments.len());
@@ -139,7 +132,7 @@ pub fn key(product: Product, segments: &[Segment], values: &[String], upto: usiz
             }
             Segment::Lit(l) => l.as_str(),
         };
-        // Segment 0 is the product prefix (`zpa`, `zia`, `ziam`).
+        // Segment 0 is the product's gateway prefix.
         if i == 0 || i >= upto || is_version(value) {
             continue;
         }
@@ -264,6 +257,11 @@ impl Tree {
 mod tests {
     use super::*;
 
+    /// `rest` under `product`'s gateway prefix.
+    fn at(product: Product, rest: &str) -> String {
+        format!("{}{rest}", product.gateway)
+    }
+
     fn tree(templates: &[&str]) -> Tree {
         let mut t = Tree::default();
         for (i, p) in templates.iter().enumerate() {
@@ -300,10 +298,10 @@ mod tests {
         assert_eq!(find("/u/ab:reset"), Some((1, vec!["ab".into()])));
         assert_eq!(find("/u/ab"), Some((0, vec!["ab".into()])));
         assert_eq!(find("/u/:reset"), Some((0, vec![":reset".into()])));
-        let segs = parse("/ziam/admin/api/v1/users/{id}:reset");
+        let segs = parse(&at(Product::ZIDENTITY, "/admin/api/v1/users/{id}:reset"));
         assert_eq!(
-            key(Product::Zid, &segs, &["x1".into()], segs.len()),
-            "zid:/admin/api/users/x1:reset"
+            key(Product::ZIDENTITY, &segs, &["x1".into()], segs.len()),
+            "zidentity:/admin/api/users/x1:reset"
         );
     }
 
@@ -316,21 +314,23 @@ mod tests {
 
     #[test]
     fn keys_drop_versions_customers_and_lite() {
-        let segs =
-            parse("/zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute");
+        let segs = parse(&at(
+            Product::ZPA,
+            "/mgmtconfig/v1/admin/customers/{customerId}/idp/{idpId}/scimattribute",
+        ));
         let vals = vec!["216".to_string(), "77".to_string()];
         assert_eq!(
-            key(Product::Zpa, &segs, &vals, segs.len()),
+            key(Product::ZPA, &segs, &vals, segs.len()),
             "zpa:/mgmtconfig/admin/customers/{}/idp/77/scimattribute"
         );
-        let segs = parse("/zia/api/v1/departments/lite");
+        let segs = parse(&at(Product::ZIA, "/api/v1/departments/lite"));
         assert_eq!(
-            key(Product::Zia, &segs, &[], segs.len()),
+            key(Product::ZIA, &segs, &[], segs.len()),
             "zia:/api/departments"
         );
-        let segs = parse("/zia/api/v1/users/{userId}");
+        let segs = parse(&at(Product::ZIA, "/api/v1/users/{userId}"));
         assert_eq!(
-            key(Product::Zia, &segs, &["5".to_string()], segs.len() - 1),
+            key(Product::ZIA, &segs, &["5".to_string()], segs.len() - 1),
             "zia:/api/users"
         );
     }

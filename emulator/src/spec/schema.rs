@@ -1,5 +1,7 @@
 //! Reading just enough of an OpenAPI schema to serve it: the JSON type of a
 //! body, the envelope of a list response, required and typed fields.
+//! It owns schema reading; it may not validate requests (see
+//! `generic::validate`).
 
 use serde_json::Value;
 

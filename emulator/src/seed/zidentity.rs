@@ -1,9 +1,11 @@
 //! ZIdentity demo tenant: 25 users and 6 groups.
+//! It owns ZIdentity demo data only.
 
 use serde_json::json;
 
 use super::{EMOJI_NAME, LONG_UNICODE, XSS_IMG, XSS_SCRIPT};
-use crate::store::{scrambled_id, ZidData};
+use crate::collections::{ZIDENTITY_GROUPS, ZIDENTITY_USERS};
+use crate::store::{scrambled_id, Store};
 
 const DEPARTMENTS: [&str; 5] = [
     "Engineering",
@@ -43,10 +45,10 @@ const USERS: [(&str, &str, &str, usize, &str, bool); 25] = [
 ];
 
 /// Fills the demo tenant.
-pub fn demo(z: &mut ZidData) {
+pub fn demo(z: &mut Store) {
     let idp = json!({ "id": scrambled_id("h1", 7), "name": "Okta Workforce" });
     for (i, (first, last, local, dept, source, active)) in USERS.into_iter().enumerate() {
-        let id = z.new_id("ih");
+        let id = z.ids.alnum("ih");
         let display = match local {
             "ravi.kumar" => format!("Ravi Kumar {EMOJI_NAME}"),
             "xss.tester" => XSS_SCRIPT.to_string(),
@@ -70,7 +72,7 @@ pub fn demo(z: &mut ZidData) {
         if local == "xss.tester" {
             u["customAttrsInfo"] = json!({ "note": XSS_IMG });
         }
-        z.users.push(u);
+        z.collection_mut(ZIDENTITY_USERS).push(u);
     }
 
     let groups = [
@@ -92,8 +94,8 @@ pub fn demo(z: &mut ZidData) {
         ("Release Crew 🚀", XSS_IMG, false, "UI"),
     ];
     for (name, desc, dynamic, source) in groups {
-        let id = z.new_id("ia");
-        z.groups.push(json!({
+        let id = z.ids.alnum("ia");
+        z.collection_mut(ZIDENTITY_GROUPS).push(json!({
             "adminEntitlementEnabled": name == "ZIdentity Admins",
             "description": desc, "dynamicGroup": dynamic, "id": id, "name": name,
             "serviceEntitlementEnabled": true, "source": source
