@@ -78,6 +78,9 @@ test('the console can be driven by keyboard alone', async () => {
   assert.ok(seen.includes('#/zia/users'), `tab order reached ZIA users: ${seen.join(' ')}`);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash.startsWith('#/zia/users'));
+  // The ZPA list stays in the DOM until the ZIA view replaces it; wait for
+  // that, or listReady can see the old table while it is being swapped.
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'ZIA Users');
   await listReady(page);
   assert.ok(await page.$$eval('table.results tbody tr', (trs) => trs.length) > 0);
   await context.close();
