@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { emulatorGet, ZPA } from './stack.mjs';
 import { openPage, signIn, listReady, shot, DESKTOP, PHONE } from './browser.mjs';
 import { useConsole } from './setup.mjs';
+import { registry } from '../support/registry.mjs';
 
 const LISTS = [
   'zpa/segments', 'zpa/segment-groups', 'zpa/server-groups', 'zpa/idps',
@@ -53,6 +54,20 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await context.close();
   });
 }
+
+test('the navigation lists the registry\'s products, in its order, with every view', async () => {
+  const { page, context } = await openPage(ctx.browser);
+  await signIn(page, ctx.stack.base);
+  const groups = await page.$$eval('nav .nav-group', (gs) => gs.map((g) => ({
+    title: g.querySelector('.nav-product')?.textContent,
+    routes: [...g.querySelectorAll('a')].map((a) => a.getAttribute('href').slice(2)),
+  })));
+  const want = registry.products
+    .map((p) => ({ title: p.title, routes: LISTS.filter((l) => l.startsWith(`${p.name}/`)) }))
+    .filter((g) => g.routes.length > 0);
+  assert.deepEqual(groups, want);
+  await context.close();
+});
 
 test('the console can be driven by keyboard alone', async () => {
   const { page, context } = await openPage(ctx.browser);
