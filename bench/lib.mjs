@@ -1,10 +1,11 @@
 // Shared pieces of the benchmark scripts: loading the wasm package, client
-// options for the emulator, a raw OneAPI token, and a median.
+// options for the emulator, the raw segment page loop, and a median. The
+// emulator and port helpers are the test harnesses' (tests/support/).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { clientOptions as emulatorOptions, CUSTOMER_ID, rawToken, root } from '../tests/support/emulator.mjs';
+import { gateway, registry } from '../tests/support/registry.mjs';
 
-export const root = fileURLToPath(new URL('../', import.meta.url));
-export const CUSTOMER_ID = '216196257331281920';
+export { registry, root };
 
 /** The wasm package, instantiated synchronously: pkg/, or BENCH_PKG (a
  * directory) to profile a build that keeps its function names. */
@@ -18,30 +19,11 @@ export async function loadClient() {
 /** Client options for the emulator; pacing off because the emulator runs
  * without rate limits and throughput is what we measure. */
 export function clientOptions(base) {
-  return {
-    clientId: 'emulator-client',
-    clientSecret: 'emulator-secret',
-    baseUrl: base,
-    tokenUrl: `${base}/oauth2/v1/token`,
-    customerId: CUSTOMER_ID,
-    pacing: false,
-  };
-}
-
-export async function rawToken(base) {
-  const body = new URLSearchParams({
-    grant_type: 'client_credentials',
-    client_id: 'emulator-client',
-    client_secret: 'emulator-secret',
-    audience: 'https://api.zscaler.com',
-  });
-  const res = await fetch(`${base}/oauth2/v1/token`, { method: 'POST', body });
-  if (!res.ok) throw new Error(`token: HTTP ${res.status}`);
-  return (await res.json()).access_token;
+  return emulatorOptions(base, { pacing: false });
 }
 
 export function segmentsUrl(base) {
-  return `${base}/zpa/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/application`;
+  return `${base}${gateway('zpa')}/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/application`;
 }
 
 /** A function fetching one page of segments with a raw OneAPI token: the

@@ -15,7 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { flags, root } from './lib.mjs';
-import { ask, freePort, layout, untilAccepting } from './p3_workerd.mjs';
+import { ask, layout, untilAccepting } from './p3_workerd.mjs';
+import { freePort } from '../tests/support/emulator.mjs';
 
 const f = flags();
 const runs = Number(f.runs ?? 5);

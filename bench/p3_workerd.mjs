@@ -15,7 +15,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { flags, root } from './lib.mjs';
+import { flags, root, segmentsUrl } from './lib.mjs';
+import { freePort } from '../tests/support/emulator.mjs';
 
 const here = `${root}bench/workerd/`;
 const pkg = process.env.BENCH_PKG ?? `${root}pkg/`;
@@ -48,15 +49,6 @@ const variants = {
   construct: { phase: 'construct', layout: clientFiles },
 };
 
-/** A port nobody listens on now. */
-export async function freePort() {
-  const srv = net.createServer();
-  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address();
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
 /** Whether something accepts connections on the port. */
 function accepts(port) {
   return new Promise((resolve) => {
@@ -77,7 +69,8 @@ export function layout(name, dir, port, emulatorUrl) {
   }
   const config = readFileSync(`${here}config.capnp.in`, 'utf8')
     .replace('@MODULES@', v.modules).replace('@PORT@', String(port))
-    .replace('@EMULATOR_URL@', emulatorUrl).replace('@PHASE@', phase);
+    .replace('@EMULATOR_URL@', emulatorUrl).replace('@SEGMENTS_URL@', segmentsUrl(emulatorUrl))
+    .replace('@PHASE@', phase);
   writeFileSync(`${dir}/config.capnp`, config);
   return `${dir}/config.capnp`;
 }

@@ -4,7 +4,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { flags, median, root } from './lib.mjs';
+import { flags, median, registry, root } from './lib.mjs';
 
 const f = flags();
 const out = `${root}bench/out/`;
@@ -66,16 +66,23 @@ if (p1) {
 
 const p2 = existsSync(`${out}p2.jsonl`) ? readFileSync(`${out}p2.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : null;
 if (p2) {
-  const limits = { zpa: 350, zia: 500, zidentity: 120, 'zpa,zia,zidentity': 1024 };
+  const names = registry.products.map((p) => p.name);
+  const all = names.join(',');
+  // A product's size goal belongs in its registry entry (`size.max_gz_kb`);
+  // these are the goals set before the registry had that field.
+  const earlierGoals = { zpa: 350, zia: 500, zidentity: 120 };
+  const limits = Object.fromEntries(registry.products.map((p) => [p.name, p.size?.max_gz_kb ?? earlierGoals[p.name]]));
+  limits[all] = 1024;
   say('## P2: size', '',
     'One release wasm build per Cargo feature (`opt-level = "z"`, LTO, wasm-bindgen `--target web`,',
-    '`wasm-opt -Oz`), gzip -9; KB = 1,024 bytes. "All" is the package as published (all three products).', '',
+    `\`wasm-opt -Oz\`), gzip -9; KB = 1,024 bytes. "All" is the package as published (all ${names.length} products).`, '',
     '| build | wasm raw | wasm gz | JS glue raw | JS glue gz | total raw | total gz | goal (gz) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of p2) {
-    const name = s.build === 'zpa,zia,zidentity' ? 'all (zpa,zia,zidentity)' : s.build;
+    const name = s.build === all ? `all (${all})` : s.build;
     const total = s.wasmGz + s.jsGz;
-    say(`| ${name} | ${kb(s.wasm)} | ${kb(s.wasmGz)} | ${kb(s.js)} | ${kb(s.jsGz)} | ${kb(s.wasm + s.js)} | ${kb(total)} | ≤ ${limits[s.build]} KB |`);
-    goal(`P2 ${name} gzipped`, `≤ ${limits[s.build]} KB`, kb(total), total <= limits[s.build] * 1024);
+    const limit = limits[s.build];
+    say(`| ${name} | ${kb(s.wasm)} | ${kb(s.wasmGz)} | ${kb(s.js)} | ${kb(s.jsGz)} | ${kb(s.wasm + s.js)} | ${kb(total)} | ${limit ? `≤ ${limit} KB` : 'none'} |`);
+    if (limit) goal(`P2 ${name} gzipped`, `≤ ${limit} KB`, kb(total), total <= limit * 1024);
   }
   say('');
 }

@@ -2,10 +2,10 @@
 // emulators and writes the raw figures to bench/out/*.json. Called by
 // scripts/bench.sh, which builds what this needs first.
 // node bench/run.mjs --emulator BIN --rust BIN --python BIN --runs N
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { flags, root } from './lib.mjs';
+import { spawnEmulator } from '../tests/support/emulator.mjs';
 
 const f = flags();
 const runs = Number(f.runs ?? 5);
@@ -13,16 +13,9 @@ const out = `${root}bench/out/`;
 mkdirSync(out, { recursive: true });
 
 async function withEmulator(bulk, body) {
-  const proc = spawn(f.emulator, ['--listen', '127.0.0.1:0', '--rate-limits', 'off', '--bulk', bulk],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { proc, url } = await spawnEmulator(['--rate-limits', 'off', '--bulk', bulk], { bin: f.emulator, ms: 30_000 });
   try {
-    const [line] = await Promise.race([
-      createInterface({ input: proc.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]),
-      new Promise((_, no) => setTimeout(() => no(new Error('emulator did not start')), 30_000)),
-    ]);
-    if (!line?.startsWith('listening on ')) throw new Error(`emulator said: ${line}`);
-    proc.stdout.resume();
-    return await body(line.slice('listening on '.length));
+    return await body(url);
   } finally {
     proc.kill();
   }

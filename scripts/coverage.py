@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Coverage of the specs in openapi/ against the reference operation lists.
 
-For each product (zpa, zia, zidentity) it prints:
+For each product in the registry (products.json) it prints:
   * the number of operations in the product's specs,
   * how many of the Python SDK's (method, path) operations the specs cover
     (api-facts/sdk-operations.json),
@@ -9,9 +9,10 @@ For each product (zpa, zia, zidentity) it prints:
   * the project target and whether it is met.
 
 Operations are compared as (METHOD, path) with every path parameter written `{}`
-and the OneAPI gateway prefix in front: spec paths get /zpa, /zia or /ziam;
-ZPA api-facts paths are relative to /zpa, ZIA ones to /zia/api/v1 and ZIdentity
-ones to /ziam/admin/api/v1. SDK paths already carry the prefix.
+and the OneAPI gateway prefix in front: spec paths get the product's `gateway`,
+api-facts paths its `facts.prefix` (the registry says which). SDK paths already
+carry the prefix. The target is the registry's `coverage`: `min_ops` spec
+operations, or `all_documented`.
 
     python3 scripts/coverage.py             # summary
     python3 scripts/coverage.py --missing   # also list what is not covered
@@ -35,6 +36,8 @@ except ImportError:  # pragma: no cover
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+import registry  # noqa: E402  (scripts/registry.py: products.json)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SPEC_DIR = os.path.join(ROOT, "openapi")
 SHARED_DIR = os.environ.get("ZSCALER_SHARED_DIR") or os.path.join(ROOT, "..", "shared")
@@ -42,16 +45,7 @@ FACTS_DIR = os.path.join(SHARED_DIR, "api-facts")
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
-# name, spec file prefix (as in build.rs), gateway prefix, SDK product key,
-# api-facts file, prefix of api-facts paths, target
-PRODUCTS = (
-    {"name": "zpa", "files": "zpa-", "gateway": "/zpa", "sdk": "zpa",
-     "facts": "zpa.json", "facts_prefix": "/zpa", "min_ops": 360},
-    {"name": "zia", "files": "zia", "gateway": "/zia", "sdk": "zia",
-     "facts": "zia.json", "facts_prefix": "/zia/api/v1", "min_ops": 610},
-    {"name": "zidentity", "files": "zidentity", "gateway": "/ziam", "sdk": "zid",
-     "facts": "zidentity.json", "facts_prefix": "/ziam/admin/api/v1", "all_documented": True},
-)
+PRODUCTS = registry.products()
 
 
 def norm(method, path):
@@ -65,7 +59,7 @@ def norm(method, path):
 def spec_ops(product):
     ops = set()
     files = sorted(f for f in glob.glob(os.path.join(SPEC_DIR, "*.yaml"))
-                   if os.path.basename(f).startswith(product["files"]))
+                   if registry.product_for_file(os.path.basename(f), PRODUCTS) is product)
     for fn in files:
         with open(fn) as f:
             doc = yaml.load(f, Loader=Loader) or {}
@@ -102,18 +96,21 @@ def main(argv):
     details = []
     for prod in PRODUCTS:
         files, ops = spec_ops(prod)
-        sdk = {norm(o["method"], o["path"]) for o in sdk_all if o.get("product") == prod["sdk"]}
+        sdk = {norm(o["method"], o["path"]) for o in sdk_all if o.get("product") == prod["shared_key"]}
         # entries the SDK scan could not resolve, or that live on another host (ZIA sandbox)
         off_gateway = {o for o in sdk if not o[1].startswith(prod["gateway"] + "/")}
         sdk -= off_gateway
-        facts = load_json(prod["facts"]) or {}
-        documented = {norm(o["method"], prod["facts_prefix"] + o["path"])
+        # A product without reference lists (a test-only one) has facts: null.
+        where = prod.get("facts") or {}
+        facts = (load_json(where["file"]) or {}) if where.get("file") else {}
+        documented = {norm(o["method"], where.get("prefix", "") + o["path"])
                       for o in facts.get("operations") or []}
         sdk_cov = sdk & ops
         doc_cov = documented & ops
-        if "min_ops" in prod:
-            target = f"spec ops >= {prod['min_ops']}"
-            met = len(ops) >= prod["min_ops"]
+        goal = prod.get("coverage") or {}
+        if "min_ops" in goal:
+            target = f"spec ops >= {goal['min_ops']}"
+            met = len(ops) >= goal["min_ops"]
         else:
             target = f"all {len(documented)} documented"
             met = bool(documented) and doc_cov == documented

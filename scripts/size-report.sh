@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Print the size of the wasm package per product (one build per Cargo
-# feature) and for all products together. A measurement, not a test.
+# feature, one per products.json entry: its `name` is the feature) and for
+# all products together. A measurement, not a test.
 #   scripts/size-report.sh          a markdown table (gzipped KB)
 #   scripts/size-report.sh --json   one JSON object per build, in bytes (bench P2)
 set -euo pipefail
@@ -11,7 +12,9 @@ json=0
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 [ $json = 1 ] || printf '| build | wasm raw | wasm gz | JS glue gz | total gz |\n|---|---:|---:|---:|---:|\n'
-for features in zpa zia zidentity "zpa,zia,zidentity"; do
+# One build per product, then all of them (comma-joined, as Cargo takes them).
+builds=$(node -e 'const n = require("./products.json").products.map((p) => p.name); console.log([...n, n.join(",")].join("\n"))')
+for features in $builds; do
   cargo build --lib --release --target wasm32-unknown-unknown --no-default-features --features "$features" -q
   wasm-bindgen --target web --weak-refs --out-dir "$out" \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/zscaler_wasm.wasm"

@@ -29,11 +29,13 @@ function modules(outDir) {
   const list = [
     ...readdirSync(join(here, 'src')).filter((f) => f.endsWith('.mjs')).map((f) => join(here, 'src', f)),
     ...files(join(root, 'pkg')).filter((f) => /\.(m?js|wasm)$/.test(f)),
+    // The product registry: the allowlist imports it as a JSON module.
+    join(root, 'products.json'),
   ];
   return list
     .map((full) => {
       const name = relative(root, full);
-      const kind = full.endsWith('.wasm') ? 'wasm' : 'esModule';
+      const kind = full.endsWith('.wasm') ? 'wasm' : full.endsWith('.json') ? 'json' : 'esModule';
       return `    (name = "${name}", ${kind} = embed "${relative(outDir, full)}"),`;
     })
     .join('\n');

@@ -10,7 +10,8 @@ export default {
     });
     const tok = await (await fetch(`${base}/oauth2/v1/token`, { method: 'POST', body: form })).json();
     const res = await fetch(
-      `${base}/zpa/mgmtconfig/v1/admin/customers/216196257331281920/application?page=1&pagesize=20`,
+      // bench/lib.mjs segmentsUrl(): the path comes from the registry.
+      `${env.SEGMENTS_URL}?page=1&pagesize=20`,
       { headers: { authorization: `Bearer ${tok.access_token}` } },
     );
     const page = JSON.parse(await res.text());

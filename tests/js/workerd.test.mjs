@@ -1,56 +1,18 @@
 // The wasm package inside real workerd (npm `workerd`), against the emulator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
+import { rmSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
 import { emulatorUrl, root_dir, ZscalerClient, emulatorOptions } from './harness.mjs';
+import { pkgModules, startTestWorker } from '../support/workerd.mjs';
 
-const dir = `${root_dir}tests/workerd/`;
-const configFile = `${dir}config.generated.capnp`;
+// Ignored by git; next to the fixture so embed paths stay short.
+const configFile = `${root_dir}tests/workerd/config.generated.capnp`;
 let proc;
 let base;
 
-async function freePort() {
-  const srv = net.createServer();
-  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address();
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-async function waitUntilUp(url, ms) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      await fetch(url, { method: 'HEAD' });
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw new Error(`workerd did not start: ${e}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-/** Module lines for wasm-bindgen's snippets, named as the glue imports them. */
-function snippetModules() {
-  return readdirSync(`${root_dir}pkg/snippets`, { recursive: true })
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => `    (name = "snippets/${f}", esModule = embed "../../pkg/snippets/${f}"),`)
-    .join('\n');
-}
-
 before(async () => {
-  const port = await freePort();
-  const text = readFileSync(`${dir}config.capnp.in`, 'utf8')
-    .replaceAll('@PORT@', String(port))
-    .replaceAll('@EMULATOR_URL@', emulatorUrl())
-    .replace('@SNIPPETS@', snippetModules());
-  writeFileSync(configFile, text);
-  proc = spawn(`${root_dir}node_modules/.bin/workerd`, ['serve', configFile], { stdio: ['ignore', 'inherit', 'inherit'] });
-  base = `http://127.0.0.1:${port}`;
-  await waitUntilUp(base, 20_000);
+  ({ proc, base } = await startTestWorker(configFile, pkgModules(), emulatorUrl()));
 });
 
 after(() => {

@@ -4,13 +4,13 @@
 // application segments and must find every one of them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import {
-  bin, dumpDom, emulatorOptions, emulatorUrl, fixtures, freePort, installIntoTempProject, root, run,
-  segmentCount, start, waitUntilUp,
+  bin, dumpDom, emulatorOptions, emulatorUrl, fixtures, installIntoTempProject, root, run, segmentCount,
 } from './harness.mjs';
+import { startTestWorker } from '../support/workerd.mjs';
 
 let dir;
 let expected;
@@ -93,7 +93,9 @@ test('a vite build of a web app lists application segments in headless Chromium'
 });
 
 test('a worker bundled for workerd lists application segments', async () => {
-  cpSync(`${fixtures}worker`, `${dir}/worker`, { recursive: true });
+  // The same worker tests/js/workerd.test.mjs runs on the raw build.
+  mkdirSync(`${dir}/worker`);
+  cpSync(`${root}tests/workerd/worker.mjs`, `${dir}/worker/worker.mjs`);
   // What wrangler does: bundle with the workerd condition, keep .wasm
   // imports as separate modules.
   await run(
@@ -102,17 +104,13 @@ test('a worker bundled for workerd lists application segments', async () => {
       '--external:*.wasm', '--outfile=worker/out/worker.js', '--log-level=warning'],
     { cwd: dir, timeout: 60_000 },
   );
-  const port = await freePort();
-  const config = readFileSync(`${dir}/worker/config.capnp.in`, 'utf8')
-    .replaceAll('@BUNDLE@', 'out/worker.js')
-    .replaceAll('@WASM@', '../node_modules/zscaler-wasm/zscaler_wasm_bg.wasm')
-    .replaceAll('@PORT@', String(port))
-    .replaceAll('@EMULATOR_URL@', emulatorUrl());
-  writeFileSync(`${dir}/worker/config.capnp`, config);
-  const proc = start(bin('workerd'), ['serve', `${dir}/worker/config.capnp`]);
+  // The wasm module is named by the specifier the bundle imports it by, as
+  // wrangler uploads it.
+  const { proc, base } = await startTestWorker(`${dir}/worker/config.capnp`, [
+    ['worker.js', 'esModule', `${dir}/worker/out/worker.js`],
+    ['zscaler_wasm_bg.wasm', 'wasm', `${dir}/node_modules/zscaler-wasm/zscaler_wasm_bg.wasm`],
+  ], emulatorUrl());
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitUntilUp(base, 20_000);
     const ok = await fetch(`${base}/`);
     const body = await ok.json();
     assert.equal(ok.status, 200, JSON.stringify(body));

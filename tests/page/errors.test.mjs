@@ -1,30 +1,17 @@
 // Failures the user must understand: a rate limit with a countdown that
 // then succeeds, and a failed list with a working "Try again".
-import { test, before, after, beforeEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, control, ZPA } from './stack.mjs';
-import { launch, openPage, signIn, listReady, rowNames, shot } from './browser.mjs';
+import { control, ZPA } from './stack.mjs';
+import { listReady, rowNames, shot } from './browser.mjs';
+import { useConsole } from './setup.mjs';
 
-let stack;
-let browser;
-let tab;
-before(async () => {
-  stack = await startStack();
-  await control(stack.emulator, 'reset');
-  browser = await launch();
-  tab = await openPage(browser);
-  await signIn(tab.page, stack.base);
-  await listReady(tab.page);
-});
-after(async () => {
-  await browser?.close();
-  stack?.stop();
-});
-beforeEach(() => fetch(`${stack.emulator}/_emulator/faults`, { method: 'DELETE' }));
+const ctx = useConsole();
+beforeEach(() => fetch(`${ctx.stack.emulator}/_emulator/faults`, { method: 'DELETE' }));
 
 test('a 429 shows "retrying in N s", counts down, then loads', async () => {
-  const { page } = tab;
-  await control(stack.emulator, 'faults', {
+  const { page } = ctx.tab;
+  await control(ctx.stack.emulator, 'faults', {
     method: 'GET', path_prefix: `${ZPA}/segmentGroup`, status: 429, count: 1,
     headers: { 'retry-after': '3s' }, body: { id: 'invalid.toomanyrequests', reason: 'Too many requests' },
   });
@@ -38,8 +25,8 @@ test('a 429 shows "retrying in N s", counts down, then loads', async () => {
 });
 
 test('a failed list shows an error state whose Try again works', async () => {
-  const { page } = tab;
-  await control(stack.emulator, 'faults', {
+  const { page } = ctx.tab;
+  await control(ctx.stack.emulator, 'faults', {
     method: 'GET', path_prefix: `${ZPA}/serverGroup`, status: 500, count: 1,
     body: { id: 'internal.error', reason: 'Injected by the test' },
   });

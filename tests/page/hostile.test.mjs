@@ -1,27 +1,14 @@
 // The seed's hostile strings (`<script>…`, `"/><img src=x onerror=…>`) must
 // show as plain text everywhere: no dialog, no injected element, no error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, control, emulatorGet, ZPA } from './stack.mjs';
-import { launch, openPage, signIn } from './browser.mjs';
+import { emulatorGet, ZPA } from './stack.mjs';
+import { useConsole } from './setup.mjs';
 
 const XSS_SCRIPT = '<script>alert(1)</script>';
 const XSS_IMG = '"/><img src=x onerror=alert(1)>';
 
-let stack;
-let browser;
-let tab;
-before(async () => {
-  stack = await startStack();
-  await control(stack.emulator, 'reset');
-  browser = await launch();
-  tab = await openPage(browser);
-  await signIn(tab.page, stack.base);
-});
-after(async () => {
-  await browser?.close();
-  stack?.stop();
-});
+const ctx = useConsole({ list: false });
 
 /** What an injection would leave behind, counted in the live DOM. */
 const injected = (page) => page.evaluate(() => ({
@@ -31,8 +18,8 @@ const injected = (page) => page.evaluate(() => ({
 }));
 
 async function visit(route, expectedText) {
-  const { page, events } = tab;
-  await page.goto(`${stack.base}/${route}`);
+  const { page, events } = ctx.tab;
+  await page.goto(`${ctx.stack.base}/${route}`);
   await page.waitForFunction((t) => document.querySelector('main').textContent.includes(t), expectedText);
   // Give any injected handler (onerror fires on load failure) time to run.
   await page.waitForTimeout(300);
@@ -43,9 +30,9 @@ async function visit(route, expectedText) {
 
 test('hostile ZPA names and descriptions render inert in lists and details', async () => {
   await visit('#/zpa/segments?q=script', XSS_SCRIPT);
-  const { body } = await emulatorGet(stack.emulator, `${ZPA}/application?search=${encodeURIComponent('name EQ Partner Portal')}`);
+  const { body } = await emulatorGet(ctx.stack.emulator, `${ZPA}/application?search=${encodeURIComponent('name EQ Partner Portal')}`);
   await visit(`#/zpa/segments/${body.list[0].id}`, XSS_IMG);
-  const { page } = tab;
+  const { page } = ctx.tab;
   await page.click('details.raw summary');
   assert.ok((await page.textContent('details.raw pre')).includes(JSON.stringify(XSS_IMG).slice(1, -1)), 'JSON view shows the raw text');
   await visit('#/zpa/segment-groups', XSS_IMG);
@@ -53,20 +40,20 @@ test('hostile ZPA names and descriptions render inert in lists and details', asy
 
 test('hostile ZIA and ZIdentity strings render inert', async () => {
   await visit('#/zia/users?page=2', XSS_SCRIPT);
-  const users = (await emulatorGet(stack.emulator, '/zia/api/v1/users?pageSize=1000')).body;
+  const users = (await emulatorGet(ctx.stack.emulator, '/zia/api/v1/users?pageSize=1000')).body;
   const hostile = users.find((u) => u.name === XSS_SCRIPT);
   await visit(`#/zia/users/${hostile.id}`, XSS_IMG);
-  await visit('#/zid/users?page=2', XSS_SCRIPT);
-  await visit('#/zid/groups', XSS_IMG);
+  await visit('#/zidentity/users?page=2', XSS_SCRIPT);
+  await visit('#/zidentity/groups', XSS_IMG);
 });
 
 test('a hostile search term is sent as data and echoed as text', async () => {
-  const { page } = tab;
-  await page.goto(`${stack.base}/#/zpa/segments`);
+  const { page } = ctx.tab;
+  await page.goto(`${ctx.stack.base}/#/zpa/segments`);
   await page.fill('#q', XSS_IMG);
   await page.press('#q', 'Enter');
   await page.waitForSelector('main .empty');
   assert.ok((await page.textContent('main .empty')).includes(XSS_IMG));
   assert.deepEqual(await injected(page), { images: 0, scripts: 1, handlers: 0 });
-  assert.deepEqual(tab.events.dialogs, []);
+  assert.deepEqual(ctx.tab.events.dialogs, []);
 });

@@ -1,32 +1,23 @@
 // Lists: pages from the server, name search in ZPA's syntax, sorting,
 // empty state, and "Load all" with its progress bar and Cancel.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, control, ZPA } from './stack.mjs';
-import { launch, openPage, signIn, listReady, rowNames } from './browser.mjs';
+import { control, ZPA } from './stack.mjs';
+import { openPage, signIn, listReady, rowNames } from './browser.mjs';
+import { useConsole } from './setup.mjs';
 
-let stack;
-let browser;
-let tab;
-before(async () => {
-  stack = await startStack();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  stack?.stop();
-});
+const ctx = useConsole({ reset: false, tab: false });
 beforeEach(async () => {
-  await control(stack.emulator, 'reset');
-  await fetch(`${stack.emulator}/_emulator/faults`, { method: 'DELETE' });
-  await tab?.context.close();
-  tab = await openPage(browser);
-  await signIn(tab.page, stack.base);
-  await listReady(tab.page);
+  await control(ctx.stack.emulator, 'reset');
+  await fetch(`${ctx.stack.emulator}/_emulator/faults`, { method: 'DELETE' });
+  await ctx.tab?.context.close();
+  ctx.tab = await openPage(ctx.browser);
+  await signIn(ctx.tab.page, ctx.stack.base);
+  await listReady(ctx.tab.page);
 });
 
 test('ZPA segments come in server pages of 20 with working Next and Previous', async () => {
-  const { page } = tab;
+  const { page } = ctx.tab;
   assert.equal(await page.textContent('.page-of'), 'Page 1 of 3');
   assert.match(await page.textContent('.summary'), /^45 application segments$/);
   const first = await rowNames(page);
@@ -45,7 +36,7 @@ test('ZPA segments come in server pages of 20 with working Next and Previous', a
 });
 
 test('search sends name LIKE for plain text and shows an empty state when nothing matches', async () => {
-  const { page } = tab;
+  const { page } = ctx.tab;
   const searches = [];
   page.on('request', (r) => { if (r.url().includes('/application?')) searches.push(new URL(r.url()).searchParams.get('search')); });
   await page.fill('#q', 'jira');
@@ -63,7 +54,7 @@ test('search sends name LIKE for plain text and shows an empty state when nothin
 });
 
 test('column headers sort the rows and say which way', async () => {
-  const { page } = tab;
+  const { page } = ctx.tab;
   await page.click('th button:has-text("Name")');
   const up = await rowNames(page);
   assert.deepEqual(up, [...up].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' })));
@@ -75,9 +66,9 @@ test('column headers sort the rows and say which way', async () => {
 });
 
 test('Load all streams every page with a visible progress bar', async () => {
-  const { page } = tab;
+  const { page } = ctx.tab;
   // Slow pages down so the progress can be seen between pages.
-  await control(stack.emulator, 'faults', { method: 'GET', path_prefix: `${ZPA}/application`, delay_ms: 800, count: 3 });
+  await control(ctx.stack.emulator, 'faults', { method: 'GET', path_prefix: `${ZPA}/application`, delay_ms: 800, count: 3 });
   await page.click('button:has-text("Load all")');
   await page.waitForSelector('#load-progress');
   await page.waitForFunction(() => {
@@ -94,8 +85,8 @@ test('Load all streams every page with a visible progress bar', async () => {
 });
 
 test('Load all can be cancelled part way', async () => {
-  const { page } = tab;
-  await control(stack.emulator, 'faults', { method: 'GET', path_prefix: `${ZPA}/application`, delay_ms: 1500, count: 3 });
+  const { page } = ctx.tab;
+  await control(ctx.stack.emulator, 'faults', { method: 'GET', path_prefix: `${ZPA}/application`, delay_ms: 1500, count: 3 });
   await page.click('button:has-text("Load all")');
   await page.waitForFunction(() => document.querySelector('#load-progress')?.value >= 20);
   await page.click('.progress button:has-text("Cancel")');
@@ -106,16 +97,16 @@ test('Load all can be cancelled part way', async () => {
 });
 
 test('ZIA and ZIdentity lists page and search too', async () => {
-  const { page } = tab;
+  const { page } = ctx.tab;
   await page.click('nav a[href="#/zia/users"]');
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'ZIA Users' && document.querySelectorAll('table.results tbody tr').length === 20);
   await page.click('.pager button:has-text("Next")');
   await page.waitForFunction(() => document.querySelector('.page-of')?.textContent === 'Page 2');
   assert.equal((await rowNames(page)).length, 10);
-  await page.click('nav a[href="#/zid/users"]');
+  await page.click('nav a[href="#/zidentity/users"]');
   await listReady(page);
   await page.waitForFunction(() => /25 users/.test(document.querySelector('.summary')?.textContent));
-  await page.click('nav a[href="#/zid/groups"]');
+  await page.click('nav a[href="#/zidentity/groups"]');
   await page.waitForFunction(() => /6 groups/.test(document.querySelector('.summary')?.textContent));
   await page.fill('#q', 'engineering');
   await page.press('#q', 'Enter');

@@ -1,35 +1,22 @@
 // Create, edit and delete an application segment through the forms, with
 // validation, a failed save that keeps the input, and a named confirmation.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, control, emulatorGet, ZPA } from './stack.mjs';
-import { launch, openPage, signIn, listReady, shot } from './browser.mjs';
+import { control, emulatorGet, ZPA } from './stack.mjs';
+import { listReady, shot } from './browser.mjs';
+import { useConsole } from './setup.mjs';
 
-let stack;
-let browser;
-let tab;
-before(async () => {
-  stack = await startStack();
-  await control(stack.emulator, 'reset');
-  browser = await launch();
-  tab = await openPage(browser);
-  await signIn(tab.page, stack.base);
-  await listReady(tab.page);
-});
-after(async () => {
-  await browser?.close();
-  stack?.stop();
-});
+const ctx = useConsole();
 
 const fieldError = (page, key) => page.textContent(`#field-${key}-error`);
 
 async function findSegment(name) {
-  const { body } = await emulatorGet(stack.emulator, `${ZPA}/application?search=${encodeURIComponent(`name EQ ${name}`)}`);
+  const { body } = await emulatorGet(ctx.stack.emulator, `${ZPA}/application?search=${encodeURIComponent(`name EQ ${name}`)}`);
   return body.list?.[0];
 }
 
 test('create validates in words, then creates the segment', async () => {
-  const { page } = tab;
+  const { page } = ctx.tab;
   await page.click('a:has-text("New application segment")');
   await page.waitForSelector('form.form');
   await page.click('button:has-text("Create application segment")');
@@ -60,14 +47,14 @@ test('create validates in words, then creates the segment', async () => {
 });
 
 test('edit sends only the change, keeps unseen fields, and a failed save keeps the input', async () => {
-  const { page } = tab;
+  const { page } = ctx.tab;
   const before = await findSegment('Jira');
   assert.ok(before.serverGroups.length > 0, 'the seed gives Jira server groups');
-  await page.goto(`${stack.base}/#/zpa/segments/${before.id}/edit`);
+  await page.goto(`${ctx.stack.base}/#/zpa/segments/${before.id}/edit`);
   await page.waitForSelector('#field-description');
   await page.fill('#field-description', 'Edited by the page test');
   await page.fill('#field-tcp', '443, 8443');
-  await control(stack.emulator, 'faults', { method: 'PUT', path_prefix: `${ZPA}/application`, status: 500,
+  await control(ctx.stack.emulator, 'faults', { method: 'PUT', path_prefix: `${ZPA}/application`, status: 500,
     body: { id: 'internal.error', reason: 'Injected by the test' }, count: 1 });
   await page.click('button:has-text("Save changes")');
   await page.waitForFunction(() => /Not saved/.test(document.querySelector('#form-message').textContent));
@@ -87,9 +74,9 @@ test('edit sends only the change, keeps unseen fields, and a failed save keeps t
 });
 
 test('delete asks first, naming the segment, and Cancel keeps it', async () => {
-  const { page } = tab;
+  const { page } = ctx.tab;
   const seg = await findSegment('Page Test App');
-  await page.goto(`${stack.base}/#/zpa/segments/${seg.id}`);
+  await page.goto(`${ctx.stack.base}/#/zpa/segments/${seg.id}`);
   await page.waitForSelector('button.danger:has-text("Delete")');
   await page.click('button.danger:has-text("Delete")');
   await page.waitForSelector('#confirm[open]');
@@ -104,5 +91,5 @@ test('delete asks first, naming the segment, and Cancel keeps it', async () => {
   await listReady(page);
   assert.match(await page.textContent('#notice'), /Deleted the application segment “Page Test App”/);
   assert.equal(await findSegment('Page Test App'), undefined);
-  assert.equal((await emulatorGet(stack.emulator, `${ZPA}/application/${seg.id}`)).status, 404);
+  assert.equal((await emulatorGet(ctx.stack.emulator, `${ZPA}/application/${seg.id}`)).status, 404);
 });

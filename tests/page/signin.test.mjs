@@ -1,42 +1,32 @@
 // Sign-in, sign-out, an expired session, and the CSP on the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, control } from './stack.mjs';
-import { launch, openPage, signIn, listReady, rowNames } from './browser.mjs';
+import { openPage, signIn, listReady, rowNames } from './browser.mjs';
+import { useConsole } from './setup.mjs';
 
-let stack;
-let browser;
-before(async () => {
-  stack = await startStack();
-  await control(stack.emulator, 'reset');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  stack?.stop();
-});
+const ctx = useConsole({ tab: false });
 
 test('the page is served with the strict CSP and no third-party assets', async () => {
-  const res = await fetch(`${stack.base}/`);
+  const res = await fetch(`${ctx.stack.base}/`);
   const csp = res.headers.get('content-security-policy') ?? '';
   assert.match(csp, /default-src 'self'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.match(csp, /require-trusted-types-for 'script'/);
   assert.match(csp, /frame-ancestors 'none'/);
-  const { page, context, events } = await openPage(browser);
+  const { page, context, events } = await openPage(ctx.browser);
   const hosts = new Set();
   page.on('request', (r) => hosts.add(new URL(r.url()).host));
-  await signIn(page, stack.base);
+  await signIn(page, ctx.stack.base);
   await listReady(page);
-  assert.deepEqual([...hosts], [new URL(stack.base).host], 'every request goes to the page origin');
+  assert.deepEqual([...hosts], [new URL(ctx.stack.base).host], 'every request goes to the page origin');
   assert.deepEqual(events.csp, [], 'no CSP or Trusted Types violations');
   assert.deepEqual(events.errors, []);
   await context.close();
 });
 
 test('a wrong password is refused in words and a right one opens the console', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(`${stack.base}/`);
+  const { page, context } = await openPage(ctx.browser);
+  await page.goto(`${ctx.stack.base}/`);
   await page.fill('#password', 'not-the-password');
   await page.click('#signin-form button[type="submit"]');
   await page.waitForFunction(() => /not correct/.test(document.querySelector('#signin-message').textContent));
@@ -50,8 +40,8 @@ test('a wrong password is refused in words and a right one opens the console', a
 });
 
 test('the session survives a reload and sign-out ends it', async () => {
-  const { page, context } = await openPage(browser);
-  await signIn(page, stack.base);
+  const { page, context } = await openPage(ctx.browser);
+  await signIn(page, ctx.stack.base);
   await listReady(page);
   await page.reload();
   await listReady(page);
@@ -67,8 +57,8 @@ test('the session survives a reload and sign-out ends it', async () => {
 });
 
 test('an expired session sends the user back to sign-in with a message', async () => {
-  const { page, context } = await openPage(browser);
-  await signIn(page, stack.base);
+  const { page, context } = await openPage(ctx.browser);
+  await signIn(page, ctx.stack.base);
   await listReady(page);
   // Losing the cookie is what the backend sees when a session has expired.
   await context.clearCookies();

@@ -4,76 +4,28 @@
 // stack (e.g. scripts/demo.sh) instead; the tests reset the emulator.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import net from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { CLIENT_ID, CLIENT_SECRET, CUSTOMER_ID, firstLine, rawToken, root, spawnEmulator } from '../support/emulator.mjs';
+import { startBackend } from '../support/workerd.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-export const CUSTOMER = '216196257331281920';
+export const CUSTOMER = CUSTOMER_ID;
 export const PASSWORD = process.env.PAGE_PASSWORD ?? 'demo-admin';
 export const ZPA = `/zpa/mgmtconfig/v1/admin/customers/${CUSTOMER}`;
 
-function firstLine(proc, prefix, ms) {
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    const timer = setTimeout(() => reject(new Error(`no "${prefix}" line within ${ms} ms`)), ms);
-    proc.stdout.on('data', (d) => {
-      buf += d;
-      const line = buf.split('\n').find((l) => l.startsWith(prefix));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.slice(prefix.length).trim());
-      }
-    });
-  });
-}
-
-async function freePort() {
-  const srv = net.createServer();
-  await new Promise((ok) => srv.listen(0, '127.0.0.1', ok));
-  const { port } = srv.address();
-  await new Promise((ok) => srv.close(ok));
-  return port;
-}
-
-async function waitUp(url, proc, ms) {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`backend exited with ${proc.exitCode}`);
-    try {
-      await fetch(url);
-      return;
-    } catch (err) {
-      if (Date.now() > end) throw new Error(`backend did not start: ${err}`);
-      await new Promise((ok) => setTimeout(ok, 100));
-    }
-  }
-}
-
 async function startWorker(emulator, children) {
-  const { makeConfig } = await import('../../worker/make-config.mjs');
   const { hashPassword } = await import('../../worker/src/password.mjs');
-  const port = await freePort();
   const env = {
-    ZSCALER_CLIENT_ID: 'emulator-client',
-    ZSCALER_CLIENT_SECRET: 'emulator-secret',
+    ZSCALER_CLIENT_ID: CLIENT_ID,
+    ZSCALER_CLIENT_SECRET: CLIENT_SECRET,
     ZSCALER_API_BASE_URL: emulator,
     ZSCALER_TOKEN_URL: `${emulator}/oauth2/v1/token`,
     ZPA_CUSTOMER_ID: CUSTOMER,
     ADMIN_PASSWORD_HASH: await hashPassword(PASSWORD),
     CLIENT_IP_HEADER: '',
   };
-  const config = makeConfig(port, env, `page-${port}`);
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ZSCALER_|ZPA_)/.test(k)));
-  const proc = spawn(`${root}node_modules/.bin/workerd`, ['serve', config], {
-    env: { ...clean, ...env }, stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const { proc, base, config } = await startBackend(env, 'page');
   children.push(proc);
-  const base = `http://127.0.0.1:${port}`;
-  try {
-    await waitUp(base, proc, 30_000);
-  } finally {
-    rmSync(config, { force: true });
-  }
+  // workerd has read its config; nothing else needs it.
+  rmSync(config, { force: true });
   return base;
 }
 
@@ -93,10 +45,8 @@ export async function startStack() {
   const children = [];
   const stop = () => children.forEach((c) => c.kill());
   try {
-    const bin = process.env.ZSCALER_EMULATOR_BIN ?? `${process.env.CARGO_TARGET_DIR ?? `${root}../target`}/release/zscaler-emulator`;
-    const emu = spawn(bin, ['--listen', '127.0.0.1:0', '--seed', 'demo'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const { proc: emu, url: emulator } = await spawnEmulator(['--seed', 'demo']);
     children.push(emu);
-    const emulator = await firstLine(emu, 'listening on ', 10_000);
     const base = process.env.PAGE_BACKEND === 'standin'
       ? await startStandin(emulator, children)
       : await startWorker(emulator, children);
@@ -119,9 +69,7 @@ export async function control(emulator, path, body) {
 
 /** GET from the emulator's API with its own token (to check the page's writes). */
 export async function emulatorGet(emulator, path) {
-  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'emulator-client',
-    client_secret: 'emulator-secret', audience: 'https://api.zscaler.com' });
-  const { access_token: token } = await (await fetch(`${emulator}/oauth2/v1/token`, { method: 'POST', body: form })).json();
+  const token = await rawToken(emulator);
   const res = await fetch(`${emulator}${path}`, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, body: res.status === 204 ? null : await res.json() };
 }

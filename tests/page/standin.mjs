@@ -8,14 +8,17 @@ import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CUSTOMER_ID, rawToken } from '../support/emulator.mjs';
+import { registry } from '../support/registry.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const PASSWORD = 'demo-admin';
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; require-trusted-types-for 'script'; " +
   "trusted-types 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+// Forwarded API paths: each registry product's gateway prefix.
+const GATEWAYS = registry.products.map((p) => p.gateway);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
-const CUSTOMER_ID = '216196257331281920';
 
 function fileFor(urlPath) {
   const path = normalize(decodeURIComponent(urlPath));
@@ -41,10 +44,7 @@ export function startStandin(port, emulator) {
   const sessionOf = (req) => /(?:^|;\s*)sid=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
 
   async function mint() {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: 'emulator-client',
-      client_secret: 'emulator-secret', audience: 'https://api.zscaler.com' });
-    const res = await fetch(`${emulator}/oauth2/v1/token`, { method: 'POST', body: form });
-    token = (await res.json()).access_token;
+    token = await rawToken(emulator);
   }
 
   async function forward(req, res, path) {
@@ -94,8 +94,14 @@ export function startStandin(port, emulator) {
         sessions.clear();
         return json(res, 204);
       }
-      const api = /^\/api(\/(zpa|zia|ziam)\/.*)$/.exec(url.pathname);
-      if (api) return await forward(req, res, api[1] + url.search);
+      // The worker's console view of the registry (worker/src/registry.mjs).
+      if (url.pathname === '/products.json') {
+        return json(res, 200, { products: registry.products.map((p) => ({ name: p.name, title: p.title, staging: p.staging ?? null })) });
+      }
+      const api = url.pathname.slice('/api'.length);
+      if (url.pathname.startsWith('/api/') && GATEWAYS.some((g) => api.startsWith(`${g}/`))) {
+        return await forward(req, res, api + url.search);
+      }
       const file = fileFor(url.pathname);
       if (!file) throw new Error('outside');
       const body = await readFile(file);

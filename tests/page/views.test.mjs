@@ -1,28 +1,20 @@
 // Every view at desktop and phone width: it renders real rows from the
 // emulator, nothing overflows sideways on a 390 px phone, every form field
 // has a label, and a screenshot of each is saved in tests/page/artifacts/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, control, emulatorGet, ZPA } from './stack.mjs';
-import { launch, openPage, signIn, listReady, shot, DESKTOP, PHONE } from './browser.mjs';
+import { emulatorGet, ZPA } from './stack.mjs';
+import { openPage, signIn, listReady, shot, DESKTOP, PHONE } from './browser.mjs';
+import { useConsole } from './setup.mjs';
+import { registry } from '../support/registry.mjs';
 
 const LISTS = [
   'zpa/segments', 'zpa/segment-groups', 'zpa/server-groups', 'zpa/idps',
   'zia/users', 'zia/groups', 'zia/departments',
-  'zid/users', 'zid/groups',
+  'zidentity/users', 'zidentity/groups',
 ];
 
-let stack;
-let browser;
-before(async () => {
-  stack = await startStack();
-  await control(stack.emulator, 'reset');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  stack?.stop();
-});
+const ctx = useConsole({ tab: false });
 
 /** What would make a view unusable: sideways scrolling, unlabelled fields. */
 const layout = (page) => page.evaluate(() => ({
@@ -41,21 +33,21 @@ async function check(page, route, name) {
 
 for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   test(`every list, a detail and a form render usably at ${label} width`, async () => {
-    const { page, context, events } = await openPage(browser, viewport);
-    await signIn(page, stack.base);
+    const { page, context, events } = await openPage(ctx.browser, viewport);
+    await signIn(page, ctx.stack.base);
     for (const route of LISTS) {
-      await page.goto(`${stack.base}/#/${route}`);
+      await page.goto(`${ctx.stack.base}/#/${route}`);
       await listReady(page);
       const rows = await page.$$eval('table.results tbody tr', (trs) => trs.length);
       assert.ok(rows > 0, `${route} lists the seeded rows`);
       await check(page, route, `${route.replace('/', '-')}-${label}`);
     }
-    const { body } = await emulatorGet(stack.emulator, `${ZPA}/application?pagesize=1`);
+    const { body } = await emulatorGet(ctx.stack.emulator, `${ZPA}/application?pagesize=1`);
     const id = body.list[0].id;
-    await page.goto(`${stack.base}/#/zpa/segments/${id}`);
+    await page.goto(`${ctx.stack.base}/#/zpa/segments/${id}`);
     await page.waitForSelector('details.raw');
     await check(page, 'segment detail', `zpa-segment-detail-${label}`);
-    await page.goto(`${stack.base}/#/zpa/segments/${id}/edit`);
+    await page.goto(`${ctx.stack.base}/#/zpa/segments/${id}/edit`);
     await page.waitForSelector('main form');
     await check(page, 'segment form', `zpa-segment-edit-${label}`);
     assert.deepEqual(events.errors, []);
@@ -63,9 +55,23 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
   });
 }
 
+test('the navigation lists the registry\'s products, in its order, with every view', async () => {
+  const { page, context } = await openPage(ctx.browser);
+  await signIn(page, ctx.stack.base);
+  const groups = await page.$$eval('nav .nav-group', (gs) => gs.map((g) => ({
+    title: g.querySelector('.nav-product')?.textContent,
+    routes: [...g.querySelectorAll('a')].map((a) => a.getAttribute('href').slice(2)),
+  })));
+  const want = registry.products
+    .map((p) => ({ title: p.title, routes: LISTS.filter((l) => l.startsWith(`${p.name}/`)) }))
+    .filter((g) => g.routes.length > 0);
+  assert.deepEqual(groups, want);
+  await context.close();
+});
+
 test('the console can be driven by keyboard alone', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(`${stack.base}/`);
+  const { page, context } = await openPage(ctx.browser);
+  await page.goto(`${ctx.stack.base}/`);
   // The form is shown once the wasm has loaded; typing earlier goes nowhere
   // (`focus` does not wait for visibility as `fill` does).
   await page.waitForSelector('#password', { state: 'visible' });
@@ -87,6 +93,9 @@ test('the console can be driven by keyboard alone', async () => {
   assert.ok(seen.includes('#/zia/users'), `tab order reached ZIA users: ${seen.join(' ')}`);
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash.startsWith('#/zia/users'));
+  // The ZPA list stays in the DOM until the ZIA view replaces it; wait for
+  // that, or listReady can see the old table while it is being swapped.
+  await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'ZIA Users');
   await listReady(page);
   assert.ok(await page.$$eval('table.results tbody tr', (trs) => trs.length) > 0);
   await context.close();

@@ -5,6 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, CSRF, CUSTOMER, login, startEmulator, startWorker, workerEnv } from './harness.mjs';
 import { leakCheck } from './leaks.mjs';
+import { registry } from '../support/registry.mjs';
 
 const emuReady = startEmulator();
 const ZPA = `/zpa/mgmtconfig/v1/admin/customers/${CUSTOMER}`;
@@ -177,6 +178,23 @@ test('each session has its own rate limit: 429 with Retry-After once spent', asy
   assert.equal(limited.status, 429);
   assert.ok(Number(limited.headers.get('retry-after')) >= 1);
   assert.equal((await get(b)).status, 200, 'another session is unaffected');
+});
+
+test('every API root of every registry product passes the allowlist', async () => {
+  for (const p of registry.products) {
+    for (const apiRoot of p.api_roots) {
+      const res = await api(`${p.gateway}${apiRoot}registry-probe`);
+      assert.ok(!res.text.includes('destination not allowed'), `${p.name} ${apiRoot}: ${res.status} ${res.text}`);
+    }
+  }
+});
+
+test('/products.json gives the console each registry product\'s name, title and staging, nothing more', async () => {
+  const res = await call(`${base}/products.json`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^application\/json/);
+  const want = registry.products.map((p) => ({ name: p.name, title: p.title, staging: p.staging ?? null }));
+  assert.deepEqual(res.json(), { products: want });
 });
 
 leakCheck(emuReady);

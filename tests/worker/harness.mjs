@@ -2,16 +2,13 @@
 // ZSCALER_EMULATOR_BIN is set, else the one at ZSCALER_EMULATOR_URL) and
 // BFF workers in real workerd, and records every response the tests see
 // so each file can assert no secret or token ever left the worker.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import net from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
-import { makeConfig } from '../../worker/make-config.mjs';
+import { CLIENT_ID, CLIENT_SECRET, CUSTOMER_ID, spawnEmulator } from '../support/emulator.mjs';
+import { startBackend } from '../support/workerd.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-export const CUSTOMER = '216196257331281920';
+export const CUSTOMER = CUSTOMER_ID;
 export const PASSWORD = 'test-admin-password';
 // Hash of PASSWORD made once with worker/hash-password.mjs: tests check
 // the stored-hash path, not our own hashing of the same input.
@@ -26,61 +23,23 @@ after(() => {
   for (const c of children) if (c.config) rmSync(c.config, { force: true });
 });
 
-export async function freePort() {
-  const srv = net.createServer();
-  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address();
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-function firstLine(proc, prefix, ms) {
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    const timer = setTimeout(() => reject(new Error(`no "${prefix}" line in ${ms} ms`)), ms);
-    proc.stdout.on('data', (d) => {
-      buf += d;
-      const line = buf.split('\n').find((l) => l.startsWith(prefix));
-      if (line) {
-        clearTimeout(timer);
-        resolve(line.slice(prefix.length).trim());
-      }
-    });
-  });
-}
-
 /** `{ url, secret }`; the secret is a fresh canary when we own the process. */
 export async function startEmulator() {
   const bin = process.env.ZSCALER_EMULATOR_BIN;
   if (!bin) {
     if (!process.env.ZSCALER_EMULATOR_URL) throw new Error('set ZSCALER_EMULATOR_BIN or ZSCALER_EMULATOR_URL');
-    return { url: process.env.ZSCALER_EMULATOR_URL, secret: 'emulator-secret', own: false };
+    return { url: process.env.ZSCALER_EMULATOR_URL, secret: CLIENT_SECRET, own: false };
   }
   const secret = `canary-${randomBytes(12).toString('hex')}`;
-  const proc = spawn(bin, ['--listen', '127.0.0.1:0', '--seed', 'demo', '--client-secret', secret], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { proc, url } = await spawnEmulator(['--seed', 'demo', '--client-secret', secret], { bin });
   children.push({ proc });
-  const url = await firstLine(proc, 'listening on ', 10_000);
   return { url, secret, own: true };
-}
-
-async function waitUntilUp(url, proc, ms) {
-  const end = Date.now() + ms;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`workerd exited with ${proc.exitCode}`);
-    try {
-      await fetch(url, { method: 'HEAD' });
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw new Error(`workerd did not start: ${e}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 }
 
 /** Environment for a worker against the emulator, password mode. */
 export function workerEnv(emu, overrides = {}) {
   return {
-    ZSCALER_CLIENT_ID: 'emulator-client',
+    ZSCALER_CLIENT_ID: CLIENT_ID,
     ZSCALER_CLIENT_SECRET: emu.secret,
     ZSCALER_API_BASE_URL: emu.url,
     ZSCALER_TOKEN_URL: `${emu.url}/oauth2/v1/token`,
@@ -93,13 +52,8 @@ export function workerEnv(emu, overrides = {}) {
 
 /** Starts one worker in workerd; returns its base URL. */
 export async function startWorker(env) {
-  const port = await freePort();
-  const config = makeConfig(port, env, `test-${port}`);
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('ZSCALER_') && !k.startsWith('ZPA_')));
-  const proc = spawn(`${root}node_modules/.bin/workerd`, ['serve', config], { env: { ...clean, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const { proc, base, config } = await startBackend(env, 'test');
   children.push({ proc, config });
-  const base = `http://127.0.0.1:${port}`;
-  await waitUntilUp(base, proc, 20_000);
   return base;
 }
 

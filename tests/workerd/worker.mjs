@@ -1,9 +1,11 @@
-// A Cloudflare Worker that uses the wasm package: the module is imported as
-// a WebAssembly.Module, the way workerd and Workers load .wasm files.
-import { initSync, ZscalerClient } from './zscaler_wasm.js';
-import wasmModule from './zscaler_wasm_bg.wasm';
+// A Cloudflare Worker that uses the wasm package as a user writes it. The
+// one fixture for both workerd suites: tests/js/workerd.test.mjs runs it
+// on the raw pkg/ build (`zscaler-wasm` is pkg-entry.mjs there) and
+// tests/package/smoke.test.mjs bundles it against the packed tarball with
+// the `workerd` condition, as wrangler does.
+import { ZscalerClient } from 'zscaler-wasm';
 
-initSync({ module: wasmModule });
+const CUSTOMER_ID = '216196257331281920';
 
 /** Legacy ZIA (cookie session) and private-key JWT (WebCrypto) inside workerd. */
 async function otherAuth(url, env) {
@@ -19,7 +21,7 @@ async function otherAuth(url, env) {
   const client = new ZscalerClient({
     clientId: 'emulator-client', privateKey: JSON.parse(url.searchParams.get('jwk')),
     baseUrl: env.EMULATOR_URL, tokenUrl: `${env.EMULATOR_URL}/oauth2/v1/token`,
-    customerId: '216196257331281920', pacing: false,
+    customerId: CUSTOMER_ID, pacing: false,
   });
   const page = await client.zpa.listApplicationSegments({ pagesize: 20 });
   return { count: Number(page.totalCount) };
@@ -40,7 +42,7 @@ export default {
       clientSecret: url.searchParams.get('secret') ?? 'emulator-secret',
       baseUrl: env.EMULATOR_URL,
       tokenUrl: `${env.EMULATOR_URL}/oauth2/v1/token`,
-      customerId: '216196257331281920',
+      customerId: CUSTOMER_ID,
     });
     try {
       const segments = await client.zpa.listAllApplicationSegments({ pagesize: 20 });

@@ -1,15 +1,33 @@
 // Which upstream calls a session may make: the configured API origin, each
 // product's own base paths, the methods each allows, and GET only for the
 // read-only role. Everything else is refused before anything is sent.
+//
+// The products, their path patterns and tenant segments come from the
+// registry (products.json), so a new product needs no edit here.
+import { PRODUCTS } from './registry.mjs';
 
 const WRITE = ['POST', 'PUT', 'PATCH', 'DELETE'];
-const PRODUCTS = [
-  // ZPA: the OneAPI services; legacy /signin and un-prefixed paths are not here.
-  { re: /^\/zpa\/(mgmtconfig|userconfig|cbiconfig|waap-pra-config)\//, methods: ['GET', ...WRITE], tenant: true },
-  // ZIA: the legacy cookie session endpoint is not reachable through us.
-  { re: /^\/zia\/api\/v1\/(?!authenticatedSession(\/|$))/, methods: ['GET', ...WRITE] },
-  { re: /^\/ziam\/admin\/api\/v1\//, methods: ['GET', ...WRITE] },
-];
+
+/** One allowlist rule per registry product that declares a pattern. */
+function rulesFrom(products) {
+  return products
+    .filter((p) => p.allowlist?.pattern)
+    .map((p) => ({
+      re: new RegExp(p.allowlist.pattern),
+      methods: ['GET', ...WRITE],
+      // A product whose paths carry the tenant (`/<segment>/<id>/`) may
+      // only be called for the configured one.
+      tenant: p.allowlist.tenant_segment
+        ? new RegExp(`/${escapeRe(p.allowlist.tenant_segment)}/([^/]+)(/|$)`)
+        : null,
+    }));
+}
+
+function escapeRe(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const RULES = rulesFrom(PRODUCTS);
 
 // Encoded dots, slashes and backslashes could turn an allowed-looking path
 // into another one once the upstream decodes it.
@@ -20,10 +38,10 @@ const SAFE_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]+$/;
  *  (already stripped of `/api`, still percent-encoded as received). */
 export function checkDestination(method, path, { apiOrigin, customerId, readOnly }) {
   if (!SAFE_CHARS.test(path) || TRICKY.test(path)) return { status: 403, error: 'destination not allowed' };
-  const product = PRODUCTS.find((p) => p.re.test(path));
-  if (!product) return { status: 403, error: 'destination not allowed' };
-  if (product.tenant) {
-    const m = path.match(/\/customers\/([^/]+)(\/|$)/);
+  const rule = RULES.find((r) => r.re.test(path));
+  if (!rule) return { status: 403, error: 'destination not allowed' };
+  if (rule.tenant) {
+    const m = path.match(rule.tenant);
     if (m && m[1] !== customerId) return { status: 403, error: 'destination not allowed' };
   }
   let target;
@@ -33,7 +51,7 @@ export function checkDestination(method, path, { apiOrigin, customerId, readOnly
     return { status: 403, error: 'destination not allowed' };
   }
   if (target.origin !== apiOrigin) return { status: 403, error: 'destination not allowed' };
-  if (!product.methods.includes(method)) return { status: 405, error: 'method not allowed', allow: product.methods };
+  if (!rule.methods.includes(method)) return { status: 405, error: 'method not allowed', allow: rule.methods };
   if (readOnly && method !== 'GET') return { status: 403, error: 'read-only role' };
   return { ok: true };
 }

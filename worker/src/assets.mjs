@@ -1,7 +1,11 @@
 // Static files from the same origin: www/ through the ASSETS binding and
 // the wasm package under /pkg/ through PKG (workerd disk services), or all
-// of it through ASSETS alone (a Cloudflare assets binding holding both).
+// of it through ASSETS alone (a Cloudflare assets binding holding both);
+// and the console's product list, /products.json, from the registry.
 import { error, secure } from './http.mjs';
+import { CONSOLE_PRODUCTS } from './registry.mjs';
+
+const PRODUCTS_BODY = JSON.stringify(CONSOLE_PRODUCTS);
 
 const TYPES = {
   html: 'text/html; charset=utf-8',
@@ -22,6 +26,10 @@ const SAFE = /^(\/[A-Za-z0-9_\-][A-Za-z0-9_.\-]*)+$/;
 export async function serveAsset(request, env) {
   const url = new URL(request.url);
   if (request.method !== 'GET' && request.method !== 'HEAD') return error(405, 'method not allowed', { allow: 'GET, HEAD' });
+  if (url.pathname === '/products.json') {
+    const headers = secure(new Headers({ 'content-type': TYPES.json, 'cache-control': 'no-cache' }));
+    return new Response(request.method === 'HEAD' ? null : PRODUCTS_BODY, { status: 200, headers });
+  }
   const path = url.pathname === '/' ? '/index.html' : url.pathname;
   const ext = path.slice(path.lastIndexOf('.') + 1);
   if (!SAFE.test(path) || path.includes('..') || !TYPES[ext]) return error(404, 'not found');

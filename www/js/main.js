@@ -8,6 +8,8 @@ import { showSignIn, wireSignIn } from './views/signin.js';
 import { wireActivation } from './activation.js';
 import { clearNotice } from './notice.js';
 import { render } from './router.js';
+import { loadProducts, renderNav } from './products.js';
+import { RESOURCES } from './resources/index.js';
 import { describe } from './errors.js';
 
 async function enter(session) {
@@ -44,7 +46,8 @@ async function main() {
     if (app.session) leave('Your session has expired. Sign in again to continue.');
   });
   window.addEventListener('hashchange', () => { if (app.session) render(); });
-  await loadWasm();
+  await Promise.all([loadWasm(), loadProducts()]);
+  renderNav(RESOURCES);
   const session = await getSession();
   if (session.authenticated) await enter(session);
   else showSignIn();

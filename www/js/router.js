@@ -7,6 +7,7 @@ import { listView } from './views/list.js';
 import { detailView } from './views/detail.js';
 import { formView } from './views/form.js';
 import { hideActivation, refreshActivation } from './activation.js';
+import { isStaged } from './products.js';
 
 let generation = 0;
 
@@ -35,7 +36,7 @@ export async function render() {
   const isCurrent = () => mine === generation;
   const main = $('main');
   markNav(product, name);
-  if (product === 'zia') refreshActivation();
+  if (isStaged(product)) refreshActivation(product);
   else hideActivation();
 
   if (id === 'new' && resource.create) await formView(main, resource, null, isCurrent);

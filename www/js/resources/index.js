@@ -1,20 +1,25 @@
-// Every view the console offers, found by its route: #/<product>/<name>.
+// Every view the console offers, found by its route: #/<product>/<name>,
+// where <product> is the product's registry name (products.json).
+import { routeHref } from '../dom.js';
+import { titleOf } from '../products.js';
 import zpa from './zpa.js';
 import zia from './zia.js';
 import zidentity from './zidentity.js';
 
-export const PRODUCT_LABELS = { zpa: 'ZPA', zia: 'ZIA', zid: 'ZIdentity' };
-
-const all = [...zpa, ...zia, ...zidentity].map((r) => ({
+export const RESOURCES = [...zpa, ...zia, ...zidentity].map((r) => ({
   pageSize: 20,
   nameOf: (item) => item.name ?? String(item.id ?? ''),
   idOf: (item) => String(item.id ?? ''),
   ...r,
-  productLabel: PRODUCT_LABELS[r.product],
+  // Read when a view renders, after the registry has loaded.
+  get productLabel() {
+    return titleOf(r.product);
+  },
 }));
 
 export function findResource(product, name) {
-  return all.find((r) => r.product === product && r.name === name);
+  return RESOURCES.find((r) => r.product === product && r.name === name);
 }
 
-export const DEFAULT_ROUTE = '#/zpa/segments';
+// The first view of the first product.
+export const DEFAULT_ROUTE = routeHref(RESOURCES[0].product, RESOURCES[0].name);

@@ -15,7 +15,7 @@ function paged(listName, searchParam) {
 }
 
 const users = {
-  product: 'zid', name: 'users', title: 'Users', singular: 'user',
+  product: 'zidentity', name: 'users', title: 'Users', singular: 'user',
   ...paged('listUsers', 'displayname[like]'),
   nameOf: (u) => u.displayName ?? u.loginName ?? u.id,
   columns: [
@@ -30,7 +30,7 @@ const users = {
 };
 
 const groups = {
-  product: 'zid', name: 'groups', title: 'Groups', singular: 'group',
+  product: 'zidentity', name: 'groups', title: 'Groups', singular: 'group',
   ...paged('listGroups', 'search'),
   columns: [
     { key: 'name', label: 'Name' },

@@ -80,7 +80,7 @@ const serverGroups = {
 };
 
 const idps = {
-  product: 'zpa', name: 'idps', title: 'Identity providers', singular: 'identity provider',
+  product: 'zpa', name: 'idps', title: 'Identity providers', navLabel: 'IdPs', singular: 'identity provider',
   ...paged('listIdps', 'iterIdps'),
   columns: [
     { key: 'name', label: 'Name' },

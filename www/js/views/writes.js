@@ -1,7 +1,8 @@
 // What follows any successful write.
 import { refreshActivation } from '../activation.js';
+import { isStaged } from '../products.js';
 
 export function afterWrite(resource) {
-  // ZIA stages the change; the banner must now offer activation.
-  if (resource.product === 'zia') refreshActivation();
+  // A staging product holds the change; the banner must now offer activation.
+  if (isStaged(resource.product)) refreshActivation(resource.product);
 }
