@@ -37,7 +37,7 @@ wasm-bindgen --target web --out-dir "$work/pkg" \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/debug/zscaler_wasm.wasm"
 grep -q 'export namespace Fixture' "$work/pkg/zscaler_wasm.d.ts"
 "$root/node_modules/.bin/tsc" --strict --noEmit --skipLibCheck false --module nodenext \
-  --moduleResolution nodenext --target es2022 --lib es2022,dom "$work/types.ts"
+  --moduleResolution nodenext --target es2022 --lib esnext,dom "$work/types.ts"
 echo "types: the fixture product's declarations check"
 (cd "$copy" && cargo run --quiet --example fixture_driver --no-default-features -- "$work/driver.mjs")
 echo "1 passed, 0 failed"
