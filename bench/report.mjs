@@ -68,10 +68,8 @@ const p2 = existsSync(`${out}p2.jsonl`) ? readFileSync(`${out}p2.jsonl`, 'utf8')
 if (p2) {
   const names = registry.products.map((p) => p.name);
   const all = names.join(',');
-  // A product's size goal belongs in its registry entry (`size.max_gz_kb`);
-  // these are the goals set before the registry had that field.
-  const earlierGoals = { zpa: 350, zia: 500, zidentity: 120 };
-  const limits = Object.fromEntries(registry.products.map((p) => [p.name, p.size?.max_gz_kb ?? earlierGoals[p.name]]));
+  // Each product's size goal is in its registry entry.
+  const limits = Object.fromEntries(registry.products.map((p) => [p.name, p.size.max_gz_kb]));
   limits[all] = 1024;
   say('## P2: size', '',
     'One release wasm build per Cargo feature (`opt-level = "z"`, LTO, wasm-bindgen `--target web`,',

@@ -19,7 +19,7 @@ function show(status) {
 /** The product's API object and its staging operations' method names. */
 function staged() {
   const staging = stagingOf(product);
-  return { api: app.client[product], activate: staging.activate, status: staging.status ?? 'getActivationStatus' };
+  return { api: app.client[product], activate: staging.activate, status: staging.status };
 }
 
 export async function refreshActivation(name) {
