@@ -54,6 +54,9 @@ stage spec-check python3 scripts/check_specs.py
 stage fuzz scripts/fuzz.sh 10
 stage cargo-test cargo test --workspace
 stage build-wasm scripts/build-wasm.sh
+# A product added through products.json alone, in a scratch copy: served by
+# the emulator, typed in Rust, callable from JS, declared for TypeScript.
+stage fixture-product scripts/test-fixture-product.sh
 
 # One emulator for the wasm stages; release build so it is never the
 # bottleneck. Port 0 picks a free port; its first line names it.

@@ -61,6 +61,19 @@ test('lookupUrls batches by 100 and refuses over-long URLs before sending', asyn
   await assert.rejects(client.zia.lookupUrls(['ok.com', `${'a'.repeat(1025)}.com`]), { name: 'InvalidArgumentError' });
 });
 
+test('a URL lookup is a read: pendingChanges stays false, and a user update then sets it', async () => {
+  await resetEmulator();
+  const client = new ZscalerClient(emulatorOptions());
+  await client.zia.lookupUrls(['example.com', 'news.example.org']);
+  await client.zia.urlLookup({ body: ['example.com'] });
+  assert.equal(client.zia.pendingChanges, false, 'POST /urlLookup changes nothing');
+  assert.equal((await client.zia.getActivationStatus()).status, 'ACTIVE', 'and the tenant agrees');
+  const [user] = await client.zia.listUsers({ pageSize: 1 });
+  await client.zia.updateUser({ userId: user.id, body: { ...user, comments: 'updated' } });
+  assert.equal(client.zia.pendingChanges, true);
+  await client.zia.activate();
+});
+
 test('pacing spaces ZIA GETs to two per second', async () => {
   const client = new ZscalerClient(emulatorOptions({ pacing: true }));
   const start = Date.now();
