@@ -45,7 +45,7 @@ export interface LogEvent {
 /** A call relayed by a backend: see `ZscalerClient.forward`. */
 export interface ForwardRequest {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Starts with `/zpa/`, `/zia/` or `/ziam/`. */
+  /** Starts with a product's gateway prefix (its `gateway` in products.json) and a slash. */
   path: string;
   /** Query string without `?`. */
   query?: string;
