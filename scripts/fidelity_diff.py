@@ -1,0 +1,257 @@
+"""The comparison half of scripts/fidelity.py: loads Zscaler's service models
+(../shared/api-facts/oneapi-models/<shared_key>/v*/service-1.json) and one
+product's specs, matches operations by method and path template, and collects
+what each side declares: query parameters and the fields of response items,
+with their JSON types. It also reads the recorded traffic so that what we
+declare beyond the models can be told apart into "the wire shows it" and
+"nothing shows it". fidelity.py owns the allowlist, the baseline and the
+output; this module only gathers facts.
+"""
+import glob
+import json
+import os
+import re
+from urllib.parse import unquote
+
+import registry
+from check_specs import Spec
+from spec_traffic import (
+    PARAM_RE, SHARED_DIR, Template, load_recorded, load_sdk_templates,
+    path_types_fit, shadowed_by_literal,
+)
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SPEC_DIR = os.path.join(ROOT, "openapi")
+MODELS_DIR = os.path.join(SHARED_DIR, "api-facts", "oneapi-models")
+
+# The models name primitive shapes without defining them.
+PRIMITIVE_JSON = {"string": "string", "integer": "integer", "long": "integer",
+                  "boolean": "boolean", "double": "number", "float": "number",
+                  "timestamp": "string", "blob": "string"}
+CONTAINER_JSON = {"structure": "object", "map": "object", "list": "array", "blob": "string"}
+# A paged answer wraps its items: ZPA `{totalPages, list}`, ZIdentity
+# `{records, next_link, ...}`. The item is what fidelity is about.
+WRAPPER_MEMBERS = ("list", "records")
+
+
+def template_key(method, path):
+    """`GET /a/{}/b`: placeholder names do not matter for matching."""
+    return f"{method.upper()} {PARAM_RE.sub('{}', path)}"
+
+
+# --------------------------------------------------------------------------- models
+
+class Model:
+    """One product's service models (every version folder), operations keyed by
+    gateway-relative method + template."""
+
+    def __init__(self, shared_key, gateway):
+        self.files = sorted(glob.glob(os.path.join(MODELS_DIR, shared_key, "v*", "service-1.json")))
+        self.ops = {}  # template key -> op dict (name, method, path, shapes, input, output)
+        for fn in self.files:
+            with open(fn) as f:
+                doc = json.load(f)
+            shapes = doc.get("shapes") or {}
+            for name, op in (doc.get("operations") or {}).items():
+                http = op.get("http") or {}
+                uri = http.get("requestUri") or ""
+                # Request URIs carry the gateway prefix; our spec paths do not.
+                path = uri[len(gateway):] if uri.startswith(gateway + "/") else uri
+                entry = {"name": name, "method": http.get("method", "GET"), "path": path,
+                         "shapes": shapes,
+                         "input": (op.get("input") or {}).get("shape"),
+                         "output": (op.get("output") or {}).get("shape")}
+                self.ops.setdefault(template_key(entry["method"], path), entry)
+
+    @staticmethod
+    def json_type(shapes, name):
+        if name in shapes:
+            return CONTAINER_JSON.get(shapes[name].get("type"), shapes[name].get("type"))
+        return PRIMITIVE_JSON.get(name, name)
+
+    @staticmethod
+    def query_params(op):
+        shape = op["shapes"].get(op["input"]) or {}
+        return {n for n, m in (shape.get("members") or {}).items()
+                if m.get("location") == "querystring"}
+
+    @staticmethod
+    def item(op):
+        """(shape name, {field: (json type, model type name)}) of the response item, or None
+        when the output is not an object or a list of objects."""
+        shapes, name = op["shapes"], op["output"]
+        for _ in range(4):  # list of pages of records: at most a few wrappers deep
+            shape = shapes.get(name)
+            if shape is None:
+                return None
+            if shape.get("type") == "list":
+                name = (shape.get("member") or {}).get("shape")
+                continue
+            members = shape.get("members") or {}
+            inner = next((members[w]["shape"] for w in WRAPPER_MEMBERS
+                          if w in members and (shapes.get(members[w]["shape"]) or {}).get("type") == "list"),
+                         None)
+            if inner is not None:
+                name = inner
+                continue
+            if shape.get("type") != "structure" or not members:
+                return None
+            return name, {f: (Model.json_type(shapes, m["shape"]), m["shape"]) for f, m in members.items()}
+        return None
+
+
+# --------------------------------------------------------------------------- specs
+
+class ProductSpecs:
+    """One product's spec files, operations keyed like the model's."""
+
+    def __init__(self, entry):
+        files = [fn for fn in sorted(glob.glob(os.path.join(SPEC_DIR, "*.yaml")))
+                 if (registry.product_for_file(os.path.basename(fn)) or {}).get("name") == entry["name"]]
+        self.specs = [Spec(fn) for fn in files]
+        for sp in self.specs:
+            sp.siblings = self.specs  # cross-file $refs resolve as in the build
+        self.ops = {}  # template key -> (spec, path, item, method, op)
+        for sp in self.specs:
+            for p, item, m, o in sp.operations():
+                if isinstance(o, dict):
+                    self.ops.setdefault(template_key(m, p), (sp, p, item, m, o))
+
+    @staticmethod
+    def query_params(sp, item, o):
+        return {p.get("name") for p in sp.params_of(item, o) if p.get("in") == "query"}
+
+    @staticmethod
+    def response_schema(sp, o):
+        for code in sorted(o.get("responses") or {}, key=str):
+            if str(code).startswith("2"):
+                resp = sp.safe_deref((o["responses"] or {})[code]) or {}
+                media = (resp.get("content") or {}).get("application/json")
+                if media and media.get("schema"):
+                    return media["schema"]
+        return None
+
+    @staticmethod
+    def item(sp, o):
+        """(schema name or None, {field: (json type, format)}) of the response item, or None."""
+        schema, name = ProductSpecs.response_schema(sp, o), None
+        for _ in range(4):
+            if isinstance(schema, dict) and "$ref" in schema:
+                name = schema["$ref"].rsplit("/", 1)[-1]
+            schema = sp.safe_deref(schema)
+            if not isinstance(schema, dict):
+                return None
+            if schema.get("type") == "array":
+                schema = schema.get("items")
+                continue
+            props = schema.get("properties") or {}
+            inner = next((props[w] for w in WRAPPER_MEMBERS
+                          if w in props and (sp.safe_deref(props[w]) or {}).get("type") == "array"), None)
+            if inner is not None:
+                schema = inner
+                continue
+            if not props:
+                return None
+            out = {}
+            for f, s in props.items():
+                s = sp.safe_deref(s) or {}
+                t = s.get("type") or ("object" if s.get("properties") else None)
+                out[f] = (t, s.get("format"))
+            return name, out
+        return None
+
+
+# --------------------------------------------------------------------------- traffic
+
+class Traffic:
+    """Recorded interactions of one product, matched to its spec operations the way
+    check_specs.py's traffic test does (most specific template, literal
+    sub-resources not taken for ids)."""
+
+    def __init__(self, entry, pspecs, rows, sdk_templates):
+        gateway = entry["gateway"]
+        self.by_op = {}  # template key -> [row]
+        cands_all = [(k, Template(v[1]), v) for k, v in pspecs.ops.items()]
+        for r in rows:
+            url_path = unquote(r.get("url_path") or "")
+            if not url_path.startswith(gateway + "/"):
+                continue
+            psegs, fsegs = url_path[len(gateway):].split("/"), url_path.split("/")
+            cands = []
+            for key, tmpl, (sp, _p, item, m, o) in cands_all:
+                if m.upper() != r.get("method"):
+                    continue
+                values = tmpl.match(psegs)
+                if values is not None and path_types_fit(sp, item, o, values):
+                    cands.append((key, tmpl))
+            if not cands:
+                continue
+            key, tmpl = max(cands, key=lambda c: c[1].literal)
+            if shadowed_by_literal(tmpl, psegs, fsegs, sdk_templates):
+                continue
+            self.by_op.setdefault(key, []).append(r)
+
+    def query_names(self, key):
+        return {q for r in self.by_op.get(key, []) for q in (r.get("query") or {})}
+
+    def item_fields(self, key):
+        """Field names seen in recorded 2xx response items of an operation."""
+        seen = set()
+
+        def items(body, depth=0):
+            if depth > 3:
+                return
+            if isinstance(body, list):
+                for v in body:
+                    items(v, depth + 1)
+            elif isinstance(body, dict):
+                wrapped = [body[w] for w in WRAPPER_MEMBERS if isinstance(body.get(w), list)]
+                if wrapped:
+                    for w in wrapped:
+                        items(w, depth + 1)
+                else:
+                    seen.update(body)
+        for r in self.by_op.get(key, []):
+            if isinstance(r.get("status"), int) and 200 <= r["status"] < 300:
+                items(r.get("response_body"))
+        return seen
+
+    def first_src(self, key):
+        rows = self.by_op.get(key) or []
+        return f"{rows[0].get('cassette')}#{rows[0].get('index')}" if rows else None
+
+
+def load_traffic():
+    _files, rows = load_recorded()
+    return rows, load_sdk_templates()
+
+
+def model_products():
+    """Registry entries that have service models, with their Model."""
+    out = []
+    for entry in registry.products():
+        key = entry.get("shared_key")
+        if key and glob.glob(os.path.join(MODELS_DIR, key, "v*", "service-1.json")):
+            out.append((entry, Model(key, entry["gateway"])))
+    return out
+
+
+def type_name(json_t, fmt_or_model):
+    """A type label for reports: `integer/long`, `integer/int64`, `string`..."""
+    return f"{json_t}/{fmt_or_model}" if json_t == "integer" and fmt_or_model else str(json_t)
+
+
+def is_int64(label):
+    return label in ("integer/long", "integer/int64")
+
+
+def int_width_clash(model_t, spec_fmt):
+    """The model's integer width against ours, where ours names one: a long the spec
+    holds in int32 would overflow; an int32 the spec widens is the ZIA-id case."""
+    if spec_fmt not in ("int32", "int64"):
+        return False
+    return (model_t == "long") != (spec_fmt == "int64")
+
+
+__all__ = ["Model", "ProductSpecs", "Traffic", "load_traffic", "model_products",
+           "template_key", "type_name", "int_width_clash", "is_int64", "re"]
