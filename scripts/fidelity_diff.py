@@ -14,7 +14,7 @@ import re
 from urllib.parse import unquote
 
 import registry
-from check_specs import Spec
+from check_specs import Spec, json_type
 from spec_traffic import (
     PARAM_RE, SHARED_DIR, Template, load_recorded, load_sdk_templates,
     path_types_fit, shadowed_by_literal,
@@ -195,25 +195,25 @@ class Traffic:
         return {q for r in self.by_op.get(key, []) for q in (r.get("query") or {})}
 
     def item_fields(self, key):
-        """Field names seen in recorded 2xx response items of an operation."""
-        seen = set()
+        """{field: {json type: first interaction}} seen in recorded 2xx response items."""
+        seen = {}
 
-        def items(body, depth=0):
+        def items(body, src, depth=0):
             if depth > 3:
                 return
             if isinstance(body, list):
                 for v in body:
-                    items(v, depth + 1)
+                    items(v, src, depth + 1)
             elif isinstance(body, dict):
                 wrapped = [body[w] for w in WRAPPER_MEMBERS if isinstance(body.get(w), list)]
-                if wrapped:
-                    for w in wrapped:
-                        items(w, depth + 1)
-                else:
-                    seen.update(body)
+                for w in wrapped:
+                    items(w, src, depth + 1)
+                if not wrapped:
+                    for f, v in body.items():
+                        seen.setdefault(f, {}).setdefault(json_type(v), src)
         for r in self.by_op.get(key, []):
             if isinstance(r.get("status"), int) and 200 <= r["status"] < 300:
-                items(r.get("response_body"))
+                items(r.get("response_body"), f"{r.get('cassette')}#{r.get('index')}")
         return seen
 
     def first_src(self, key):
@@ -236,22 +236,9 @@ def model_products():
     return out
 
 
-def type_name(json_t, fmt_or_model):
-    """A type label for reports: `integer/long`, `integer/int64`, `string`..."""
-    return f"{json_t}/{fmt_or_model}" if json_t == "integer" and fmt_or_model else str(json_t)
-
-
-def is_int64(label):
-    return label in ("integer/long", "integer/int64")
-
-
 def int_width_clash(model_t, spec_fmt):
     """The model's integer width against ours, where ours names one: a long the spec
     holds in int32 would overflow; an int32 the spec widens is the ZIA-id case."""
     if spec_fmt not in ("int32", "int64"):
         return False
     return (model_t == "long") != (spec_fmt == "int64")
-
-
-__all__ = ["Model", "ProductSpecs", "Traffic", "load_traffic", "model_products",
-           "template_key", "type_name", "int_width_clash", "is_int64", "re"]

@@ -49,6 +49,9 @@ stage fmt cargo fmt --all -- --check
 stage clippy-host cargo clippy --workspace --all-targets -- -D warnings
 stage clippy-wasm32 cargo clippy -p zscaler-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
 stage spec-check python3 scripts/check_specs.py
+# Specs against Zscaler's service models and the recorded traffic; fails on a
+# regression below openapi/fidelity-baseline.json (see openapi/README.md).
+stage fidelity python3 scripts/fidelity.py
 # A short libFuzzer run of each cargo-fuzz target (fuzz/); scripts/fuzz.sh N
 # runs them longer.
 stage fuzz scripts/fuzz.sh 10
