@@ -10,7 +10,6 @@ output; this module only gathers facts.
 import glob
 import json
 import os
-import re
 from urllib.parse import unquote
 
 import registry
@@ -61,7 +60,12 @@ class Model:
                          "shapes": shapes,
                          "input": (op.get("input") or {}).get("shape"),
                          "output": (op.get("output") or {}).get("shape")}
-                self.ops.setdefault(template_key(entry["method"], path), entry)
+                key = template_key(entry["method"], path)
+                if key in self.ops:
+                    # Two model operations on one template would be counted as one;
+                    # say so rather than let a total shrink unnoticed.
+                    raise ValueError(f"{fn}: {name} and {self.ops[key]['name']} share {key}")
+                self.ops[key] = entry
 
     @staticmethod
     def json_type(shapes, name):
@@ -234,11 +238,3 @@ def model_products():
         if key and glob.glob(os.path.join(MODELS_DIR, key, "v*", "service-1.json")):
             out.append((entry, Model(key, entry["gateway"])))
     return out
-
-
-def int_width_clash(model_t, spec_fmt):
-    """The model's integer width against ours, where ours names one: a long the spec
-    holds in int32 would overflow; an int32 the spec widens is the ZIA-id case."""
-    if spec_fmt not in ("int32", "int64"):
-        return False
-    return (model_t == "long") != (spec_fmt == "int64")
