@@ -51,9 +51,10 @@ METRICS = ("operations", "params", "fields")
 
 class Allowlist:
     """Entries: product, kind, evidence, and by kind
-         operation  operation: glob on `METHOD /path` (gateway-relative)
-         param      operation (glob), key: glob on the parameter name
-         field      operation (glob), key: glob on `ModelShape.field`
+         operation  operation: glob on `METHOD /path` (gateway-relative, the
+                    model's placeholder names: the spec has no such path)
+         param      operation (glob, our path), key: glob on the parameter name
+         field      operation (glob, our path), key: glob on `ModelShape.field`
          type       key: glob on `ModelShape.field`, optional model/spec: glob on
                     the type labels (`string`, `integer(int64)`, ...)
     `operation` and `key` may be lists of globs. Uses are counted per entry."""
@@ -164,14 +165,15 @@ def measure(entry, model, allow, rows, sdk_templates):
         ours = ProductSpecs.query_params(sp, item, o)
         seen_q = traffic.query_names(key)
         for q in sorted(Model.query_params(mop)):
+            if q not in ours and allow.excuse(
+                    name, "param", op=ours_op, key=q,
+                    wire_says=traffic.query_src(key, q) if q in seen_q else None):
+                continue  # deliberately left out: not part of the total
+            r["params"][1] += 1
             if q in ours:
                 r["params"][0] += 1
-            elif not allow.excuse(name, "param", op=ours_op, key=q,
-                                  wire_says=f"recorded query uses it" if q in seen_q else None):
-                missing["params"].append(f"{ours_op} ?{q}")
             else:
-                continue
-            r["params"][1] += 1
+                missing["params"].append(f"{ours_op} ?{q}")
 
         m_item = Model.item(mop)
         if m_item is None:
@@ -200,7 +202,7 @@ def measure(entry, model, allow, rows, sdk_templates):
             seen = wire.get(f)
             if allow.excuse(name, "field", op=ours_op, key=fkey,
                             wire_says=f"recorded at {next(iter(seen.values()))}" if seen else None):
-                continue
+                continue  # the wire contradicts the model: not part of the total
             r["fields"][1] += 1
             missing["fields"].append(f"{ours_op} {fkey}")
 
@@ -265,7 +267,7 @@ def print_product(entry, res, base, args):
     b = base.get(name, {})
     print(f"== {entry.get('title', name)} ({name}): {res['spec_files']} spec file(s), "
           f"{res['spec_ops']} operations")
-    print(f"   {'metric':<22}{'ours':>6} / {'official':<8}{'':>8}  baseline")
+    print(f"   {'metric':<22}{'ours':>6} / {'official':<8}{'%':>8}  baseline")
     labels = {"operations": "operations", "params": "query parameters",
               "fields": "response item fields"}
     for m in METRICS:

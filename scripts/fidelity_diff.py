@@ -198,6 +198,11 @@ class Traffic:
     def query_names(self, key):
         return {q for r in self.by_op.get(key, []) for q in (r.get("query") or {})}
 
+    def query_src(self, key, name):
+        """The first recorded interaction that sent query parameter `name`."""
+        r = next(r for r in self.by_op.get(key, []) if name in (r.get("query") or {}))
+        return f"{r.get('cassette')}#{r.get('index')}"
+
     def item_fields(self, key):
         """{field: {json type: first interaction}} seen in recorded 2xx response items."""
         seen = {}
