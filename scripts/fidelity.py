@@ -37,7 +37,7 @@ import os
 import sys
 
 from fidelity_diff import (
-    Model, ProductSpecs, Traffic, load_traffic, model_products,
+    Model, ProductSpecs, Traffic, common_fields, load_traffic, model_products,
 )
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -178,26 +178,32 @@ def measure(entry, model, allow, rows, sdk_templates):
         m_item = Model.item(mop)
         if m_item is None:
             continue
-        s_item = ProductSpecs.item(sp, o) or (None, {})
+        s_item = ProductSpecs.item(sp, o) or (None, {}, {})
         wire = traffic.item_fields(key)
         shape, m_fields = m_item
-        for f, (mt, mshape) in sorted(m_fields.items()):
+        for m_shape, f, mname, sschema, wpath in common_fields(
+                mop["shapes"], shape, sp, s_item[2]):
+            st, fmt = ProductSpecs.label(sp, sschema)
+            ml, sl = label_model(Model.json_type(mop["shapes"], mname), mname), label_spec(st, fmt)
+            if st is None or not types_clash(ml, sl):
+                continue
+            fkey = f"{m_shape}.{f}"
+            wt = set(wire.get(wpath, {})) - {"null"}
+            # The wire showing the model's type and never ours is a spec bug,
+            # whatever the allowlist says.
+            against = (f"wire sends {sorted(wt)} at {next(iter(wire[wpath].values()))}"
+                       if wt and not wire_fits(sl, wt) else None)
+            if allow.excuse(name, "type", key=fkey, labels=(ml, sl), wire_says=against):
+                allowlisted_types.add(fkey)
+            else:
+                seen = (f"wire: {'/'.join(sorted(wt))} at {next(iter(wire[wpath].values()))}"
+                        if wt else "not on the wire")
+                types.setdefault(f"{fkey} {ml} != {sl}", f"{ours_op} .{wpath}; {seen}")
+        for f in sorted(m_fields):
             fkey = f"{shape}.{f}"
             if f in s_item[1]:
                 r["fields"][0] += 1
                 r["fields"][1] += 1
-                ml, sl = label_model(mt, mshape), label_spec(*s_item[1][f])
-                if s_item[1][f][0] is None or not types_clash(ml, sl):
-                    continue
-                wt = set(wire.get(f, {})) - {"null"}
-                # The wire showing the model's type and never ours is a spec bug,
-                # whatever the allowlist says.
-                against = (f"wire sends {sorted(wt)} at {next(iter(wire[f].values()))}"
-                           if wt and not wire_fits(sl, wt) else None)
-                if allow.excuse(name, "type", key=fkey, labels=(ml, sl), wire_says=against):
-                    allowlisted_types.add(fkey)
-                else:
-                    types.setdefault(f"{fkey} {ml} != {sl}", ours_op)
                 continue
             seen = wire.get(f)
             if allow.excuse(name, "field", op=ours_op, key=fkey,

@@ -31,6 +31,8 @@ CONTAINER_JSON = {"structure": "object", "map": "object", "list": "array", "blob
 # A paged answer wraps its items: ZPA `{totalPages, list}`, ZIdentity
 # `{records, next_link, ...}`. The item is what fidelity is about.
 WRAPPER_MEMBERS = ("list", "records")
+# How far below an item's own fields types are compared (and the wire read).
+NEST_DEPTH = 3
 
 
 def template_key(method, path):
@@ -137,7 +139,8 @@ class ProductSpecs:
 
     @staticmethod
     def item(sp, o):
-        """(schema name or None, {field: (json type, format)}) of the response item, or None."""
+        """(schema name or None, {field: (json type, format)}, {field: schema}) of the
+        response item, or None."""
         schema, name = ProductSpecs.response_schema(sp, o), None
         for _ in range(4):
             if isinstance(schema, dict) and "$ref" in schema:
@@ -156,13 +159,32 @@ class ProductSpecs:
                 continue
             if not props:
                 return None
-            out = {}
-            for f, s in props.items():
-                s = sp.safe_deref(s) or {}
-                t = s.get("type") or ("object" if s.get("properties") else None)
-                out[f] = (t, s.get("format"))
-            return name, out
+            return name, {f: ProductSpecs.label(sp, v) for f, v in props.items()}, props
         return None
+
+    @staticmethod
+    def label(sp, schema):
+        """(json type or None, format) of a property schema."""
+        s = sp.safe_deref(schema) or {}
+        return s.get("type") or ("object" if s.get("properties") else None), s.get("format")
+
+
+def common_fields(m_shapes, m_shape, sp, s_props, prefix="", depth=0):
+    """Fields both sides declare, below the item too: yields (model shape name, field,
+    model type name, spec property schema, wire path). Descends where both sides
+    hold an object, or a list of objects, under the same name."""
+    members = (m_shapes.get(m_shape) or {}).get("members") or {}
+    for f in sorted(set(members) & set(s_props)):
+        mname, sschema = members[f]["shape"], s_props[f]
+        yield m_shape, f, mname, sschema, prefix + f
+        if depth >= NEST_DEPTH:
+            continue
+        sub, inner = sp.safe_deref(sschema) or {}, m_shapes.get(mname) or {}
+        step = "."
+        if inner.get("type") == "list" and sub.get("type") == "array":
+            mname, sub, step = (inner.get("member") or {}).get("shape"), sp.safe_deref(sub.get("items")) or {}, "[]."
+        if (m_shapes.get(mname) or {}).get("type") == "structure" and sub.get("properties"):
+            yield from common_fields(m_shapes, mname, sp, sub["properties"], prefix + f + step, depth + 1)
 
 
 # --------------------------------------------------------------------------- traffic
@@ -204,7 +226,8 @@ class Traffic:
         return f"{r.get('cassette')}#{r.get('index')}"
 
     def item_fields(self, key):
-        """{field: {json type: first interaction}} seen in recorded 2xx response items."""
+        """{field path: {json type: first interaction}} seen in recorded 2xx response
+        items; nested fields as `a.b` and `a[].b`."""
         seen = {}
 
         def items(body, src, depth=0):
@@ -218,8 +241,20 @@ class Traffic:
                 for w in wrapped:
                     items(w, src, depth + 1)
                 if not wrapped:
-                    for f, v in body.items():
-                        seen.setdefault(f, {}).setdefault(json_type(v), src)
+                    fields(body, "", src)
+
+        def fields(obj, prefix, src, depth=0):
+            # Nested values are keyed by their path (`portRanges[].from`) so the
+            # type check can look below the item's own fields.
+            for f, v in obj.items():
+                path = prefix + f
+                seen.setdefault(path, {}).setdefault(json_type(v), src)
+                if depth < NEST_DEPTH:
+                    vs = v if isinstance(v, list) else [v]
+                    sub = path + "[]." if isinstance(v, list) else path + "."
+                    for x in vs:
+                        if isinstance(x, dict):
+                            fields(x, sub, src, depth + 1)
         for r in self.by_op.get(key, []):
             if isinstance(r.get("status"), int) and 200 <= r["status"] < 300:
                 items(r.get("response_body"), f"{r.get('cassette')}#{r.get('index')}")
