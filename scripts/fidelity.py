@@ -14,7 +14,8 @@ For every registry product that has models (../shared/api-facts/oneapi-models/
   fields      of the matched operations with an object (or list of objects)
               output, official item member names our response item has
   types       fields both sides declare with different JSON types or integer
-              widths, and not allowlisted
+              widths, and not allowlisted; item fields and the fields of objects
+              (and lists of objects) below them, once per model `Shape.field`
   allowlist   every entry for the product was used and the wire does not
               contradict it
 plus, for information, what we declare beyond the models that recorded traffic
@@ -149,6 +150,7 @@ def measure(entry, model, allow, rows, sdk_templates):
     missing = {m: [] for m in METRICS}
     types = {}  # "Shape.field model≠spec" -> example op
     allowlisted_types = set()  # distinct Shape.field keys
+    wire_confirmed = set()  # of those, the ones recorded traffic shows in our type
 
     for key, mop in sorted(model.ops.items()):
         op = f"{mop['method']} {mop['path']}"
@@ -195,6 +197,8 @@ def measure(entry, model, allow, rows, sdk_templates):
                        if wt and not wire_fits(sl, wt) else None)
             if allow.excuse(name, "type", key=fkey, labels=(ml, sl), wire_says=against):
                 allowlisted_types.add(fkey)
+                if wt:
+                    wire_confirmed.add(fkey)
             else:
                 seen = (f"wire: {'/'.join(sorted(wt))} at {next(iter(wire[wpath].values()))}"
                         if wt else "not on the wire")
@@ -231,7 +235,8 @@ def measure(entry, model, allow, rows, sdk_templates):
                 if f in wire:
                     extra["fields"].append(f"{ours_op} .{f}")
     return {"figures": r, "missing": missing, "types": types,
-            "allowlisted_types": allowlisted_types, "extra": extra,
+            "allowlisted_types": allowlisted_types, "wire_confirmed": wire_confirmed,
+            "extra": extra,
             "spec_ops": len(ps.ops), "spec_files": len(ps.specs)}
 
 
@@ -279,8 +284,8 @@ def print_product(entry, res, base, args):
     for m in METRICS:
         a, t = f[m]
         print(f"   {labels[m]:<22}{a:>6} / {t:<8}{pct(a, t):>8}  {(b.get(m) or {}).get('matched', '-')}")
-    print(f"   {'type disagreements':<22}{len(res['types']):>6} open, {len(res['allowlisted_types'])} "
-          f"allowlisted  (baseline {len(b.get('types') or [])})")
+    print(f"   {'type disagreements':<22}{len(res['types']):>6} open (baseline {len(b.get('types') or [])}), "
+          f"{len(res['allowlisted_types'])} allowlisted ({len(res['wire_confirmed'])} in our type on the wire)")
     ex = res["extra"]
     print(f"   beyond the models, seen on the wire: {len(ex['operations'])} operations, "
           f"{len(ex['params'])} query parameters, {len(ex['fields'])} item fields")
