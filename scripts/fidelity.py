@@ -45,6 +45,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ALLOWLIST = os.path.join(ROOT, "openapi", "fidelity-allowlist.json")
 BASELINE = os.path.join(ROOT, "openapi", "fidelity-baseline.json")
 KINDS = ("operation", "param", "field", "type")
+# Per kind: the keys an entry must have, and keys that would silently never match.
+SHAPE = {"operation": (("operation",), ("key", "model", "spec")),
+         "param": (("key",), ("model", "spec")),
+         "field": (("key",), ("model", "spec")),
+         "type": (("key",), ("operation",)),
+         None: ((), ())}
 METRICS = ("operations", "params", "fields")
 
 
@@ -73,6 +79,13 @@ class Allowlist:
                 continue
             if e.get("kind") not in KINDS:
                 out.append(f"entry {i}: kind {e.get('kind')!r} is not one of {KINDS}")
+            needs, forbids = SHAPE.get(e.get("kind"), SHAPE[None])
+            for field in needs:
+                if field not in e:
+                    out.append(f"entry {i}: a {e.get('kind')} entry needs `{field}`")
+            for field in forbids:
+                if field in e:
+                    out.append(f"entry {i}: `{field}` means nothing on a {e.get('kind')} entry")
             if not str(e.get("evidence") or "").strip():
                 out.append(f"entry {i}: no evidence")
             if not self.used[i]:
