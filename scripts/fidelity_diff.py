@@ -2,10 +2,11 @@
 (../shared/api-facts/oneapi-models/<shared_key>/v*/service-1.json) and one
 product's specs, matches operations by method and path template, and collects
 what each side declares: query parameters and the fields of response items,
-with their JSON types. It also reads the recorded traffic so that what we
-declare beyond the models can be told apart into "the wire shows it" and
-"nothing shows it". fidelity.py owns the allowlist, the baseline and the
-output; this module only gathers facts.
+with their JSON types (`common_fields` walks the objects below an item too).
+It also matches the recorded traffic to our operations, so that the wire can
+confirm or contradict a disagreement and show what we declare beyond the
+models. fidelity.py owns the allowlist, the baseline and the output; this
+module only gathers facts.
 """
 import glob
 import json
