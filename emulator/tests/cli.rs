@@ -67,5 +67,8 @@ fn help_prints_usage() {
         .unwrap();
     assert!(!bad_origin.status.success());
     let err = String::from_utf8(bad_origin.stderr).unwrap();
-    assert!(err.contains("--cors") && err.contains("app.example"), "{err}");
+    assert!(
+        err.contains("--cors") && err.contains("app.example"),
+        "{err}"
+    );
 }

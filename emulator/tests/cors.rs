@@ -61,7 +61,12 @@ async fn calls(emu: &Emu, origin: &str) -> [Resp; 3] {
     )
     .await;
     assert_eq!(unauthorized.status, 401);
-    let missing = send(emu.http.get(emu.url("/no/such/path")).header("origin", origin)).await;
+    let missing = send(
+        emu.http
+            .get(emu.url("/no/such/path"))
+            .header("origin", origin),
+    )
+    .await;
     assert_eq!(missing.status, 404);
     [ok, unauthorized, missing]
 }
@@ -113,7 +118,10 @@ async fn an_allowed_origin_gets_preflights_and_readable_answers() {
     let emu = start_with(allowing(&[APP])).await;
     let r = preflight(&emu, &zpa("/application"), APP).await;
     assert_eq!(r.status, 204);
-    assert_eq!(r.header("access-control-allow-origin").as_deref(), Some(APP));
+    assert_eq!(
+        r.header("access-control-allow-origin").as_deref(),
+        Some(APP)
+    );
     assert!(r.header("vary").unwrap().contains("origin"));
     let methods = r.header("access-control-allow-methods").unwrap();
     for m in ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
@@ -126,7 +134,10 @@ async fn an_allowed_origin_gets_preflights_and_readable_answers() {
     assert_eq!(r.header("access-control-max-age").as_deref(), Some("600"));
     // Errors produced before routing are readable too.
     for r in calls(&emu, APP).await {
-        assert_eq!(r.header("access-control-allow-origin").as_deref(), Some(APP));
+        assert_eq!(
+            r.header("access-control-allow-origin").as_deref(),
+            Some(APP)
+        );
         assert!(r.header("vary").unwrap().contains("origin"));
         let expose = r.header("access-control-expose-headers").unwrap();
         for h in ["retry-after", "x-ratelimit-remaining", "x-request-id"] {
@@ -153,8 +164,14 @@ async fn star_allows_any_origin() {
     let emu = start_with(allowing(&["*"])).await;
     let r = preflight(&emu, "/oauth2/v1/token", OTHER).await;
     assert_eq!(r.status, 204);
-    assert_eq!(r.header("access-control-allow-origin").as_deref(), Some("*"));
+    assert_eq!(
+        r.header("access-control-allow-origin").as_deref(),
+        Some("*")
+    );
     for r in calls(&emu, OTHER).await {
-        assert_eq!(r.header("access-control-allow-origin").as_deref(), Some("*"));
+        assert_eq!(
+            r.header("access-control-allow-origin").as_deref(),
+            Some("*")
+        );
     }
 }
