@@ -65,12 +65,12 @@ cargo build --release -p zscaler-emulator > "$logs/emulator-build.log" 2>&1
 emulators=()
 trap 'kill "${emulators[@]}" 2>/dev/null' EXIT
 start_emulator() {
-  local out="$logs/$1.out"; shift
+  local name=$1 out="$logs/$1.out"; shift
   "$CARGO_TARGET_DIR/release/zscaler-emulator" --listen 127.0.0.1:0 "$@" > "$out" 2>&1 &
   emulators+=($!)
   for _ in $(seq 50); do grep -q '^listening on ' "$out" && break; sleep 0.1; done
   url=$(sed -n 's/^listening on //p' "$out" | head -n 1)
-  echo "emulator $*: ${url:-did not start}"
+  echo "$name${*:+ ($*)}: ${url:-did not start}"
 }
 # The shared one sends no CORS headers, as the real service.
 start_emulator emulator
