@@ -133,15 +133,30 @@ test('the same page calling a default emulator directly with a client secret fai
   // An emulator of its own with default flags, so no CORS allowance given
   // to the shared one could make this pass.
   const emu = await spawnEmulator();
-  const server = await serve(await viteDist(), () => clientOptions(emu.url, { maxAttempts: 1 }));
+  const outcome = async (config, upstream) => {
+    const server = await serve(await viteDist(), config, upstream);
+    try {
+      const dom = await dumpDom(`http://127.0.0.1:${server.address().port}/`);
+      assert.equal(dom.match(/<li>/g), null, 'nothing listed');
+      return dom.match(/<output[^>]*>[^<]*/)?.[0];
+    } finally {
+      server.close();
+    }
+  };
   try {
-    const dom = await dumpDom(`http://127.0.0.1:${server.address().port}/`);
-    // The browser hides the answer that lacks CORS headers: a transport
-    // failure, not an API error the page could read.
-    assert.match(dom, /<output id="count" class="error">TransportError: /, dom.match(/<output[^>]*>[^<]*/)?.[0]);
-    assert.equal(dom.match(/<li>/g), null);
+    // The browser hides the token endpoint's answer, which has no CORS
+    // headers: the request failed on the network, with no HTTP status. The
+    // client reports any failed token request as an AuthError.
+    const direct = await outcome(() => clientOptions(emu.url, { maxAttempts: 1 }));
+    assert.equal(direct, '<output id="count" class="error">AuthError: authentication failed: Failed to fetch');
+    // With the token fetched through the page's own origin, the API calls
+    // themselves are hidden: a TransportError, not an API error to read.
+    const apiOnly = await outcome(
+      (origin) => clientOptions(emu.url, { maxAttempts: 1, tokenUrl: `${origin}/oauth2/v1/token` }),
+      emu.url,
+    );
+    assert.match(apiOnly, /^<output id="count" class="error">TransportError: /, apiOnly);
   } finally {
-    server.close();
     emu.proc.kill();
   }
 });
