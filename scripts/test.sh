@@ -61,15 +61,28 @@ stage build-wasm scripts/build-wasm.sh
 # the emulator, typed in Rust, callable from JS, declared for TypeScript.
 stage fixture-product scripts/test-fixture-product.sh
 
-# One emulator for the wasm stages; release build so it is never the
-# bottleneck. Port 0 picks a free port; its first line names it.
+# Release emulators for the wasm stages, so they are never the bottleneck.
+# Port 0 picks a free port; the first line names it. `start_emulator NAME
+# ARGS...` sets $url to its address.
 cargo build --release -p zscaler-emulator > "$logs/emulator-build.log" 2>&1
-"$CARGO_TARGET_DIR/release/zscaler-emulator" --listen 127.0.0.1:0 > "$logs/emulator.out" 2>&1 &
-emulator=$!
-trap 'kill $emulator 2>/dev/null' EXIT
-for _ in $(seq 50); do grep -q '^listening on ' "$logs/emulator.out" && break; sleep 0.1; done
-export ZSCALER_EMULATOR_URL=$(sed -n 's/^listening on //p' "$logs/emulator.out" | head -n 1)
-echo "emulator: ${ZSCALER_EMULATOR_URL:-did not start}"
+emulators=()
+trap 'kill "${emulators[@]}" 2>/dev/null' EXIT
+start_emulator() {
+  local name=$1 out="$logs/$1.out"; shift
+  "$CARGO_TARGET_DIR/release/zscaler-emulator" --listen 127.0.0.1:0 "$@" > "$out" 2>&1 &
+  emulators+=($!)
+  for _ in $(seq 50); do grep -q '^listening on ' "$out" && break; sleep 0.1; done
+  url=$(sed -n 's/^listening on //p' "$out" | head -n 1)
+  echo "$name${*:+ ($*)}: ${url:-did not start}"
+}
+# The shared one sends no CORS headers, as the real service.
+start_emulator emulator
+export ZSCALER_EMULATOR_URL=$url
+# wasm-bindgen-test-runner serves its page from an origin of its own,
+# chosen at run time, and the tests call the emulator from it: that stage
+# alone gets one allowing any origin (the local-development allowance).
+start_emulator emulator-cors --cors '*'
+cors_url=$url
 
 stage python-sdk env ZSCALER_EMULATOR_BIN="$CARGO_TARGET_DIR/release/zscaler-emulator" emulator/tests/python/run.sh
 stage js-node-workerd node --test --test-concurrency=1 tests/js/
@@ -81,7 +94,7 @@ stage bff-worker scripts/test-worker.sh
 stage page-chromium node --test --test-concurrency=1 tests/page/
 stage wasm-bindgen-node cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
 stage wasm-bindgen-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
+  ZSCALER_EMULATOR_URL="$cors_url" cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
 
 echo
 echo "$passed passed, $failed failed"

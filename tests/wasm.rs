@@ -1,7 +1,10 @@
 //! The client compiled to wasm32, on the fetch transport, against a running
 //! emulator. The same tests run in Node and (with WASM_BINDGEN_USE_BROWSER=1)
 //! in headless Chromium; `scripts/test.sh` starts the emulator and passes
-//! its URL at build time.
+//! its URL at build time. In Chromium the page comes from the test
+//! runner's own origin, chosen at run time, so that stage's emulator runs
+//! with `--cors '*'`; a default emulator, like Zscaler, sends no CORS
+//! headers and the browser would hide every answer.
 #![cfg(target_arch = "wasm32")]
 
 use std::collections::HashSet;

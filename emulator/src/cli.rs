@@ -33,6 +33,10 @@ OPTIONS:
     --client-public-key FILE
                            public key (SPKI PEM or JWK JSON, RSA or EC P-256) whose
                            RS256/ES256 client assertions authenticate the client; repeatable
+    --cors ORIGIN          let a page on ORIGIN (http[s]://host[:port]) read responses, for
+                           local development only; repeatable, or * for any origin. Default:
+                           no CORS headers, as the real service, so a page calling the API
+                           directly fails in the browser
     -h, --help             print this help
 
 The first line printed on stdout is `listening on http://ADDR` with the bound address.
@@ -113,6 +117,10 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
                     .map_err(|e| format!("--client-public-key {path}: {e}"))?;
                 config.client_public_keys.push(key);
             }
+            "--cors" => {
+                let v = value()?;
+                config.cors.allow(&v).map_err(|e| format!("--cors: {e}"))?;
+            }
             "--zia-api-key" => config.zia_api_key = value()?,
             "--zia-username" => config.zia_username = value()?,
             "--zia-password" => config.zia_password = value()?,
@@ -138,6 +146,7 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cors::CorsOrigins;
 
     fn args(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
@@ -166,6 +175,9 @@ mod tests {
             "u",
             "--zia-password",
             "p",
+            "--cors",
+            "http://localhost:5173",
+            "--cors=https://app.example",
         ]))
         .unwrap();
         match cmd {
@@ -183,6 +195,13 @@ mod tests {
                     (config.zia_username.as_str(), config.zia_password.as_str()),
                     ("u", "p")
                 );
+                assert_eq!(
+                    config.cors,
+                    CorsOrigins::Only(vec![
+                        "http://localhost:5173".into(),
+                        "https://app.example".into()
+                    ])
+                );
             }
             Command::Help => panic!("expected run"),
         }
@@ -195,6 +214,8 @@ mod tests {
         assert!(parse(args(&["--bogus"])).is_err());
         assert!(parse(args(&["--client-id"])).is_err());
         assert!(parse(args(&["--rate-limits", "maybe"])).is_err());
+        assert!(parse(args(&["--cors", "app.example"])).is_err());
+        assert!(parse(args(&["--cors", "https://app.example/"])).is_err());
         assert!(parse(args(&["--bulk", "zpa.nothingLikeThis=3"])).is_err());
         assert!(parse(args(&["--seed-file", "/no/such/file.json"])).is_err());
         assert!(matches!(parse(args(&["--help"])), Ok(Command::Help)));

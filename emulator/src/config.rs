@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::cors::CorsOrigins;
 use crate::keys::PublicKey;
 
 /// Client id accepted by the token endpoint unless configured otherwise.
@@ -63,7 +64,7 @@ pub struct Bulk {
 /// `Config::default()` gives client id `emulator-client`, secret
 /// `emulator-secret`, customer id `216196257331281920`, the demo seed, a
 /// one-hour token lifetime, rate limits off, the default legacy ZIA
-/// credentials and no client public keys.
+/// credentials, no client public keys and no CORS headers.
 #[derive(Debug, Clone)]
 pub struct Config {
     /// OAuth client id the token endpoint accepts.
@@ -91,6 +92,9 @@ pub struct Config {
     pub seed_file: Option<Arc<Value>>,
     /// Generated records to add after the seed file.
     pub bulk: Vec<Bulk>,
+    /// Browser origins allowed to read responses (`--cors`); none by
+    /// default, as the real service sends no CORS headers.
+    pub cors: CorsOrigins,
 }
 
 impl Default for Config {
@@ -108,6 +112,7 @@ impl Default for Config {
             rate_limits: false,
             seed_file: None,
             bulk: Vec::new(),
+            cors: CorsOrigins::Off,
         }
     }
 }

@@ -54,9 +54,17 @@
 //!   un-prefixed `/mgmtconfig/...` and `/userconfig/...` paths; ZIA
 //!   `POST|GET|DELETE /api/v1/authenticatedSession` (obfuscated API key,
 //!   `JSESSIONID` cookie) with the un-prefixed `/api/v1/...` paths.
-//! - Every response: `x-request-id`, CORS headers; OneAPI responses also the
-//!   gateway's `x-ratelimit-limit` / `-remaining` / `-reset`, ZIA ones
+//! - Every response: `x-request-id`; OneAPI responses also the gateway's
+//!   `x-ratelimit-limit` / `-remaining` / `-reset`, ZIA ones
 //!   `x-zscaler-mode`.
+//! - No CORS headers by default, as the real service: a page on another
+//!   origin that calls the API directly (holding a client secret) fails in
+//!   the browser, as it would in production, and a preflight gets the 405
+//!   (404 outside the products) any undeclared method gets. `--cors ORIGIN`
+//!   ([`Config::cors`]) allows an origin for local development: its
+//!   preflights are answered (204) and every response to it carries
+//!   `access-control-allow-origin` (the origin echoed, `Vary: Origin`; `*`
+//!   with `--cors '*'`) and `access-control-expose-headers` (see `cors`).
 //!
 //! # Command line
 //!
@@ -66,11 +74,16 @@
 //!                  [--client-id ID] [--client-secret SECRET] [--customer-id ID]
 //!                  [--token-ttl SECONDS] [--zia-api-key KEY] [--zia-username NAME]
 //!                  [--zia-password PASS] [--client-public-key FILE]...
+//!                  [--cors ORIGIN|'*']...
 //! ```
 //!
 //! Defaults: client `emulator-client` / `emulator-secret`, customer
 //! `216196257331281920`, ZIA legacy key `ABCDEFGHIJKL`, user
-//! `admin@emulator.test`, password `emulator-password`, rate limits off.
+//! `admin@emulator.test`, password `emulator-password`, rate limits off, no
+//! CORS. `--cors` takes an origin as browsers send it
+//! (`http[s]://host[:port]`, no path), repeatable, or `*` for any origin;
+//! use it only for a page under local development, never to make a page
+//! that holds a client secret work.
 //! The first stdout line is `listening on http://ADDR`. `--seed-file` takes
 //! `{"zpa"|"zia"|"zidentity": {NAME: [objects] | value}}` where NAME is a
 //! short name (`applications`, `users`, ...), a spec path relative to the
@@ -156,5 +169,6 @@ pub mod stats;
 pub mod store;
 
 pub use config::{Config, Seed};
+pub use cors::CorsOrigins;
 pub use keys::PublicKey;
 pub use server::{app, serve, serve_with_shutdown, spawn};

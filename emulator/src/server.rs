@@ -23,7 +23,8 @@ use crate::{auth, body, cors, faults, gateway, legacy, request_id, router, stats
 /// Layers, outermost first: request id, CORS, stats, body buffering (see
 /// `body::buffer_layer`), faults, legacy path rewriting, gateway headers;
 /// then routing. They wrap routing itself (not each route), so 401s, 404s,
-/// preflights and injected faults all get request ids and CORS headers, and
+/// preflights and injected faults all get request ids (and, for an origin
+/// allowed with `--cors`, CORS headers), and
 /// a rewritten legacy path is routed like its gateway form. Besides the
 /// token endpoint, the control API and the legacy sign-in routes, every
 /// request goes to `router::dispatch`, which runs the `gate` once a spec
@@ -42,8 +43,8 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn(legacy::rewrite))
         .layer(from_fn_with_state(state.clone(), faults::layer))
         .layer(from_fn_with_state(state.clone(), body::buffer_layer))
-        .layer(from_fn_with_state(state, stats::layer))
-        .layer(from_fn(cors::layer))
+        .layer(from_fn_with_state(state.clone(), stats::layer))
+        .layer(from_fn_with_state(state, cors::layer))
         .layer(from_fn(request_id::layer))
 }
 

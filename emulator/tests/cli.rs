@@ -53,7 +53,7 @@ fn help_prints_usage() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("--listen") && text.contains("--seed"),
+        text.contains("--listen") && text.contains("--seed") && text.contains("--cors ORIGIN"),
         "{text}"
     );
     let bad = Command::new(env!("CARGO_BIN_EXE_zscaler-emulator"))
@@ -61,4 +61,14 @@ fn help_prints_usage() {
         .output()
         .unwrap();
     assert!(!bad.status.success());
+    let bad_origin = Command::new(env!("CARGO_BIN_EXE_zscaler-emulator"))
+        .args(["--cors", "app.example"])
+        .output()
+        .unwrap();
+    assert!(!bad_origin.status.success());
+    let err = String::from_utf8(bad_origin.stderr).unwrap();
+    assert!(
+        err.contains("--cors") && err.contains("app.example"),
+        "{err}"
+    );
 }

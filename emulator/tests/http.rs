@@ -1,107 +1,11 @@
-//! Cross-cutting HTTP behaviour: CORS, request ids, 404/405/413, control
-//! routes.
+//! Cross-cutting HTTP behaviour: request ids, 404/405/413, control routes
+//! (CORS: `cors.rs`).
 
 mod common;
 
 use common::{send, start, zpa};
 use reqwest::Method;
 use serde_json::json;
-
-#[tokio::test]
-async fn cors_preflight() {
-    let emu = start().await;
-    let r = send(
-        emu.http
-            .request(Method::OPTIONS, emu.url(&zpa("/application")))
-            .header("origin", "http://localhost:5173")
-            .header("access-control-request-method", "PUT")
-            .header(
-                "access-control-request-headers",
-                "authorization,content-type,api-version,x-csrf-token",
-            ),
-    )
-    .await;
-    assert_eq!(r.status, 204);
-    assert_eq!(
-        r.header("access-control-allow-origin").as_deref(),
-        Some("http://localhost:5173")
-    );
-    let methods = r.header("access-control-allow-methods").unwrap();
-    for m in ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
-        assert!(methods.contains(m), "{methods}");
-    }
-    assert_eq!(
-        r.header("access-control-allow-headers").as_deref(),
-        Some("authorization,content-type,api-version,x-csrf-token")
-    );
-    assert_eq!(r.header("access-control-max-age").as_deref(), Some("600"));
-    let expose = r.header("access-control-expose-headers").unwrap();
-    for h in [
-        "retry-after",
-        "x-ratelimit-limit",
-        "x-ratelimit-remaining",
-        "x-ratelimit-reset",
-        "x-request-id",
-    ] {
-        assert!(expose.contains(h), "{expose}");
-    }
-    // Without a requested header list the defaults still cover the usual ones.
-    let r = send(
-        emu.http
-            .request(Method::OPTIONS, emu.url("/oauth2/v1/token")),
-    )
-    .await;
-    assert_eq!(r.status, 204);
-    assert_eq!(
-        r.header("access-control-allow-origin").as_deref(),
-        Some("*")
-    );
-    let allowed = r.header("access-control-allow-headers").unwrap();
-    for h in [
-        "authorization",
-        "content-type",
-        "api-version",
-        "x-csrf-token",
-    ] {
-        assert!(allowed.contains(h), "{allowed}");
-    }
-}
-
-#[tokio::test]
-async fn cors_headers_on_errors_too() {
-    let emu = start().await;
-    let origin = "https://app.example.org";
-    let unauthorized = send(
-        emu.http
-            .get(emu.url(&zpa("/application")))
-            .header("origin", origin),
-    )
-    .await;
-    assert_eq!(unauthorized.status, 401);
-    let missing = send(
-        emu.http
-            .get(emu.url("/no/such/path"))
-            .header("origin", origin),
-    )
-    .await;
-    assert_eq!(missing.status, 404);
-    let ok = send(
-        emu.req(Method::GET, "/zia/api/v1/status")
-            .header("origin", origin),
-    )
-    .await;
-    assert_eq!(ok.status, 200);
-    for r in [&unauthorized, &missing, &ok] {
-        assert_eq!(
-            r.header("access-control-allow-origin").as_deref(),
-            Some(origin)
-        );
-        assert!(r
-            .header("access-control-expose-headers")
-            .unwrap()
-            .contains("x-request-id"));
-    }
-}
 
 #[tokio::test]
 async fn every_response_has_a_unique_request_id() {

@@ -1,7 +1,9 @@
 // The packed tarball, installed offline into a temporary project, in each
 // runtime it targets: a Node ESM script, a vite build in headless Chromium,
 // and a bundled Cloudflare worker in workerd. Each lists the emulator's
-// application segments and must find every one of them.
+// application segments and must find every one of them. The vite page
+// reaches the emulator on its own origin; the same page calling it
+// directly must fail, as it would against Zscaler.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { extname, join, normalize } from 'node:path';
 import {
   bin, dumpDom, emulatorOptions, emulatorUrl, fixtures, installIntoTempProject, root, run, segmentCount,
 } from './harness.mjs';
+import { clientOptions, spawnEmulator } from '../support/emulator.mjs';
 import { startTestWorker } from '../support/workerd.mjs';
 
 let dir;
@@ -49,14 +52,20 @@ test('the browser entry\'s init() takes a Response, a promise of a Module, or by
   }
 });
 
-/** Serve a built folder with the wasm MIME type and a config.json from memory. */
-function serve(folder, config) {
+/**
+ * Serve a built folder with the wasm MIME type and a config.json made by
+ * `config(origin)` for the page's own origin. With `upstream`, every other
+ * path goes there: the page reaches the emulator on its own origin, as a
+ * web app reaches the API through its backend (neither the emulator nor
+ * Zscaler sends CORS headers).
+ */
+function serve(folder, config, upstream) {
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(req.url.split('?')[0]));
     if (path === '/config.json') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(config));
+      res.end(JSON.stringify(config(`http://${req.headers.host}`)));
       return;
     }
     try {
@@ -66,6 +75,10 @@ function serve(folder, config) {
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
+      if (upstream) {
+        forward(req, res, upstream).catch((err) => { res.writeHead(502); res.end(String(err)); });
+        return;
+      }
       res.writeHead(404);
       res.end();
     }
@@ -73,13 +86,37 @@ function serve(folder, config) {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-test('a vite build of a web app lists application segments in headless Chromium', async () => {
-  cpSync(`${fixtures}vite-app`, `${dir}/vite-app`, { recursive: true });
-  await run(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], {
-    cwd: `${dir}/vite-app`,
-    timeout: 120_000,
+/** Forwards one request to `upstream` and its answer back, minus the
+ *  headers that belong to each hop. */
+async function forward(req, res, upstream) {
+  const hop = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'expect']);
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !hop.has(k)));
+  const up = await fetch(`${upstream}${req.url}`, {
+    method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined,
   });
-  const server = await serve(`${dir}/vite-app/dist`, emulatorOptions());
+  const body = Buffer.from(await up.arrayBuffer());
+  res.writeHead(up.status, Object.fromEntries([...up.headers].filter(([k]) => !hop.has(k))));
+  res.end(body);
+}
+
+let viteBuild;
+/** The vite app's dist folder, built once for the tests that serve it. */
+function viteDist() {
+  viteBuild ??= (async () => {
+    cpSync(`${fixtures}vite-app`, `${dir}/vite-app`, { recursive: true });
+    await run(process.execPath, [`${root}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], {
+      cwd: `${dir}/vite-app`,
+      timeout: 120_000,
+    });
+    return `${dir}/vite-app/dist`;
+  })();
+  return viteBuild;
+}
+
+test('a vite build of a web app lists application segments in headless Chromium', async () => {
+  const server = await serve(await viteDist(), (origin) => clientOptions(origin), emulatorUrl());
   try {
     const dom = await dumpDom(`http://127.0.0.1:${server.address().port}/`);
     assert.doesNotMatch(dom, /class="error"/, dom.match(/<output[^>]*>[^<]*/)?.[0]);
@@ -89,6 +126,38 @@ test('a vite build of a web app lists application segments in headless Chromium'
     assert.match(dom, /<li>&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/li>/);
   } finally {
     server.close();
+  }
+});
+
+test('the same page calling a default emulator directly with a client secret fails, as against Zscaler', async () => {
+  // An emulator of its own with default flags, so no CORS allowance given
+  // to the shared one could make this pass.
+  const emu = await spawnEmulator();
+  const outcome = async (config, upstream) => {
+    const server = await serve(await viteDist(), config, upstream);
+    try {
+      const dom = await dumpDom(`http://127.0.0.1:${server.address().port}/`);
+      assert.equal(dom.match(/<li>/g), null, 'nothing listed');
+      return dom.match(/<output[^>]*>[^<]*/)?.[0];
+    } finally {
+      server.close();
+    }
+  };
+  try {
+    // The browser hides the token endpoint's answer, which has no CORS
+    // headers: the request failed on the network, with no HTTP status. The
+    // client reports any failed token request as an AuthError.
+    const direct = await outcome(() => clientOptions(emu.url, { maxAttempts: 1 }));
+    assert.equal(direct, '<output id="count" class="error">AuthError: authentication failed: Failed to fetch');
+    // With the token fetched through the page's own origin, the API calls
+    // themselves are hidden: a TransportError, not an API error to read.
+    const apiOnly = await outcome(
+      (origin) => clientOptions(emu.url, { maxAttempts: 1, tokenUrl: `${origin}/oauth2/v1/token` }),
+      emu.url,
+    );
+    assert.match(apiOnly, /^<output id="count" class="error">TransportError: /, apiOnly);
+  } finally {
+    emu.proc.kill();
   }
 });
 
