@@ -6,7 +6,8 @@
 use serde_json::Value;
 
 use crate::errors::ApiError;
-use crate::product::{IdStyle, Product};
+use crate::product::Product;
+use crate::rules;
 use crate::spec::schema::Json;
 use crate::spec::Operation;
 
@@ -30,7 +31,7 @@ pub fn parse(op: &Operation, bytes: &[u8]) -> Result<Option<Value>, ApiError> {
             String::from_utf8_lossy(bytes).into_owned(),
         )));
     }
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+    let mut value: Value = serde_json::from_slice(bytes).map_err(|e| {
         ApiError::invalid_body(product, format!("Request body is not valid JSON: {e}"))
     })?;
     check(
@@ -40,7 +41,32 @@ pub fn parse(op: &Operation, bytes: &[u8]) -> Result<Option<Value>, ApiError> {
         &spec.fields,
         &value,
     )?;
+    if rules::of(product).strings_take_numbers {
+        numbers_to_text(&spec.fields, &mut value);
+    }
     Ok(Some(value))
+}
+
+/// Stores a number sent for a declared string (or string item) as its
+/// decimal text, the form the product answers with.
+fn numbers_to_text(fields: &[(String, Json, Json)], value: &mut Value) {
+    let Some(obj) = value.as_object_mut() else {
+        return;
+    };
+    let text = |v: &mut Value| {
+        if let Value::Number(n) = v {
+            *v = Value::String(n.to_string());
+        }
+    };
+    for (name, ty, item) in fields {
+        match (obj.get_mut(name), ty, item) {
+            (Some(v), Json::String, _) => text(v),
+            (Some(Value::Array(items)), Json::Array, Json::String) => {
+                items.iter_mut().for_each(text)
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The structural checks, on a parsed body.
@@ -51,9 +77,8 @@ pub fn check(
     fields: &[(String, Json, Json)],
     value: &Value,
 ) -> Result<(), ApiError> {
-    // ZPA's server maps JSON numbers onto its numeric-string ids; products
-    // with other id styles do not.
-    let lenient = product.ids == IdStyle::NumericString;
+    // ZPA's server maps JSON numbers onto its string fields; others do not.
+    let lenient = rules::of(product).strings_take_numbers;
     if !kind.accepts(value, false) {
         return Err(ApiError::invalid_body(
             product,
@@ -129,5 +154,17 @@ mod tests {
         assert!(!ok(Product::ZIA, json!([])), "must be an object");
         assert!(check(Product::ZIA, Json::Array, &[], &[], &json!([1])).is_ok());
         assert!(check(Product::ZIA, Json::Array, &[], &[], &json!({})).is_err());
+    }
+
+    #[test]
+    fn numbers_for_strings_become_text() {
+        let mut v = json!({"name": 5, "ports": [1], "tags": [7, "x"], "enabled": true});
+        let mut f = fields();
+        f.push(("tags".into(), Json::Array, Json::String));
+        numbers_to_text(&f, &mut v);
+        assert_eq!(
+            v,
+            json!({"name": "5", "ports": [1], "tags": ["7", "x"], "enabled": true})
+        );
     }
 }
