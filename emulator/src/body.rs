@@ -132,11 +132,9 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Whether `v` has this kind; `strings_take_numbers` as in
-    /// [`crate::rules::Rules`].
-    fn matches(self, v: &Value, strings_take_numbers: bool) -> bool {
+    fn matches(self, v: &Value) -> bool {
         match self {
-            Kind::Str => v.is_string() || (strings_take_numbers && v.is_number()),
+            Kind::Str => v.is_string(),
             Kind::Bool => v.is_boolean(),
             Kind::Int => v.is_i64() || v.is_u64(),
             Kind::Id => {
@@ -183,10 +181,9 @@ pub fn check(
             ));
         }
     }
-    let lenient = crate::rules::of(product).strings_take_numbers;
     for (name, kind) in fields {
         if let Some(v) = obj.get(*name) {
-            if !kind.matches(v, lenient) {
+            if !kind.matches(v) {
                 return Err(ApiError::invalid_body(
                     product,
                     format!("{name} must be {}", kind.describe()),
@@ -195,17 +192,6 @@ pub fn check(
         }
     }
     Ok(())
-}
-
-/// Stores numbers sent for the listed [`Kind::Str`] fields as their decimal
-/// text, the form the product answers with (see [`check`]).
-pub fn numbers_to_text(obj: &mut Map<String, Value>, fields: &[(&str, Kind)]) {
-    for (name, kind) in fields {
-        if let (Kind::Str, Some(Value::Number(n))) = (kind, obj.get(*name)) {
-            let text = n.to_string();
-            obj.insert((*name).to_string(), Value::String(text));
-        }
-    }
 }
 
 /// Normalises an id field given as a number into the string form ZPA returns.
@@ -229,15 +215,5 @@ mod tests {
         assert!(check(Product::ZPA, obj, &[], &["missing"]).is_err());
         assert!(check(Product::ZPA, obj, &[("id", Kind::Id)], &[]).is_ok());
         assert!(check(Product::ZPA, obj, &[("name", Kind::Id)], &[]).is_err());
-        // ZPA takes a number for a string and keeps its text; ZIA does not.
-        let mut num = json!({"tcpKeepAliveEnabled": 0})
-            .as_object()
-            .cloned()
-            .unwrap();
-        let fields = [("tcpKeepAliveEnabled", Kind::Str)];
-        assert!(check(Product::ZPA, &num, &fields, &[]).is_ok());
-        assert!(check(Product::ZIA, &num, &fields, &[]).is_err());
-        numbers_to_text(&mut num, &fields);
-        assert_eq!(num["tcpKeepAliveEnabled"], "0");
     }
 }

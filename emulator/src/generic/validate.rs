@@ -3,7 +3,7 @@
 //! required fields present and the declared fields of the declared types.
 //! This module owns spec-based body checks; it may not change state.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::errors::ApiError;
 use crate::product::Product;
@@ -41,18 +41,25 @@ pub fn parse(op: &Operation, bytes: &[u8]) -> Result<Option<Value>, ApiError> {
         &spec.fields,
         &value,
     )?;
-    if rules::of(product).strings_take_numbers {
-        numbers_to_text(&spec.fields, &mut value);
+    if let Value::Object(obj) = &mut value {
+        numbers_to_text(op, obj);
     }
     Ok(Some(value))
 }
 
-/// Stores a number sent for a declared string (or string item) as its
-/// decimal text, the form the product answers with.
-fn numbers_to_text(fields: &[(String, Json, Json)], value: &mut Value) {
-    let Some(obj) = value.as_object_mut() else {
-        return;
-    };
+/// For products whose mapper takes a number where a string is declared
+/// (`rules::Rules::strings_take_numbers`): stores such numbers as their
+/// decimal text, the form the product answers with. Providers that parse
+/// their own bodies call it as well.
+pub fn numbers_to_text(op: &Operation, obj: &mut Map<String, Value>) {
+    if let Some(spec) = op.request.as_ref() {
+        if rules::of(op.product).strings_take_numbers {
+            text_fields(&spec.fields, obj);
+        }
+    }
+}
+
+fn text_fields(fields: &[(String, Json, Json)], obj: &mut Map<String, Value>) {
     let text = |v: &mut Value| {
         if let Value::Number(n) = v {
             *v = Value::String(n.to_string());
@@ -158,13 +165,12 @@ mod tests {
 
     #[test]
     fn numbers_for_strings_become_text() {
-        let mut v = json!({"name": 5, "ports": [1], "tags": [7, "x"], "enabled": true});
+        let v = json!({"name": 5, "ports": [1], "tags": [7, "x"], "enabled": true});
+        let mut obj = v.as_object().cloned().unwrap();
         let mut f = fields();
         f.push(("tags".into(), Json::Array, Json::String));
-        numbers_to_text(&f, &mut v);
-        assert_eq!(
-            v,
-            json!({"name": "5", "ports": [1], "tags": ["7", "x"], "enabled": true})
-        );
+        text_fields(&f, &mut obj);
+        let want = json!({"name": "5", "ports": [1], "tags": ["7", "x"], "enabled": true});
+        assert_eq!(Value::Object(obj), want);
     }
 }

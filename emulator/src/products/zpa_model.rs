@@ -246,7 +246,6 @@ pub fn build(
     if coll != Coll::Application {
         body.remove("applications");
     }
-    body::numbers_to_text(&mut body, coll.fields());
     body::id_to_string(&mut body, "segmentGroupId");
     body::id_to_string(&mut body, "microtenantId");
     for key in ["serverGroups", "appConnectorGroups"] {
