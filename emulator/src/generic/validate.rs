@@ -1,7 +1,9 @@
 //! Request bodies checked against the operation's spec before any state
 //! changes: JSON that parses, of the declared top-level type, with the
-//! required fields present and the declared fields of the declared types.
-//! This module owns spec-based body checks; it may not change state.
+//! required fields present and the declared fields of the declared types;
+//! where the product's mapper takes a number for a string, the number is
+//! kept as text. This module owns spec-based body checks and that
+//! normalisation; it may not change state.
 
 use serde_json::{Map, Value};
 
