@@ -59,6 +59,10 @@ pub struct Rules {
     pub too_many: Option<TooManyBody>,
     /// Rate-limit buckets are per method rather than per registry limit.
     pub bucket_per_method: bool,
+    /// The server's JSON mapper takes a number where a string is declared
+    /// and keeps its decimal text: ZPA answered a provisioning key created
+    /// with `"maxUsage": 2` with `"maxUsage": "2"` (recorded traffic).
+    pub strings_take_numbers: bool,
 }
 
 /// The OneAPI windows ZPA and ZIA share.
@@ -81,6 +85,7 @@ impl Rules {
         retry_suffix: "",
         too_many: None,
         bucket_per_method: false,
+        strings_take_numbers: false,
     };
 }
 
@@ -111,6 +116,7 @@ const TABLE: &[(&str, Rules)] = &[
             gateway: Some(ONEAPI),
             retry_suffix: "s",
             too_many: Some(zpa_too_many),
+            strings_take_numbers: true,
             ..Rules::DEFAULT
         },
     ),

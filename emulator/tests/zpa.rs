@@ -289,7 +289,8 @@ async fn malformed_or_mistyped_body_is_rejected_without_state_change() {
         "{\"name\": ",
         "not json",
         "[1,2,3]",
-        "{\"name\": 42}",
+        // A number would do for a string (ZPA keeps its text); an object not.
+        "{\"name\": {\"text\": \"x\"}}",
         "{\"name\": \"x\", \"enabled\": \"yes\"}",
         "{\"name\": \"x\", \"domainNames\": \"a.example.com\"}",
         "{\"description\": \"no name\"}",
@@ -321,6 +322,55 @@ async fn malformed_or_mistyped_body_is_rejected_without_state_change() {
         emu.get(&zpa(&format!("/application/{id}"))).await.json(),
         first
     );
+}
+
+/// zscaler-oneapi-sdk-python types ZPA ids, times and some string fields
+/// as numbers and sends a loaded object back whole. ZPA's mapper takes a
+/// number for a string and answers its text (recorded traffic: a
+/// provisioning key created with `"maxUsage": 2` came back `"2"`).
+#[tokio::test]
+async fn numbers_sent_for_strings_are_kept_as_text() {
+    let emu = start().await;
+    let r = emu
+        .post(
+            &zpa("/segmentGroup"),
+            &json!({"name": "Typed", "enabled": true}),
+        )
+        .await;
+    assert_eq!(r.status, 201);
+    let sg = r.json();
+    let id = sg["id"].as_str().unwrap().to_string();
+    // The object as a client with numeric models sends it back.
+    let mut back = sg.clone();
+    for key in [
+        "id",
+        "creationTime",
+        "modifiedTime",
+        "modifiedBy",
+        "tcpKeepAliveEnabled",
+    ] {
+        let n: u64 = sg[key].as_str().unwrap().parse().unwrap();
+        back[key] = json!(n);
+    }
+    back["description"] = json!("numbers in");
+    let r = emu.put(&zpa(&format!("/segmentGroup/{id}")), &back).await;
+    assert_eq!(r.status, 204, "{}", r.text);
+    let got = emu.get(&zpa(&format!("/segmentGroup/{id}"))).await.json();
+    assert_eq!(got["description"], "numbers in");
+    assert_eq!(got["tcpKeepAliveEnabled"], "0");
+    assert_eq!(got["id"], id.as_str());
+    assert_eq!(got["creationTime"], sg["creationTime"]);
+
+    // The spec-driven path does the same for declared string fields.
+    let keys = zpa("/associationType/CONNECTOR_GRP/provisioningKey");
+    let body = json!({"name": "typed-key", "maxUsage": 2, "enrollmentCertId": 6573});
+    let r = emu.post(&keys, &body).await;
+    assert!(r.status.is_success(), "{} {}", r.status, r.text);
+    let key = r.json();
+    assert_eq!(key["enrollmentCertId"], "6573", "{key}");
+    let kid = key["id"].as_str().unwrap();
+    let got = emu.get(&format!("{keys}/{kid}")).await.json();
+    assert_eq!(got["enrollmentCertId"], "6573");
 }
 
 #[tokio::test]

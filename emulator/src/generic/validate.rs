@@ -1,12 +1,15 @@
 //! Request bodies checked against the operation's spec before any state
 //! changes: JSON that parses, of the declared top-level type, with the
-//! required fields present and the declared fields of the declared types.
-//! This module owns spec-based body checks; it may not change state.
+//! required fields present and the declared fields of the declared types;
+//! where the product's mapper takes a number for a string, the number is
+//! kept as text. This module owns spec-based body checks and that
+//! normalisation; it may not change state.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::errors::ApiError;
-use crate::product::{IdStyle, Product};
+use crate::product::Product;
+use crate::rules;
 use crate::spec::schema::Json;
 use crate::spec::Operation;
 
@@ -30,7 +33,7 @@ pub fn parse(op: &Operation, bytes: &[u8]) -> Result<Option<Value>, ApiError> {
             String::from_utf8_lossy(bytes).into_owned(),
         )));
     }
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+    let mut value: Value = serde_json::from_slice(bytes).map_err(|e| {
         ApiError::invalid_body(product, format!("Request body is not valid JSON: {e}"))
     })?;
     check(
@@ -40,7 +43,39 @@ pub fn parse(op: &Operation, bytes: &[u8]) -> Result<Option<Value>, ApiError> {
         &spec.fields,
         &value,
     )?;
+    if let Value::Object(obj) = &mut value {
+        numbers_to_text(op, obj);
+    }
     Ok(Some(value))
+}
+
+/// For products whose mapper takes a number where a string is declared
+/// (`rules::Rules::strings_take_numbers`): stores such numbers as their
+/// decimal text, the form the product answers with. Providers that parse
+/// their own bodies call it as well.
+pub fn numbers_to_text(op: &Operation, obj: &mut Map<String, Value>) {
+    if let Some(spec) = op.request.as_ref() {
+        if rules::of(op.product).strings_take_numbers {
+            text_fields(&spec.fields, obj);
+        }
+    }
+}
+
+fn text_fields(fields: &[(String, Json, Json)], obj: &mut Map<String, Value>) {
+    let text = |v: &mut Value| {
+        if let Value::Number(n) = v {
+            *v = Value::String(n.to_string());
+        }
+    };
+    for (name, ty, item) in fields {
+        match (obj.get_mut(name), ty, item) {
+            (Some(v), Json::String, _) => text(v),
+            (Some(Value::Array(items)), Json::Array, Json::String) => {
+                items.iter_mut().for_each(text)
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The structural checks, on a parsed body.
@@ -51,9 +86,8 @@ pub fn check(
     fields: &[(String, Json, Json)],
     value: &Value,
 ) -> Result<(), ApiError> {
-    // ZPA's server maps JSON numbers onto its numeric-string ids; products
-    // with other id styles do not.
-    let lenient = product.ids == IdStyle::NumericString;
+    // ZPA's server maps JSON numbers onto its string fields; others do not.
+    let lenient = rules::of(product).strings_take_numbers;
     if !kind.accepts(value, false) {
         return Err(ApiError::invalid_body(
             product,
@@ -129,5 +163,16 @@ mod tests {
         assert!(!ok(Product::ZIA, json!([])), "must be an object");
         assert!(check(Product::ZIA, Json::Array, &[], &[], &json!([1])).is_ok());
         assert!(check(Product::ZIA, Json::Array, &[], &[], &json!({})).is_err());
+    }
+
+    #[test]
+    fn numbers_for_strings_become_text() {
+        let v = json!({"name": 5, "ports": [1], "tags": [7, "x"], "enabled": true});
+        let mut obj = v.as_object().cloned().unwrap();
+        let mut f = fields();
+        f.push(("tags".into(), Json::Array, Json::String));
+        text_fields(&f, &mut obj);
+        let want = json!({"name": "5", "ports": [1], "tags": ["7", "x"], "enabled": true});
+        assert_eq!(Value::Object(obj), want);
     }
 }

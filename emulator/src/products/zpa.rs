@@ -19,6 +19,7 @@ use crate::body;
 use crate::collections::{ZpaView, ZPA_IDPS};
 use crate::errors::ApiError;
 use crate::generic::listing;
+use crate::generic::validate;
 use crate::paging::{self, Totals};
 use crate::product::Product;
 use crate::query::Params;
@@ -169,6 +170,7 @@ fn visible(params: &Params, obj: &Value) -> bool {
 
 fn create(cx: &Ctx<'_>, coll: Coll, raw: Bytes) -> Reply {
     let mut body = body::parse_object(Product::ZPA, &raw)?;
+    validate::numbers_to_text(cx.op, &mut body);
     // The microtenant may also be chosen with the query parameter.
     if let Some(mt) = cx.params.get("microtenantId") {
         body.entry("microtenantId")
@@ -185,7 +187,8 @@ fn create(cx: &Ctx<'_>, coll: Coll, raw: Bytes) -> Reply {
 
 fn replace(cx: &Ctx<'_>, coll: Coll, raw: Bytes) -> Reply {
     let id = cx.found.last_value();
-    let body = body::parse_object(Product::ZPA, &raw)?;
+    let mut body = body::parse_object(Product::ZPA, &raw)?;
+    validate::numbers_to_text(cx.op, &mut body);
     let mut store = cx.state.store();
     let z = ZpaView::of(&store);
     let idx = position(coll.items(&z), id).ok_or_else(|| not_found(coll.label(), id))?;

@@ -1,5 +1,6 @@
 """Fixtures: one emulator process for the session, a reset before each
-test, and the official SDK pointed at the emulator."""
+test, and zscaler-sdk-python pointed at the emulator (zssdk's session
+is in test_oneapi_sdk.py)."""
 
 import os
 import subprocess

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the official zscaler-sdk-python against the emulator binary.
+# Runs the official Python SDKs (zscaler-sdk-python and
+# zscaler-oneapi-sdk-python) against the emulator binary.
 #
 #   ZSCALER_EMULATOR_BIN=/path/to/zscaler-emulator emulator/tests/python/run.sh [pytest args]
 #
