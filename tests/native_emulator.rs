@@ -167,6 +167,7 @@ async fn zpa_read_only_slice_operations() {
     let one = zpa
         .get_scim_group(&zpa::GetScimGroupParams {
             scim_group_id: groups[0].id.unwrap().to_string(),
+            ..Default::default()
         })
         .await
         .unwrap();
