@@ -105,8 +105,7 @@ impl Client {
     /// Whether this client made changes to `product` that wait for an
     /// activation; always false for a product that applies writes at once.
     pub fn pending_changes(&self, product: Product) -> bool {
-        let i = Product::ALL.iter().position(|p| *p == product);
-        i.is_some_and(|i| self.inner.pending[i].load(std::sync::atomic::Ordering::Relaxed))
+        self.inner.pending[product.index()].load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The staging policy: a write to a product that stages writes leaves
@@ -121,9 +120,8 @@ impl Client {
             Effect::Write => true,
             Effect::Activate => false,
         };
-        if let Some(i) = Product::ALL.iter().position(|p| *p == req.product) {
-            self.inner.pending[i].store(pending, std::sync::atomic::Ordering::Relaxed);
-        }
+        self.inner.pending[req.product.index()]
+            .store(pending, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The value of a filled parameter's option (`customerId`), if set.

@@ -75,6 +75,12 @@ impl Product {
         self.info().gateway
     }
 
+    /// The product's position in [`Product::ALL`] (registry order, which is
+    /// also the generated variants' order).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The registry name (`zpa`).
     pub fn name(self) -> &'static str {
         self.info().name
@@ -105,9 +111,8 @@ impl Product {
     /// The documented limit covering `method`, with a bucket number unique
     /// across all products, so one pacer can hold every window.
     pub fn limit(self, method: &str) -> Option<(usize, &'static RateLimit)> {
-        let before: usize = Product::ALL
+        let before: usize = Product::ALL[..self.index()]
             .iter()
-            .take_while(|p| **p != self)
             .map(|p| p.info().rate_limits.len())
             .sum();
         let rules = self.info().rate_limits;
@@ -130,4 +135,16 @@ pub fn is_retry_conflict(code: &str) -> bool {
     Product::ALL
         .iter()
         .any(|p| p.info().retry_conflict.contains(&code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (i, p) in Product::ALL.iter().enumerate() {
+            assert_eq!(p.index(), i);
+        }
+    }
 }

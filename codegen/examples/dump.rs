@@ -15,6 +15,8 @@ fn main() {
     let out = root.join(out);
     std::fs::create_dir_all(&out).expect("creating the output folder");
     let env = std::env::var(zscaler_codegen::registry::PRODUCTS_ENV).ok();
-    let (names, _) = zscaler_codegen::build::generate_all(root, &out, env.as_deref(), |_| true);
+    let registry = zscaler_codegen::registry::Registry::load(&root.join("products.json"));
+    let (names, _) =
+        zscaler_codegen::build::generate_all(root, &registry, &out, env.as_deref(), |_| true);
     println!("{}: {}", out.display(), names.join(", "));
 }

@@ -4,18 +4,18 @@
 use crate::registry::{Registry, PRODUCTS_ENV};
 use std::path::Path;
 
-/// Generate into `out_dir` from the registry and specs under `root` (the
+/// Generate into `out_dir` from `registry` and the specs under `root` (the
 /// crate directory). `products_env` is [`PRODUCTS_ENV`]'s value and
 /// `feature_on` says whether a registry name's Cargo feature is on.
 /// Returns the names of the generated products and the list walks their
 /// code uses (see [`PAGING_STYLES`]).
 pub fn generate_all(
     root: &Path,
+    registry: &Registry,
     out_dir: &Path,
     products_env: Option<&str>,
     feature_on: impl Fn(&str) -> bool,
 ) -> (Vec<String>, Vec<&'static str>) {
-    let registry = Registry::load(&root.join("products.json"));
     let selected = registry
         .selected(products_env, feature_on)
         .unwrap_or_else(|e| panic!("{e}"));
@@ -49,7 +49,7 @@ pub fn generate_all(
     );
     write(
         "product_table.rs",
-        &pretty(crate::products::product_table(&registry), "product_table"),
+        &pretty(crate::products::product_table(registry), "product_table"),
     );
     (selected.iter().map(|p| p.name.clone()).collect(), paging)
 }
@@ -80,13 +80,15 @@ pub fn run() {
     let feature_on =
         |name: &str| std::env::var_os(format!("CARGO_FEATURE_{}", name.to_uppercase())).is_some();
     let root = Path::new(&root);
+    let registry = Registry::load(&root.join("products.json"));
     let (names, paging) = generate_all(
         root,
+        &registry,
         Path::new(&out_dir),
         products_env.as_deref(),
         feature_on,
     );
-    let all: Vec<String> = Registry::load(&root.join("products.json"))
+    let all: Vec<String> = registry
         .products
         .iter()
         .map(|p| format!("{:?}", p.name))
