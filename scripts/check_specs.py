@@ -54,6 +54,7 @@ try:  # the C loader is several times faster on the big specs
 except AttributeError:  # pragma: no cover
     YamlLoader = yaml.SafeLoader
 
+import spec_create  # noqa: E402  (x-zscaler-create)
 import registry  # noqa: E402  (scripts/registry.py: products.json)
 from spec_traffic import (  # noqa: E402
     PARAM_RE, RECORDED_DIR, SDK_OPS, check_traffic, load_recorded, load_sdk_templates,
@@ -322,6 +323,7 @@ class Spec:
 
         for name, s in self.schemas().items():
             walk(s, f"schema {name}")
+            spec_create.check_well_formed(name, s, lambda msg: self.problem(t, msg))
         for p, item, m, o in self.operations():
             if not isinstance(o, dict):
                 continue

@@ -10,6 +10,8 @@ import os
 import re
 from urllib.parse import urlparse, unquote
 
+import spec_create  # x-zscaler-create evidence
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED_DIR = os.environ.get("ZSCALER_SHARED_DIR") or os.path.join(ROOT, "..", "shared")
 RECORDED_DIR = os.environ.get("ZSCALER_RECORDED_DIR") or os.path.join(SHARED_DIR, "recorded")
@@ -188,6 +190,8 @@ def check_traffic(spec, rows, sdk_templates):
                 out.append(f"{where}: request body missing")
             elif media is not None and body is not None:
                 spec.validate(media.get("schema"), body, f"{where} request", out)
+                if method == "POST":
+                    spec_create.check_sent(spec, o, media.get("schema"), body, where, out)
         elif not is_empty_body(body):
             out.append(f"{where}: request has a body but the operation declares none")
 

@@ -2,7 +2,7 @@
 //! parameters, inside one namespace per product so that ZIA's `User` and
 //! ZIdentity's `User` do not collide.
 
-use crate::model::{Op, TypeRef};
+use crate::model::{component, Op, TypeRef};
 use crate::registry::Product;
 use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
 use std::fmt::Write;
@@ -15,6 +15,87 @@ pub fn ts_type(product: &Product, t: &TypeRef) -> String {
         TypeRef::Prim(p) => p.ts().to_string(),
         TypeRef::Any => "unknown".to_string(),
     }
+}
+
+/// What a create body of a schema may and must carry, from its
+/// `x-zscaler-create` extension: `required` fields a create cannot do
+/// without, and `server-set` fields the server assigns (`id`, times,
+/// `modifiedBy`), which a create must not send. Responses keep the plain
+/// schema, where every field stays optional because the wire omits them.
+pub struct CreateRules {
+    /// Fields a create body must carry.
+    pub required: Vec<String>,
+    /// Fields a create body must leave out.
+    pub server_set: Vec<String>,
+}
+
+impl CreateRules {
+    /// The rules of a component schema, if it declares any.
+    pub fn of(schema: &Schema) -> Option<CreateRules> {
+        let ext = schema.schema_data.extensions.get("x-zscaler-create")?;
+        let list = |key: &str| -> Vec<String> {
+            ext.get(key)
+                .and_then(|v| v.as_array())
+                .map(|a| {
+                    a.iter()
+                        .map(|v| v.as_str().expect("x-zscaler-create lists strings").to_string())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        Some(CreateRules {
+            required: list("required"),
+            server_set: list("server-set"),
+        })
+    }
+}
+
+/// The type name of a schema's create body.
+fn create_name(name: &str) -> String {
+    format!("{name}Create")
+}
+
+/// TypeScript spelling of an operation's body: a POST that writes takes
+/// the create form of a schema that has one; anything else the schema.
+fn body_ts(product: &Product, doc: &OpenAPI, op: &Op, body: &TypeRef) -> String {
+    let creates = op.method == "POST" && !op.read;
+    match body {
+        TypeRef::Named(n) if creates && component(doc, n).and_then(CreateRules::of).is_some() => {
+            format!("{}.{}", product.type_name, create_name(n))
+        }
+        TypeRef::Array(inner) if creates => format!("{}[]", body_ts(product, doc, op, inner)),
+        other => ts_type(product, other),
+    }
+}
+
+/// The create form of an object schema: server-set fields typed `never`,
+/// so that sending one (say, a fetched object's `id`) fails to compile,
+/// and required fields without `?`.
+fn create_ts(schema: &Schema, rules: &CreateRules) -> String {
+    let SchemaKind::Type(Type::Object(o)) = &schema.schema_kind else {
+        panic!("x-zscaler-create on a schema that is not an object");
+    };
+    let mut out = String::from("{ ");
+    for (name, prop) in &o.properties {
+        if rules.server_set.contains(name) {
+            write!(out, "{name:?}?: never; ").unwrap();
+            continue;
+        }
+        let opt = if rules.required.contains(name) || o.required.contains(name) {
+            ""
+        } else {
+            "?"
+        };
+        write!(out, "{name:?}{opt}: {}; ", schema_ts(&prop.clone().unbox())).unwrap();
+    }
+    for name in rules.required.iter().chain(&rules.server_set) {
+        assert!(
+            o.properties.contains_key(name),
+            "x-zscaler-create names {name}, which the schema does not have"
+        );
+    }
+    out.push('}');
+    out
 }
 
 fn schema_ts(s: &ReferenceOr<Schema>) -> String {
@@ -70,6 +151,21 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
     if let Some(c) = &doc.components {
         for (name, schema) in &c.schemas {
             writeln!(out, "  export type {name} = {};", schema_ts(schema)).unwrap();
+            if let Some(rules) = component(doc, name).and_then(CreateRules::of) {
+                let schema = component(doc, name).unwrap();
+                writeln!(
+                    out,
+                    "  /** `{name}` as a create body: required fields required, server-set ones left out. */"
+                )
+                .unwrap();
+                writeln!(
+                    out,
+                    "  export type {} = {};",
+                    create_name(name),
+                    create_ts(schema, &rules)
+                )
+                .unwrap();
+            }
         }
     }
     for op in ops {
@@ -83,7 +179,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> String {
         if let Some(body) = &op.body {
             writeln!(out, "    /** JSON request body. */").unwrap();
             let opt = if op.body_required { "" } else { "?" };
-            writeln!(out, "    body{opt}: {};", ts_type(product, body)).unwrap();
+            writeln!(out, "    body{opt}: {};", body_ts(product, doc, op, body)).unwrap();
         }
         writeln!(out, "  }}").unwrap();
     }

@@ -463,13 +463,15 @@ pub(crate) mod js_bindings {
     #[wasm_bindgen(typescript_custom_section)]
     const TS_DECLARATIONS: &'static str = r####"export namespace Fixture {
   export type Widget = { "id"?: number; "name": string; "kind"?: "small" | "large" | (string & {}); "tags"?: Array<string>; };
+  /** `Widget` as a create body: required fields required, server-set ones left out. */
+  export type WidgetCreate = { "id"?: never; "name": string; "kind": "small" | "large" | (string & {}); "tags"?: Array<string>; };
   export type Gadget = { "id"?: string; };
   export type GadgetPage = { "totalPages"?: string; "list"?: Array<Gadget>; };
   export type ApiError = { "code"?: string; "message"?: string; };
   /** Arguments of `addWidget`. */
   export interface AddWidgetParams {
     /** JSON request body. */
-    body: Fixture.Widget;
+    body: Fixture.WidgetCreate;
   }
   /** Arguments of `deleteWidget`. */
   export interface DeleteWidgetParams {
