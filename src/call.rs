@@ -15,7 +15,7 @@ use crate::clock::{jitter, now_ms};
 use crate::error::{parse_error_body, snippet};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::log::{LogEvent, Phase};
-use crate::request::ApiRequest;
+use crate::request::{ApiRequest, File};
 use crate::retry::{decide, server_wait_ms, Decision, Outcome};
 use crate::send::{Label, Policy};
 use crate::Error;
@@ -47,7 +47,12 @@ impl Client {
             url.push('?');
             url.push_str(&req.query);
         }
-        let mut headers = vec![("accept".to_string(), "application/json".to_string())];
+        let accept = if req.file.is_some() {
+            "*/*"
+        } else {
+            "application/json"
+        };
+        let mut headers = vec![("accept".to_string(), accept.to_string())];
         credential.apply(&mut headers);
         if matches!(config.source, TokenSource::Session) {
             headers.push((CSRF_HEADER.0.into(), CSRF_HEADER.1.into()));
@@ -209,6 +214,20 @@ impl Client {
         decode(&resp)
     }
 
+    /// Send and hand over a text answer (a CSV report, a PEM file) as it
+    /// came.
+    pub async fn call_text(&self, mut req: ApiRequest) -> Result<String, Error> {
+        req.file = Some(File::Text);
+        self.execute(req).await.map(|resp| resp.body)
+    }
+
+    /// Send and hand over a binary answer (an archive, a DER file) byte
+    /// for byte.
+    pub async fn call_bytes(&self, mut req: ApiRequest) -> Result<Vec<u8>, Error> {
+        req.file = Some(File::Bytes);
+        self.execute(req).await.map(HttpResponse::into_bytes)
+    }
+
     /// Send and expect no body of interest.
     pub async fn call_empty(&self, req: ApiRequest) -> Result<(), Error> {
         self.execute(req).await.map(drop)
@@ -283,6 +302,7 @@ mod tests {
             status,
             headers: vec![("x-request-id".into(), "rid-1".into())],
             body: body.into(),
+            bytes: None,
         }
     }
 
@@ -315,6 +335,7 @@ mod tests {
             status: 403,
             headers: vec![("x-zscaler-mode".into(), "read-only".into())],
             body: r#"{"code":"STATE_READONLY","message":"maintenance"}"#.into(),
+            bytes: None,
         };
         let req = ApiRequest::new(crate::Product::ALL[0], "POST", "x", "/x".into());
         assert_eq!(read_only(&req, &ro).unwrap().kind(), "ReadOnlyError");

@@ -35,17 +35,40 @@ impl std::fmt::Debug for HttpRequest {
 }
 
 /// A response as received.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct HttpResponse {
     /// The HTTP status code.
     pub status: u16,
     /// Headers with lower-cased names.
     pub headers: Vec<(String, String)>,
-    /// The body as text.
+    /// The body as text (invalid UTF-8 read as U+FFFD).
     pub body: String,
+    /// The body's bytes, kept only when they are not valid UTF-8, so that
+    /// a binary download survives the text decoding of `body`.
+    pub bytes: Option<Vec<u8>>,
 }
 
 impl HttpResponse {
+    /// A response from the bytes a transport read. Valid UTF-8 becomes
+    /// `body` without a copy; anything else is kept as it came as well.
+    pub fn from_bytes(status: u16, headers: Vec<(String, String)>, bytes: Vec<u8>) -> Self {
+        let (body, bytes) = match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(e.into_bytes())),
+        };
+        HttpResponse {
+            status,
+            headers,
+            body,
+            bytes,
+        }
+    }
+
+    /// The body exactly as received.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes.unwrap_or_else(|| self.body.into_bytes())
+    }
+
     /// The first header of that (lower-case) name.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers

@@ -20,6 +20,9 @@ pub struct ApiRequest {
     pub body: Option<String>,
     /// What a success means for the product's staged changes.
     pub effect: Effect,
+    /// Set for downloads: the answer is a file, so any content type is
+    /// accepted instead of JSON only.
+    pub file: Option<File>,
 }
 
 /// What an operation does to server state, as far as staging cares: a
@@ -63,6 +66,7 @@ impl ApiRequest {
             query: String::new(),
             body: None,
             effect: Effect::of_method(method),
+            file: None,
         }
     }
 
@@ -182,4 +186,14 @@ mod tests {
             "INVALID_ARGUMENT"
         );
     }
+}
+
+/// A success answer that is a file or report, not JSON (the spec declares
+/// non-JSON content): it is handed over as it came, never parsed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum File {
+    /// Text content (CSV, PEM): a string.
+    Text,
+    /// Anything else (archives, DER): bytes, exactly as received.
+    Bytes,
 }

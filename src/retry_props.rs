@@ -56,6 +56,7 @@ fn response() -> impl Strategy<Value = HttpResponse> {
             status,
             headers,
             body,
+            bytes: None,
         }
     })
 }

@@ -41,6 +41,7 @@ impl Net {
             status,
             headers: vec![("content-type".into(), "application/json".into())],
             body: body.into(),
+            bytes: None,
         }
     }
 }

@@ -131,6 +131,10 @@ fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> TokenStream {
     let some = |t: Option<TokenStream>| t.map_or(quote!(None), |t| quote!(Some(#t)));
     let body = some(op.body.as_ref().map(|b| schemas.type_ref(b)));
     let response = some(op.response.as_ref().map(|r| schemas.type_ref(r)));
+    let file = some(op.file.map(|f| {
+        let v = format_ident!("{}", f.variant());
+        quote!(crate::request::File::#v)
+    }));
     let (id, method, path, body_required) = (&op.id, &op.method, &op.path, op.body_required);
     let variant = format_ident!("{}", product.type_name);
     let effect = format_ident!("{}", op.effect(product.activate()));
@@ -138,7 +142,7 @@ fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> TokenStream {
         OpSpec {
             id: #id, product: crate::Product::#variant, method: #method, path: #path,
             params: &[#(#params),*], body: #body, body_required: #body_required,
-            response: #response, effect: crate::request::Effect::#effect
+            response: #response, file: #file, effect: crate::request::Effect::#effect
         }
     }
 }
@@ -187,9 +191,11 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
             &format!("{ns}.{}", op.params_struct()),
             op.args_optional(product),
         );
-        let ret = match &op.response {
-            Some(t) => format!("Promise<{}>", ts_type(product, t)),
-            None => "Promise<void>".into(),
+        let ret = match (&op.response, op.file) {
+            (Some(t), _) => format!("Promise<{}>", ts_type(product, t)),
+            (None, Some(crate::model::File::Text)) => "Promise<string>".into(),
+            (None, Some(crate::model::File::Bytes)) => "Promise<Uint8Array>".into(),
+            (None, None) => "Promise<void>".into(),
         };
         methods.add(&op.doc(), &op.id, &param, &ret, format!("{m}::Call({i})"));
         let walk = if let Some(item) = op.zpa_page_item(doc).filter(|_| op.helpers_free(ops)) {

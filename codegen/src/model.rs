@@ -37,6 +37,25 @@ pub enum TypeRef {
     Any,
 }
 
+/// A success answer that is not JSON: a file or report download.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum File {
+    /// `text/*` content (CSV, PEM): handed over as a string.
+    Text,
+    /// Any other non-JSON content (archives, DER): handed over as bytes.
+    Bytes,
+}
+
+impl File {
+    /// The variant's name, shared by the Rust and JS tables.
+    pub fn variant(self) -> &'static str {
+        match self {
+            File::Text => "Text",
+            File::Bytes => "Bytes",
+        }
+    }
+}
+
 /// Where a parameter travels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Place {
@@ -169,6 +188,8 @@ pub struct Op {
     pub body_required: bool,
     /// JSON success response.
     pub response: Option<TypeRef>,
+    /// A non-JSON success answer (only when there is no JSON one).
+    pub file: Option<File>,
     /// JSON `default` (error) response.
     pub error: Option<TypeRef>,
     /// A non-GET that changes nothing (`x-zscaler-read: true`).
@@ -367,6 +388,11 @@ fn operation(doc: &OpenAPI, path: &str, method: &str, op: &Operation, shared: &[
                 .map(type_ref),
             ReferenceOr::Reference { .. } => panic!("{id}: $ref responses are not supported"),
         });
+    let file = if response.is_some() {
+        None
+    } else {
+        file_answer(op)
+    };
     let read = op
         .extensions
         .get("x-zscaler-read")
@@ -390,8 +416,28 @@ fn operation(doc: &OpenAPI, path: &str, method: &str, op: &Operation, shared: &[
         query,
         body,
         response,
+        file,
         read,
     }
+}
+
+/// The kind of a 2xx answer declared with non-JSON content only.
+fn file_answer(op: &Operation) -> Option<File> {
+    op.responses
+        .responses
+        .iter()
+        .filter(|(code, _)| code.to_string().starts_with('2'))
+        .find_map(|(_, r)| match r {
+            ReferenceOr::Item(Response { content, .. }) => {
+                let media = content.keys().find(|m| m.as_str() != "application/json")?;
+                Some(if media.starts_with("text/") {
+                    File::Text
+                } else {
+                    File::Bytes
+                })
+            }
+            ReferenceOr::Reference { .. } => None,
+        })
 }
 
 fn param(doc: &OpenAPI, p: &ReferenceOr<Parameter>) -> Param {

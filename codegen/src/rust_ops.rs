@@ -174,11 +174,25 @@ fn emit_method(op: &Op) -> TokenStream {
                 }
             }
         }
-        None => quote! {
-            #doc
-            pub async fn #name(&self, params: &#params) -> Result<(), crate::Error> {
-                self.client.call_empty(self.#builder(params)?).await
-            }
+        None => match op.file {
+            Some(crate::model::File::Text) => quote! {
+                #doc
+                pub async fn #name(&self, params: &#params) -> Result<String, crate::Error> {
+                    self.client.call_text(self.#builder(params)?).await
+                }
+            },
+            Some(crate::model::File::Bytes) => quote! {
+                #doc
+                pub async fn #name(&self, params: &#params) -> Result<Vec<u8>, crate::Error> {
+                    self.client.call_bytes(self.#builder(params)?).await
+                }
+            },
+            None => quote! {
+                #doc
+                pub async fn #name(&self, params: &#params) -> Result<(), crate::Error> {
+                    self.client.call_empty(self.#builder(params)?).await
+                }
+            },
         },
     }
 }

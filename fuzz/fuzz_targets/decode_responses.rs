@@ -65,6 +65,7 @@ fuzz_target!(|data: &[u8]| {
         status: STATUSES[*pick as usize % STATUSES.len()],
         headers: vec![("x-request-id".into(), "fuzz".into())],
         body: text,
+        bytes: None,
     };
     let _ = is_edit_lock(&resp);
     for method in ["GET", "POST"] {

@@ -35,6 +35,7 @@ fuzz_target!(|data: &[u8]| {
                 status: if i % 2 == 0 { 429 } else { 503 },
                 headers: vec![(name.to_string(), value.to_string())],
                 body: String::new(),
+                bytes: None,
             };
             assert_eq!(server_wait_ms(&resp, now), wait, "{name}: {value:?}");
             let _ = decide(&policy, "GET", 1, Outcome::Status(&resp), now, 0.5);

@@ -152,6 +152,7 @@ mod tests {
                 "JSESSIONID=ABC123; Path=/; HttpOnly".into(),
             )],
             body: "{}".into(),
+            bytes: None,
         };
         let (c, _) = zia_session(&resp).unwrap();
         assert_eq!(c, Credential::Cookie(Secret::new("JSESSIONID=ABC123")));

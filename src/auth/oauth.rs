@@ -173,6 +173,7 @@ mod tests {
             status,
             headers: vec![],
             body: body.into(),
+            bytes: None,
         }
     }
 

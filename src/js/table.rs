@@ -53,8 +53,10 @@ pub struct OpSpec {
     pub body: Option<Ty>,
     /// Whether the body must be given.
     pub body_required: bool,
-    /// Response body type; `None` when the answer has no body of interest.
+    /// Response body type; `None` when the answer has no JSON body.
     pub response: Option<Ty>,
+    /// A non-JSON answer handed over as it came.
+    pub file: Option<crate::request::File>,
     /// What a success does to staged changes.
     pub effect: crate::request::Effect,
 }
@@ -206,7 +208,15 @@ pub async fn call(
     params: Option<JsValue>,
 ) -> Result<JsValue, Error> {
     let args = args(params)?;
-    let req = build(&client, schemas, op, &args)?;
+    let mut req = build(&client, schemas, op, &args)?;
+    if let Some(file) = op.file {
+        req.file = Some(file);
+        let resp = client.execute(req).await?;
+        return Ok(match file {
+            crate::request::File::Text => JsValue::from_str(&resp.body),
+            crate::request::File::Bytes => js_sys::Uint8Array::from(&resp.into_bytes()[..]).into(),
+        });
+    }
     match send(&client, schemas, op, req).await? {
         Some(resp) => body::parse(&resp),
         None => Ok(JsValue::UNDEFINED),

@@ -151,10 +151,10 @@ impl Transport {
                 }
             }
         }
-        let mut answer = HttpResponse {
+        let answer = HttpResponse {
             status,
             headers: out_headers,
-            body: String::new(),
+            ..HttpResponse::default()
         };
         let limit = super::MAX_BODY_BYTES;
         let declared = answer
@@ -170,12 +170,7 @@ impl Transport {
         };
         guard.finished = true;
         drop(guard);
-        // Invalid UTF-8 reads as U+FFFD, as `text()` would have decoded it.
-        answer.body = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        };
-        Ok(answer)
+        Ok(HttpResponse::from_bytes(status, answer.headers, bytes))
     }
 }
 

@@ -32,10 +32,10 @@ impl Transport {
             .iter()
             .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
             .collect();
-        let mut answer = HttpResponse {
+        let answer = HttpResponse {
             status,
             headers,
-            body: String::new(),
+            ..HttpResponse::default()
         };
         let limit = super::MAX_BODY_BYTES;
         if resp.content_length().is_some_and(|n| n > limit as u64) {
@@ -49,9 +49,7 @@ impl Transport {
             }
             bytes.extend_from_slice(&chunk);
         }
-        answer.body = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        Ok(answer)
+        Ok(HttpResponse::from_bytes(status, answer.headers, bytes))
     }
 }
 

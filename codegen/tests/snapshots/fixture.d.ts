@@ -15,6 +15,12 @@ export namespace Fixture {
     /** Path parameter. */
     "widgetId": number;
   }
+  /** Arguments of `downloadReport`. */
+  export interface DownloadReportParams {
+  }
+  /** Arguments of `exportArchive`. */
+  export interface ExportArchiveParams {
+  }
   /** Arguments of `getWidget`. */
   export interface GetWidgetParams {
     /** Path parameter. */

@@ -29,6 +29,7 @@ static OPS: &[OpSpec] = &[
         body: Some(Ty::Ref(0)),
         body_required: true,
         response: Some(Ty::Ref(0)),
+        file: None,
         effect: crate::request::Effect::Write,
     },
     OpSpec {
@@ -47,7 +48,32 @@ static OPS: &[OpSpec] = &[
         body: None,
         body_required: false,
         response: None,
+        file: None,
         effect: crate::request::Effect::Write,
+    },
+    OpSpec {
+        id: "downloadReport",
+        product: crate::Product::Fixture,
+        method: "GET",
+        path: "/report.csv",
+        params: &[],
+        body: None,
+        body_required: false,
+        response: None,
+        file: Some(crate::request::File::Text),
+        effect: crate::request::Effect::Read,
+    },
+    OpSpec {
+        id: "exportArchive",
+        product: crate::Product::Fixture,
+        method: "GET",
+        path: "/export",
+        params: &[],
+        body: None,
+        body_required: false,
+        response: None,
+        file: Some(crate::request::File::Bytes),
+        effect: crate::request::Effect::Read,
     },
     OpSpec {
         id: "getWidget",
@@ -65,6 +91,7 @@ static OPS: &[OpSpec] = &[
         body: None,
         body_required: false,
         response: Some(Ty::Ref(0)),
+        file: None,
         effect: crate::request::Effect::Read,
     },
     OpSpec {
@@ -89,6 +116,7 @@ static OPS: &[OpSpec] = &[
         body: None,
         body_required: false,
         response: Some(Ty::Ref(2)),
+        file: None,
         effect: crate::request::Effect::Read,
     },
     OpSpec {
@@ -125,6 +153,7 @@ static OPS: &[OpSpec] = &[
         body: None,
         body_required: false,
         response: Some(Ty::Array(&Ty::Ref(0))),
+        file: None,
         effect: crate::request::Effect::Read,
     },
     OpSpec {
@@ -136,6 +165,7 @@ static OPS: &[OpSpec] = &[
         body: None,
         body_required: false,
         response: None,
+        file: None,
         effect: crate::request::Effect::Activate,
     },
     OpSpec {
@@ -154,6 +184,7 @@ static OPS: &[OpSpec] = &[
         body: Some(Ty::Ref(0)),
         body_required: true,
         response: Some(Ty::Ref(0)),
+        file: None,
         effect: crate::request::Effect::Write,
     },
     OpSpec {
@@ -165,25 +196,28 @@ static OPS: &[OpSpec] = &[
         body: Some(Ty::Array(&Ty::Str)),
         body_required: true,
         response: Some(Ty::Array(&Ty::Ref(0))),
+        file: None,
         effect: crate::request::Effect::Read,
     },
 ];
 static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
-    names: "addWidget,deleteWidget,getWidget,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,publish,updateWidget,widgetLookup,patchWidget",
+    names: "addWidget,deleteWidget,downloadReport,exportArchive,getWidget,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,publish,updateWidget,widgetLookup,patchWidget",
     table: &[
         crate::js::methods::Method::Call(0),
         crate::js::methods::Method::Call(1),
         crate::js::methods::Method::Call(2),
         crate::js::methods::Method::Call(3),
-        crate::js::methods::Method::ZpaAll(3),
-        crate::js::methods::Method::ZpaIter(3),
         crate::js::methods::Method::Call(4),
-        crate::js::methods::Method::CursorAll(4, crate::js::cursor::CursorKind::Page),
-        crate::js::methods::Method::CursorIter(4, crate::js::cursor::CursorKind::Page),
         crate::js::methods::Method::Call(5),
+        crate::js::methods::Method::ZpaAll(5),
+        crate::js::methods::Method::ZpaIter(5),
         crate::js::methods::Method::Call(6),
+        crate::js::methods::Method::CursorAll(6, crate::js::cursor::CursorKind::Page),
+        crate::js::methods::Method::CursorIter(6, crate::js::cursor::CursorKind::Page),
         crate::js::methods::Method::Call(7),
-        crate::js::methods::Method::Patch(2, 6),
+        crate::js::methods::Method::Call(8),
+        crate::js::methods::Method::Call(9),
+        crate::js::methods::Method::Patch(4, 8),
     ],
     schemas: SCHEMAS,
     ops: OPS,
@@ -195,6 +229,10 @@ const TS_METHODS: &'static str = r####"export interface FixtureApi {
     addWidget(params: Fixture.AddWidgetParams): Promise<Fixture.Widget>;
     /** Delete a widget (`DELETE /tenants/{tenantId}/widgets/{widgetId}`). */
     deleteWidget(params: Fixture.DeleteWidgetParams): Promise<void>;
+    /** Download a CSV report (`GET /report.csv`). */
+    downloadReport(params?: Fixture.DownloadReportParams): Promise<string>;
+    /** Download an archive (`GET /export`). */
+    exportArchive(params?: Fixture.ExportArchiveParams): Promise<Uint8Array>;
     /** Get a widget (`GET /tenants/{tenantId}/widgets/{widgetId}`). */
     getWidget(params: Fixture.GetWidgetParams): Promise<Fixture.Widget>;
     /** List gadgets, in numbered pages that say how many follow (`GET /gadgets`). */

@@ -84,6 +84,14 @@ pub struct DeleteWidgetParams {
     #[serde(rename = "widgetId")]
     pub widget_id: i64,
 }
+/// Arguments of [`Fixture::download_report`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DownloadReportParams {}
+/// Arguments of [`Fixture::export_archive`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ExportArchiveParams {}
 /// Arguments of [`Fixture::get_widget`].
 #[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -237,6 +245,46 @@ impl crate::Fixture {
         params: &DeleteWidgetParams,
     ) -> Result<(), crate::Error> {
         self.client.call_empty(self.request_delete_widget(params)?).await
+    }
+    #[doc(hidden)]
+    pub fn request_download_report(
+        &self,
+        _p: &DownloadReportParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "GET",
+            "downloadReport",
+            "/report.csv".to_string(),
+        );
+        Ok(r)
+    }
+    /// Download a CSV report (`GET /report.csv`).
+    pub async fn download_report(
+        &self,
+        params: &DownloadReportParams,
+    ) -> Result<String, crate::Error> {
+        self.client.call_text(self.request_download_report(params)?).await
+    }
+    #[doc(hidden)]
+    pub fn request_export_archive(
+        &self,
+        _p: &ExportArchiveParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "GET",
+            "exportArchive",
+            "/export".to_string(),
+        );
+        Ok(r)
+    }
+    /// Download an archive (`GET /export`).
+    pub async fn export_archive(
+        &self,
+        params: &ExportArchiveParams,
+    ) -> Result<Vec<u8>, crate::Error> {
+        self.client.call_bytes(self.request_export_archive(params)?).await
     }
     #[doc(hidden)]
     pub fn request_get_widget(
@@ -478,6 +526,12 @@ pub(crate) mod js_bindings {
     /** Path parameter. */
     "widgetId": number;
   }
+  /** Arguments of `downloadReport`. */
+  export interface DownloadReportParams {
+  }
+  /** Arguments of `exportArchive`. */
+  export interface ExportArchiveParams {
+  }
   /** Arguments of `getWidget`. */
   export interface GetWidgetParams {
     /** Path parameter. */
@@ -574,6 +628,7 @@ pub(crate) mod js_bindings {
             body: Some(Ty::Ref(0)),
             body_required: true,
             response: Some(Ty::Ref(0)),
+            file: None,
             effect: crate::request::Effect::Write,
         },
         OpSpec {
@@ -592,7 +647,32 @@ pub(crate) mod js_bindings {
             body: None,
             body_required: false,
             response: None,
+            file: None,
             effect: crate::request::Effect::Write,
+        },
+        OpSpec {
+            id: "downloadReport",
+            product: crate::Product::Fixture,
+            method: "GET",
+            path: "/report.csv",
+            params: &[],
+            body: None,
+            body_required: false,
+            response: None,
+            file: Some(crate::request::File::Text),
+            effect: crate::request::Effect::Read,
+        },
+        OpSpec {
+            id: "exportArchive",
+            product: crate::Product::Fixture,
+            method: "GET",
+            path: "/export",
+            params: &[],
+            body: None,
+            body_required: false,
+            response: None,
+            file: Some(crate::request::File::Bytes),
+            effect: crate::request::Effect::Read,
         },
         OpSpec {
             id: "getWidget",
@@ -610,6 +690,7 @@ pub(crate) mod js_bindings {
             body: None,
             body_required: false,
             response: Some(Ty::Ref(0)),
+            file: None,
             effect: crate::request::Effect::Read,
         },
         OpSpec {
@@ -634,6 +715,7 @@ pub(crate) mod js_bindings {
             body: None,
             body_required: false,
             response: Some(Ty::Ref(2)),
+            file: None,
             effect: crate::request::Effect::Read,
         },
         OpSpec {
@@ -670,6 +752,7 @@ pub(crate) mod js_bindings {
             body: None,
             body_required: false,
             response: Some(Ty::Array(&Ty::Ref(0))),
+            file: None,
             effect: crate::request::Effect::Read,
         },
         OpSpec {
@@ -681,6 +764,7 @@ pub(crate) mod js_bindings {
             body: None,
             body_required: false,
             response: None,
+            file: None,
             effect: crate::request::Effect::Activate,
         },
         OpSpec {
@@ -699,6 +783,7 @@ pub(crate) mod js_bindings {
             body: Some(Ty::Ref(0)),
             body_required: true,
             response: Some(Ty::Ref(0)),
+            file: None,
             effect: crate::request::Effect::Write,
         },
         OpSpec {
@@ -710,31 +795,34 @@ pub(crate) mod js_bindings {
             body: Some(Ty::Array(&Ty::Str)),
             body_required: true,
             response: Some(Ty::Array(&Ty::Ref(0))),
+            file: None,
             effect: crate::request::Effect::Read,
         },
     ];
     static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
-        names: "addWidget,deleteWidget,getWidget,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,publish,updateWidget,widgetLookup,patchWidget",
+        names: "addWidget,deleteWidget,downloadReport,exportArchive,getWidget,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,publish,updateWidget,widgetLookup,patchWidget",
         table: &[
             crate::js::methods::Method::Call(0),
             crate::js::methods::Method::Call(1),
             crate::js::methods::Method::Call(2),
             crate::js::methods::Method::Call(3),
-            crate::js::methods::Method::ZpaAll(3),
-            crate::js::methods::Method::ZpaIter(3),
             crate::js::methods::Method::Call(4),
+            crate::js::methods::Method::Call(5),
+            crate::js::methods::Method::ZpaAll(5),
+            crate::js::methods::Method::ZpaIter(5),
+            crate::js::methods::Method::Call(6),
             crate::js::methods::Method::CursorAll(
-                4,
+                6,
                 crate::js::cursor::CursorKind::Page,
             ),
             crate::js::methods::Method::CursorIter(
-                4,
+                6,
                 crate::js::cursor::CursorKind::Page,
             ),
-            crate::js::methods::Method::Call(5),
-            crate::js::methods::Method::Call(6),
             crate::js::methods::Method::Call(7),
-            crate::js::methods::Method::Patch(2, 6),
+            crate::js::methods::Method::Call(8),
+            crate::js::methods::Method::Call(9),
+            crate::js::methods::Method::Patch(4, 8),
         ],
         schemas: SCHEMAS,
         ops: OPS,
@@ -746,6 +834,10 @@ pub(crate) mod js_bindings {
     addWidget(params: Fixture.AddWidgetParams): Promise<Fixture.Widget>;
     /** Delete a widget (`DELETE /tenants/{tenantId}/widgets/{widgetId}`). */
     deleteWidget(params: Fixture.DeleteWidgetParams): Promise<void>;
+    /** Download a CSV report (`GET /report.csv`). */
+    downloadReport(params?: Fixture.DownloadReportParams): Promise<string>;
+    /** Download an archive (`GET /export`). */
+    exportArchive(params?: Fixture.ExportArchiveParams): Promise<Uint8Array>;
     /** Get a widget (`GET /tenants/{tenantId}/widgets/{widgetId}`). */
     getWidget(params: Fixture.GetWidgetParams): Promise<Fixture.Widget>;
     /** List gadgets, in numbered pages that say how many follow (`GET /gadgets`). */
