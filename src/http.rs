@@ -54,7 +54,10 @@ impl HttpResponse {
     pub fn from_bytes(status: u16, headers: Vec<(String, String)>, bytes: Vec<u8>) -> Self {
         let (body, bytes) = match String::from_utf8(bytes) {
             Ok(text) => (text, None),
-            Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(e.into_bytes())),
+            Err(e) => (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Some(e.into_bytes()),
+            ),
         };
         HttpResponse {
             status,

@@ -59,7 +59,11 @@ async fn a_binary_download_arrives_byte_for_byte() {
         .unwrap();
     assert_eq!(got, ARCHIVE);
     let seen = seen.lock().unwrap();
-    assert!(seen[0].url.ends_with("/zia/api/v1/auditReport/download"), "{}", seen[0].url);
+    assert!(
+        seen[0].url.ends_with("/zia/api/v1/auditReport/download"),
+        "{}",
+        seen[0].url
+    );
     assert_eq!(accept(&seen[0]), "*/*");
 }
 

@@ -38,7 +38,11 @@ impl CreateRules {
                 .and_then(|v| v.as_array())
                 .map(|a| {
                     a.iter()
-                        .map(|v| v.as_str().expect("x-zscaler-create lists strings").to_string())
+                        .map(|v| {
+                            v.as_str()
+                                .expect("x-zscaler-create lists strings")
+                                .to_string()
+                        })
                         .collect()
                 })
                 .unwrap_or_default()

@@ -40,17 +40,24 @@ macro_rules! options {
         );
 
         impl ClientOptions {
+            /// `Ok` for a known option name, else the unknown-option error.
+            pub fn check_name(key: &str) -> Result<(), String> {
+                if OPTION_NAMES.contains(&key) {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "unknown option {key:?}; the options are {}",
+                        OPTION_NAMES.join(", ")
+                    ))
+                }
+            }
+
             /// Set one option from its JSON value; `null` clears it.
             fn set(&mut self, key: &str, v: Value) -> Result<(), String> {
                 match key {
                     $( $js => self.$field = <$kind as OptionKind>::read(key, v)?, )*
                     $( $jname => return Err(format!("{key} can only be given from JavaScript")), )*
-                    _ => {
-                        return Err(format!(
-                            "unknown option {key:?}; the options are {}",
-                            OPTION_NAMES.join(", ")
-                        ))
-                    }
+                    _ => return Self::check_name(key),
                 }
                 Ok(())
             }
@@ -62,6 +69,10 @@ options! {
     js_only {
         /// Receives one event per request, answer and retry; credentials redacted.
         "onLog" as "(event: LogEvent) => void";
+        /// Sends every request (API and token calls) instead of the global
+        /// `fetch`: a proxy, a test double, instrumentation. It gets
+        /// `(url, init)` and must resolve to a `Response`.
+        "fetch" as "(url: string, init: RequestInit) => Promise<Response>";
     }
     /// OneAPI client id; server side only, with `clientSecret` or `privateKey`.
     client_id: Text = "clientId" as "string";

@@ -2,10 +2,9 @@
 //! plain object. A throwing hook is ignored so logging cannot break calls.
 
 use crate::log::{LogEvent, LogFn};
-use crate::Error;
 use serde::Serialize;
 use std::sync::Arc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -27,11 +26,8 @@ struct Event<'a> {
 }
 
 /// Wrap a JS function as the client's log hook.
-pub(super) fn hook(f: JsValue) -> Result<LogFn, Error> {
-    let f: js_sys::Function = f
-        .dyn_into()
-        .map_err(|_| Error::config("onLog must be a function"))?;
-    Ok(Arc::new(move |e: &LogEvent| {
+pub(super) fn hook(f: js_sys::Function) -> LogFn {
+    Arc::new(move |e: &LogEvent| {
         let event = Event {
             phase: e.phase.as_str(),
             operation: e.operation,
@@ -47,5 +43,5 @@ pub(super) fn hook(f: JsValue) -> Result<LogFn, Error> {
         if let Ok(obj) = super::to_js(&event) {
             let _ = f.call1(&JsValue::NULL, &obj);
         }
-    }))
+    })
 }

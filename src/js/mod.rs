@@ -14,6 +14,7 @@ mod forward;
 pub(crate) mod iter;
 mod log;
 pub(crate) mod methods;
+mod options;
 pub(crate) mod table;
 
 use crate::{Client, ClientOptions, Error};
@@ -77,18 +78,13 @@ impl ZscalerClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<ZscalerClient, JsValue> {
-        let on_log = js_sys::Reflect::get(&options, &"onLog".into())
-            .ok()
-            .filter(|f| !f.is_undefined() && !f.is_null());
-        let options = from_js(options)
+        let split = options::split(options).map_err(|e| to_js_error(&e))?;
+        let options = from_js(split.data)
             .and_then(ClientOptions::from_json)
             .map_err(|e| to_js_error(&Error::config(e)))?;
-        let log = match on_log {
-            None => None,
-            Some(f) => Some(log::hook(f).map_err(|e| to_js_error(&e))?),
-        };
         let hooks = crate::Hooks {
-            log,
+            log: split.on_log.map(log::hook),
+            transport: split.fetch.map(transport),
             ..Default::default()
         };
         Client::with_hooks(options, hooks)
@@ -163,6 +159,15 @@ impl ZiaApi {
 }
 
 /// Run a call as a JS promise that rejects with a typed `Error`.
+/// The built-in transport over the caller's `fetch` instead of the global.
+fn transport(fetch: js_sys::Function) -> crate::send::TransportFn {
+    let t = crate::transport::Transport::with_fetch(fetch);
+    std::sync::Arc::new(move |req, timeout_ms| {
+        let t = t.clone();
+        Box::pin(async move { t.send(req, timeout_ms).await })
+    })
+}
+
 pub(crate) fn promise<F>(fut: F) -> js_sys::Promise
 where
     F: Future<Output = Result<JsValue, Error>> + 'static,

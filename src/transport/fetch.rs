@@ -22,10 +22,12 @@ extern "C" {
     fn clear_timeout(handle: &JsValue);
 }
 
-/// Stateless: every runtime pools connections under `fetch` itself.
+/// Stateless but for the function it calls: every runtime pools
+/// connections under `fetch` itself.
 #[derive(Clone, Debug, Default)]
 pub struct Transport {
-    _private: (),
+    /// The caller's `fetch` (the `fetch` option); the global one if `None`.
+    fetch: Option<js_sys::Function>,
 }
 
 /// Aborts the request when the call's future is dropped or times out, so a
@@ -110,6 +112,23 @@ fn cause_of(v: &JsValue) -> Option<JsValue> {
 }
 
 impl Transport {
+    /// A transport that calls `fetch` instead of the global one, on every
+    /// runtime alike: a proxy, a test double, instrumentation.
+    pub fn with_fetch(fetch: js_sys::Function) -> Self {
+        Self { fetch: Some(fetch) }
+    }
+
+    /// Call the fetch in use. A caller's function may throw or answer a
+    /// plain value; both become a transport error below, never a panic.
+    fn start(&self, url: &str, init: &web_sys::RequestInit) -> Result<js_sys::Promise, JsValue> {
+        match &self.fetch {
+            None => Ok(global_fetch(url, init)),
+            Some(f) => f
+                .call2(&JsValue::UNDEFINED, &url.into(), init)
+                .map(|v| js_sys::Promise::resolve(&v)),
+        }
+    }
+
     /// Send one request, giving up after `timeout_ms`.
     pub async fn send(&self, req: HttpRequest, timeout_ms: u64) -> Result<HttpResponse, Error> {
         let mut guard = AbortGuard::new(timeout_ms)?;
@@ -134,7 +153,7 @@ impl Transport {
         if let Some(body) = &req.body {
             init.set_body(&JsValue::from_str(body));
         }
-        let resp: web_sys::Response = JsFuture::from(global_fetch(&req.url, &init))
+        let resp: web_sys::Response = JsFuture::from(self.start(&req.url, &init).map_err(fail)?)
             .await
             .map_err(fail)?
             .dyn_into()
