@@ -1,0 +1,121 @@
+//! Following ids through a replayed cassette: the real tenant and the
+//! emulator hand out different ids, so an id the recording got back is
+//! replaced by the emulator's in every later path, query and body.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+/// Recorded id text to the emulator's id value.
+#[derive(Default)]
+pub struct IdMap(HashMap<String, Value>);
+
+/// An id's text, for ids sent as strings or numbers alike.
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+impl IdMap {
+    /// Learns the ids of the objects `got` answers where `recorded` was
+    /// answered: the top-level object, objects under the same keys, and
+    /// list elements paired by name.
+    pub fn learn(&mut self, recorded: &Value, got: &Value) {
+        match (recorded, got) {
+            (Value::Object(r), Value::Object(g)) => {
+                if let (Some(rid), Some(gid)) = (r.get("id").and_then(text), g.get("id")) {
+                    // Short ids (`0`, `1`) are also ordinary values.
+                    if rid.len() >= 3 && text(gid).is_some_and(|g| g != rid) {
+                        self.0.entry(rid).or_insert_with(|| gid.clone());
+                    }
+                }
+                for (k, rv) in r {
+                    if let (Some(gv), true) = (g.get(k), rv.is_object() || rv.is_array()) {
+                        self.learn(rv, gv);
+                    }
+                }
+            }
+            (Value::Array(r), Value::Array(g)) => {
+                for rv in r {
+                    let name = rv.get("name").filter(|n| n.is_string());
+                    if let Some(gv) = name.and_then(|n| g.iter().find(|o| o.get("name") == Some(n)))
+                    {
+                        self.learn(rv, gv);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `path` with every segment that is a known recorded id replaced.
+    pub fn path(&self, path: &str) -> String {
+        path.split('/')
+            .map(|seg| {
+                self.0
+                    .get(seg)
+                    .and_then(text)
+                    .unwrap_or_else(|| seg.to_string())
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// One query value, replaced when it is a known id.
+    pub fn word(&self, value: &str) -> String {
+        self.0
+            .get(value)
+            .and_then(text)
+            .unwrap_or_else(|| value.to_string())
+    }
+
+    /// `body` with known ids replaced, keeping each value's JSON type
+    /// (a number stays a number when the new id is numeric).
+    pub fn body(&self, body: &Value) -> Value {
+        match body {
+            Value::Object(m) => {
+                Value::Object(m.iter().map(|(k, v)| (k.clone(), self.body(v))).collect())
+            }
+            Value::Array(a) => Value::Array(a.iter().map(|v| self.body(v)).collect()),
+            Value::String(s) => match self.0.get(s).and_then(text) {
+                Some(new) => Value::String(new),
+                None => body.clone(),
+            },
+            Value::Number(n) => match self.0.get(&n.to_string()).and_then(text) {
+                Some(new) => new
+                    .parse::<u64>()
+                    .map(Value::from)
+                    .unwrap_or(Value::String(new)),
+                None => body.clone(),
+            },
+            _ => body.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn ids_follow_into_paths_queries_and_bodies() {
+        let mut m = IdMap::default();
+        m.learn(
+            &json!({"id": 4338893, "list": [{"name": "a", "id": "7001"}]}),
+            &json!({"id": 12, "list": [{"name": "a", "id": "5"}, {"name": "b", "id": "6"}]}),
+        );
+        assert_eq!(
+            m.path("/zia/api/v1/staticIP/4338893"),
+            "/zia/api/v1/staticIP/12"
+        );
+        assert_eq!(m.word("7001"), "5");
+        assert_eq!(
+            m.body(&json!({"ids": [4338893], "ref": {"id": "7001"}, "n": 1})),
+            json!({"ids": [12], "ref": {"id": "5"}, "n": 1})
+        );
+    }
+}
