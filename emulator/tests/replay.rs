@@ -82,7 +82,6 @@ const PENDING: &[(&str, &str)] = &[
     ("zia.jsonl", "TestWorkloadGroups.yaml"),
     ("zid.jsonl", "TestResourceServers.yaml"),
     ("zid.jsonl", "TestUsers.yaml"),
-    ("zpa.jsonl", "TestAccessPolicyReorderRule.yaml"),
     ("zpa.jsonl", "TestAccessPolicyRuleV2.yaml"),
     ("zpa.jsonl", "TestAccessPolicyTimeoutV1.yaml"),
     ("zpa.jsonl", "TestAccessPolicyTimeoutV2.yaml"),

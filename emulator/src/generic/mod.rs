@@ -11,6 +11,7 @@
 //! other than through registry data and `rules`.
 
 mod crud;
+mod declared;
 mod links;
 pub mod listing;
 mod single;
@@ -32,6 +33,9 @@ use crate::spec::{Operation, Role};
 /// fit), then the role's handler runs.
 pub fn serve(cx: &Ctx<'_>, bytes: Bytes) -> Result<Response, ApiError> {
     let input = validate::parse(cx.op, &bytes)?;
+    if let Some(out) = declared::serve(cx, &input) {
+        return Ok(reply(cx.op, out?));
+    }
     let value = match cx.op.role {
         Role::List => crud::list(cx),
         Role::Create => crud::create(cx, input),

@@ -9,7 +9,7 @@
 
 use serde_json::{json, Value};
 
-use super::{listing, Ctx};
+use super::{crud, declared, listing, Ctx};
 use crate::spec::paths::Segment;
 use crate::spec::schema::{Json, Shape};
 
@@ -49,6 +49,10 @@ pub fn get(cx: &Ctx<'_>) -> Out {
             let mut obj = json!({ "id": store.new_id(cx.op.product) });
             if props.iter().any(|p| p == "name") && !cx.found.values.is_empty() {
                 obj["name"] = json!(cx.found.last_value());
+            }
+            if let Some(m) = obj.as_object_mut() {
+                crud::stamp(m, cx, None);
+                declared::fill(m, &cx.op.ext.defaults, None);
             }
             store.singletons.insert(key, obj.clone());
             obj

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use axum::http::Method;
 use serde_json::Value;
 
+use super::ext::Ext;
 use super::paths::{self, Segment};
 use super::schema::{self, Shape};
 use super::{Operation, PathEntry, PathKind, Role, SpecIndex, StagingEffect};
@@ -40,7 +41,40 @@ impl SpecIndex {
             }
         }
         index.mark_beside_item();
+        index.spread_collection_ext();
         index
+    }
+
+    /// Collection-wide extensions (`x-emulator-defaults`, `x-emulator-order`)
+    /// are declared once, on the collection's create, and hold for every
+    /// operation on the collection and its items, in every API version.
+    fn spread_collection_ext(&mut self) {
+        let mut by_shape: Vec<(String, Ext)> = Vec::new();
+        for e in &self.paths {
+            for &i in &e.ops {
+                let op = &self.ops[i];
+                if op.role == Role::Create
+                    && (!op.ext.defaults.is_empty() || op.ext.order.is_some())
+                {
+                    by_shape.push((collection_shape(e), op.ext.clone()));
+                }
+            }
+        }
+        for e in &self.paths {
+            let shape = collection_shape(e);
+            let Some((_, from)) = by_shape.iter().find(|(s, _)| *s == shape) else {
+                continue;
+            };
+            for &i in &e.ops {
+                let ext = &mut self.ops[i].ext;
+                if ext.defaults.is_empty() {
+                    ext.defaults = from.defaults.clone();
+                }
+                if ext.order.is_none() {
+                    ext.order = from.order.clone();
+                }
+            }
+        }
     }
 
     /// Sets [`PathEntry::beside_item`] by probing the trie with a parameter
@@ -150,6 +184,7 @@ impl SpecIndex {
                     request,
                     query,
                     role,
+                    ext: Ext::read(op),
                 });
                 let op_idx = self.ops.len() - 1;
                 self.paths[entry_idx].ops.push(op_idx);
@@ -173,6 +208,22 @@ fn staging_effect(product: Product, method: &Method, id: &str, op: &Value) -> St
     } else {
         StagingEffect::None
     }
+}
+
+/// The collection a collection or item entry belongs to, as a shape with
+/// parameter names and version segments erased (singletons: none).
+fn collection_shape(e: &PathEntry) -> String {
+    let segs = match e.kind {
+        PathKind::Collection => &e.segments[..],
+        PathKind::Item => &e.segments[..e.segments.len() - 1],
+        PathKind::Singleton => return String::from("\u{0}"),
+    };
+    let versionless: Vec<Segment> = segs
+        .iter()
+        .filter(|s| !matches!(s, Segment::Lit(l) if paths::is_version(l)))
+        .cloned()
+        .collect();
+    format!("{}|{}", e.product.name, shape_text(&versionless))
 }
 
 /// A template's shape with parameter names erased (`/a/{}/b`).
