@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use reqwest::{Method, Url};
 use serde_json::Value;
 
-use common::{send, start, Emu};
+use common::{send, start, Emu, CUST};
 use ids::IdMap;
 
 /// Cassettes that do not replay yet: emulator gaps still to close, not
@@ -34,12 +34,9 @@ const PENDING: &[(&str, &str)] = &[
     ("zpa.jsonl", "TestAccessPolicyForwardingRuleV2.yaml"),
     ("zia.jsonl", "TestActivate.yaml"),
     ("zia.jsonl", "TestAdminRoles.yaml"),
-    ("zia.jsonl", "TestAuditLogs.yaml"),
     ("zia.jsonl", "TestBandwidthClasses.yaml"),
     ("zia.jsonl", "TestBandwidthRules.yaml"),
-    ("zia.jsonl", "TestCasbMalwareRules.yaml"),
     ("zia.jsonl", "TestCloudAppControl.yaml"),
-    ("zia.jsonl", "TestCloudAppInstances.yaml"),
     ("zia.jsonl", "TestCloudFirewallDNSRules.yaml"),
     ("zia.jsonl", "TestCloudFirewallIPDestinationGroup.yaml"),
     ("zia.jsonl", "TestCloudFirewallIPSourceGroup.yaml"),
@@ -49,38 +46,25 @@ const PENDING: &[(&str, &str)] = &[
     ("zia.jsonl", "TestCloudNSS.yaml"),
     ("zia.jsonl", "TestDLPDictionary.yaml"),
     ("zia.jsonl", "TestDLPEngine.yaml"),
-    ("zia.jsonl", "TestDLPEngines.yaml"),
-    ("zia.jsonl", "TestDLPTemplates.yaml"),
     ("zia.jsonl", "TestDLPWebRule.yaml"),
     ("zia.jsonl", "TestEndUserNotification.yaml"),
     ("zia.jsonl", "TestExemptedUrls.yaml"),
     ("zia.jsonl", "TestFTPControlPolicy.yaml"),
     ("zia.jsonl", "TestFileTypeControlRules.yaml"),
     ("zia.jsonl", "TestForwardingControlRulesDirect.yaml"),
-    ("zia.jsonl", "TestGRETunnel.yaml"),
     ("zia.jsonl", "TestIPv6Config.yaml"),
     ("zia.jsonl", "TestLocationManagement.yaml"),
-    ("zia.jsonl", "TestLocations.yaml"),
     ("zia.jsonl", "TestMobileThreatSettings.yaml"),
     ("zia.jsonl", "TestNSSServers.yaml"),
-    ("zia.jsonl", "TestNatControlPolicy.yaml"),
     ("zia.jsonl", "TestOrganizationInformation.yaml"),
     ("zia.jsonl", "TestRemoteAssistance.yaml"),
-    ("zia.jsonl", "TestRiskProfiles.yaml"),
     ("zia.jsonl", "TestRuleLabels.yaml"),
-    ("zia.jsonl", "TestSSLInspectionRules.yaml"),
     ("zia.jsonl", "TestSandboxRules.yaml"),
     ("zia.jsonl", "TestSecureBrowsing.yaml"),
-    ("zia.jsonl", "TestSubClouds.yaml"),
-    ("zia.jsonl", "TestTrafficDatacenters.yaml"),
-    ("zia.jsonl", "TestTrafficExtranet.yaml"),
     ("zia.jsonl", "TestTrafficGRETunnel.yaml"),
     ("zia.jsonl", "TestTrafficVPNCredential.yaml"),
     ("zia.jsonl", "TestURLFiltering.yaml"),
-    ("zia.jsonl", "TestUserManagement.yaml"),
     ("zia.jsonl", "TestVZENClusters.yaml"),
-    ("zia.jsonl", "TestWorkloadGroups.yaml"),
-    ("zid.jsonl", "TestResourceServers.yaml"),
     ("zid.jsonl", "TestUsers.yaml"),
     ("zpa.jsonl", "TestAccessPolicyRuleV2.yaml"),
     ("zpa.jsonl", "TestAccessPolicyTimeoutV1.yaml"),
@@ -102,9 +86,114 @@ const PENDING: &[(&str, &str)] = &[
     ("zpa.jsonl", "TestServiceEdgeGroupProvisioningKey.yaml"),
 ];
 
+/// The recording tenant refused the SDK's test body as a whole
+/// ("Request body is invalid."): its licences and settings decide, and the
+/// emulator accepts any body the spec allows.
+const TENANT_REFUSED: &str = "tenant refused the test body (licence/settings)";
+/// A check the real service makes on field values that the spec does not
+/// declare, so the emulator cannot know it.
+const UNDECLARED_CHECK: &str = "field check the spec does not declare";
+/// The endpoint is not enabled on the recording tenant (404 without body).
+const NOT_ENABLED: &str = "endpoint not enabled on the recording tenant";
+
 /// Interactions whose recorded answer depends on the real tenant or on the
 /// moment of recording, as (file, cassette, index or every index, reason).
-const EXEMPT: &[(&str, &str, Option<u64>, &str)] = &[];
+const EXEMPT: &[(&str, &str, Option<u64>, &str)] = &[
+    ("zia.jsonl", "TestATPPolicy.yaml", Some(1), TENANT_REFUSED),
+    (
+        "zia.jsonl",
+        "TestCasbMalwareRules.yaml",
+        Some(5),
+        TENANT_REFUSED,
+    ),
+    (
+        "zia.jsonl",
+        "TestDLPTemplates.yaml",
+        Some(1),
+        TENANT_REFUSED,
+    ),
+    (
+        "zia.jsonl",
+        "TestMobileThreatSettings.yaml",
+        Some(1),
+        TENANT_REFUSED,
+    ),
+    (
+        "zia.jsonl",
+        "TestNatControlPolicy.yaml",
+        Some(1),
+        TENANT_REFUSED,
+    ),
+    (
+        "zia.jsonl",
+        "TestRiskProfiles.yaml",
+        Some(2),
+        TENANT_REFUSED,
+    ),
+    (
+        "zia.jsonl",
+        "TestSSLInspectionRules.yaml",
+        Some(1),
+        TENANT_REFUSED,
+    ),
+    (
+        "zia.jsonl",
+        "TestTrafficDatacenters.yaml",
+        Some(3),
+        TENANT_REFUSED,
+    ),
+    (
+        "zia.jsonl",
+        "TestTrafficExtranet.yaml",
+        Some(1),
+        TENANT_REFUSED,
+    ),
+    (
+        "zia.jsonl",
+        "TestCloudAppInstances.yaml",
+        Some(2),
+        UNDECLARED_CHECK,
+    ),
+    (
+        "zia.jsonl",
+        "TestEndUserNotification.yaml",
+        Some(1),
+        UNDECLARED_CHECK,
+    ),
+    (
+        "zia.jsonl",
+        "TestWorkloadGroups.yaml",
+        Some(1),
+        UNDECLARED_CHECK,
+    ),
+    ("zia.jsonl", "TestLocations.yaml", Some(9), UNDECLARED_CHECK),
+    ("zia.jsonl", "TestLocations.yaml", Some(8), NOT_ENABLED),
+    ("zia.jsonl", "TestCloudNSS.yaml", Some(3), NOT_ENABLED),
+    ("zia.jsonl", "TestCloudNSS.yaml", Some(5), NOT_ENABLED),
+    // The recording's API client was not a super admin.
+    (
+        "zia.jsonl",
+        "TestAdminRoles.yaml",
+        Some(5),
+        "recording admin lacked the rights",
+    ),
+    // One-identity tenants refuse the legacy password settings.
+    (
+        "zia.jsonl",
+        "TestAdminRoles.yaml",
+        Some(6),
+        "tenant kind refuses the endpoint",
+    ),
+    // The report was never requested (the SDK's POST went to a mistyped
+    // path), so the real tenant had none; the emulator's singleton
+    // answers its empty value instead of 404 / 406.
+    (
+        "zia.jsonl",
+        "TestAuditLogs.yaml",
+        None,
+        "report state of the recording tenant",
+    ),
+];
 
 /// Recorded statuses that describe the moment, not the API: rate limiting,
 /// an expired token, another admin holding ZIA's edit lock, a server fault.
@@ -225,12 +314,14 @@ async fn replay(file: &str) {
     for (cassette, lines) in &all {
         let emu = start().await;
         let mut ids = IdMap::default();
-        let (mut sent, mut problems, mut exempted) = (0, Vec::new(), 0);
+        let (mut sent, mut problems, mut exempted, mut tenant) = (0, Vec::new(), 0, 0);
         for rec in lines {
             let index = rec["index"].as_u64().unwrap_or(0);
             if rec["url_path"] == "/oauth2/v1/token" || environmental(rec) {
                 continue;
             }
+            let recorded_path = rec["url_path"].as_str().unwrap_or_default();
+            let tenant_object = ids.unknown_id(recorded_path, CUST).map(String::from);
             let resp = send(request(&emu, &ids, rec)).await;
             sent += 1;
             let status = resp.status.as_u16();
@@ -245,6 +336,14 @@ async fn replay(file: &str) {
                 exempted += 1;
                 continue;
             }
+            // The recording read or changed an object the real tenant already
+            // had (its id came from the tenant's data, never from this
+            // cassette): a fresh emulator has no such object.
+            if let Some(id) = tenant_object {
+                println!("  #{index}: tenant object {id}, not compared");
+                tenant += 1;
+                continue;
+            }
             let what = format!("{} {}", rec["method"], rec["url_path"]).replace('"', "");
             problems.push(format!("  #{index} {what}\n    {}", diffs.join("\n    ")));
         }
@@ -255,7 +354,9 @@ async fn replay(file: &str) {
             (false, true) => "PENDING",
             (false, false) => "FAIL",
         };
-        println!("{verdict} {file} {cassette}: {sent} sent, {exempted} exempted");
+        println!(
+            "{verdict} {file} {cassette}: {sent} sent, {exempted} exempted, {tenant} on tenant objects"
+        );
         if !problems.is_empty() {
             println!("{}", problems.join("\n"));
         }

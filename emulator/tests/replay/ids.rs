@@ -64,6 +64,23 @@ impl IdMap {
             .join("/")
     }
 
+    /// A segment of the recorded `path` that looks like an object id but
+    /// was never handed out in this cassette: an object of the recording
+    /// tenant, which a fresh emulator cannot have. `tenant` is the customer
+    /// id, which the emulator serves as its own.
+    pub fn unknown_id<'a>(&self, path: &'a str, tenant: &str) -> Option<&'a str> {
+        path.split('/').find(|seg| {
+            let digits = seg.len() >= 2 && seg.bytes().all(|b| b.is_ascii_digit());
+            let uuid = seg.len() == 36 && seg.bytes().filter(|&b| b == b'-').count() == 4;
+            let alnum = seg.len() >= 10
+                && seg
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                && seg.bytes().filter(u8::is_ascii_digit).count() >= 2;
+            (digits || uuid || alnum) && *seg != tenant && !self.0.contains_key(*seg)
+        })
+    }
+
     /// One query value, replaced when it is a known id.
     pub fn word(&self, value: &str) -> String {
         self.0
@@ -113,6 +130,14 @@ mod tests {
             "/zia/api/v1/staticIP/12"
         );
         assert_eq!(m.word("7001"), "5");
+        assert_eq!(m.unknown_id("/zia/api/v1/staticIP/4338893", "216"), None);
+        assert_eq!(m.unknown_id("/zia/api/v1/dlpEngines/15", "216"), Some("15"));
+        assert_eq!(m.unknown_id("/zpa/customers/216/idp", "216"), None);
+        assert_eq!(m.unknown_id("/zia/api/v1/ipv6config", "216"), None);
+        assert_eq!(
+            m.unknown_id("/ziam/users/jhlm4bhr7g7j2", "216"),
+            Some("jhlm4bhr7g7j2")
+        );
         assert_eq!(
             m.body(&json!({"ids": [4338893], "ref": {"id": "7001"}, "n": 1})),
             json!({"ids": [12], "ref": {"id": "5"}, "n": 1})
