@@ -161,8 +161,12 @@ pub(super) fn stamp(obj: &mut Map<String, Value>, cx: &Ctx<'_>, prev: Option<&Va
         Shape::Object(props) => props,
         _ => &[],
     };
-    let wants =
-        |k: &str| declared.iter().any(|p| p == k) || prev.is_some_and(|p| p.get(k).is_some());
+    let defaults = &cx.op.ext.defaults;
+    let wants = |k: &str| {
+        declared.iter().any(|p| p == k)
+            || defaults.contains_key(k)
+            || prev.is_some_and(|p| p.get(k).is_some())
+    };
     let r = rules::of(cx.op.product);
     let now = now_secs();
     let time = |t: u64| {

@@ -57,6 +57,10 @@ pub fn get(cx: &Ctx<'_>) -> Out {
             store.singletons.insert(key, obj.clone());
             obj
         }
+        // Settings the tenant never wrote still have the service's values.
+        Shape::Object(_) if !cx.op.ext.defaults.is_empty() => {
+            Value::Object(cx.op.ext.defaults.clone())
+        }
         shape => empty_of(shape),
     };
     Ok(Some(value))
@@ -80,6 +84,9 @@ pub fn write(cx: &Ctx<'_>, input: Option<Value>) -> Out {
         Some(mut v) => {
             if let Some(obj) = v.as_object_mut() {
                 obj.retain(|_, x| !x.is_null());
+            }
+            if let Some(obj) = v.as_object_mut() {
+                declared::fill(obj, &cx.op.ext.defaults, store.singletons.get(&key));
             }
             if cx.op.method == axum::http::Method::PATCH {
                 if let (Some(Value::Object(base)), Some(patch)) =

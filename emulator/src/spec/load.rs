@@ -47,8 +47,10 @@ impl SpecIndex {
 
     /// Collection-wide extensions (`x-emulator-defaults`, `x-emulator-order`)
     /// are declared once, on the collection's create, and hold for every
-    /// operation on the collection and its items, in every API version.
+    /// operation on the collection and its items, in every API version; a
+    /// singleton's defaults are declared on its GET and hold for its writes.
     fn spread_collection_ext(&mut self) {
+        // Several creates (API versions) of one collection add up.
         let mut by_shape: Vec<(String, Ext)> = Vec::new();
         for e in &self.paths {
             for &i in &e.ops {
@@ -56,19 +58,43 @@ impl SpecIndex {
                 if op.role == Role::Create
                     && (!op.ext.defaults.is_empty() || op.ext.order.is_some())
                 {
-                    by_shape.push((collection_shape(e), op.ext.clone()));
+                    let shape = collection_shape(e);
+                    match by_shape.iter_mut().find(|(s, _)| *s == shape) {
+                        Some((_, ext)) => {
+                            for (k, v) in &op.ext.defaults {
+                                ext.defaults.entry(k.clone()).or_insert_with(|| v.clone());
+                            }
+                            ext.order = ext.order.take().or_else(|| op.ext.order.clone());
+                        }
+                        None => by_shape.push((shape, op.ext.clone())),
+                    }
                 }
             }
         }
         for e in &self.paths {
+            // A singleton's defaults, declared on its GET, hold for its writes.
+            if e.kind == PathKind::Singleton {
+                let from = e
+                    .ops
+                    .iter()
+                    .map(|&i| &self.ops[i])
+                    .find(|o| o.method == Method::GET);
+                let defaults = from.map(|o| o.ext.defaults.clone()).unwrap_or_default();
+                for &i in &e.ops {
+                    if self.ops[i].ext.defaults.is_empty() {
+                        self.ops[i].ext.defaults = defaults.clone();
+                    }
+                }
+                continue;
+            }
             let shape = collection_shape(e);
             let Some((_, from)) = by_shape.iter().find(|(s, _)| *s == shape) else {
                 continue;
             };
             for &i in &e.ops {
                 let ext = &mut self.ops[i].ext;
-                if ext.defaults.is_empty() {
-                    ext.defaults = from.defaults.clone();
+                for (k, v) in &from.defaults {
+                    ext.defaults.entry(k.clone()).or_insert_with(|| v.clone());
                 }
                 if ext.order.is_none() {
                     ext.order = from.order.clone();
