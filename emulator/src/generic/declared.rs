@@ -1,7 +1,8 @@
 //! Behaviour operations declare with `x-emulator-*` extensions (see
 //! `spec::ext`): server-filled defaults, ordered collections and their
 //! reorder actions, list actions on a singleton, views of another
-//! collection, creates under another name and fixed answers.
+//! collection and creates under another name. Fixed answers
+//! (`x-emulator-answer`) replace the body after the role has run.
 //!
 //! This module owns those behaviours; like the rest of `generic` it reads
 //! product facts only from the registry, `rules` and the specs.
@@ -20,9 +21,6 @@ type Out = Result<Option<Value>, ApiError>;
 /// The declared behaviour serving this request, when one applies.
 pub fn serve(cx: &Ctx<'_>, input: &Option<Value>) -> Option<Out> {
     let ext = &cx.op.ext;
-    if let Some(answer) = &ext.answer {
-        return Some(Ok(Some(answer.clone())));
-    }
     if let Some(action) = &ext.list_action {
         return Some(list_action(cx, action, input));
     }

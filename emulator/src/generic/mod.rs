@@ -33,10 +33,18 @@ use crate::spec::{Operation, Role};
 /// fit), then the role's handler runs.
 pub fn serve(cx: &Ctx<'_>, bytes: Bytes) -> Result<Response, ApiError> {
     let input = validate::parse(cx.op, &bytes)?;
-    if let Some(out) = declared::serve(cx, &input) {
-        return Ok(reply(cx.op, out?));
-    }
-    let value = match cx.op.role {
+    let value = match declared::serve(cx, &input) {
+        Some(out) => out,
+        None => by_role(cx, input),
+    }?;
+    // A fixed answer replaces the body once the state has changed.
+    let value = cx.op.ext.answer.clone().or(value);
+    Ok(reply(cx.op, value))
+}
+
+/// The generic handler of the operation's role.
+fn by_role(cx: &Ctx<'_>, input: Option<Value>) -> Result<Option<Value>, ApiError> {
+    match cx.op.role {
         Role::List => crud::list(cx),
         Role::Create => crud::create(cx, input),
         Role::Read => crud::read(cx),
@@ -46,8 +54,7 @@ pub fn serve(cx: &Ctx<'_>, bytes: Bytes) -> Result<Response, ApiError> {
         Role::SingletonGet => single::get(cx),
         Role::SingletonWrite => single::write(cx, input),
         Role::SingletonDelete => single::delete(cx),
-    }?;
-    Ok(reply(cx.op, value))
+    }
 }
 
 /// The success response: declared status, declared body type.

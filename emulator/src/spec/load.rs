@@ -55,10 +55,15 @@ impl SpecIndex {
         for e in &self.paths {
             for &i in &e.ops {
                 let op = &self.ops[i];
-                if op.role == Role::Create
-                    && (!op.ext.defaults.is_empty() || op.ext.order.is_some())
-                {
-                    let shape = collection_shape(e);
+                // A create under another name counts for the named collection.
+                let shape = match &op.ext.collection {
+                    Some(t) if !op.ext.defaults.is_empty() => {
+                        template_shape(e.product, &format!("{}{t}", e.product.gateway))
+                    }
+                    _ if op.role == Role::Create => collection_shape(e),
+                    _ => continue,
+                };
+                if !op.ext.defaults.is_empty() || op.ext.order.is_some() {
                     match by_shape.iter_mut().find(|(s, _)| *s == shape) {
                         Some((_, ext)) => {
                             for (k, v) in &op.ext.defaults {
@@ -244,12 +249,21 @@ fn collection_shape(e: &PathEntry) -> String {
         PathKind::Item => &e.segments[..e.segments.len() - 1],
         PathKind::Singleton => return String::from("\u{0}"),
     };
+    versionless_shape(e.product, segs)
+}
+
+/// [`collection_shape`] of a full template (with gateway prefix).
+fn template_shape(product: Product, template: &str) -> String {
+    versionless_shape(product, &paths::parse(template))
+}
+
+fn versionless_shape(product: Product, segs: &[Segment]) -> String {
     let versionless: Vec<Segment> = segs
         .iter()
         .filter(|s| !matches!(s, Segment::Lit(l) if paths::is_version(l)))
         .cloned()
         .collect();
-    format!("{}|{}", e.product.name, shape_text(&versionless))
+    format!("{}|{}", product.name, shape_text(&versionless))
 }
 
 /// A template's shape with parameter names erased (`/a/{}/b`).
