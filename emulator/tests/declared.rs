@@ -198,3 +198,36 @@ async fn saml_attributes_are_listed_by_their_idp() {
         .collect();
     assert_eq!(names, ["email", "upn"]);
 }
+
+#[tokio::test]
+async fn references_answer_with_the_referenced_fields() {
+    let emu = start().await;
+    let services = emu.get("/zia/api/v1/networkServices").await.json();
+    let dns = services
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "DNS")
+        .expect("predefined DNS service")
+        .clone();
+    let r = emu
+        .post(
+            "/zia/api/v1/networkServiceGroups",
+            &json!({"name": "grp", "services": [{"id": dns["id"]}, {"id": 1}]}),
+        )
+        .await;
+    assert!(r.status.is_success(), "{}", r.text);
+    let group = r.json();
+    assert_eq!(group["services"][0]["name"], "DNS", "{group}");
+    assert_eq!(
+        group["services"][1],
+        json!({"id": 1}),
+        "unknown ids stay as sent"
+    );
+    let id = group["id"].clone();
+    let read = emu
+        .get(&format!("/zia/api/v1/networkServiceGroups/{id}"))
+        .await
+        .json();
+    assert_eq!(read["services"][0]["name"], "DNS");
+}

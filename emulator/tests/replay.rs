@@ -30,11 +30,8 @@ use ids::IdMap;
 /// passes fails the test, so fixing a gap means deleting its line here.
 const PENDING: &[(&str, &str)] = &[
     ("zpa.jsonl", "TestAccessPolicyForwardingRuleV2.yaml"),
-    ("zia.jsonl", "TestAdminRoles.yaml"),
     ("zia.jsonl", "TestBandwidthRules.yaml"),
-    ("zia.jsonl", "TestCloudFirewallNetworkServicesGroup.yaml"),
     ("zia.jsonl", "TestDLPEngine.yaml"),
-    ("zia.jsonl", "TestForwardingControlRulesDirect.yaml"),
     ("zia.jsonl", "TestLocationManagement.yaml"),
     ("zia.jsonl", "TestTrafficGRETunnel.yaml"),
     ("zid.jsonl", "TestUsers.yaml"),

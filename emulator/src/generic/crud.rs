@@ -21,7 +21,7 @@ type Out = Result<Option<Value>, ApiError>;
 pub fn list(cx: &Ctx<'_>) -> Out {
     let store = cx.state.store();
     let key = links::list_key(&store, &cx.found.collection_key());
-    let items = declared::filled(cx, store.collection(&key));
+    let items = declared::filled(cx, &store, store.collection(&key));
     let body = listing::render(cx.op, &cx.params, cx.headers, cx.path, &items)?;
     Ok(Some(body))
 }
@@ -52,6 +52,7 @@ pub fn create_in(cx: &Ctx<'_>, key: &str, input: Option<Value>) -> Out {
     obj.insert("id".into(), store.new_id(cx.op.product));
     stamp(&mut obj, cx, None);
     declared::fill(&mut obj, &cx.op.ext.defaults, None);
+    declared::expand_refs(cx, &store, &mut obj);
     let wanted = cx
         .op
         .ext
@@ -83,7 +84,7 @@ pub fn read(cx: &Ctx<'_>) -> Out {
         .map(|i| &items[i])
         .filter(|o| scope.is_none_or(|m| rules::in_scope(r, o, m)))
         .ok_or_else(|| not_found(cx))?;
-    Ok(declared::filled(cx, std::slice::from_ref(obj)).pop())
+    Ok(declared::filled(cx, &store, std::slice::from_ref(obj)).pop())
 }
 
 /// PUT (`merge` false) or PATCH (`merge` true) of an item.
@@ -101,7 +102,7 @@ pub fn update(cx: &Ctx<'_>, input: Option<Value>, merge: bool) -> Out {
     body.retain(|_, v| !v.is_null());
     let mut store = cx.state.store();
     let key = cx.found.collection_key();
-    let items = store.collection_mut(&key);
+    let items = store.collection(&key);
     let idx = position(items, cx.found.last_value()).ok_or_else(|| not_found(cx))?;
     let prev = items[idx].clone();
     let mut obj = if merge {
@@ -126,8 +127,9 @@ pub fn update(cx: &Ctx<'_>, input: Option<Value>, merge: bool) -> Out {
             obj.insert(field.clone(), v.clone());
         }
     }
+    declared::expand_refs(cx, &store, &mut obj);
     let value = Value::Object(obj);
-    items[idx] = value.clone();
+    store.collection_mut(&key)[idx] = value.clone();
     Ok(Some(value))
 }
 

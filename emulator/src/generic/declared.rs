@@ -14,7 +14,7 @@ use crate::errors::ApiError;
 use crate::rules;
 use crate::spec::paths::{self, Segment};
 use crate::spec::{PathKind, Role};
-use crate::store::position;
+use crate::store::{position, Store};
 
 type Out = Result<Option<Value>, ApiError>;
 
@@ -51,20 +51,52 @@ pub fn fill(obj: &mut Map<String, Value>, defaults: &Map<String, Value>, prev: O
     }
 }
 
-/// `items` with the collection's defaults filled in, for reads of objects
-/// stored before the defaults applied (seeds, seed files).
-pub fn filled(cx: &Ctx<'_>, items: &[Value]) -> Vec<Value> {
+/// `items` as the service answers them: the collection's defaults filled
+/// in (objects stored before they applied: seeds, seed files) and
+/// references carrying the referenced objects' fields.
+pub fn filled(cx: &Ctx<'_>, store: &Store, items: &[Value]) -> Vec<Value> {
     items
         .iter()
         .map(|o| match o {
             Value::Object(m) => {
                 let mut m = m.clone();
                 fill(&mut m, &cx.op.ext.defaults, None);
+                expand_refs(cx, store, &mut m);
                 Value::Object(m)
             }
             other => other.clone(),
         })
         .collect()
+}
+
+/// Each declared reference (`{id}`, or a list of them) gains the scalar
+/// fields of the object it names; its own fields win, and a reference to
+/// nothing stays as sent.
+pub fn expand_refs(cx: &Ctx<'_>, store: &Store, obj: &mut Map<String, Value>) {
+    for (field, template) in &cx.op.ext.refs {
+        let Some(key) = key_of(cx, template) else {
+            continue;
+        };
+        let targets = store.collection(&key);
+        let expand = |r: &mut Value| {
+            let Some(id) = r.get("id").and_then(id_text) else {
+                return;
+            };
+            let (Some(found), Some(m)) = (position(targets, &id), r.as_object_mut()) else {
+                return;
+            };
+            for (k, v) in targets[found].as_object().into_iter().flatten() {
+                if !v.is_object() && !v.is_array() && !m.contains_key(k) {
+                    m.insert(k.clone(), v.clone());
+                }
+            }
+        };
+        match obj.get_mut(field) {
+            Some(Value::Array(items)) => items.iter_mut().for_each(expand),
+            Some(one @ Value::Object(_)) => expand(one),
+            _ => {}
+        }
+    }
 }
 
 /// Numbers `field` of every object by position, 1 first; products that

@@ -15,7 +15,11 @@
 //!   field equals a path parameter (`match: {field: param}`);
 //! - `x-emulator-collection: template`: a create that stores into the
 //!   collection at `template` (the items live under another name);
-//! - `x-emulator-answer: value`: the fixed success body of a check.
+//! - `x-emulator-answer: value`: the fixed success body of a check;
+//! - `x-emulator-refs: {field: template}`: `field` holds references
+//!   (`{id}` or a list of them) to objects of the collection at `template`,
+//!   which the service answers with the referenced object's fields (on the
+//!   create, for the whole collection like the defaults).
 //!
 //! This module owns reading the extensions; it may not serve requests.
 
@@ -36,6 +40,8 @@ pub struct Ext {
     pub collection: Option<String>,
     /// `x-emulator-answer`.
     pub answer: Option<Value>,
+    /// `x-emulator-refs`: (field, collection template).
+    pub refs: Vec<(String, String)>,
 }
 
 /// A change to a list field of a singleton, chosen by a query parameter.
@@ -108,6 +114,13 @@ impl Ext {
                 .and_then(Value::as_str)
                 .map(String::from),
             answer: op.get("x-emulator-answer").cloned(),
+            refs: op
+                .get("x-emulator-refs")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .filter_map(|(f, t)| Some((f.clone(), t.as_str()?.to_string())))
+                .collect(),
         }
     }
 }
@@ -126,8 +139,13 @@ mod tests {
                                        "add": "ADD", "remove": "REMOVE"},
             "x-emulator-view": {"source": "/b", "match": {"idpId": "idpId"}},
             "x-emulator-collection": "/c",
-            "x-emulator-answer": "SUCCESS"
+            "x-emulator-answer": "SUCCESS",
+            "x-emulator-refs": {"services": "/api/v1/networkServices"}
         }));
+        assert_eq!(
+            e.refs,
+            vec![("services".into(), "/api/v1/networkServices".into())]
+        );
         assert_eq!(e.defaults["enabled"], true);
         assert_eq!(e.order.as_deref(), Some("ruleOrder"));
         assert_eq!(e.list_action.unwrap().remove, "REMOVE");

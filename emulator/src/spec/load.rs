@@ -45,7 +45,8 @@ impl SpecIndex {
         index
     }
 
-    /// Collection-wide extensions (`x-emulator-defaults`, `x-emulator-order`)
+    /// Collection-wide extensions (`x-emulator-defaults`, `x-emulator-order`,
+    /// `x-emulator-refs`)
     /// are declared once, on the collection's create, and hold for every
     /// operation on the collection and its items, in every API version; a
     /// singleton's defaults are declared on its GET and hold for its writes.
@@ -63,13 +64,15 @@ impl SpecIndex {
                     _ if op.role == Role::Create => collection_shape(e),
                     _ => continue,
                 };
-                if !op.ext.defaults.is_empty() || op.ext.order.is_some() {
+                if !op.ext.defaults.is_empty() || op.ext.order.is_some() || !op.ext.refs.is_empty()
+                {
                     match by_shape.iter_mut().find(|(s, _)| *s == shape) {
                         Some((_, ext)) => {
                             for (k, v) in &op.ext.defaults {
                                 ext.defaults.entry(k.clone()).or_insert_with(|| v.clone());
                             }
                             ext.order = ext.order.take().or_else(|| op.ext.order.clone());
+                            ext.refs.extend(op.ext.refs.iter().cloned());
                         }
                         None => by_shape.push((shape, op.ext.clone())),
                     }
@@ -103,6 +106,9 @@ impl SpecIndex {
                 }
                 if ext.order.is_none() {
                     ext.order = from.order.clone();
+                }
+                if ext.refs.is_empty() {
+                    ext.refs = from.refs.clone();
                 }
             }
         }
