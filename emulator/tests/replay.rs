@@ -286,7 +286,7 @@ async fn replay(file: &str) {
             sent += 1;
             let status = resp.status.as_u16();
             if let Ok(got) = serde_json::from_str::<Value>(&resp.text) {
-                ids.learn(&rec["response_body"], &got);
+                ids.learn(recorded_path, &rec["response_body"], &got);
             }
             let diffs = compare(rec, status, &resp.text);
             if diffs.is_empty() {

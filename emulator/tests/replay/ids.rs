@@ -6,9 +6,11 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-/// Recorded id text to the emulator's id value.
+/// Recorded id text to the emulator's id value, plus the same per
+/// collection: the real tenant numbers each kind of object on its own, so
+/// one id can name a static IP and a GRE tunnel in the same cassette.
 #[derive(Default)]
-pub struct IdMap(HashMap<String, Value>);
+pub struct IdMap(HashMap<String, Value>, HashMap<(String, String), Value>);
 
 /// An id's text, for ids sent as strings or numbers alike.
 fn text(v: &Value) -> Option<String> {
@@ -23,18 +25,35 @@ impl IdMap {
     /// Learns the ids of the objects `got` answers where `recorded` was
     /// answered: the top-level object, objects under the same keys, and
     /// list elements paired by name.
-    pub fn learn(&mut self, recorded: &Value, got: &Value) {
+    /// `path` is the recorded request path: the objects answered at the
+    /// top level belong to its collection.
+    pub fn learn(&mut self, path: &str, recorded: &Value, got: &Value) {
+        let path = path.trim_end_matches('/');
+        let rid = recorded.get("id").and_then(text);
+        // A read of an item answers for the collection above it.
+        let coll = match path.rsplit_once('/') {
+            Some((parent, last)) if rid.as_deref() == Some(last) => parent,
+            _ => path,
+        };
+        self.walk(Some(coll), recorded, got);
+    }
+
+    fn walk(&mut self, coll: Option<&str>, recorded: &Value, got: &Value) {
         match (recorded, got) {
             (Value::Object(r), Value::Object(g)) => {
                 if let (Some(rid), Some(gid)) = (r.get("id").and_then(text), g.get("id")) {
                     // Short ids (`0`, `1`) are also ordinary values.
                     if rid.len() >= 3 && text(gid).is_some_and(|g| g != rid) {
+                        if let Some(c) = coll {
+                            self.1.insert((c.to_string(), rid.clone()), gid.clone());
+                        }
                         self.0.entry(rid).or_insert_with(|| gid.clone());
                     }
                 }
                 for (k, rv) in r {
                     if let (Some(gv), true) = (g.get(k), rv.is_object() || rv.is_array()) {
-                        self.learn(rv, gv);
+                        // A page's `list` holds the collection's objects.
+                        self.walk(coll.filter(|_| k == "list"), rv, gv);
                     }
                 }
             }
@@ -43,7 +62,7 @@ impl IdMap {
                     let name = rv.get("name").filter(|n| n.is_string());
                     if let Some(gv) = name.and_then(|n| g.iter().find(|o| o.get("name") == Some(n)))
                     {
-                        self.learn(rv, gv);
+                        self.walk(coll, rv, gv);
                     }
                 }
             }
@@ -51,12 +70,17 @@ impl IdMap {
         }
     }
 
-    /// `path` with every segment that is a known recorded id replaced.
+    /// `path` with every segment that is a known recorded id replaced, by
+    /// the id of its own collection where one was learned.
     pub fn path(&self, path: &str) -> String {
-        path.split('/')
-            .map(|seg| {
-                self.0
-                    .get(seg)
+        let segs: Vec<&str> = path.split('/').collect();
+        segs.iter()
+            .enumerate()
+            .map(|(i, seg)| {
+                let coll = segs[..i].join("/");
+                self.1
+                    .get(&(coll, seg.to_string()))
+                    .or_else(|| self.0.get(*seg))
                     .and_then(text)
                     .unwrap_or_else(|| seg.to_string())
             })
@@ -122,8 +146,18 @@ mod tests {
     fn ids_follow_into_paths_queries_and_bodies() {
         let mut m = IdMap::default();
         m.learn(
+            "/zia/api/v1/staticIP",
             &json!({"id": 4338893, "list": [{"name": "a", "id": "7001"}]}),
             &json!({"id": 12, "list": [{"name": "a", "id": "5"}, {"name": "b", "id": "6"}]}),
+        );
+        m.learn(
+            "/zia/api/v1/greTunnels",
+            &json!({"id": 4338893}),
+            &json!({"id": 13}),
+        );
+        assert_eq!(
+            m.path("/zia/api/v1/greTunnels/4338893"),
+            "/zia/api/v1/greTunnels/13"
         );
         assert_eq!(
             m.path("/zia/api/v1/staticIP/4338893"),
