@@ -31,7 +31,6 @@ use ids::IdMap;
 const PENDING: &[(&str, &str)] = &[
     ("zpa.jsonl", "TestAccessPolicyForwardingRuleV2.yaml"),
     ("zia.jsonl", "TestBandwidthRules.yaml"),
-    ("zia.jsonl", "TestDLPEngine.yaml"),
     ("zia.jsonl", "TestLocationManagement.yaml"),
     ("zia.jsonl", "TestTrafficGRETunnel.yaml"),
     ("zid.jsonl", "TestUsers.yaml"),
@@ -130,6 +129,13 @@ const EXEMPT: &[(&str, &str, Option<u64>, &str)] = &[
     ("zia.jsonl", "TestLocations.yaml", Some(8), NOT_ENABLED),
     ("zia.jsonl", "TestCloudNSS.yaml", Some(3), NOT_ENABLED),
     ("zia.jsonl", "TestCloudNSS.yaml", Some(5), NOT_ENABLED),
+    // A DLP engine every ZIA tenant has, read by its fixed id `1`.
+    (
+        "zia.jsonl",
+        "TestDLPEngine.yaml",
+        Some(2),
+        "tenant's predefined DLP engine",
+    ),
     // The recording's API client was not a super admin.
     (
         "zia.jsonl",

@@ -42,8 +42,8 @@ impl IdMap {
         match (recorded, got) {
             (Value::Object(r), Value::Object(g)) => {
                 if let (Some(rid), Some(gid)) = (r.get("id").and_then(text), g.get("id")) {
-                    // Short ids (`0`, `1`) are also ordinary values.
-                    if rid.len() >= 3 && text(gid).is_some_and(|g| g != rid) {
+                    // One-digit ids (`0`, `1`) are also ordinary values.
+                    if rid.len() >= 2 && text(gid).is_some_and(|g| g != rid) {
                         if let Some(c) = coll {
                             self.1.insert((c.to_string(), rid.clone()), gid.clone());
                         }
@@ -114,27 +114,43 @@ impl IdMap {
     }
 
     /// `body` with known ids replaced, keeping each value's JSON type
-    /// (a number stays a number when the new id is numeric).
+    /// (a number stays a number when the new id is numeric). Short ids
+    /// (two or three digits) are replaced only under id-named keys, where
+    /// they cannot be a port, a count or an order.
     pub fn body(&self, body: &Value) -> Value {
-        match body {
-            Value::Object(m) => {
-                Value::Object(m.iter().map(|(k, v)| (k.clone(), self.body(v))).collect())
-            }
-            Value::Array(a) => Value::Array(a.iter().map(|v| self.body(v)).collect()),
-            Value::String(s) => match self.0.get(s).and_then(text) {
-                Some(new) => Value::String(new),
-                None => body.clone(),
-            },
-            Value::Number(n) => match self.0.get(&n.to_string()).and_then(text) {
+        self.value(body, true)
+    }
+
+    fn value(&self, v: &Value, id_key: bool) -> Value {
+        let known = |t: &str| {
+            self.0
+                .get(t)
+                .filter(|_| id_key || t.len() > 3)
+                .and_then(text)
+        };
+        match v {
+            Value::Object(m) => Value::Object(
+                m.iter()
+                    .map(|(k, x)| (k.clone(), self.value(x, is_id_key(k))))
+                    .collect(),
+            ),
+            Value::Array(a) => Value::Array(a.iter().map(|x| self.value(x, id_key)).collect()),
+            Value::String(s) => known(s).map_or_else(|| v.clone(), Value::String),
+            Value::Number(n) => match known(&n.to_string()) {
                 Some(new) => new
                     .parse::<u64>()
                     .map(Value::from)
                     .unwrap_or(Value::String(new)),
-                None => body.clone(),
+                None => v.clone(),
             },
-            _ => body.clone(),
+            _ => v.clone(),
         }
     }
+}
+
+/// `id`, `appConnectorGroupId`, `idpIds`: keys whose values are ids.
+fn is_id_key(k: &str) -> bool {
+    k == "id" || k.ends_with("Id") || k.ends_with("Ids") || k.ends_with("_id")
 }
 
 #[cfg(test)]
@@ -175,6 +191,16 @@ mod tests {
         assert_eq!(
             m.body(&json!({"ids": [4338893], "ref": {"id": "7001"}, "n": 1})),
             json!({"ids": [12], "ref": {"id": "5"}, "n": 1})
+        );
+        m.learn(
+            "/zia/api/v1/bandwidthClasses",
+            &json!({"id": 18}),
+            &json!({"id": 170}),
+        );
+        assert_eq!(
+            m.body(&json!({"classes": [{"id": 18}], "order": 18})),
+            json!({"classes": [{"id": 170}], "order": 18}),
+            "short ids only under id keys"
         );
     }
 }
