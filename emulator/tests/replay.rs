@@ -38,7 +38,6 @@ const PENDING: &[(&str, &str)] = &[
     ("zpa.jsonl", "TestAccessPolicyTimeoutV1.yaml"),
     ("zpa.jsonl", "TestAccessPolicyTimeoutV2.yaml"),
     ("zpa.jsonl", "TestAccessPrivilegedConsoleV2.yaml"),
-    ("zpa.jsonl", "TestAppConnectorGroup.yaml"),
     ("zpa.jsonl", "TestAppConnectorGroupProvisioningKey.yaml"),
     ("zpa.jsonl", "TestApplicationSegment.yaml"),
     ("zpa.jsonl", "TestSamlAttributes.yaml"),
