@@ -8,7 +8,8 @@
 //! responses use the operation's lowest declared 2xx status and its
 //! declared body (none for 204). Routing, the gate, tenant checks and
 //! staging are the router's; this module may not apply product rules
-//! other than through registry data and `rules`.
+//! other than through registry data, `rules` and the behaviour operations
+//! declare in the specs (`declared`).
 
 mod crud;
 mod declared;
