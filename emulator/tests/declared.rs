@@ -197,6 +197,10 @@ async fn saml_attributes_are_listed_by_their_idp() {
         .map(|a| a["name"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["email", "upn"]);
+    assert_eq!(
+        by_idp["currentCount"], "2",
+        "the page declares its own count"
+    );
 }
 
 #[tokio::test]

@@ -40,7 +40,6 @@ const PENDING: &[(&str, &str)] = &[
     ("zpa.jsonl", "TestAccessPrivilegedConsoleV2.yaml"),
     ("zpa.jsonl", "TestAppConnectorGroupProvisioningKey.yaml"),
     ("zpa.jsonl", "TestApplicationSegment.yaml"),
-    ("zpa.jsonl", "TestSamlAttributes.yaml"),
     ("zpa.jsonl", "TestServiceEdgeGroupProvisioningKey.yaml"),
 ];
 
