@@ -1,8 +1,8 @@
 //! Request bodies checked against the operation's spec before any state
 //! changes: JSON that parses, of the declared top-level type, with the
 //! required fields present and the declared fields of the declared types;
-//! where the product's mapper takes a number for a string, the number is
-//! kept as text. This module owns spec-based body checks and that
+//! where the product's mapper takes a number for a string (or for an
+//! untyped field), the number is kept as text. This module owns spec-based body checks and that
 //! normalisation; it may not change state.
 
 use serde_json::{Map, Value};
@@ -69,7 +69,9 @@ fn text_fields(fields: &[(String, Json, Json)], obj: &mut Map<String, Value>) {
     };
     for (name, ty, item) in fields {
         match (obj.get_mut(name), ty, item) {
-            (Some(v), Json::String, _) => text(v),
+            // An untyped field is a string like every other scalar the
+            // product answers (numbers are sent either way).
+            (Some(v), Json::String | Json::Any, _) => text(v),
             (Some(Value::Array(items)), Json::Array, Json::String) => {
                 items.iter_mut().for_each(text)
             }
@@ -171,8 +173,11 @@ mod tests {
         let mut obj = v.as_object().cloned().unwrap();
         let mut f = fields();
         f.push(("tags".into(), Json::Array, Json::String));
+        f.push(("maxUsage".into(), Json::Any, Json::Any));
+        obj.insert("maxUsage".into(), json!(10));
         text_fields(&f, &mut obj);
-        let want = json!({"name": "5", "ports": [1], "tags": ["7", "x"], "enabled": true});
+        let want = json!({"name": "5", "ports": [1], "tags": ["7", "x"], "enabled": true,
+                          "maxUsage": "10"});
         assert_eq!(Value::Object(obj), want);
     }
 }
