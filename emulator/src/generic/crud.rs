@@ -21,8 +21,14 @@ type Out = Result<Option<Value>, ApiError>;
 pub fn list(cx: &Ctx<'_>) -> Out {
     let store = cx.state.store();
     let key = links::list_key(&store, &cx.found.collection_key());
-    let items = declared::filled(cx, &store, store.collection(&key));
-    let body = listing::render(cx.op, &cx.params, cx.headers, cx.path, &items)?;
+    let stored = store.collection(&key);
+    let body = if declared::changes_reads(cx) {
+        let items = declared::filled(cx, &store, stored);
+        listing::render(cx.op, &cx.params, cx.headers, cx.path, &items)?
+    } else {
+        // Large collections are listed without a copy.
+        listing::render(cx.op, &cx.params, cx.headers, cx.path, stored)?
+    };
     Ok(Some(body))
 }
 

@@ -51,6 +51,12 @@ pub fn fill(obj: &mut Map<String, Value>, defaults: &Map<String, Value>, prev: O
     }
 }
 
+/// Whether reads of this operation's objects differ from what is stored
+/// (declared defaults or references).
+pub fn changes_reads(cx: &Ctx<'_>) -> bool {
+    !cx.op.ext.defaults.is_empty() || !cx.op.ext.refs.is_empty()
+}
+
 /// `items` as the service answers them: the collection's defaults filled
 /// in (objects stored before they applied: seeds, seed files) and
 /// references carrying the referenced objects' fields.
