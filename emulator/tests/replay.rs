@@ -48,9 +48,6 @@ const PENDING: &[(&str, &str)] = &[
     // PRA consoles answer their application and portals as the referenced
     // objects; `getAppsByType` lists the PRA apps inside segments.
     ("zpa.jsonl", "TestAccessPrivilegedConsoleV2.yaml"),
-    // The hand-written segment provider answers server group references
-    // without `passive` / `weight`.
-    ("zpa.jsonl", "TestApplicationSegment.yaml"),
     // `maxBandwidth`, `minBandwidth` and `idleTimeInMinutes` are untyped in
     // the spec; the API answers numbers whatever the client sent.
     ("zia.jsonl", "TestBandwidthRules.yaml"),
