@@ -48,10 +48,6 @@ const PENDING: &[(&str, &str)] = &[
     // PRA consoles answer their application and portals as the referenced
     // objects; `getAppsByType` lists the PRA apps inside segments.
     ("zpa.jsonl", "TestAccessPrivilegedConsoleV2.yaml"),
-    // `maxBandwidth`, `minBandwidth` and `idleTimeInMinutes` are untyped in
-    // the spec; the API answers numbers whatever the client sent.
-    ("zia.jsonl", "TestBandwidthRules.yaml"),
-    ("zia.jsonl", "TestLocationManagement.yaml"),
     // The hand-written ZIdentity user provider answers no `idp` reference.
     ("zid.jsonl", "TestUsers.yaml"),
 ];

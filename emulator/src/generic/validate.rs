@@ -2,7 +2,8 @@
 //! changes: JSON that parses, of the declared top-level type, with the
 //! required fields present and the declared fields of the declared types;
 //! where the product's mapper takes a number for a string (or for an
-//! untyped field), the number is kept as text. This module owns spec-based body checks and that
+//! untyped field), the number is kept as text; where it answers numbers,
+//! numeric text in an untyped field becomes a number. This module owns spec-based body checks and that
 //! normalisation; it may not change state.
 
 use serde_json::{Map, Value};
@@ -57,6 +58,21 @@ pub fn numbers_to_text(op: &Operation, obj: &mut Map<String, Value>) {
     if let Some(spec) = op.request.as_ref() {
         if rules::of(op.product).strings_take_numbers {
             text_fields(&spec.fields, obj);
+        } else {
+            number_fields(&spec.fields, obj);
+        }
+    }
+}
+
+/// Products that answer numbers as JSON numbers do so for untyped fields
+/// too (the spec leaves a field untyped where clients send either form).
+fn number_fields(fields: &[(String, Json, Json)], obj: &mut Map<String, Value>) {
+    for (name, ty, _) in fields {
+        if let (Some(v), Json::Any) = (obj.get_mut(name), ty) {
+            let n = v.as_str().and_then(|t| t.parse::<i64>().ok());
+            if let Some(n) = n {
+                *v = Value::from(n);
+            }
         }
     }
 }
@@ -179,5 +195,11 @@ mod tests {
         let want = json!({"name": "5", "ports": [1], "tags": ["7", "x"], "enabled": true,
                           "maxUsage": "10"});
         assert_eq!(Value::Object(obj), want);
+        let mut obj = json!({"maxUsage": "100", "name": "7"})
+            .as_object()
+            .cloned()
+            .unwrap();
+        number_fields(&f, &mut obj);
+        assert_eq!(Value::Object(obj), json!({"maxUsage": 100, "name": "7"}));
     }
 }
