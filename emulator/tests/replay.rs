@@ -48,8 +48,6 @@ const PENDING: &[(&str, &str)] = &[
     // PRA consoles answer their application and portals as the referenced
     // objects; `getAppsByType` lists the PRA apps inside segments.
     ("zpa.jsonl", "TestAccessPrivilegedConsoleV2.yaml"),
-    // The hand-written ZIdentity user provider answers no `idp` reference.
-    ("zid.jsonl", "TestUsers.yaml"),
 ];
 
 /// The recording tenant refused the SDK's test body as a whole
