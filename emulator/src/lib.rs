@@ -42,6 +42,16 @@
 //!   spec declares. Bodies are checked against the spec (JSON, top-level
 //!   type, required fields, field types): 400 in the product's shape and no
 //!   state change otherwise. Unknown paths are 404, bodies over 5 MiB 413.
+//!   What the role cannot say an operation declares with `x-emulator-*`
+//!   spec extensions (`spec::ext`, `generic::declared`; listed in
+//!   `openapi/README.md`): server-filled defaults, ordered collections and
+//!   reorders, list actions, views of other collections, creates under
+//!   another name, references answered with the referenced fields, fixed
+//!   answers.
+//! - Every tenant, demo or empty, has the objects real tenants start with
+//!   (`seed/predefined.json`): ZPA enrollment certificates, isolation
+//!   regions and profile, auth domains; ZIA admin roles, predefined network
+//!   services, VIPs, supported browser versions.
 //! - Paging: ZPA `page`/`pagesize` (default 20, max 500) with string totals,
 //!   `search=name EQ x` / `name LIKE x` and `microtenantId`; ZIA plain arrays
 //!   with `page`/`pageSize` (default 100, max 1000) and `search`/`name`;
@@ -116,7 +126,8 @@
 //!
 //! - `product` (registry, from `products.json`) and `rules` (emulator
 //!   quirks keyed by product name): what a product is.
-//! - `spec`: the operations of `openapi/*.yaml`, matched by path.
+//! - `spec`: the operations of `openapi/*.yaml`, matched by path, with
+//!   their `x-emulator-*` extensions (`spec::ext`).
 //! - `router`: the one entry for product API requests; applies `gate`,
 //!   the tenant check and staging, then calls a provider.
 //! - `generic` (the provider for any operation, by role) and `products`

@@ -135,6 +135,10 @@ async fn every_spec_operation_is_served() {
         }
         let path = concrete(&op.template, &id);
         let mut rb = emu.req(op.method.clone(), &path);
+        // A list action's required parameter chooses the change.
+        if let Some(a) = &op.ext.list_action {
+            rb = rb.query(&[(a.param.as_str(), a.add.as_str())]);
+        }
         if let Some(b) = body_for(op, n) {
             rb = rb.json(&b);
         }

@@ -97,6 +97,11 @@ async fn user_crud_round_trip() {
         .bytes()
         .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()));
     assert_eq!(u["source"], "API");
+    // API users belong to the tenant's default identity provider.
+    assert!(
+        u["idp"]["id"].is_string() && u["idp"]["name"].is_string(),
+        "{u}"
+    );
     assert_eq!(
         emu.get(&format!("/ziam/admin/api/v1/users/{id}"))
             .await

@@ -188,6 +188,9 @@ async fn crud_round_trip() {
     assert_eq!(app["tcpPortRange"], json!([{"from": "8000", "to": "8001"}]));
     assert_eq!(app["segmentGroupName"], "CI Apps");
     assert_eq!(app["serverGroups"][0]["id"], server_id.as_str());
+    // The link's own fields, with the service's defaults.
+    assert_eq!(app["serverGroups"][0]["passive"], false);
+    assert_eq!(app["serverGroups"][0]["weight"], "0");
 
     let got = emu.get(&zpa(&format!("/application/{id}"))).await.json();
     assert_eq!(got["name"], "ci-app.corp.example.com");

@@ -9,7 +9,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{links, listing, single, Ctx};
+use super::{declared, links, listing, single, Ctx};
 use crate::errors::ApiError;
 use crate::rules;
 use crate::spec::schema::Shape;
@@ -21,14 +21,27 @@ type Out = Result<Option<Value>, ApiError>;
 pub fn list(cx: &Ctx<'_>) -> Out {
     let store = cx.state.store();
     let key = links::list_key(&store, &cx.found.collection_key());
-    let items = store.collection(&key);
-    let body = listing::render(cx.op, &cx.params, cx.headers, cx.path, items)?;
+    let stored = store.collection(&key);
+    let body = if declared::changes_reads(cx) {
+        let items = declared::filled(cx, &store, stored);
+        listing::render(cx.op, &cx.params, cx.headers, cx.path, &items)?
+    } else {
+        // Large collections are listed without a copy.
+        listing::render(cx.op, &cx.params, cx.headers, cx.path, stored)?
+    };
     Ok(Some(body))
 }
 
 /// POST to a collection. A non-object body (bulk-style array) is stored
 /// and echoed like an action instead.
 pub fn create(cx: &Ctx<'_>, input: Option<Value>) -> Out {
+    create_in(cx, &cx.found.collection_key(), input)
+}
+
+/// POST storing into the collection at `key`: the collection's defaults
+/// fill what the client left out, and an ordered collection places the
+/// object where its order field asks (else last) and renumbers.
+pub fn create_in(cx: &Ctx<'_>, key: &str, input: Option<Value>) -> Out {
     let mut obj = match input {
         Some(Value::Object(m)) => m,
         None => Map::new(),
@@ -44,11 +57,25 @@ pub fn create(cx: &Ctx<'_>, input: Option<Value>) -> Out {
     let mut store = cx.state.store();
     obj.insert("id".into(), store.new_id(cx.op.product));
     stamp(&mut obj, cx, None);
-    let value = Value::Object(obj);
-    store
-        .collection_mut(&cx.found.collection_key())
-        .push(value.clone());
-    Ok(Some(value))
+    declared::fill(&mut obj, &cx.op.ext.defaults, None);
+    declared::expand_refs(cx, &store, &mut obj);
+    let wanted = cx
+        .op
+        .ext
+        .order
+        .as_ref()
+        .map(|f| declared::wanted_position(obj.get(f)));
+    let items = store.collection_mut(key);
+    items.push(Value::Object(obj));
+    let mut at = items.len() - 1;
+    if let Some(field) = &cx.op.ext.order {
+        if let Some(Some(to)) = wanted {
+            declared::move_to(items, at, to);
+            at = (to - 1).min(at);
+        }
+        declared::renumber(cx, items, field);
+    }
+    Ok(Some(items[at].clone()))
 }
 
 /// GET of an item; the scope parameter (ZPA's `microtenantId`) hides
@@ -63,7 +90,7 @@ pub fn read(cx: &Ctx<'_>) -> Out {
         .map(|i| &items[i])
         .filter(|o| scope.is_none_or(|m| rules::in_scope(r, o, m)))
         .ok_or_else(|| not_found(cx))?;
-    Ok(Some(obj.clone()))
+    Ok(declared::filled(cx, &store, std::slice::from_ref(obj)).pop())
 }
 
 /// PUT (`merge` false) or PATCH (`merge` true) of an item.
@@ -81,7 +108,7 @@ pub fn update(cx: &Ctx<'_>, input: Option<Value>, merge: bool) -> Out {
     body.retain(|_, v| !v.is_null());
     let mut store = cx.state.store();
     let key = cx.found.collection_key();
-    let items = store.collection_mut(&key);
+    let items = store.collection(&key);
     let idx = position(items, cx.found.last_value()).ok_or_else(|| not_found(cx))?;
     let prev = items[idx].clone();
     let mut obj = if merge {
@@ -99,8 +126,16 @@ pub fn update(cx: &Ctx<'_>, input: Option<Value>, merge: bool) -> Out {
         }
     }
     stamp(&mut obj, cx, Some(&prev));
+    declared::fill(&mut obj, &cx.op.ext.defaults, Some(&prev));
+    if let Some(field) = &cx.op.ext.order {
+        // The position is the order's; a write cannot move it.
+        if let Some(v) = prev.get(field) {
+            obj.insert(field.clone(), v.clone());
+        }
+    }
+    declared::expand_refs(cx, &store, &mut obj);
     let value = Value::Object(obj);
-    items[idx] = value.clone();
+    store.collection_mut(&key)[idx] = value.clone();
     Ok(Some(value))
 }
 
@@ -111,6 +146,9 @@ pub fn delete(cx: &Ctx<'_>) -> Out {
     let items = store.collection_mut(&key);
     let idx = position(items, cx.found.last_value()).ok_or_else(|| not_found(cx))?;
     let removed = items.remove(idx);
+    if let Some(field) = &cx.op.ext.order {
+        declared::renumber(cx, items, field);
+    }
     Ok(Some(removed))
 }
 
@@ -126,13 +164,17 @@ fn not_found(cx: &Ctx<'_>) -> ApiError {
 /// Server-maintained timestamps, when the object or its schema has them.
 /// Some products (ZPA) write times as numeric strings, the others as
 /// numbers.
-fn stamp(obj: &mut Map<String, Value>, cx: &Ctx<'_>, prev: Option<&Value>) {
+pub(super) fn stamp(obj: &mut Map<String, Value>, cx: &Ctx<'_>, prev: Option<&Value>) {
     let declared: &[String] = match &cx.op.response {
         Shape::Object(props) => props,
         _ => &[],
     };
-    let wants =
-        |k: &str| declared.iter().any(|p| p == k) || prev.is_some_and(|p| p.get(k).is_some());
+    let defaults = &cx.op.ext.defaults;
+    let wants = |k: &str| {
+        declared.iter().any(|p| p == k)
+            || defaults.contains_key(k)
+            || prev.is_some_and(|p| p.get(k).is_some())
+    };
     let r = rules::of(cx.op.product);
     let now = now_secs();
     let time = |t: u64| {

@@ -35,13 +35,27 @@ pub fn render(
     let product = op.product;
     let rows = rows(product, params, items);
     match &op.response {
-        Shape::ZpaPage { numeric_totals } => {
+        Shape::ZpaPage {
+            numeric_totals,
+            current_count,
+        } => {
             let totals = if *numeric_totals {
                 Totals::Numbers
             } else {
                 Totals::Strings
             };
-            paging::envelope_page(product, params, &rows, totals)
+            let mut page = paging::envelope_page(product, params, &rows, totals)?;
+            if *current_count {
+                let n = page
+                    .get("list")
+                    .and_then(Value::as_array)
+                    .map_or(0, Vec::len);
+                page["currentCount"] = match totals {
+                    Totals::Numbers => Value::from(n),
+                    Totals::Strings => Value::from(n.to_string()),
+                };
+            }
+            Ok(page)
         }
         Shape::ZidPage => {
             paging::offset_page(product, &paging::origin(headers), path, params, &rows)

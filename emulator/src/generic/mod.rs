@@ -8,9 +8,11 @@
 //! responses use the operation's lowest declared 2xx status and its
 //! declared body (none for 204). Routing, the gate, tenant checks and
 //! staging are the router's; this module may not apply product rules
-//! other than through registry data and `rules`.
+//! other than through registry data, `rules` and the behaviour operations
+//! declare in the specs (`declared`).
 
 mod crud;
+mod declared;
 mod links;
 pub mod listing;
 mod single;
@@ -32,7 +34,18 @@ use crate::spec::{Operation, Role};
 /// fit), then the role's handler runs.
 pub fn serve(cx: &Ctx<'_>, bytes: Bytes) -> Result<Response, ApiError> {
     let input = validate::parse(cx.op, &bytes)?;
-    let value = match cx.op.role {
+    let value = match declared::serve(cx, &input) {
+        Some(out) => out,
+        None => by_role(cx, input),
+    }?;
+    // A fixed answer replaces the body once the state has changed.
+    let value = cx.op.ext.answer.clone().or(value);
+    Ok(reply(cx.op, value))
+}
+
+/// The generic handler of the operation's role.
+fn by_role(cx: &Ctx<'_>, input: Option<Value>) -> Result<Option<Value>, ApiError> {
+    match cx.op.role {
         Role::List => crud::list(cx),
         Role::Create => crud::create(cx, input),
         Role::Read => crud::read(cx),
@@ -42,8 +55,7 @@ pub fn serve(cx: &Ctx<'_>, bytes: Bytes) -> Result<Response, ApiError> {
         Role::SingletonGet => single::get(cx),
         Role::SingletonWrite => single::write(cx, input),
         Role::SingletonDelete => single::delete(cx),
-    }?;
-    Ok(reply(cx.op, value))
+    }
 }
 
 /// The success response: declared status, declared body type.

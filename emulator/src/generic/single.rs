@@ -9,7 +9,7 @@
 
 use serde_json::{json, Value};
 
-use super::{listing, Ctx};
+use super::{crud, declared, listing, Ctx};
 use crate::spec::paths::Segment;
 use crate::spec::schema::{Json, Shape};
 
@@ -50,8 +50,16 @@ pub fn get(cx: &Ctx<'_>) -> Out {
             if props.iter().any(|p| p == "name") && !cx.found.values.is_empty() {
                 obj["name"] = json!(cx.found.last_value());
             }
+            if let Some(m) = obj.as_object_mut() {
+                crud::stamp(m, cx, None);
+                declared::fill(m, &cx.op.ext.defaults, None);
+            }
             store.singletons.insert(key, obj.clone());
             obj
+        }
+        // Settings the tenant never wrote still have the service's values.
+        Shape::Object(_) if !cx.op.ext.defaults.is_empty() => {
+            Value::Object(cx.op.ext.defaults.clone())
         }
         shape => empty_of(shape),
     };
@@ -76,6 +84,9 @@ pub fn write(cx: &Ctx<'_>, input: Option<Value>) -> Out {
         Some(mut v) => {
             if let Some(obj) = v.as_object_mut() {
                 obj.retain(|_, x| !x.is_null());
+            }
+            if let Some(obj) = v.as_object_mut() {
+                declared::fill(obj, &cx.op.ext.defaults, store.singletons.get(&key));
             }
             if cx.op.method == axum::http::Method::PATCH {
                 if let (Some(Value::Object(base)), Some(patch)) =

@@ -1,8 +1,9 @@
 //! Request bodies checked against the operation's spec before any state
 //! changes: JSON that parses, of the declared top-level type, with the
 //! required fields present and the declared fields of the declared types;
-//! where the product's mapper takes a number for a string, the number is
-//! kept as text. This module owns spec-based body checks and that
+//! where the product's mapper takes a number for a string (or for an
+//! untyped field), the number is kept as text; where it answers numbers,
+//! numeric text in an untyped field becomes a number. This module owns spec-based body checks and that
 //! normalisation; it may not change state.
 
 use serde_json::{Map, Value};
@@ -57,6 +58,21 @@ pub fn numbers_to_text(op: &Operation, obj: &mut Map<String, Value>) {
     if let Some(spec) = op.request.as_ref() {
         if rules::of(op.product).strings_take_numbers {
             text_fields(&spec.fields, obj);
+        } else {
+            number_fields(&spec.fields, obj);
+        }
+    }
+}
+
+/// Products that answer numbers as JSON numbers do so for untyped fields
+/// too (the spec leaves a field untyped where clients send either form).
+fn number_fields(fields: &[(String, Json, Json)], obj: &mut Map<String, Value>) {
+    for (name, ty, _) in fields {
+        if let (Some(v), Json::Any) = (obj.get_mut(name), ty) {
+            let n = v.as_str().and_then(|t| t.parse::<i64>().ok());
+            if let Some(n) = n {
+                *v = Value::from(n);
+            }
         }
     }
 }
@@ -69,7 +85,9 @@ fn text_fields(fields: &[(String, Json, Json)], obj: &mut Map<String, Value>) {
     };
     for (name, ty, item) in fields {
         match (obj.get_mut(name), ty, item) {
-            (Some(v), Json::String, _) => text(v),
+            // An untyped field is a string like every other scalar the
+            // product answers (numbers are sent either way).
+            (Some(v), Json::String | Json::Any, _) => text(v),
             (Some(Value::Array(items)), Json::Array, Json::String) => {
                 items.iter_mut().for_each(text)
             }
@@ -171,8 +189,17 @@ mod tests {
         let mut obj = v.as_object().cloned().unwrap();
         let mut f = fields();
         f.push(("tags".into(), Json::Array, Json::String));
+        f.push(("maxUsage".into(), Json::Any, Json::Any));
+        obj.insert("maxUsage".into(), json!(10));
         text_fields(&f, &mut obj);
-        let want = json!({"name": "5", "ports": [1], "tags": ["7", "x"], "enabled": true});
+        let want = json!({"name": "5", "ports": [1], "tags": ["7", "x"], "enabled": true,
+                          "maxUsage": "10"});
         assert_eq!(Value::Object(obj), want);
+        let mut obj = json!({"maxUsage": "100", "name": "7"})
+            .as_object()
+            .cloned()
+            .unwrap();
+        number_fields(&f, &mut obj);
+        assert_eq!(Value::Object(obj), json!({"maxUsage": 100, "name": "7"}));
     }
 }

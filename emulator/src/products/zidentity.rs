@@ -17,7 +17,7 @@ use crate::errors::ApiError;
 use crate::paging::{self, field_contains};
 use crate::product::Product;
 use crate::router::{Ctx, Handler};
-use crate::store::{find, position};
+use crate::store::{find, position, scrambled_id};
 
 /// The hand-written operations, by operationId.
 pub const PROVIDERS: &[(&str, Handler)] = &[
@@ -94,6 +94,9 @@ fn get_user(cx: &Ctx<'_>, _: Bytes) -> Reply {
 
 /// Validates and assembles a user; PUT replaces every client field while
 /// the id and `source` survive.
+/// The identity provider every ZIdentity tenant starts with.
+const DEFAULT_IDP_NAME: &str = "Zscaler Identity";
+
 fn build_user(mut body: Map<String, Value>, id: String, source: Value) -> Result<Value, ApiError> {
     body::check(
         Product::ZIDENTITY,
@@ -114,7 +117,14 @@ fn build_user(mut body: Map<String, Value>, id: String, source: Value) -> Result
     let mut user = Map::new();
     user.insert("customAttrsInfo".into(), json!({}));
     user.insert("department".into(), json!({}));
-    user.insert("idp".into(), json!({}));
+    // Users the API creates belong to the tenant's default identity
+    // provider; provisioned (SCIM) users keep the one they came with.
+    let idp = if source == "API" {
+        json!({ "id": scrambled_id("h0", 1), "name": DEFAULT_IDP_NAME })
+    } else {
+        json!({})
+    };
+    user.insert("idp".into(), idp);
     user.insert("status".into(), json!(true));
     user.extend(body);
     user.insert("id".into(), json!(id));
@@ -140,7 +150,12 @@ fn replace_user(cx: &Ctx<'_>, raw: Bytes) -> Reply {
     let users = store.collection(ZIDENTITY_USERS);
     let idx = position(users, id).ok_or_else(|| not_found("User", id))?;
     let source = users[idx]["source"].clone();
-    let user = build_user(body, id.to_string(), source)?;
+    let idp = users[idx].get("idp").cloned();
+    let mut user = build_user(body, id.to_string(), source)?;
+    // The identity provider is the user's, not a field a PUT resets.
+    if let Some(idp) = idp {
+        user["idp"] = idp;
+    }
     store.collection_mut(ZIDENTITY_USERS)[idx] = user.clone();
     Ok(Json(user).into_response())
 }

@@ -76,7 +76,7 @@ fn derived(z: &ZpaView<'_>, coll: Coll, obj: &Value) -> Vec<(&'static str, Value
                     .map(|r| {
                         let rid = id_text(&r["id"]);
                         find(z.server_groups, &rid)
-                            .map(server_group_summary)
+                            .map(|sg| server_group_link(sg, r))
                             .unwrap_or_else(|| json!({ "id": rid }))
                     })
                     .collect();
@@ -117,6 +117,17 @@ fn derived(z: &ZpaView<'_>, coll: Coll, obj: &Value) -> Vec<(&'static str, Value
                 out.push(("appConnectorGroups", Value::Array(expanded)));
             }
         }
+    }
+    out
+}
+
+/// A segment's link to a server group: the group's summary plus the
+/// link's own `passive` and `weight`, as sent or the service's defaults.
+fn server_group_link(sg: &Value, link: &Value) -> Value {
+    let mut out = server_group_summary(sg);
+    for (key, default) in [("passive", json!(false)), ("weight", json!("0"))] {
+        let v = link.get(key).filter(|v| !v.is_null()).cloned();
+        out[key] = v.unwrap_or(default);
     }
     out
 }

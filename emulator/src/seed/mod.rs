@@ -31,12 +31,22 @@ pub const EMOJI_NAME: &str = "🚀 Launch Control";
 /// Unix time the demo objects pretend to have been created around.
 pub const SEED_EPOCH: u64 = 1_700_000_000;
 
+/// The objects every tenant has from the start, whatever its data: ZPA
+/// enrollment certificates, isolation regions and profile, authentication
+/// domains; ZIA admin roles, predefined network services, VIPs and
+/// supported browser versions. Kept as data in the seed file format (values
+/// invented for the emulator, names and shapes as on the real tenants).
+const PREDEFINED: &str = include_str!("predefined.json");
+
 /// Builds a fresh store for `seed`.
 pub fn build(seed: Seed) -> Store {
     let mut store = Store::default();
     store.ids.numeric = ZPA_ID_BASE;
     store.ids.int = ZIA_ID_BASE;
     zpa::default_microtenant(&mut store);
+    let predefined: serde_json::Value =
+        serde_json::from_str(PREDEFINED).expect("predefined.json is JSON");
+    file::apply(&mut store, &predefined).expect("predefined.json names spec paths");
     if seed == Seed::Demo {
         zpa::demo(&mut store);
         zia::demo(&mut store);
@@ -95,5 +105,32 @@ mod tests {
         assert!(s.collection(ZPA_APPLICATIONS).is_empty());
         assert!(s.collection(ZIA_USERS).is_empty());
         assert!(s.collection(ZIDENTITY_USERS).is_empty());
+    }
+
+    #[test]
+    fn every_tenant_has_the_predefined_objects() {
+        for seed in [Seed::Demo, Seed::Empty] {
+            let s = build(seed);
+            let names = |key: &str| -> Vec<String> {
+                s.collection(key)
+                    .iter()
+                    .filter_map(|o| o["name"].as_str().map(String::from))
+                    .collect()
+            };
+            let certs = names("zpa:/mgmtconfig/admin/customers/{}/enrollmentCert");
+            assert_eq!(certs, ["Root", "Client", "Connector", "Service Edge"]);
+            let services = names("zia:/api/networkServices");
+            for n in ["ICMP_ANY", "UDP_ANY", "TCP_ANY", "DNS"] {
+                assert!(services.iter().any(|s| s == n), "{seed:?}: {n}");
+            }
+            assert!(names("zia:/api/adminRoles").contains(&"Super Admin".to_string()));
+            assert!(!s
+                .collection("zpa:/cbiconfig/cbi/api/customers/{}/regions")
+                .is_empty());
+            let domains = &s.singletons["zpa:/mgmtconfig/admin/customers/{}/authDomains"];
+            assert!(domains["authDomains"]
+                .as_array()
+                .is_some_and(|d| !d.is_empty()));
+        }
     }
 }

@@ -101,9 +101,13 @@ fn connector_groups(z: &mut Store) {
             "microtenantName": "Default", "modifiedBy": ADMIN_ID, "modifiedTime": ts(20 + i as u64),
             "name": name, "overrideVersionProfile": true, "praEnabled": false, "readOnly": false,
             "tcpQuickAckApp": false, "tcpQuickAckAssistant": false, "tcpQuickAckReadAssistant": false,
-            "upgradeDay": "SUNDAY", "upgradeTimeInSecs": "66600", "useInDrMode": false,
-            "versionProfileId": "0", "versionProfileName": "Default", "wafDisabled": false,
-            "zscalerManaged": false
+            "upgradeDay": "SUNDAY", "upgradePriority": "WEEK", "upgradeTimeInSecs": "66600",
+            "useInDrMode": false, "version": {
+                "childVersion": "24.10.1", "latestPlatform": "el9", "sargeVersion": "24.10.1",
+                "versionProfileName": "Default", "version_profile_gid": "0"
+            },
+            "versionProfileId": "0", "versionProfileName": "Default",
+            "versionProfileVisibilityScope": "ALL", "wafDisabled": false, "zscalerManaged": false
         }));
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use axum::http::Method;
 use serde_json::Value;
 
+use super::ext::Ext;
 use super::paths::{self, Segment};
 use super::schema::{self, Shape};
 use super::{Operation, PathEntry, PathKind, Role, SpecIndex, StagingEffect};
@@ -40,7 +41,77 @@ impl SpecIndex {
             }
         }
         index.mark_beside_item();
+        index.spread_collection_ext();
         index
+    }
+
+    /// Collection-wide extensions (`x-emulator-defaults`, `x-emulator-order`,
+    /// `x-emulator-refs`)
+    /// are declared once, on the collection's create, and hold for every
+    /// operation on the collection and its items, in every API version; a
+    /// singleton's defaults are declared on its GET and hold for its writes.
+    fn spread_collection_ext(&mut self) {
+        // Several creates (API versions) of one collection add up.
+        let mut by_shape: Vec<(String, Ext)> = Vec::new();
+        for e in &self.paths {
+            for &i in &e.ops {
+                let op = &self.ops[i];
+                // A create under another name counts for the named collection.
+                let shape = match &op.ext.collection {
+                    Some(t) if !op.ext.defaults.is_empty() => {
+                        template_shape(e.product, &format!("{}{t}", e.product.gateway))
+                    }
+                    _ if op.role == Role::Create => collection_shape(e),
+                    _ => continue,
+                };
+                if !op.ext.defaults.is_empty() || op.ext.order.is_some() || !op.ext.refs.is_empty()
+                {
+                    match by_shape.iter_mut().find(|(s, _)| *s == shape) {
+                        Some((_, ext)) => {
+                            for (k, v) in &op.ext.defaults {
+                                ext.defaults.entry(k.clone()).or_insert_with(|| v.clone());
+                            }
+                            ext.order = ext.order.take().or_else(|| op.ext.order.clone());
+                            ext.refs.extend(op.ext.refs.iter().cloned());
+                        }
+                        None => by_shape.push((shape, op.ext.clone())),
+                    }
+                }
+            }
+        }
+        for e in &self.paths {
+            // A singleton's defaults, declared on its GET, hold for its writes.
+            if e.kind == PathKind::Singleton {
+                let from = e
+                    .ops
+                    .iter()
+                    .map(|&i| &self.ops[i])
+                    .find(|o| o.method == Method::GET);
+                let defaults = from.map(|o| o.ext.defaults.clone()).unwrap_or_default();
+                for &i in &e.ops {
+                    if self.ops[i].ext.defaults.is_empty() {
+                        self.ops[i].ext.defaults = defaults.clone();
+                    }
+                }
+                continue;
+            }
+            let shape = collection_shape(e);
+            let Some((_, from)) = by_shape.iter().find(|(s, _)| *s == shape) else {
+                continue;
+            };
+            for &i in &e.ops {
+                let ext = &mut self.ops[i].ext;
+                for (k, v) in &from.defaults {
+                    ext.defaults.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+                if ext.order.is_none() {
+                    ext.order = from.order.clone();
+                }
+                if ext.refs.is_empty() {
+                    ext.refs = from.refs.clone();
+                }
+            }
+        }
     }
 
     /// Sets [`PathEntry::beside_item`] by probing the trie with a parameter
@@ -150,6 +221,7 @@ impl SpecIndex {
                     request,
                     query,
                     role,
+                    ext: Ext::read(op),
                 });
                 let op_idx = self.ops.len() - 1;
                 self.paths[entry_idx].ops.push(op_idx);
@@ -173,6 +245,31 @@ fn staging_effect(product: Product, method: &Method, id: &str, op: &Value) -> St
     } else {
         StagingEffect::None
     }
+}
+
+/// The collection a collection or item entry belongs to, as a shape with
+/// parameter names and version segments erased (singletons: none).
+fn collection_shape(e: &PathEntry) -> String {
+    let segs = match e.kind {
+        PathKind::Collection => &e.segments[..],
+        PathKind::Item => &e.segments[..e.segments.len() - 1],
+        PathKind::Singleton => return String::from("\u{0}"),
+    };
+    versionless_shape(e.product, segs)
+}
+
+/// [`collection_shape`] of a full template (with gateway prefix).
+fn template_shape(product: Product, template: &str) -> String {
+    versionless_shape(product, &paths::parse(template))
+}
+
+fn versionless_shape(product: Product, segs: &[Segment]) -> String {
+    let versionless: Vec<Segment> = segs
+        .iter()
+        .filter(|s| !matches!(s, Segment::Lit(l) if paths::is_version(l)))
+        .cloned()
+        .collect();
+    format!("{}|{}", product.name, shape_text(&versionless))
 }
 
 /// A template's shape with parameter names erased (`/a/{}/b`).

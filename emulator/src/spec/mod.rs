@@ -11,6 +11,7 @@
 //! This module owns the index and path matching; it may not store data or
 //! build responses.
 
+pub mod ext;
 mod load;
 pub mod paths;
 pub mod schema;
@@ -84,6 +85,8 @@ pub struct Operation {
     pub role: Role,
     /// What a success does to staged changes (see `product::Staging`).
     pub staging: StagingEffect,
+    /// Behaviour declared with `x-emulator-*` extensions.
+    pub ext: ext::Ext,
 }
 
 /// What a successful operation does to a staging product's pending changes.

@@ -98,7 +98,7 @@ pub fn is_id_param(name: &str) -> bool {
 
 /// True for API version segments (`v1`, `v2`), left out of storage keys so
 /// that `/v1/.../idp/{id}` and `/v2/.../idp` address the same objects.
-fn is_version(seg: &str) -> bool {
+pub fn is_version(seg: &str) -> bool {
     seg.len() >= 2 && seg.starts_with('v') && seg[1..].bytes().all(|b| b.is_ascii_digit())
 }
 

@@ -77,6 +77,8 @@ pub enum Shape {
     ZpaPage {
         /// Counts are JSON numbers.
         numeric_totals: bool,
+        /// The page also declares `currentCount`, the objects on this page.
+        current_count: bool,
     },
     /// ZIdentity's `{records, next_link, ...}` envelope.
     ZidPage,
@@ -184,6 +186,7 @@ pub fn response_shape(doc: &Value, response: &Value) -> Shape {
                     .is_some_and(|p| matches!(kind(doc, p), Json::Integer | Json::Number));
                 Shape::ZpaPage {
                     numeric_totals: numeric,
+                    current_count: has("currentCount"),
                 }
             } else if list_is_array("records") {
                 Shape::ZidPage
@@ -287,13 +290,15 @@ mod tests {
         assert_eq!(
             r(json!({"$ref": "#/components/schemas/Page"})),
             Shape::ZpaPage {
-                numeric_totals: false
+                numeric_totals: false,
+                current_count: false
             }
         );
         assert_eq!(
             r(json!({"$ref": "#/components/schemas/NumPage"})),
             Shape::ZpaPage {
-                numeric_totals: true
+                numeric_totals: true,
+                current_count: false
             }
         );
         assert_eq!(
