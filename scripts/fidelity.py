@@ -193,7 +193,7 @@ def measure(entry, model, allow, rows, sdk_templates):
         m_item = Model.item(mop)
         if m_item is None:
             continue
-        s_item = ProductSpecs.item(sp, o) or (None, {}, {})
+        s_item = ProductSpecs.item(sp, o, mop["wrappers"]) or (None, {}, {})
         wire = traffic.item_fields(key)
         shape, m_fields = m_item
         for m_shape, f, mname, sschema, wpath in common_fields(
@@ -241,7 +241,7 @@ def measure(entry, model, allow, rows, sdk_templates):
         for q in sorted(traffic.query_names(key) & (ProductSpecs.query_params(sp, item, o)
                                                     - Model.query_params(mop))):
             extra["params"].append(f"{ours_op} ?{q}")
-        m_item, s_item = Model.item(mop), ProductSpecs.item(sp, o)
+        m_item, s_item = Model.item(mop), ProductSpecs.item(sp, o, mop["wrappers"])
         if s_item:
             wire = traffic.item_fields(key)
             for f in sorted(set(s_item[1]) - set((m_item or (None, {}))[1])):

@@ -54,7 +54,17 @@ class Model:
             with open(fn) as f:
                 doc = json.load(f)
             shapes = doc.get("shapes") or {}
+            # The paginators name the member of a paged output that holds the items
+            # (ZCC `trustedNetworkContracts`, ...): a wrapper like `list` and `records`.
+            try:
+                with open(os.path.join(os.path.dirname(fn), "paginators-1.json")) as f:
+                    pages = json.load(f).get("pagination") or {}
+            except (OSError, ValueError):
+                pages = {}
             for name, op in (doc.get("operations") or {}).items():
+                rk = (pages.get(name) or {}).get("result_key")
+                wrappers = WRAPPER_MEMBERS + ((rk,) if isinstance(rk, str) and rk.isidentifier()
+                                              and rk not in WRAPPER_MEMBERS else ())
                 http = op.get("http") or {}
                 uri = http.get("requestUri") or ""
                 # Request URIs carry the gateway prefix; our spec paths do not.
@@ -62,7 +72,8 @@ class Model:
                 entry = {"name": name, "method": http.get("method", "GET"), "path": path,
                          "shapes": shapes,
                          "input": (op.get("input") or {}).get("shape"),
-                         "output": (op.get("output") or {}).get("shape")}
+                         "output": (op.get("output") or {}).get("shape"),
+                         "wrappers": wrappers}
                 key = template_key(entry["method"], path)
                 if key in self.ops:
                     # Two model operations on one template would be counted as one;
@@ -95,7 +106,7 @@ class Model:
                 name = (shape.get("member") or {}).get("shape")
                 continue
             members = shape.get("members") or {}
-            inner = next((members[w]["shape"] for w in WRAPPER_MEMBERS
+            inner = next((members[w]["shape"] for w in op.get("wrappers", WRAPPER_MEMBERS)
                           if w in members and (shapes.get(members[w]["shape"]) or {}).get("type") == "list"),
                          None)
             if inner is not None:
@@ -139,9 +150,9 @@ class ProductSpecs:
         return None
 
     @staticmethod
-    def item(sp, o):
+    def item(sp, o, wrappers=WRAPPER_MEMBERS):
         """(schema name or None, {field: (json type, format)}, {field: schema}) of the
-        response item, or None."""
+        response item, or None. `wrappers`: member names of a page wrapping the items."""
         schema, name = ProductSpecs.response_schema(sp, o), None
         for _ in range(4):
             if isinstance(schema, dict) and "$ref" in schema:
@@ -153,7 +164,7 @@ class ProductSpecs:
                 schema = schema.get("items")
                 continue
             props = schema.get("properties") or {}
-            inner = next((props[w] for w in WRAPPER_MEMBERS
+            inner = next((props[w] for w in wrappers
                           if w in props and (sp.safe_deref(props[w]) or {}).get("type") == "array"), None)
             if inner is not None:
                 schema = inner
