@@ -190,44 +190,46 @@ def measure(entry, model, allow, rows, sdk_templates):
             else:
                 missing["params"].append(f"{ours_op} ?{q}")
 
-        m_item = Model.item(mop)
-        if m_item is None:
-            continue
-        s_item = ProductSpecs.item(sp, o, mop["wrappers"]) or (None, {}, {})
-        wire = traffic.item_fields(key)
-        shape, m_fields = m_item
-        for m_shape, f, mname, sschema, wpath in common_fields(
-                mop["shapes"], shape, sp, s_item[2]):
-            st, fmt = ProductSpecs.label(sp, sschema)
-            ml, sl = label_model(Model.json_type(mop["shapes"], mname), mname), label_spec(st, fmt)
-            if st is None or not types_clash(ml, sl):
+        # Model operations sharing this template (see Model) each bring their item.
+        for variant in [mop] + mop.get("also", []):
+            m_item = Model.item(variant)
+            if m_item is None:
                 continue
-            fkey = f"{m_shape}.{f}"
-            wt = set(wire.get(wpath, {})) - {"null"}
-            # The wire showing the model's type and never ours is a spec bug,
-            # whatever the allowlist says.
-            against = (f"wire sends {sorted(wt)} at {next(iter(wire[wpath].values()))}"
-                       if wt and not wire_fits(sl, wt) else None)
-            if allow.excuse(name, "type", key=fkey, labels=(ml, sl), wire_says=against):
-                allowlisted_types.add(fkey)
-                if wt:
-                    wire_confirmed.add(fkey)
-            else:
-                seen = (f"wire: {'/'.join(sorted(wt))} at {next(iter(wire[wpath].values()))}"
-                        if wt else "not on the wire")
-                types.setdefault(f"{fkey} {ml} != {sl}", f"{ours_op} .{wpath}; {seen}")
-        for f in sorted(m_fields):
-            fkey = f"{shape}.{f}"
-            if f in s_item[1]:
-                r["fields"][0] += 1
+            s_item = ProductSpecs.item(sp, o, variant.get("wrappers", mop["wrappers"])) or (None, {}, {})
+            wire = traffic.item_fields(key)
+            shape, m_fields = m_item
+            for m_shape, f, mname, sschema, wpath in common_fields(
+                    variant["shapes"], shape, sp, s_item[2]):
+                st, fmt = ProductSpecs.label(sp, sschema)
+                ml, sl = label_model(Model.json_type(variant["shapes"], mname), mname), label_spec(st, fmt)
+                if st is None or not types_clash(ml, sl):
+                    continue
+                fkey = f"{m_shape}.{f}"
+                wt = set(wire.get(wpath, {})) - {"null"}
+                # The wire showing the model's type and never ours is a spec bug,
+                # whatever the allowlist says.
+                against = (f"wire sends {sorted(wt)} at {next(iter(wire[wpath].values()))}"
+                           if wt and not wire_fits(sl, wt) else None)
+                if allow.excuse(name, "type", key=fkey, labels=(ml, sl), wire_says=against):
+                    allowlisted_types.add(fkey)
+                    if wt:
+                        wire_confirmed.add(fkey)
+                else:
+                    seen = (f"wire: {'/'.join(sorted(wt))} at {next(iter(wire[wpath].values()))}"
+                            if wt else "not on the wire")
+                    types.setdefault(f"{fkey} {ml} != {sl}", f"{ours_op} .{wpath}; {seen}")
+            for f in sorted(m_fields):
+                fkey = f"{shape}.{f}"
+                if f in s_item[1]:
+                    r["fields"][0] += 1
+                    r["fields"][1] += 1
+                    continue
+                seen = wire.get(f)
+                if allow.excuse(name, "field", op=ours_op, key=fkey,
+                                wire_says=f"recorded at {next(iter(seen.values()))}" if seen else None):
+                    continue  # the wire contradicts the model: not part of the total
                 r["fields"][1] += 1
-                continue
-            seen = wire.get(f)
-            if allow.excuse(name, "field", op=ours_op, key=fkey,
-                            wire_says=f"recorded at {next(iter(seen.values()))}" if seen else None):
-                continue  # the wire contradicts the model: not part of the total
-            r["fields"][1] += 1
-            missing["fields"].append(f"{ours_op} {fkey}")
+                missing["fields"].append(f"{ours_op} {fkey}")
 
     # Beyond the models, counted only where recorded traffic shows it.
     extra = {"operations": [], "params": [], "fields": []}
@@ -250,7 +252,7 @@ def measure(entry, model, allow, rows, sdk_templates):
     return {"figures": r, "missing": missing, "types": types,
             "allowlisted_types": allowlisted_types, "wire_confirmed": wire_confirmed,
             "extra": extra,
-            "spec_ops": len(ps.ops), "spec_files": len(ps.specs)}
+            "spec_ops": len(ps.ops), "spec_files": len(ps.specs), "shared": model.shared}
 
 
 # --------------------------------------------------------------------------- reporting
@@ -299,6 +301,8 @@ def print_product(entry, res, base, args):
         print(f"   {labels[m]:<22}{a:>6} / {t:<8}{pct(a, t):>8}  {(b.get(m) or {}).get('matched', '-')}")
     print(f"   {'type disagreements':<22}{len(res['types']):>6} open (baseline {len(b.get('types') or [])}), "
           f"{len(res['allowlisted_types'])} allowlisted ({len(res['wire_confirmed'])} in our type on the wire)")
+    if res["shared"]:
+        print(f"   {len(res['shared'])} model operations share a template with another: counted once")
     ex = res["extra"]
     print(f"   beyond the models, seen on the wire: {len(ex['operations'])} operations, "
           f"{len(ex['params'])} query parameters, {len(ex['fields'])} item fields")

@@ -49,7 +49,8 @@ class Model:
 
     def __init__(self, shared_key, gateway):
         self.files = sorted(glob.glob(os.path.join(MODELS_DIR, shared_key, "v*", "service-1.json")))
-        self.ops = {}  # template key -> op dict (name, method, path, shapes, input, output)
+        self.ops = {}  # template key -> op dict (name, method, path, shapes, input, output, also)
+        self.shared = []  # model operations folded into another on the same template
         for fn in self.files:
             with open(fn) as f:
                 doc = json.load(f)
@@ -76,9 +77,12 @@ class Model:
                          "wrappers": wrappers}
                 key = template_key(entry["method"], path)
                 if key in self.ops:
-                    # Two model operations on one template would be counted as one;
-                    # say so rather than let a total shrink unnoticed.
-                    raise ValueError(f"{fn}: {name} and {self.ops[key]['name']} share {key}")
+                    # Two model operations on one template (ZDX: custom and predefined
+                    # applications, `{aid}` and `{app}`) are one operation on the wire
+                    # and in a spec: counted once, their parameters and items merged.
+                    self.ops[key].setdefault("also", []).append(entry)
+                    self.shared.append(f"{name} = {self.ops[key]['name']} ({key})")
+                    continue
                 self.ops[key] = entry
 
     @staticmethod
@@ -89,9 +93,12 @@ class Model:
 
     @staticmethod
     def query_params(op):
-        shape = op["shapes"].get(op["input"]) or {}
-        return {n for n, m in (shape.get("members") or {}).items()
-                if m.get("location") == "querystring"}
+        out = set()
+        for o in [op] + op.get("also", []):
+            shape = o["shapes"].get(o["input"]) or {}
+            out |= {n for n, m in (shape.get("members") or {}).items()
+                    if m.get("location") == "querystring"}
+        return out
 
     @staticmethod
     def item(op):
