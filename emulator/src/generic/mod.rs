@@ -57,11 +57,7 @@ pub fn serve_finishing(cx: &Ctx<'_>, bytes: Bytes, finish: &Finish) -> Result<Re
 }
 
 /// The generic handler of the operation's role.
-fn by_role(
-    cx: &Ctx<'_>,
-    input: Option<Value>,
-    finish: &Finish,
-) -> Result<Option<Value>, ApiError> {
+fn by_role(cx: &Ctx<'_>, input: Option<Value>, finish: &Finish) -> Result<Option<Value>, ApiError> {
     match cx.op.role {
         Role::List => crud::list(cx),
         Role::Create => crud::create(cx, input, finish),

@@ -163,7 +163,9 @@ mod tests {
     #[test]
     fn v2_operands_split_and_get_ids() {
         let mut store = Store::default();
-        store.collection_mut(ZPA_IDPS).push(json!({"id": "9", "name": "Okta"}));
+        store
+            .collection_mut(ZPA_IDPS)
+            .push(json!({"id": "9", "name": "Okta"}));
         let mut rule = json!({"id": "77", "conditions": [
             {"operands": [{"objectType": "CLIENT_TYPE", "values": ["a", "b"]}]},
             {"operands": [{"objectType": "SCIM_GROUP",
