@@ -18,6 +18,11 @@ pub const ZPA_SEGMENT_GROUPS: &str = "zpa:/mgmtconfig/admin/customers/{}/segment
 pub const ZPA_SERVER_GROUPS: &str = "zpa:/mgmtconfig/admin/customers/{}/serverGroup";
 /// ZPA app connector groups.
 pub const ZPA_CONNECTOR_GROUPS: &str = "zpa:/mgmtconfig/admin/customers/{}/appConnectorGroup";
+/// ZPA typed applications inside segments (PRA, ...), one row per
+/// application and type: a view the segment providers rebuild on every
+/// segment write (`products::zpa_typed_apps`), at the key of
+/// `application/getAppsByType` so spec-driven views and references read it.
+pub const ZPA_APPS_BY_TYPE: &str = "zpa:/mgmtconfig/admin/customers/{}/application/getAppsByType";
 /// ZPA identity providers.
 pub const ZPA_IDPS: &str = "zpa:/mgmtconfig/admin/customers/{}/idp";
 /// ZPA microtenants, including the Default one with id "0".

@@ -34,21 +34,7 @@ use ids::IdMap;
 /// Cassettes that do not replay yet: emulator gaps still to close, not
 /// accepted differences. The list may only shrink: a listed cassette that
 /// passes fails the test, so fixing a gap means deleting its line here.
-const PENDING: &[(&str, &str)] = &[
-    // ZPA v2 policy conditions: the service expands each operand
-    // `{objectType, values}` into one operand per value (`lhs`, `rhs`) and
-    // gives conditions and operands their own ids and timestamps.
-    ("zpa.jsonl", "TestAccessPolicyForwardingRuleV2.yaml"),
-    ("zpa.jsonl", "TestAccessPolicyRuleV2.yaml"),
-    ("zpa.jsonl", "TestAccessPolicyTimeoutV2.yaml"),
-    // ZPA v1 conditions: ids and timestamps of conditions and operands,
-    // `rhs` numbers answered as text, SAML operands named after the
-    // attribute and its IdP.
-    ("zpa.jsonl", "TestAccessPolicyTimeoutV1.yaml"),
-    // PRA consoles answer their application and portals as the referenced
-    // objects; `getAppsByType` lists the PRA apps inside segments.
-    ("zpa.jsonl", "TestAccessPrivilegedConsoleV2.yaml"),
-];
+const PENDING: &[(&str, &str)] = &[];
 
 /// The recording tenant refused the SDK's test body as a whole
 /// ("Request body is invalid."): its licences and settings decide, and the

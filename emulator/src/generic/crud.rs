@@ -9,7 +9,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{declared, links, listing, single, Ctx};
+use super::{declared, links, listing, single, Ctx, Finish};
 use crate::errors::ApiError;
 use crate::rules;
 use crate::spec::schema::Shape;
@@ -34,14 +34,14 @@ pub fn list(cx: &Ctx<'_>) -> Out {
 
 /// POST to a collection. A non-object body (bulk-style array) is stored
 /// and echoed like an action instead.
-pub fn create(cx: &Ctx<'_>, input: Option<Value>) -> Out {
-    create_in(cx, &cx.found.collection_key(), input)
+pub fn create(cx: &Ctx<'_>, input: Option<Value>, finish: &Finish) -> Out {
+    create_in(cx, &cx.found.collection_key(), input, finish)
 }
 
 /// POST storing into the collection at `key`: the collection's defaults
 /// fill what the client left out, and an ordered collection places the
 /// object where its order field asks (else last) and renumbers.
-pub fn create_in(cx: &Ctx<'_>, key: &str, input: Option<Value>) -> Out {
+pub fn create_in(cx: &Ctx<'_>, key: &str, input: Option<Value>, finish: &Finish) -> Out {
     let mut obj = match input {
         Some(Value::Object(m)) => m,
         None => Map::new(),
@@ -59,6 +59,7 @@ pub fn create_in(cx: &Ctx<'_>, key: &str, input: Option<Value>) -> Out {
     stamp(&mut obj, cx, None);
     declared::fill(&mut obj, &cx.op.ext.defaults, None);
     declared::expand_refs(cx, &store, &mut obj);
+    finish(&mut obj, &mut store);
     let wanted = cx
         .op
         .ext
@@ -94,7 +95,7 @@ pub fn read(cx: &Ctx<'_>) -> Out {
 }
 
 /// PUT (`merge` false) or PATCH (`merge` true) of an item.
-pub fn update(cx: &Ctx<'_>, input: Option<Value>, merge: bool) -> Out {
+pub fn update(cx: &Ctx<'_>, input: Option<Value>, merge: bool, finish: &Finish) -> Out {
     let mut body = match input {
         Some(Value::Object(m)) => m,
         None => Map::new(),
@@ -134,6 +135,7 @@ pub fn update(cx: &Ctx<'_>, input: Option<Value>, merge: bool) -> Out {
         }
     }
     declared::expand_refs(cx, &store, &mut obj);
+    finish(&mut obj, &mut store);
     let value = Value::Object(obj);
     store.collection_mut(&key)[idx] = value.clone();
     Ok(Some(value))

@@ -9,7 +9,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{crud, listing, Ctx};
+use super::{crud, listing, Ctx, Finish};
 use crate::errors::ApiError;
 use crate::rules;
 use crate::spec::paths::{self, Segment};
@@ -19,7 +19,7 @@ use crate::store::{position, Store};
 type Out = Result<Option<Value>, ApiError>;
 
 /// The declared behaviour serving this request, when one applies.
-pub fn serve(cx: &Ctx<'_>, input: &Option<Value>) -> Option<Out> {
+pub fn serve(cx: &Ctx<'_>, input: &Option<Value>, finish: &Finish) -> Option<Out> {
     let ext = &cx.op.ext;
     if let Some(action) = &ext.list_action {
         return Some(list_action(cx, action, input));
@@ -35,7 +35,7 @@ pub fn serve(cx: &Ctx<'_>, input: &Option<Value>) -> Option<Out> {
     }
     if let (Some(template), true) = (&ext.collection, writes) {
         let key = key_of(cx, template)?;
-        return Some(crud::create_in(cx, &key, input.clone()));
+        return Some(crud::create_in(cx, &key, input.clone(), finish));
     }
     None
 }
@@ -246,15 +246,20 @@ fn list_action(cx: &Ctx<'_>, a: &crate::spec::ext::ListAction, input: &Option<Va
     Ok(Some(json!({ a.field.clone(): list.clone() })))
 }
 
-/// The source collection, filtered by the declared matches, in this
-/// operation's list style.
+/// The source collection, filtered by the declared matches (path
+/// parameters, else query parameters; an absent one does not filter), in
+/// this operation's list style.
 fn list_view(cx: &Ctx<'_>, view: &crate::spec::ext::View) -> Out {
     let key = key_of(cx, &view.source).ok_or_else(|| not_found(cx, &view.source))?;
     let store = cx.state.store();
     let wanted: Vec<(&str, &str)> = view
         .matches
         .iter()
-        .filter_map(|(field, param)| Some((field.as_str(), param_value(cx, param)?)))
+        .filter_map(|(field, param)| {
+            // A path parameter, else a query parameter (a type filter).
+            let value = param_value(cx, param).or_else(|| cx.params.get(param))?;
+            Some((field.as_str(), value))
+        })
         .collect();
     let items: Vec<Value> = store
         .collection(&key)

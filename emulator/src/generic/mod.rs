@@ -22,21 +22,34 @@ use axum::body::Bytes;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::errors::ApiError;
 pub use crate::router::Ctx;
 use crate::spec::schema::Shape;
 use crate::spec::{Operation, Role};
+use crate::store::Store;
+
+/// A provider's last word on an object a generic create or full replace
+/// is about to store: it runs under the store lock, after the id, stamps,
+/// defaults and references are in, so it can derive fields from them and
+/// hand out ids (ZPA's policy conditions, see `products::zpa_rules`).
+pub type Finish = dyn Fn(&mut Map<String, Value>, &mut Store);
 
 /// Serves `cx.op` from its role: the body is checked against the spec
 /// (400 in the product's shape, and no state change, when it does not
 /// fit), then the role's handler runs.
 pub fn serve(cx: &Ctx<'_>, bytes: Bytes) -> Result<Response, ApiError> {
+    serve_finishing(cx, bytes, &|_, _| {})
+}
+
+/// [`serve`], with `finish` applied to every object a create or update
+/// stores: for providers whose product derives more than the spec says.
+pub fn serve_finishing(cx: &Ctx<'_>, bytes: Bytes, finish: &Finish) -> Result<Response, ApiError> {
     let input = validate::parse(cx.op, &bytes)?;
-    let value = match declared::serve(cx, &input) {
+    let value = match declared::serve(cx, &input, finish) {
         Some(out) => out,
-        None => by_role(cx, input),
+        None => by_role(cx, input, finish),
     }?;
     // A fixed answer replaces the body once the state has changed.
     let value = cx.op.ext.answer.clone().or(value);
@@ -44,13 +57,13 @@ pub fn serve(cx: &Ctx<'_>, bytes: Bytes) -> Result<Response, ApiError> {
 }
 
 /// The generic handler of the operation's role.
-fn by_role(cx: &Ctx<'_>, input: Option<Value>) -> Result<Option<Value>, ApiError> {
+fn by_role(cx: &Ctx<'_>, input: Option<Value>, finish: &Finish) -> Result<Option<Value>, ApiError> {
     match cx.op.role {
         Role::List => crud::list(cx),
-        Role::Create => crud::create(cx, input),
+        Role::Create => crud::create(cx, input, finish),
         Role::Read => crud::read(cx),
-        Role::Replace => crud::update(cx, input, false),
-        Role::Merge => crud::update(cx, input, true),
+        Role::Replace => crud::update(cx, input, false, finish),
+        Role::Merge => crud::update(cx, input, true, finish),
         Role::Delete => crud::delete(cx),
         Role::SingletonGet => single::get(cx),
         Role::SingletonWrite => single::write(cx, input),

@@ -16,6 +16,8 @@ pub mod zidentity;
 pub mod zpa;
 pub mod zpa_model;
 pub mod zpa_render;
+pub mod zpa_rules;
+pub mod zpa_typed_apps;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -23,9 +25,11 @@ use std::sync::OnceLock;
 use crate::router::Handler;
 use crate::spec::Operation;
 
-/// Every product's provider table, by registry product name.
+/// Every product's provider tables, by registry product name (a product
+/// may have several).
 const TABLES: &[(&str, &[(&str, Handler)])] = &[
     ("zpa", zpa::PROVIDERS),
+    ("zpa", zpa_rules::PROVIDERS),
     ("zia", zia::PROVIDERS),
     ("zidentity", zidentity::PROVIDERS),
 ];
@@ -35,10 +39,11 @@ type Providers = HashMap<&'static str, HashMap<&'static str, Handler>>;
 fn providers() -> &'static Providers {
     static MAP: OnceLock<Providers> = OnceLock::new();
     MAP.get_or_init(|| {
-        TABLES
-            .iter()
-            .map(|(product, ops)| (*product, ops.iter().copied().collect()))
-            .collect()
+        let mut map = Providers::new();
+        for (product, ops) in TABLES {
+            map.entry(*product).or_default().extend(ops.iter().copied());
+        }
+        map
     })
 }
 

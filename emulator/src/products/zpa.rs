@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use super::zpa_model::{self, Coll};
 use super::zpa_render::{self as render, render};
+use super::zpa_typed_apps;
 use crate::body;
 use crate::collections::{ZpaView, ZPA_IDPS};
 use crate::errors::ApiError;
@@ -179,8 +180,14 @@ fn create(cx: &Ctx<'_>, coll: Coll, raw: Bytes) -> Reply {
     let mut store = cx.state.store();
     zpa_model::validate(&ZpaView::of(&store), coll, &body, true)?;
     let id = store.ids.numeric();
+    if coll == Coll::Application {
+        zpa_typed_apps::prepare(&mut body, &id, None, &mut store.ids);
+    }
     let obj = zpa_model::build(&ZpaView::of(&store), coll, body, id, None, now_secs());
     store.collection_mut(coll.key()).push(obj.clone());
+    if coll == Coll::Application {
+        zpa_typed_apps::sync(&mut store);
+    }
     let out = render(&ZpaView::of(&store), coll, &obj);
     Ok((StatusCode::CREATED, Json(out)).into_response())
 }
@@ -193,9 +200,16 @@ fn replace(cx: &Ctx<'_>, coll: Coll, raw: Bytes) -> Reply {
     let z = ZpaView::of(&store);
     let idx = position(coll.items(&z), id).ok_or_else(|| not_found(coll.label(), id))?;
     zpa_model::validate(&z, coll, &body, false)?;
-    let prev = &coll.items(&z)[idx];
-    let obj = zpa_model::build(&z, coll, body, id.to_string(), Some(prev), now_secs());
+    let prev = coll.items(&z)[idx].clone();
+    if coll == Coll::Application {
+        zpa_typed_apps::prepare(&mut body, id, Some(&prev), &mut store.ids);
+    }
+    let z = ZpaView::of(&store);
+    let obj = zpa_model::build(&z, coll, body, id.to_string(), Some(&prev), now_secs());
     store.collection_mut(coll.key())[idx] = obj;
+    if coll == Coll::Application {
+        zpa_typed_apps::sync(&mut store);
+    }
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -205,6 +219,9 @@ fn remove(cx: &Ctx<'_>, coll: Coll) -> Reply {
     let items = store.collection_mut(coll.key());
     let idx = position(items, id).ok_or_else(|| not_found(coll.label(), id))?;
     items.remove(idx);
+    if coll == Coll::Application {
+        zpa_typed_apps::sync(&mut store);
+    }
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

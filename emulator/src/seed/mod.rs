@@ -63,6 +63,8 @@ pub fn tenant(config: &Config, seed: Seed) -> Result<Store, String> {
         file::apply(&mut store, doc).map_err(|e| format!("seed file: {e}"))?;
     }
     bulk::apply(&mut store, &config.bulk)?;
+    // Seeded segments may declare typed applications too.
+    crate::products::zpa_typed_apps::sync(&mut store);
     Ok(store)
 }
 

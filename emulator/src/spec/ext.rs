@@ -12,7 +12,8 @@
 //! - `x-emulator-view: {source, match}`: a read-only list of the
 //!   collection at `source` (a template of the same spec; its parameters
 //!   take this request's values by name), optionally only the objects whose
-//!   field equals a path parameter (`match: {field: param}`);
+//!   field equals a path parameter, or else a query parameter when one is
+//!   sent (`match: {field: param}`);
 //! - `x-emulator-collection: template`: a create that stores into the
 //!   collection at `template` (the items live under another name);
 //! - `x-emulator-answer: value`: the fixed success body of a check;
