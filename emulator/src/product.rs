@@ -128,7 +128,8 @@ pub struct ProductInfo {
     pub ids: IdStyle,
     /// List paging.
     pub paging: Paging,
-    /// Pre-OneAPI authentication kind (`zpa-signin`, `zia-session`).
+    /// Pre-OneAPI authentication kind (`zpa-signin`, `zia-session`,
+    /// `ztw-session`, `zcc-login`, `zdx-token`, `zwa-token`; see `legacy`).
     pub legacy_auth: Option<&'static str>,
     /// Documented rate limits, first match wins.
     pub rate_limits: &'static [RateLimit],
