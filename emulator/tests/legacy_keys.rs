@@ -227,7 +227,7 @@ async fn ztw_session_opens_ztw_not_zia_and_ends() {
     .await;
     assert_eq!(a.json(), b.json());
     assert_eq!(
-        send(with(emu.http.get(emu.url("/api/v1/users"))))
+        send(with(emu.http.get(emu.url("/zia/api/v1/users"))))
             .await
             .status,
         401
