@@ -109,6 +109,23 @@ fn registry(path: &Path) {
     let mut handles = Vec::new();
     for p in products {
         let name = text_of(p, "name");
+        // The emulator serves these logins (`src/legacy/`); another kind
+        // would be accepted here and then never answered.
+        const LEGACY_KINDS: &[&str] = &[
+            "zpa-signin",
+            "zia-session",
+            "zcc-login",
+            "ztw-session",
+            "zdx-token",
+            "zwa-token",
+        ];
+        if let Some(kind) = p["auth"]["legacy"].as_str() {
+            assert!(
+                LEGACY_KINDS.contains(&kind),
+                "{}: product {name:?} has unknown auth.legacy {kind:?}",
+                path.display()
+            );
+        }
         let konst = name.to_ascii_uppercase().replace('-', "_");
         out.push_str(&format!(
             "const {konst}_INFO: ProductInfo = {};\n",

@@ -79,7 +79,7 @@ impl Client {
 
     /// The bearer token and its expiry (ms since the epoch), for a backend
     /// that hands tokens to callers it has authenticated. Fails for modes
-    /// without a bearer token (backend session, legacy ZIA).
+    /// without a bearer token (backend session, legacy ZIA, ZTW and ZCC).
     pub async fn access_token(&self) -> Result<(crate::Secret, f64), Error> {
         let inner = &*self.inner;
         match inner
@@ -92,8 +92,9 @@ impl Client {
         }
     }
 
-    /// End a legacy ZPA or ZIA session on the server; a no-op for OneAPI
-    /// tokens, which cannot be revoked and simply expire.
+    /// End a legacy ZPA, ZIA or ZTW session on the server; a no-op for
+    /// OneAPI tokens and the ZCC, ZDX and ZWA legacy tokens, which cannot
+    /// be revoked and simply expire.
     pub async fn sign_out(&self) -> Result<(), Error> {
         let inner = &*self.inner;
         inner

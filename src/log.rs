@@ -67,6 +67,8 @@ const SENSITIVE: &[&str] = &[
     "cookie",
     "set-cookie",
     "x-api-key",
+    // Legacy ZCC's credential header.
+    "auth-token",
 ];
 
 /// Header pairs with credential values replaced.
@@ -94,9 +96,10 @@ mod tests {
             h("Authorization", "Bearer canary"),
             h("cookie", "JSESSIONID=canary"),
             h("set-cookie", "JSESSIONID=canary; Path=/"),
+            h("Auth-Token", "canary.jwt"),
             h("x-request-id", "r1"),
         ]);
         assert!(!format!("{out:?}").contains("canary"));
-        assert_eq!(out[3], h("x-request-id", "r1"));
+        assert_eq!(out[4], h("x-request-id", "r1"));
     }
 }

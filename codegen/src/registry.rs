@@ -65,6 +65,17 @@ pub struct Errors {
     pub retry_conflict: Vec<String>,
 }
 
+/// The legacy login kinds the runtime and the emulator implement; a
+/// registry naming another fails to load.
+pub const LEGACY_KINDS: &[&str] = &[
+    "zpa-signin",
+    "zia-session",
+    "zcc-login",
+    "ztw-session",
+    "zdx-token",
+    "zwa-token",
+];
+
 /// Login variants of a product.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct Auth {
@@ -135,6 +146,15 @@ impl Registry {
             }
             if !seen.insert(p.name.clone()) {
                 return Err(format!("product {:?} appears twice", p.name));
+            }
+            if let Some(kind) = p.auth.legacy.as_deref() {
+                if !LEGACY_KINDS.contains(&kind) {
+                    return Err(format!(
+                        "product {:?}: auth.legacy {kind:?} is not one of {}",
+                        p.name,
+                        LEGACY_KINDS.join(", ")
+                    ));
+                }
             }
         }
         Ok(registry)

@@ -90,3 +90,23 @@ fn registry_names_are_checked() {
     assert!(Registry::parse(&entry("Bad")).is_err());
     assert!(Registry::parse(&entry("has-dash")).is_err());
 }
+
+#[test]
+fn legacy_login_kinds_are_checked() {
+    let entry = |legacy: &str| {
+        format!(
+            r#"{{"products": [{{"name": "x", "type_name": "X", "title": "X", "spec_prefix": "x",
+               "gateway": "/x", "errors": {{"code_field": "c", "message_field": "m", "not_found": "n"}},
+               "auth": {{"legacy": {legacy}}}}}]}}"#
+        )
+    };
+    for kind in zscaler_codegen::registry::LEGACY_KINDS {
+        assert!(
+            Registry::parse(&entry(&format!("{kind:?}"))).is_ok(),
+            "{kind}"
+        );
+    }
+    assert!(Registry::parse(&entry("null")).is_ok());
+    let err = Registry::parse(&entry("\"zxx-magic\"")).unwrap_err();
+    assert!(err.contains("zxx-magic"), "{err}");
+}

@@ -67,7 +67,7 @@ impl Tokens {
 /// such as the Python SDK's legacy ZPA client read `exp` to decide when to
 /// log in again. The signature is random: the emulator only looks tokens
 /// up, it never verifies them.
-fn jwt_shaped(ttl: Duration) -> String {
+pub fn jwt_shaped(ttl: Duration) -> String {
     let now = crate::store::now_secs();
     let header = r#"{"alg":"RS256","kid":"zscaler-emulator","typ":"JWT"}"#;
     let claims = json!({

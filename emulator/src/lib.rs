@@ -63,7 +63,11 @@
 //! - Legacy authentication: ZPA `POST /signin` / `POST /signout` with the
 //!   un-prefixed `/mgmtconfig/...` and `/userconfig/...` paths; ZIA
 //!   `POST|GET|DELETE /api/v1/authenticatedSession` (obfuscated API key,
-//!   `JSESSIONID` cookie) with the un-prefixed `/api/v1/...` paths.
+//!   `JSESSIONID` cookie) with the un-prefixed `/api/v1/...` paths; ZTW
+//!   the same at `/api/v1/auth`; ZCC `/papi/auth/v1/login` (`auth-token`),
+//!   ZDX `/v1/oauth/token` (hashed secret) and ZWA
+//!   `/v1/auth/api-key/token` (bearer), with the OAuth client id and
+//!   secret as key pair (see `legacy`).
 //! - Every response: `x-request-id`; OneAPI responses also the gateway's
 //!   `x-ratelimit-limit` / `-remaining` / `-reset`, ZIA ones
 //!   `x-zscaler-mode`.

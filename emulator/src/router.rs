@@ -20,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use crate::errors::ApiError;
 use crate::gate;
 use crate::generic;
+use crate::legacy::LegacyLayout;
 use crate::products;
 use crate::query::Params;
 use crate::spec::{Found, Operation, StagingEffect};
@@ -64,7 +65,8 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Response {
     let Some(op) = index.op(found.entry, &method) else {
         return ApiError::method_not_allowed(product).into_response();
     };
-    if let Err(refusal) = gate::check(&state, &method, &path, req.headers()) {
+    let legacy_layout = req.extensions().get::<LegacyLayout>().is_some();
+    if let Err(refusal) = gate::check(&state, &method, &path, req.headers(), legacy_layout) {
         return *refusal;
     }
     let (parts, body) = req.into_parts();

@@ -40,7 +40,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .fallback_service(routed)
         .layer(from_fn_with_state(state.clone(), gateway::layer))
-        .layer(from_fn(legacy::rewrite))
+        .layer(from_fn_with_state(state.clone(), legacy::rewrite))
         .layer(from_fn_with_state(state.clone(), faults::layer))
         .layer(from_fn_with_state(state.clone(), body::buffer_layer))
         .layer(from_fn_with_state(state.clone(), stats::layer))

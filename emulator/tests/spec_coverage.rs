@@ -8,6 +8,7 @@ mod common;
 use common::{start, CUST};
 use reqwest::Method;
 use serde_json::{json, Map, Value};
+use zscaler_emulator::legacy::keys::sha256_hex;
 use zscaler_emulator::legacy::zia::obfuscate;
 use zscaler_emulator::spec::schema::{Json, Shape};
 use zscaler_emulator::spec::{self, paths, Operation, Role};
@@ -33,6 +34,21 @@ fn body_for(op: &Operation, n: usize) -> Option<Value> {
             "apiKey": obfuscate("ABCDEFGHIJKL", ts).unwrap(),
             "username": "admin@emulator.test", "password": "emulator-password", "timestamp": ts
         }));
+    }
+    // The API-key logins check their credentials like the session login.
+    let (id, secret) = ("emulator-client", "emulator-secret");
+    match op.operation_id.as_str() {
+        "login" => return Some(json!({"apiKey": id, "secretKey": secret})),
+        "createApiKeyToken" => return Some(json!({"key_id": id, "key_secret": secret})),
+        "createOauthToken" => {
+            let ts = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs();
+            let hash = sha256_hex(&format!("{secret}:{ts}"));
+            return Some(json!({"key_id": id, "key_secret": hash, "timestamp": ts}));
+        }
+        _ => {}
     }
     if !spec.json {
         return Some(json!("text body"));

@@ -7,7 +7,7 @@
 //! if the minting request is cancelled first, an awaited lock would never
 //! be released for the rest of the isolate's life.
 
-use super::{legacy, oauth, Credential, Minted, TokenSource};
+use super::{legacy, legacy_key, oauth, Credential, Minted, TokenSource};
 use crate::clock::now_ms;
 use crate::http::HttpRequest;
 use crate::send::{Label, Sender};
@@ -168,9 +168,13 @@ impl TokenCache {
         };
         match &self.source {
             TokenSource::Session => Ok(Minted::new(Credential::None, f64::MAX)),
-            TokenSource::LegacyZia { .. } => {
-                let resp = send(legacy::zia_login(&self.source, now_ms())?).await?;
-                legacy::zia_session(&resp).map(|(c, ms)| Minted::new(c, ms))
+            TokenSource::LegacySession { .. } => {
+                let resp = send(legacy::session_login(&self.source, now_ms())?).await?;
+                legacy::session_cookie(&resp).map(|(c, ms)| Minted::new(c, ms))
+            }
+            TokenSource::LegacyKey { login, .. } => {
+                let resp = send(legacy_key::login(&self.source, now_ms())?).await?;
+                legacy_key::credential(*login, &resp, now_ms()).map(|(c, ms)| Minted::new(c, ms))
             }
             TokenSource::LegacyZpa { .. } => {
                 let resp = send(legacy::zpa_signin(&self.source)?).await?;

@@ -1,6 +1,8 @@
 //! The pre-OneAPI logins: ZPA `/signin` (a bearer token from the API key
-//! pair) and ZIA `authenticatedSession` (a `JSESSIONID` cookie from an
-//! obfuscated API key plus an admin's username and password).
+//! pair) and the sessions of ZIA (`authenticatedSession`) and ZTW (`auth`):
+//! a `JSESSIONID` cookie from an obfuscated API key plus an admin's
+//! username and password. The API-key token logins of ZCC, ZDX and ZWA are
+//! in `legacy_key`.
 //!
 //! Browsers can use neither: `fetch` hides `Set-Cookie`, and the legacy
 //! hosts send no CORS headers. Native code and Workers can.
@@ -10,9 +12,13 @@ use super::{Credential, TokenSource};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::{Error, Secret};
 
-/// ZIA ends idle sessions after 30 minutes; we replace ours a minute early.
-const ZIA_SESSION_MS: f64 = 30.0 * 60_000.0;
-const ZIA_SESSION_PATH: &str = "/api/v1/authenticatedSession";
+/// ZIA and ZTW end idle sessions after 30 minutes; we replace ours a
+/// minute early.
+const SESSION_MS: f64 = 30.0 * 60_000.0;
+/// ZIA's session endpoint.
+pub(crate) const ZIA_SESSION_PATH: &str = "/api/v1/authenticatedSession";
+/// ZTW's session endpoint: ZIA's login under another path.
+pub(crate) const ZTW_SESSION_PATH: &str = "/api/v1/auth";
 
 /// ZIA's key obfuscation: six key characters picked by the last six digits
 /// of the millisecond timestamp, then six picked by half that number
@@ -57,20 +63,21 @@ pub(crate) fn zpa_signin(source: &TokenSource) -> Result<HttpRequest, Error> {
     })
 }
 
-/// `POST /api/v1/authenticatedSession` for legacy ZIA.
-pub(crate) fn zia_login(source: &TokenSource, now_ms: f64) -> Result<HttpRequest, Error> {
-    let TokenSource::LegacyZia {
+/// `POST` to the session endpoint of legacy ZIA or ZTW.
+pub(crate) fn session_login(source: &TokenSource, now_ms: f64) -> Result<HttpRequest, Error> {
+    let TokenSource::LegacySession {
         base,
+        path,
         username,
         password,
         api_key,
     } = source
     else {
-        return Err(Error::config("not a legacy ZIA source"));
+        return Err(Error::config("not a legacy session source"));
     };
     let timestamp = format!("{}", now_ms as u64);
     let key = obfuscate(api_key.expose(), &timestamp)
-        .ok_or_else(|| Error::config("ziaApiKey must be at least 12 characters"))?;
+        .ok_or_else(|| Error::config("apiKey must be at least 12 characters"))?;
     let body = serde_json::json!({
         "apiKey": key,
         "username": username,
@@ -79,7 +86,7 @@ pub(crate) fn zia_login(source: &TokenSource, now_ms: f64) -> Result<HttpRequest
     });
     Ok(HttpRequest {
         method: "POST",
-        url: format!("{base}{ZIA_SESSION_PATH}"),
+        url: format!("{base}{path}"),
         headers: vec![
             ("content-type".into(), "application/json".into()),
             ("accept".into(), "application/json".into()),
@@ -89,7 +96,7 @@ pub(crate) fn zia_login(source: &TokenSource, now_ms: f64) -> Result<HttpRequest
 }
 
 /// The `JSESSIONID` cookie from a login answer, and its lifetime.
-pub(crate) fn zia_session(resp: &HttpResponse) -> Result<(Credential, f64), Error> {
+pub(crate) fn session_cookie(resp: &HttpResponse) -> Result<(Credential, f64), Error> {
     if !resp.is_success() {
         return Err(auth_error(resp));
     }
@@ -102,7 +109,7 @@ pub(crate) fn zia_session(resp: &HttpResponse) -> Result<(Credential, f64), Erro
         .map(str::trim)
         .find(|c| c.starts_with("JSESSIONID=") && c.len() > "JSESSIONID=".len());
     match cookie {
-        Some(c) => Ok((Credential::Cookie(Secret::new(c)), ZIA_SESSION_MS)),
+        Some(c) => Ok((Credential::Cookie(Secret::new(c)), SESSION_MS)),
         None => Err(Error::Auth {
             status: Some(resp.status),
             message: "login succeeded but no JSESSIONID cookie was readable \
@@ -117,7 +124,8 @@ pub(crate) fn zia_session(resp: &HttpResponse) -> Result<(Credential, f64), Erro
 pub(crate) fn logout(source: &TokenSource, credential: &Credential) -> Option<HttpRequest> {
     let (method, url) = match source {
         TokenSource::LegacyZpa { base, .. } => ("POST", format!("{base}/signout")),
-        TokenSource::LegacyZia { base, .. } => ("DELETE", format!("{base}{ZIA_SESSION_PATH}")),
+        TokenSource::LegacySession { base, path, .. } => ("DELETE", format!("{base}{path}")),
+        // API-key tokens (ZCC, ZDX, ZWA) have no sign-out: they expire.
         _ => return None,
     };
     let mut headers = vec![("accept".to_string(), "application/json".to_string())];
@@ -154,12 +162,12 @@ mod tests {
             body: "{}".into(),
             bytes: None,
         };
-        let (c, _) = zia_session(&resp).unwrap();
+        let (c, _) = session_cookie(&resp).unwrap();
         assert_eq!(c, Credential::Cookie(Secret::new("JSESSIONID=ABC123")));
         let hidden = HttpResponse {
             headers: vec![],
             ..resp
         };
-        assert_eq!(zia_session(&hidden).unwrap_err().code(), "AUTH_FAILED");
+        assert_eq!(session_cookie(&hidden).unwrap_err().code(), "AUTH_FAILED");
     }
 }

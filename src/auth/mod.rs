@@ -6,12 +6,13 @@
 //!
 //! One cache per client ([`cache`]), so fifty concurrent calls on a cold
 //! client cause one token request, not fifty. Every provider
-//! (OneAPI secret or private key, a backend, legacy ZPA and ZIA) yields a
+//! (OneAPI secret or private key, a backend, the legacy logins) yields a
 //! [`Credential`] with a refresh time, and the cache treats them alike.
 
 mod cache;
 pub(crate) mod jwt;
 mod legacy;
+mod legacy_key;
 mod oauth;
 
 use crate::clock::now_ms;
@@ -19,6 +20,8 @@ use crate::Secret;
 
 pub(crate) use cache::TokenCache;
 pub(crate) use jwt::SigningKey;
+pub(crate) use legacy::{ZIA_SESSION_PATH, ZTW_SESSION_PATH};
+pub(crate) use legacy_key::KeyLogin;
 
 /// Refresh this long before the server's expiry, so a token never expires
 /// in flight.
@@ -52,12 +55,21 @@ pub(crate) enum TokenSource {
         client_id: String,
         client_secret: Secret,
     },
-    /// Legacy ZIA `authenticatedSession` with an obfuscated API key.
-    LegacyZia {
+    /// A legacy `JSESSIONID` session (ZIA `authenticatedSession`, ZTW
+    /// `auth`) with an obfuscated API key; `path` is the session endpoint.
+    LegacySession {
         base: String,
+        path: &'static str,
         username: String,
         password: Secret,
         api_key: Secret,
+    },
+    /// A legacy API-key token login (ZCC, ZDX, ZWA).
+    LegacyKey {
+        login: KeyLogin,
+        base: String,
+        key_id: String,
+        key_secret: Secret,
     },
 }
 
@@ -67,7 +79,8 @@ impl TokenSource {
         match self {
             TokenSource::ClientSecret { client_secret, .. }
             | TokenSource::LegacyZpa { client_secret, .. } => vec![client_secret.expose()],
-            TokenSource::LegacyZia {
+            TokenSource::LegacyKey { key_secret, .. } => vec![key_secret.expose()],
+            TokenSource::LegacySession {
                 password, api_key, ..
             } => vec![password.expose(), api_key.expose()],
             TokenSource::PrivateKey { .. } | TokenSource::Backend { .. } | TokenSource::Session => {
@@ -84,8 +97,10 @@ pub(crate) enum Credential {
     None,
     /// `Authorization: Bearer <token>`.
     Bearer(Secret),
-    /// `Cookie: <name=value>` (legacy ZIA's `JSESSIONID`).
+    /// `Cookie: <name=value>` (legacy ZIA's and ZTW's `JSESSIONID`).
     Cookie(Secret),
+    /// `auth-token: <jwt>` (legacy ZCC, which reads no Authorization).
+    AuthToken(Secret),
 }
 
 impl Credential {
@@ -97,6 +112,7 @@ impl Credential {
                 headers.push(("authorization".into(), format!("Bearer {}", t.expose())))
             }
             Credential::Cookie(c) => headers.push(("cookie".into(), c.expose().to_string())),
+            Credential::AuthToken(t) => headers.push(("auth-token".into(), t.expose().to_string())),
         }
     }
 }
@@ -146,12 +162,14 @@ mod tests {
         let mut h = Vec::new();
         Credential::Bearer(Secret::new("t")).apply(&mut h);
         Credential::Cookie(Secret::new("JSESSIONID=abc")).apply(&mut h);
+        Credential::AuthToken(Secret::new("j")).apply(&mut h);
         Credential::None.apply(&mut h);
         assert_eq!(
             h,
             vec![
                 ("authorization".to_string(), "Bearer t".to_string()),
-                ("cookie".to_string(), "JSESSIONID=abc".to_string())
+                ("cookie".to_string(), "JSESSIONID=abc".to_string()),
+                ("auth-token".to_string(), "j".to_string())
             ]
         );
     }

@@ -106,7 +106,7 @@ pub(crate) async fn token_request(source: &TokenSource, now_ms: f64) -> Result<H
 
 /// Seconds until expiry, as a number or numeric string; one hour if absent,
 /// the OneAPI default.
-fn expires_in_ms(v: Option<&serde_json::Value>) -> Result<f64, String> {
+pub(crate) fn expires_in_ms(v: Option<&serde_json::Value>) -> Result<f64, String> {
     let secs = match v {
         None | Some(serde_json::Value::Null) => 3600.0,
         Some(serde_json::Value::Number(n)) => n.as_f64().unwrap_or(-1.0),

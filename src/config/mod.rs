@@ -78,9 +78,9 @@ impl ClientOptions {
         };
         let (source, legacy) = source::resolve(self, cloud)?;
         let api_base = match &source {
-            TokenSource::LegacyZpa { base, .. } | TokenSource::LegacyZia { base, .. } => {
-                base.clone()
-            }
+            TokenSource::LegacyZpa { base, .. }
+            | TokenSource::LegacySession { base, .. }
+            | TokenSource::LegacyKey { base, .. } => base.clone(),
             _ => api_base,
         };
         if let Some(id) = non_empty(&self.customer_id) {
@@ -118,7 +118,7 @@ impl ClientOptions {
             }
             if matches!(
                 lower.as_str(),
-                "authorization" | "cookie" | "host" | "content-length"
+                "authorization" | "cookie" | "auth-token" | "host" | "content-length"
             ) {
                 return Err(Error::config(format!(
                     "header {name:?} is set by the client itself"
@@ -239,6 +239,69 @@ mod tests {
             let err = c.resolve().unwrap_err();
             assert_eq!(err.code(), "CONFIG", "{err}");
             assert!(!err.to_string().contains("s3cr3t"));
+        }
+    }
+
+    #[cfg(all(feature = "zcc", feature = "ztw", feature = "zdx", feature = "zwa"))]
+    #[test]
+    fn legacy_hosts_of_the_key_and_session_logins() {
+        let key = |legacy: &str, cloud: Option<&str>| ClientOptions {
+            legacy: Some(legacy.into()),
+            client_id: Some("id".into()),
+            client_secret: Some(Secret::new("s3cr3t")),
+            cloud: cloud.map(Into::into),
+            ..Default::default()
+        };
+        let base = |o: ClientOptions| o.resolve().unwrap().api_base;
+        let zcc = |c| base(key("zcc", Some(c)));
+        assert_eq!(zcc("zscalertwo"), "https://api-mobile.zscalertwo.net");
+        assert_eq!(zcc("zscalerten"), "https://api-mobile6.zscalerten.net");
+        assert_eq!(base(key("zdx", None)), "https://api.zdxcloud.net");
+        assert_eq!(base(key("zdx", Some("zdxbeta"))), "https://api.zdxbeta.net");
+        assert_eq!(base(key("zwa", None)), "https://api.us1.zsworkflow.net");
+        assert_eq!(
+            base(key("zwa", Some("eu1"))),
+            "https://api.eu1.zsworkflow.net"
+        );
+        let overridden = ClientOptions {
+            base_url: Some("http://127.0.0.1:9/".into()),
+            ..key("zcc", None)
+        };
+        assert_eq!(base(overridden), "http://127.0.0.1:9");
+        let session = |cloud: Option<&str>| ClientOptions {
+            legacy: Some("ztw".into()),
+            username: Some("admin@example.com".into()),
+            password: Some(Secret::new("s3cr3t")),
+            api_key: Some(Secret::new("s3cr3ts3cr3t")),
+            cloud: cloud.map(Into::into),
+            ..Default::default()
+        };
+        let r = session(Some("zscalerthree")).resolve().unwrap();
+        assert_eq!(r.api_base, "https://connector.zscalerthree.net");
+        assert!(matches!(
+            r.source,
+            TokenSource::LegacySession { path, .. } if path == crate::auth::ZTW_SESSION_PATH
+        ));
+        let bad = [
+            key("zcc", None),
+            session(None),
+            ClientOptions {
+                username: Some("admin@example.com".into()),
+                ..key("zdx", None)
+            },
+            ClientOptions {
+                client_secret: None,
+                ..key("zwa", None)
+            },
+            ClientOptions {
+                client_id: Some("id".into()),
+                ..session(Some("zscalertwo"))
+            },
+        ];
+        for o in bad {
+            let err = o.resolve().unwrap_err();
+            assert_eq!(err.code(), "CONFIG", "{err}");
+            assert!(!format!("{err} {o:?}").contains("s3cr3t"), "{err}");
         }
     }
 }

@@ -75,8 +75,10 @@ options! {
         "fetch" as "(url: string, init: RequestInit) => Promise<Response>";
     }
     /// OneAPI client id; server side only, with `clientSecret` or `privateKey`.
+    /// With `legacy` "zpa", "zcc", "zdx" or "zwa": the API key (id).
     client_id: Text = "clientId" as "string";
     /// OneAPI client secret. Never ship it to a browser: use `backendSession`.
+    /// With `legacy` "zpa", "zcc", "zdx" or "zwa": the key's secret.
     client_secret: SecretText = "clientSecret" as "string";
     /// OneAPI private key for JWT client auth (RS256 or ES256): a PKCS#8 PEM,
     /// or a JWK as JSON text or object.
@@ -96,14 +98,16 @@ options! {
     /// In a browser behind the zscaler-wasm backend worker: send no token;
     /// the session cookie authenticates and the CSRF header is added.
     backend_session: Flag = "backendSession" as "boolean";
-    /// Pre-OneAPI login: "zpa" (`/signin` with clientId/clientSecret) or "zia"
-    /// (`authenticatedSession`; not in browsers, which hide Set-Cookie).
-    legacy: Text = "legacy" as "\"zpa\" | \"zia\"";
-    /// Legacy ZIA admin username.
+    /// Pre-OneAPI login of one product: "zpa" (`/signin`), "zcc", "zdx" or
+    /// "zwa" (API-key token logins) with clientId/clientSecret as the key
+    /// pair; "zia" or "ztw" (sessions with username, password and apiKey;
+    /// not in browsers, which hide Set-Cookie).
+    legacy: Text = "legacy" as "\"zpa\" | \"zia\" | \"zcc\" | \"ztw\" | \"zdx\" | \"zwa\"";
+    /// Legacy ZIA or ZTW admin username.
     username: Text = "username" as "string";
-    /// Legacy ZIA admin password.
+    /// Legacy ZIA or ZTW admin password.
     password: SecretText = "password" as "string";
-    /// Legacy ZIA API key (obfuscated before it is sent).
+    /// Legacy ZIA or ZTW API key (obfuscated before it is sent).
     api_key: SecretText = "apiKey" as "string";
     /// ZPA tenant id, as a string of digits (it exceeds 2^53); required for
     /// ZPA calls.

@@ -2,7 +2,7 @@
 //! or ambiguous combination fails at construction with a clear message.
 
 use super::{check_label, check_url, non_empty, ClientOptions};
-use crate::auth::{SigningKey, TokenSource};
+use crate::auth::{KeyLogin, SigningKey, TokenSource, ZIA_SESSION_PATH, ZTW_SESSION_PATH};
 use crate::{Error, Product, Secret};
 
 fn secret(v: &Option<Secret>) -> Option<Secret> {
@@ -33,13 +33,24 @@ fn legacy_base(o: &ClientOptions, kind: &str, cloud: Option<&str>) -> Result<Str
     if let Some(u) = non_empty(&o.base_url) {
         return check_url("baseUrl", u);
     }
+    let needs_cloud = |product: &str| {
+        Error::config(format!(
+            "legacy {product} needs cloud (e.g. zscalertwo) or baseUrl"
+        ))
+    };
     match (kind, cloud) {
         ("zpa-signin", None) => Ok("https://config.private.zscaler.com".into()),
         ("zpa-signin", Some(c)) => Ok(format!("https://config.{c}.net")),
+        // zscalerten's mobile API has its own subdomain.
+        ("zcc-login", Some("zscalerten")) => Ok("https://api-mobile6.zscalerten.net".into()),
+        ("zcc-login", Some(c)) => Ok(format!("https://api-mobile.{c}.net")),
+        ("zcc-login", None) => Err(needs_cloud("ZCC")),
+        ("ztw-session", Some(c)) => Ok(format!("https://connector.{c}.net")),
+        ("ztw-session", None) => Err(needs_cloud("ZTW")),
+        ("zdx-token", c) => Ok(format!("https://api.{}.net", c.unwrap_or("zdxcloud"))),
+        ("zwa-token", c) => Ok(format!("https://api.{}.zsworkflow.net", c.unwrap_or("us1"))),
         (_, Some(c)) => Ok(format!("https://zsapi.{c}.net")),
-        (_, None) => Err(Error::config(
-            "legacy ZIA needs cloud (e.g. zscalertwo) or baseUrl",
-        )),
+        (_, None) => Err(needs_cloud("ZIA")),
     }
 }
 
@@ -95,9 +106,14 @@ pub(super) fn resolve(
             };
             return Ok((source, Some(product)));
         }
-        Some((product, kind @ "zia-session")) => {
-            let source = TokenSource::LegacyZia {
+        Some((product, kind @ ("zia-session" | "ztw-session"))) => {
+            let source = TokenSource::LegacySession {
                 base: legacy_base(o, kind, cloud)?,
+                path: if kind == "zia-session" {
+                    ZIA_SESSION_PATH
+                } else {
+                    ZTW_SESSION_PATH
+                },
                 username: non_empty(&o.username)
                     .ok_or_else(|| Error::config("username is required"))?
                     .to_string(),
@@ -106,13 +122,37 @@ pub(super) fn resolve(
             };
             return Ok((source, Some(product)));
         }
-        Some((_, kind)) => {
-            return Err(Error::config(format!(
-                "legacy login {kind:?} is not implemented"
-            )))
+        Some((product, kind)) => {
+            let login = match kind {
+                "zcc-login" => KeyLogin::Zcc,
+                "zdx-token" => KeyLogin::Zdx,
+                "zwa-token" => KeyLogin::Zwa,
+                _ => {
+                    return Err(Error::config(format!(
+                        "legacy login {kind:?} is not implemented"
+                    )))
+                }
+            };
+            if chosen[3] || private_key.is_some() {
+                return Err(Error::config(format!(
+                    "legacy {} takes clientId and clientSecret only",
+                    product.name()
+                )));
+            }
+            // The key id and secret (ZCC's API key and secret key) are
+            // given as clientId and clientSecret, like legacy ZPA's pair.
+            let source = TokenSource::LegacyKey {
+                login,
+                base: legacy_base(o, kind, cloud)?,
+                key_id: client_id.ok_or_else(|| Error::config("clientId is required"))?,
+                key_secret: required(client_secret, "clientSecret")?,
+            };
+            return Ok((source, Some(product)));
         }
         None if chosen[3] => {
-            return Err(Error::config("username/apiKey need legacy: \"zia\""));
+            return Err(Error::config(
+                "username/apiKey need legacy: \"zia\" or \"ztw\"",
+            ));
         }
         None => {}
     }

@@ -124,7 +124,8 @@ impl ZscalerClient {
         })
     }
 
-    /// End a legacy ZPA/ZIA session; resolves at once for OneAPI tokens.
+    /// End a legacy ZPA, ZIA or ZTW session; resolves at once for OneAPI
+    /// tokens and the ZCC, ZDX and ZWA legacy tokens.
     #[wasm_bindgen(js_name = signOut, unchecked_return_type = "Promise<void>")]
     pub fn sign_out(&self) -> js_sys::Promise {
         let client = self.client.clone();

@@ -33,36 +33,63 @@ pub const SESSION_AUTH: &str = "zia-session";
 /// Name of the session cookie.
 pub const COOKIE: &str = "JSESSIONID";
 
-/// Open admin sessions and their expiry instants.
+/// Open legacy sessions and product-scoped legacy tokens: each with its
+/// expiry and the product it was issued by, so a ZTW session opens no ZIA
+/// API and a ZCC token no other product's.
 #[derive(Debug, Default)]
 pub struct Sessions {
-    expiry: HashMap<String, Instant>,
+    open: HashMap<String, (Instant, &'static str)>,
 }
 
 impl Sessions {
-    /// Opens a session valid for `ttl`; expired ones are swept here.
+    /// Opens a ZIA session valid for `ttl`.
     pub fn issue(&mut self, ttl: Duration) -> String {
-        let now = Instant::now();
-        self.expiry.retain(|_, exp| *exp > now);
+        self.issue_for(Product::ZIA, ttl)
+    }
+
+    /// Opens a session of `product` valid for `ttl`; expired ones are swept
+    /// here.
+    pub fn issue_for(&mut self, product: Product, ttl: Duration) -> String {
         let id = random::hex(2).to_ascii_uppercase();
-        self.expiry.insert(id.clone(), now + ttl);
+        self.insert(product, id.clone(), ttl);
         id
     }
 
-    /// True while `id` is open.
+    /// Registers `credential` (a token handed out by a legacy login) for
+    /// `product`, valid for `ttl`.
+    pub fn insert(&mut self, product: Product, credential: String, ttl: Duration) {
+        let now = Instant::now();
+        self.open.retain(|_, (exp, _)| *exp > now);
+        self.open.insert(credential, (now + ttl, product.name));
+    }
+
+    /// The product whose open session or token `id` is.
+    pub fn owner(&self, id: &str) -> Option<&'static str> {
+        self.open
+            .get(id)
+            .filter(|(exp, _)| *exp > Instant::now())
+            .map(|(_, product)| *product)
+    }
+
+    /// True while `id` is open for `product`.
+    pub fn is_valid_for(&self, id: &str, product: Product) -> bool {
+        self.owner(id) == Some(product.name)
+    }
+
+    /// True while `id` is an open ZIA session.
     pub fn is_valid(&self, id: &str) -> bool {
-        self.expiry.get(id).is_some_and(|exp| *exp > Instant::now())
+        self.is_valid_for(id, Product::ZIA)
     }
 
     /// Closes `id`; false when it was not open.
     pub fn end(&mut self, id: &str) -> bool {
-        self.expiry.remove(id).is_some()
+        self.open.remove(id).is_some()
     }
 
     /// Closes every session (with `POST /_emulator/expire-tokens`).
     pub fn expire_all(&mut self) -> usize {
-        let n = self.expiry.len();
-        self.expiry.clear();
+        let n = self.open.len();
+        self.open.clear();
         n
     }
 }
@@ -110,13 +137,20 @@ fn session_body() -> Value {
     })
 }
 
-fn unauthorized(code: &str, message: &str) -> Response {
-    ApiError::new(Product::ZIA, StatusCode::UNAUTHORIZED, code, message).into_response()
+fn unauthorized(product: Product, code: &str, message: &str) -> Response {
+    ApiError::new(product, StatusCode::UNAUTHORIZED, code, message).into_response()
 }
 
 /// `POST /api/v1/authenticatedSession`.
 pub async fn login(State(state): State<AppState>, raw: Body) -> Response {
-    let body = match body::object(Product::ZIA, raw).await {
+    session_login(&state, Product::ZIA, raw).await
+}
+
+/// A session login of `product` (ZIA, or ZTW at `/api/v1/auth`): the
+/// obfuscated key, username and password must match the configured ZIA
+/// credentials (the emulator has one admin for both).
+pub async fn session_login(state: &AppState, product: Product, raw: Body) -> Response {
+    let body = match body::object(product, raw).await {
         Ok(b) => b,
         Err(e) => return e.into_response(),
     };
@@ -132,11 +166,12 @@ pub async fn login(State(state): State<AppState>, raw: Body) -> Response {
         && text("password") == cfg.zia_password;
     if !ok {
         return unauthorized(
+            product,
             "AUTHENTICATION_FAILED",
             "Invalid API key, username or password",
         );
     }
-    let id = state.sessions().issue(cfg.token_ttl);
+    let id = state.sessions().issue_for(product, cfg.token_ttl);
     let mut resp = Json(session_body()).into_response();
     let cookie = format!("{COOKIE}={id}; Path=/; HttpOnly");
     resp.headers_mut().insert(
@@ -146,19 +181,29 @@ pub async fn login(State(state): State<AppState>, raw: Body) -> Response {
     resp
 }
 
-/// Whether the request carries an open session cookie or a valid bearer
-/// token (the OneAPI form of the same endpoint).
-fn signed_in(state: &AppState, headers: &HeaderMap) -> bool {
-    session_cookie(headers).is_some_and(|id| state.sessions().is_valid(id))
+/// Whether the request carries an open session cookie of `product` or a
+/// valid bearer token (the OneAPI form of the same endpoint).
+pub fn signed_in(state: &AppState, product: Product, headers: &HeaderMap) -> bool {
+    session_cookie(headers).is_some_and(|id| state.sessions().is_valid_for(id, product))
         || crate::auth::bearer(headers).is_some_and(|t| state.tokens().is_valid(t))
+}
+
+/// What ZIA answers about an open session (ZTW answers the same shape).
+pub fn session_answer() -> Response {
+    Json(session_body()).into_response()
+}
+
+/// The 401 of a session endpoint of `product` without a session.
+pub fn not_signed_in(product: Product) -> Response {
+    unauthorized(product, "NOT_AUTHENTICATED", "No valid session")
 }
 
 /// `GET .../authenticatedSession`: 200 while signed in.
 pub async fn status(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if signed_in(&state, &headers) {
-        Json(session_body()).into_response()
+    if signed_in(&state, Product::ZIA, &headers) {
+        session_answer()
     } else {
-        unauthorized("NOT_AUTHENTICATED", "No valid session")
+        not_signed_in(Product::ZIA)
     }
 }
 
@@ -166,8 +211,8 @@ pub async fn status(State(state): State<AppState>, headers: HeaderMap) -> Respon
 /// and activates pending changes, which is how ZIA clients activate on
 /// logout. 204, as the spec and the legacy clients expect.
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if !signed_in(&state, &headers) {
-        return unauthorized("NOT_AUTHENTICATED", "No valid session");
+    if !signed_in(&state, Product::ZIA, &headers) {
+        return not_signed_in(Product::ZIA);
     }
     if let Some(id) = session_cookie(&headers) {
         state.sessions().end(id);
