@@ -224,7 +224,9 @@ const UNTYPED: &str = "untyped file download";
 
 /// A text body recorded with a non-JSON content type (a CSV export).
 fn is_file(rec: &Value) -> bool {
-    let ct = rec["response_headers"]["content-type"].as_str().unwrap_or("");
+    let ct = rec["response_headers"]["content-type"]
+        .as_str()
+        .unwrap_or("");
     rec["response_body"].is_string() && !ct.is_empty() && !ct.contains("json")
 }
 
