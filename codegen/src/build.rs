@@ -31,7 +31,7 @@ pub fn generate_all(
         let doc = crate::spec::merged(product, &root.join("openapi"));
         let generated = crate::generate::product(product, &doc, Some(out_dir));
         for (style, marker) in PAGING_STYLES {
-            if generated.module.contains(marker) && !paging.contains(style) {
+            if uses(&generated.module, marker) && !paging.contains(style) {
                 paging.push(*style);
             }
         }
@@ -57,17 +57,26 @@ pub fn generate_all(
     (names, paging, patch)
 }
 
+/// Whether `text` names `path` as a whole path (`CursorKind::Page`, not
+/// the start of `CursorKind::PageCursor`).
+fn uses(text: &str, path: &str) -> bool {
+    text.match_indices(path).any(|(at, _)| {
+        let next = text[at + path.len()..].chars().next();
+        !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
 /// The runtime's list walks, as `cfg(zscaler_paging = ...)` values, and
 /// the generated text that uses each: the runtime compiles a walk only
 /// when some generated product calls it, so a build of any product set
 /// has no dead walk code (and no warnings about it).
 pub const PAGING_STYLES: &[(&str, &str)] = &[
     ("numbered", "Method::ZpaAll"),
-    ("page", "CursorKind::Page)"),
-    ("offset", "CursorKind::Offset)"),
-    ("next_offset", "CursorKind::NextOffset("),
-    ("total_count", "CursorKind::TotalCount("),
-    ("page_cursor", "CursorKind::PageCursor("),
+    ("page", "CursorKind::Page"),
+    ("offset", "CursorKind::Offset"),
+    ("next_offset", "CursorKind::NextOffset"),
+    ("total_count", "CursorKind::TotalCount"),
+    ("page_cursor", "CursorKind::PageCursor"),
 ];
 
 /// The build script of `zscaler-wasm`: generate from `products.json` and
@@ -122,5 +131,17 @@ pub fn run() {
     println!("cargo:rustc-check-cfg=cfg(zscaler_patch)");
     if patch {
         println!("cargo:rustc-cfg=zscaler_patch");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markers_match_whole_paths() {
+        let text = "CursorAll(\n    3,\n    crate::js::cursor::CursorKind::PageCursor(\"logs\"),\n)";
+        assert!(super::uses(text, "CursorKind::PageCursor"));
+        assert!(!super::uses(text, "CursorKind::Page"));
+        assert!(super::uses("CursorKind::Page,\n", "CursorKind::Page"));
+        assert!(super::uses("Method::ZpaAll(3)", "Method::ZpaAll"));
     }
 }
