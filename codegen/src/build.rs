@@ -138,7 +138,8 @@ pub fn run() {
 mod tests {
     #[test]
     fn markers_match_whole_paths() {
-        let text = "CursorAll(\n    3,\n    crate::js::cursor::CursorKind::PageCursor(\"logs\"),\n)";
+        let text =
+            "CursorAll(\n    3,\n    crate::js::cursor::CursorKind::PageCursor(\"logs\"),\n)";
         assert!(super::uses(text, "CursorKind::PageCursor"));
         assert!(!super::uses(text, "CursorKind::Page"));
         assert!(super::uses("CursorKind::Page,\n", "CursorKind::Page"));
