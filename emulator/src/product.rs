@@ -314,7 +314,7 @@ mod tests {
         assert_eq!(r.of_file("zpa-admin.yaml"), Some(Product::ZPA));
         assert_eq!(r.of_file("README.yaml"), None);
         assert_eq!(r.named("ZIdentity"), Some(Product::ZIDENTITY));
-        assert_eq!(r.named("zcc"), None);
+        assert_eq!(r.named("nosuchproduct"), None);
         assert_eq!(r.of_legacy_path("/api/v1/users"), Some(Product::ZIA));
         assert_eq!(r.of_legacy_path("/mgmtconfig/v1/x"), Some(Product::ZPA));
         assert_eq!(r.of_legacy_path("/admin/api/v1/users"), None);

@@ -93,7 +93,7 @@ mod tests {
         assert_eq!(s.collection(ZIDENTITY_GROUPS).len(), 1);
         assert!(s.collection(ZIDENTITY_GROUPS)[0]["id"].is_string());
         assert_eq!(s.collection(ZPA_APPLICATIONS)[0]["id"], "90");
-        assert!(apply(&mut s, &json!({"zcc": {}})).is_err());
+        assert!(apply(&mut s, &json!({"nosuchproduct": {}})).is_err());
         assert!(apply(&mut s, &json!({"zia": {"users": {}}})).is_err());
         assert!(apply(&mut s, &json!([])).is_err());
     }

@@ -113,6 +113,6 @@ mod tests {
         assert!(resolve(Product::ZIA, "/api/v1/users/5").is_err());
         assert!(resolve(Product::ZIA, "noSuchThing").is_err());
         assert_eq!(product("ZIdentity"), Some(Product::ZIDENTITY));
-        assert_eq!(product("zcc"), None);
+        assert_eq!(product("nosuchproduct"), None);
     }
 }
