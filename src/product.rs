@@ -65,6 +65,9 @@ pub struct ProductInfo {
     pub read_only: &'static str,
     /// 409 codes that mean "try again shortly" (an edit lock).
     pub retry_conflict: &'static [&'static str],
+    /// The largest page size of the product's lists (registry
+    /// `paging.max_size`): a walk's default and limit.
+    pub max_page_size: i64,
 }
 
 include!(concat!(env!("OUT_DIR"), "/product_table.rs"));

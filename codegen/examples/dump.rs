@@ -16,7 +16,7 @@ fn main() {
     std::fs::create_dir_all(&out).expect("creating the output folder");
     let env = std::env::var(zscaler_codegen::registry::PRODUCTS_ENV).ok();
     let registry = zscaler_codegen::registry::Registry::load(&root.join("products.json"));
-    let (names, _) =
+    let (names, _, _) =
         zscaler_codegen::build::generate_all(root, &registry, &out, env.as_deref(), |_| true);
     println!("{}: {}", out.display(), names.join(", "));
 }

@@ -7,15 +7,15 @@ use std::path::Path;
 /// Generate into `out_dir` from `registry` and the specs under `root` (the
 /// crate directory). `products_env` is [`PRODUCTS_ENV`]'s value and
 /// `feature_on` says whether a registry name's Cargo feature is on.
-/// Returns the names of the generated products and the list walks their
-/// code uses (see [`PAGING_STYLES`]).
+/// Returns the names of the generated products, the list walks their
+/// code uses (see [`PAGING_STYLES`]) and whether any has a JS patch method.
 pub fn generate_all(
     root: &Path,
     registry: &Registry,
     out_dir: &Path,
     products_env: Option<&str>,
     feature_on: impl Fn(&str) -> bool,
-) -> (Vec<String>, Vec<&'static str>) {
+) -> (Vec<String>, Vec<&'static str>, bool) {
     let selected = registry
         .selected(products_env, feature_on)
         .unwrap_or_else(|e| panic!("{e}"));
@@ -26,14 +26,16 @@ pub fn generate_all(
         "/// Every generated operation, for the conformance test.\nfn operations() -> Vec<ConfOp> { vec![\n",
     );
     let mut paging = Vec::new();
+    let mut patch = false;
     for product in &selected {
         let doc = crate::spec::merged(product, &root.join("openapi"));
         let generated = crate::generate::product(product, &doc, Some(out_dir));
         for (style, marker) in PAGING_STYLES {
-            if generated.module.contains(marker) && !paging.contains(style) {
+            if uses(&generated.module, marker) && !paging.contains(style) {
                 paging.push(*style);
             }
         }
+        patch |= generated.module.contains("Method::Patch(");
         write(&format!("{}.rs", product.name), &generated.module);
         write(&format!("{}.d.ts", product.name), &generated.dts);
         conformance.push_str(&generated.conformance);
@@ -51,7 +53,17 @@ pub fn generate_all(
         "product_table.rs",
         &pretty(crate::products::product_table(registry), "product_table"),
     );
-    (selected.iter().map(|p| p.name.clone()).collect(), paging)
+    let names = selected.iter().map(|p| p.name.clone()).collect();
+    (names, paging, patch)
+}
+
+/// Whether `text` names `path` as a whole path (`CursorKind::Page`, not
+/// the start of `CursorKind::PageCursor`).
+fn uses(text: &str, path: &str) -> bool {
+    text.match_indices(path).any(|(at, _)| {
+        let next = text[at + path.len()..].chars().next();
+        !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
 }
 
 /// The runtime's list walks, as `cfg(zscaler_paging = ...)` values, and
@@ -62,6 +74,9 @@ pub const PAGING_STYLES: &[(&str, &str)] = &[
     ("numbered", "Method::ZpaAll"),
     ("page", "CursorKind::Page"),
     ("offset", "CursorKind::Offset"),
+    ("next_offset", "CursorKind::NextOffset"),
+    ("total_count", "CursorKind::TotalCount"),
+    ("page_cursor", "CursorKind::PageCursor"),
 ];
 
 /// The build script of `zscaler-wasm`: generate from `products.json` and
@@ -81,7 +96,7 @@ pub fn run() {
         |name: &str| std::env::var_os(format!("CARGO_FEATURE_{}", name.to_uppercase())).is_some();
     let root = Path::new(&root);
     let registry = Registry::load(&root.join("products.json"));
-    let (names, paging) = generate_all(
+    let (names, paging, patch) = generate_all(
         root,
         &registry,
         Path::new(&out_dir),
@@ -110,5 +125,24 @@ pub fn run() {
     );
     for style in paging {
         println!("cargo:rustc-cfg=zscaler_paging=\"{style}\"");
+    }
+    // Like the walks, the JS patch helper is compiled only when some
+    // generated product has a get/update pair to patch with.
+    println!("cargo:rustc-check-cfg=cfg(zscaler_patch)");
+    if patch {
+        println!("cargo:rustc-cfg=zscaler_patch");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markers_match_whole_paths() {
+        let text =
+            "CursorAll(\n    3,\n    crate::js::cursor::CursorKind::PageCursor(\"logs\"),\n)";
+        assert!(super::uses(text, "CursorKind::PageCursor"));
+        assert!(!super::uses(text, "CursorKind::Page"));
+        assert!(super::uses("CursorKind::Page,\n", "CursorKind::Page"));
+        assert!(super::uses("Method::ZpaAll(3)", "Method::ZpaAll"));
     }
 }

@@ -204,12 +204,12 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
                 format!("{m}::ZpaAll({i})"),
                 format!("{m}::ZpaIter({i})"),
             ))
-        } else if let Some((kind, item)) =
+        } else if let Some(walk) =
             crate::paging::cursor_item(op, doc).filter(|_| op.helpers_free(ops))
         {
-            let kind = kind.js_variant();
+            let kind = walk.js_variant();
             Some((
-                item,
+                walk.item,
                 format!("{m}::CursorAll({i}, {kind})"),
                 format!("{m}::CursorIter({i}, {kind})"),
             ))

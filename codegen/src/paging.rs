@@ -1,28 +1,61 @@
-//! Which ZIA and ZIdentity list operations can be walked page by page, and
-//! the native Rust helpers (`list_all_…`, `iter_…`) for them. ZPA's
-//! numbered pages are in `rust_ops` (they say how many follow; these don't).
+//! Which list operations can be walked page by page when the pages do not
+//! say how many follow up front, and the native Rust helpers (`list_all_…`,
+//! `iter_…`) for them. ZPA's numbered pages are in `rust_ops`.
+//!
+//! The walk is chosen per operation, from the response shape and the
+//! query parameter names, so one product may page several ways (ZDX:
+//! `next_offset` reports and `page`/`pageSize` configuration arrays); the
+//! registry only gives the product's largest page size, which is also the
+//! walk's default (`ProductInfo::max_page_size`).
 
-use crate::model::{component, ref_name, Op, TypeRef};
+use crate::model::{component, ref_name, Op, Prim, TypeRef};
+use crate::registry::Product;
 
-use openapiv3::{OpenAPI, ReferenceOr, SchemaKind, Type};
+use openapiv3::{ObjectType, OpenAPI, ReferenceOr, SchemaKind, Type};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// How a list moves from one page to the next.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CursorKind {
-    /// ZIA: `page` and `pageSize`, a plain array per page.
+    /// `page` and `pageSize`, a plain array per page (ZIA, ZTW, ZCC, ZDX
+    /// configuration lists).
     Page,
-    /// ZIdentity: `offset` and `limit`, `records` plus `next_link`.
+    /// `offset` and `limit`, `records` plus `next_link` (ZIdentity).
     Offset,
+    /// String `offset` and `limit`, one array member plus the `next_offset`
+    /// to send as the next `offset` (ZDX reports).
+    NextOffset,
+    /// `page` and `pageSize`, one array member plus `totalCount` (ZCC).
+    TotalCount,
+    /// `page` and `pageSize`, one array member plus a `cursor` object with
+    /// `currentPageNumber` and `totalPages` (ZWA searches).
+    PageCursor,
 }
 
-impl CursorKind {
-    /// The runtime's name for this kind in generated JS tables.
-    pub fn js_variant(self) -> &'static str {
-        match self {
-            CursorKind::Page => "crate::js::cursor::CursorKind::Page",
-            CursorKind::Offset => "crate::js::cursor::CursorKind::Offset",
+/// A walkable list: how it pages, its item model and the array member of
+/// an envelope (`None` for plain arrays and ZIdentity's `records`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Walk {
+    /// How it pages.
+    pub kind: CursorKind,
+    /// The item model.
+    pub item: String,
+    /// The envelope's array member.
+    pub member: Option<String>,
+}
+
+impl Walk {
+    /// The runtime's name for this walk in generated JS tables.
+    pub fn js_variant(&self) -> String {
+        let k = "crate::js::cursor::CursorKind";
+        let member = self.member.as_deref().unwrap_or_default();
+        match self.kind {
+            CursorKind::Page => format!("{k}::Page"),
+            CursorKind::Offset => format!("{k}::Offset"),
+            CursorKind::NextOffset => format!("{k}::NextOffset({member:?})"),
+            CursorKind::TotalCount => format!("{k}::TotalCount({member:?})"),
+            CursorKind::PageCursor => format!("{k}::PageCursor({member:?})"),
         }
     }
 }
@@ -37,16 +70,20 @@ fn has_query(op: &Op, names: &[&str]) -> bool {
     })
 }
 
-/// The `records` item type of a ZIdentity page schema.
-fn records_item(doc: &OpenAPI, page: &str) -> Option<String> {
-    let SchemaKind::Type(Type::Object(obj)) = &component(doc, page)?.schema_kind else {
+/// The object schema of component `name`.
+fn object<'a>(doc: &'a OpenAPI, name: &str) -> Option<&'a ObjectType> {
+    match &component(doc, name)?.schema_kind {
+        SchemaKind::Type(Type::Object(obj)) => Some(obj),
+        _ => None,
+    }
+}
+
+/// The item model of an array property that lists a named model.
+fn array_of(prop: &ReferenceOr<Box<openapiv3::Schema>>) -> Option<String> {
+    let ReferenceOr::Item(schema) = prop else {
         return None;
     };
-    obj.properties.get("next_link")?;
-    let ReferenceOr::Item(records) = obj.properties.get("records")? else {
-        return None;
-    };
-    let SchemaKind::Type(Type::Array(arr)) = &records.schema_kind else {
+    let SchemaKind::Type(Type::Array(arr)) = &schema.schema_kind else {
         return None;
     };
     match arr.items.as_ref()? {
@@ -55,85 +92,195 @@ fn records_item(doc: &OpenAPI, page: &str) -> Option<String> {
     }
 }
 
-/// The walk kind and item model of a cursor-paged GET, if it is one.
-pub fn cursor_item(op: &Op, doc: &OpenAPI) -> Option<(CursorKind, String)> {
-    if op.method != "GET" {
+/// The one array member of an envelope and its item model; an envelope
+/// with two lists (ZCC's group entitlements) names no single item.
+fn one_array(obj: &ObjectType) -> Option<(String, String)> {
+    let mut arrays = obj.properties.iter().filter_map(|(name, prop)| {
+        let is_array = matches!(prop, ReferenceOr::Item(s)
+            if matches!(s.schema_kind, SchemaKind::Type(Type::Array(_))));
+        is_array.then(|| (name.clone(), array_of(prop)))
+    });
+    let (member, item) = arrays.next()?;
+    if arrays.next().is_some() {
         return None;
     }
+    Some((member, item?))
+}
+
+/// Whether `cursor` refers to a model that numbers pages (ZWA's `PageCursor`).
+fn numbers_pages(doc: &OpenAPI, obj: &ObjectType) -> bool {
+    let Some(ReferenceOr::Reference { reference }) = obj.properties.get("cursor") else {
+        return false;
+    };
+    object(doc, &ref_name(reference)).is_some_and(|c| {
+        c.properties.contains_key("totalPages") && c.properties.contains_key("currentPageNumber")
+    })
+}
+
+/// How a list operation pages, if it is one of the walks here: a GET, or
+/// a POST that only reads (`x-zscaler-read`, ZWA's searches).
+pub fn cursor_item(op: &Op, doc: &OpenAPI) -> Option<Walk> {
+    let read = op.method == "GET" || (op.method == "POST" && op.read);
+    if !read {
+        return None;
+    }
+    let walk = |kind, item: String, member: Option<String>| Walk { kind, item, member };
+    let paged = has_query(op, &["page", "pageSize"]);
     match op.response.as_ref()? {
-        TypeRef::Array(inner) if has_query(op, &["page", "pageSize"]) => match inner.as_ref() {
-            TypeRef::Named(item) => Some((CursorKind::Page, item.clone())),
+        TypeRef::Array(inner) if paged && op.method == "GET" => match inner.as_ref() {
+            TypeRef::Named(item) => Some(walk(CursorKind::Page, item.clone(), None)),
             _ => None,
         },
-        TypeRef::Named(page) if has_query(op, &["offset", "limit"]) => {
-            records_item(doc, page).map(|item| (CursorKind::Offset, item))
+        TypeRef::Named(page) => {
+            let obj = object(doc, page)?;
+            if op.method == "GET" && has_query(op, &["offset", "limit"]) {
+                if obj.properties.contains_key("next_link") {
+                    let item = array_of(obj.properties.get("records")?)?;
+                    return Some(walk(CursorKind::Offset, item, None));
+                }
+                let string_offset = op
+                    .query
+                    .iter()
+                    .any(|q| q.name == "offset" && q.prim == Prim::Str);
+                if string_offset && obj.properties.contains_key("next_offset") {
+                    let (member, item) = one_array(obj)?;
+                    return Some(walk(CursorKind::NextOffset, item, Some(member)));
+                }
+                return None;
+            }
+            if !paged {
+                return None;
+            }
+            let (member, item) = one_array(obj)?;
+            if numbers_pages(doc, obj) {
+                Some(walk(CursorKind::PageCursor, item, Some(member)))
+            } else if obj.properties.contains_key("totalCount") && op.method == "GET" {
+                Some(walk(CursorKind::TotalCount, item, Some(member)))
+            } else {
+                None
+            }
         }
         _ => None,
     }
 }
 
-/// `impl CursorParams` for the operation's parameter struct.
-pub fn emit_params_impl(op: &Op, kind: CursorKind) -> TokenStream {
-    let (a, b, default_a, variant, fa, fb, max) = match kind {
-        CursorKind::Page => (
-            "page",
-            "page_size",
-            1i64,
-            "Page",
-            "page",
-            "size",
-            "ZIA_MAX_PAGE_SIZE",
+/// `impl CursorParams` for the operation's parameter struct; the default
+/// and largest page size is the product's (registry `paging.max_size`).
+pub fn emit_params_impl(product: &Product, op: &Op, walk: &Walk) -> TokenStream {
+    let params = format_ident!("{}", op.params_struct());
+    let variant = format_ident!("{}", product.type_name);
+    let seq = quote!(crate::pagination::sequential);
+    let max = quote!(crate::Product::#variant.info().max_page_size);
+    let (cursor, set) = match walk.kind {
+        CursorKind::Page | CursorKind::TotalCount | CursorKind::PageCursor => (
+            quote!(#seq::Cursor::Page {
+                page: self.page.map_or(1, |v| v as i64),
+                size: self.page_size.map_or(#max, |v| v as i64)
+            }),
+            quote!(if let #seq::Cursor::Page { page, size } = c {
+                self.page = Some(page as _);
+                self.page_size = Some(size as _);
+            }),
         ),
         CursorKind::Offset => (
-            "offset",
-            "limit",
-            0i64,
-            "Offset",
-            "offset",
-            "limit",
-            "ZIDENTITY_MAX_LIMIT",
+            quote!(#seq::Cursor::Offset {
+                offset: self.offset.map_or(0, |v| v as i64),
+                limit: self.limit.map_or(#max, |v| v as i64)
+            }),
+            quote!(if let #seq::Cursor::Offset { offset, limit } = c {
+                self.offset = Some(offset as _);
+                self.limit = Some(limit as _);
+            }),
+        ),
+        CursorKind::NextOffset => (
+            quote!(#seq::Cursor::Token {
+                token: self.offset.clone(),
+                limit: self.limit.map_or(#max, |v| v as i64)
+            }),
+            quote!(if let #seq::Cursor::Token { token, limit } = c {
+                self.offset = token;
+                self.limit = Some(limit as _);
+            }),
         ),
     };
-    let [a, b, variant, fa, fb, max] = [a, b, variant, fa, fb, max].map(|s| format_ident!("{s}"));
-    let default_a = proc_macro2::Literal::i64_unsuffixed(default_a);
-    let params = format_ident!("{}", op.params_struct());
     quote! {
-        impl crate::pagination::sequential::CursorParams for #params {
-            fn cursor(&self) -> crate::pagination::sequential::Cursor {
-                crate::pagination::sequential::Cursor::#variant {
-                    #fa: self.#a.map_or(#default_a, |v| v as i64),
-                    #fb: self.#b.map_or(crate::pagination::sequential::#max, |v| v as i64)
-                }
-            }
-            fn set_cursor(&mut self, c: crate::pagination::sequential::Cursor) {
-                if let crate::pagination::sequential::Cursor::#variant { #fa, #fb } = c {
-                    self.#a = Some(#fa as _);
-                    self.#b = Some(#fb as _);
-                }
-            }
+        impl #seq::CursorParams for #params {
+            fn cursor(&self) -> #seq::Cursor { #cursor }
+            fn set_cursor(&mut self, c: #seq::Cursor) { #set }
+            fn max_size(&self) -> i64 { #max }
         }
     }
 }
 
 /// `list_all_…` and `iter_…` on the product's API struct.
-pub fn emit_methods(op: &Op, kind: CursorKind, item: &str) -> TokenStream {
+pub fn emit_methods(op: &Op, walk: &Walk) -> TokenStream {
     let name = format_ident!("{}", op.method_name());
-    let step = match kind {
+    let seq = quote!(crate::pagination::sequential);
+    let member = walk
+        .member
+        .as_deref()
+        .map(|m| format_ident!("{}", crate::names::snake(m)));
+    let step = match walk.kind {
         CursorKind::Page => quote! {
             let page = self.#name(&p).await?;
-            Ok(crate::pagination::sequential::step_of(page, false))
+            Ok(#seq::step_of(page, false))
         },
         CursorKind::Offset => quote! {
             let page = self.#name(&p).await?;
             let more = page.next_link.as_deref().is_some_and(|l| !l.is_empty());
-            Ok(crate::pagination::sequential::step_of(page.records.unwrap_or_default(), more))
+            Ok(#seq::step_of(page.records.unwrap_or_default(), more))
+        },
+        CursorKind::NextOffset => quote! {
+            let page = self.#name(&p).await?;
+            let more = #seq::More::Token(page.next_offset);
+            Ok(#seq::step_with(page.#member.unwrap_or_default(), more))
+        },
+        CursorKind::TotalCount => quote! {
+            let page = self.#name(&p).await?;
+            let more = #seq::More::Total(page.total_count.map(|v| v as i64));
+            Ok(#seq::step_with(page.#member.unwrap_or_default(), more))
+        },
+        CursorKind::PageCursor => quote! {
+            let page = self.#name(&p).await?;
+            let cursor = page.cursor.as_ref();
+            let more = #seq::More::Pages {
+                current: cursor.and_then(|c| c.current_page_number).map(|v| v as i64),
+                total: cursor.and_then(|c| c.total_pages).map(|v| v as i64)
+            };
+            Ok(#seq::step_with(page.#member.unwrap_or_default(), more))
         },
     };
     crate::rust_ops::walk_methods(
         op,
-        item,
+        &walk.item,
         "walking all pages in order (the largest page size unless one is given).",
-        quote!(crate::pagination::sequential::cursor_collect(params, |p| async move { #step }).await),
-        quote!(crate::pagination::sequential::cursor_items(params, move |p| async move { #step })),
+        quote!(#seq::cursor_collect(params, |p| async move { #step }).await),
+        quote!(#seq::cursor_items(params, move |p| async move { #step })),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walk(kind: CursorKind, member: Option<&str>) -> Walk {
+        let member = member.map(String::from);
+        Walk {
+            kind,
+            item: "Item".into(),
+            member,
+        }
+    }
+
+    #[test]
+    fn js_variants_name_the_envelope_member() {
+        assert_eq!(
+            walk(CursorKind::Page, None).js_variant(),
+            "crate::js::cursor::CursorKind::Page"
+        );
+        assert_eq!(
+            walk(CursorKind::NextOffset, Some("devices")).js_variant(),
+            "crate::js::cursor::CursorKind::NextOffset(\"devices\")"
+        );
+    }
 }

@@ -98,12 +98,13 @@ fn info(p: &Product) -> TokenStream {
     let (code, message, not_found) = (&e.code_field, &e.message_field, &e.not_found);
     let read_only = e.read_only.clone().unwrap_or_default();
     let retry = strs(&e.retry_conflict);
+    let max_page_size = proc_macro2::Literal::i64_unsuffixed(p.paging.max_size);
     quote! {
         ProductInfo {
             name: #name, title: #title, gateway: #gateway, legacy: #legacy,
             rate_limits: &[#(#limits),*], activate: #activate, fills: &[#(#fills),*],
             code_field: #code, message_field: #message, not_found: #not_found,
-            read_only: #read_only, retry_conflict: #retry,
+            read_only: #read_only, retry_conflict: #retry, max_page_size: #max_page_size,
         }
     }
 }

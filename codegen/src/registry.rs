@@ -46,6 +46,26 @@ pub struct Product {
     /// Parameters the client fills from its options.
     #[serde(default)]
     pub fills: Vec<Fill>,
+    /// List paging: the generators read the page sizes (the style and
+    /// parameter names are the emulator's; walks are chosen per operation).
+    #[serde(default)]
+    pub paging: Paging,
+}
+
+/// List paging facts the generators read.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Paging {
+    /// The largest page size the product accepts: a walk's default, and
+    /// the limit it checks before sending anything.
+    pub max_size: i64,
+}
+
+impl Default for Paging {
+    /// For registries written before paging was read here (tests); every
+    /// entry of `products.json` states its own.
+    fn default() -> Self {
+        Paging { max_size: 1000 }
+    }
 }
 
 /// Error body fields and codes of a product.

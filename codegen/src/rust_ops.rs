@@ -277,8 +277,8 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
     }
     items.extend(pages.iter().map(|(page, item)| emit_page_impl(page, item)));
     for op in ops {
-        if let Some((kind, _)) = crate::paging::cursor_item(op, doc) {
-            items.push(crate::paging::emit_params_impl(op, kind));
+        if let Some(walk) = crate::paging::cursor_item(op, doc) {
+            items.push(crate::paging::emit_params_impl(product, op, &walk));
         }
     }
     let mut methods = Vec::new();
@@ -288,10 +288,8 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
         if let Some(item) = op.zpa_page_item(doc).filter(|_| op.helpers_free(ops)) {
             methods.push(emit_collect(op, &item));
         }
-        if let Some((kind, item)) =
-            crate::paging::cursor_item(op, doc).filter(|_| op.helpers_free(ops))
-        {
-            methods.push(crate::paging::emit_methods(op, kind, &item));
+        if let Some(walk) = crate::paging::cursor_item(op, doc).filter(|_| op.helpers_free(ops)) {
+            methods.push(crate::paging::emit_methods(op, &walk));
         }
     }
     methods.extend(

@@ -1,5 +1,7 @@
 //! Snapshot tests: the code generated for a fixture product (a list in
-//! numbered pages, a list walked page by page, one CRUD resource with its
+//! numbered pages, lists walked page by page (a plain array, a `next_offset`
+//! token, a `totalCount` wrapper, a read-only POST search with a numbered
+//! cursor), one CRUD resource with its
 //! patch, a read-only POST, an activation, two fills) is compared with the
 //! files in `tests/snapshots/`. Run with `UPDATE_SNAPSHOTS=1` to accept a
 //! change, then read the diff in review.

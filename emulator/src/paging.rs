@@ -1,6 +1,9 @@
-//! Pagination and name search shared by the product modules, in the three
-//! paging styles of the registry (`product::PagingStyle`); parameter names,
-//! default and largest sizes come from the product's registry entry.
+//! Pagination and name search shared by the product modules: the three
+//! paging styles of the registry (`product::PagingStyle`), and the
+//! envelopes an operation's response declares (`spec::schema::Shape`):
+//! ZDX's `next_offset` token, ZCC's `totalCount` and ZWA's numbered
+//! `cursor`. Default and largest sizes come from the product's registry
+//! entry; page-number parameter names too.
 //!
 //! This module turns rows into pages; it may not choose the rows (filters
 //! are the caller's) nor read the store.
@@ -143,6 +146,89 @@ pub fn offset_page<V: Borrow<Value>>(
     }
     out.insert("records".into(), Value::Array(records));
     Ok(Value::Object(out))
+}
+
+/// An envelope around one page's rows, under the member `items`.
+fn wrap(items: &str, rows: Vec<Value>, extra: &[(&str, Value)]) -> Value {
+    let mut out = Map::new();
+    for (k, v) in extra {
+        out.insert((*k).into(), v.clone());
+    }
+    out.insert(items.into(), Value::Array(rows));
+    Value::Object(out)
+}
+
+/// ZDX's reports: `{<items>, next_offset}` per `offset` and `limit`. The
+/// token is the index of the page's first row as text (opaque to clients,
+/// which only send back what they got); the last page has no
+/// `next_offset`.
+pub fn token_page<V: Borrow<Value>>(
+    product: Product,
+    params: &Params,
+    rows: &[V],
+    items: &str,
+) -> Result<Value, ApiError> {
+    let p = &product.paging;
+    let offset = match params.get("offset").filter(|t| !t.is_empty()) {
+        None => 0,
+        Some(t) => t.parse::<usize>().map_err(|_| {
+            ApiError::invalid_param(
+                product,
+                format!("offset {t:?} is not a cursor of this list"),
+            )
+        })?,
+    };
+    let limit = params.int(product, "limit", p.default_size, 1, p.max_size)? as usize;
+    let page = slice(rows, offset, limit);
+    let next = offset.saturating_add(limit);
+    let extra = if next < rows.len() {
+        vec![("next_offset", json!(next.to_string()))]
+    } else {
+        Vec::new()
+    };
+    Ok(wrap(items, page, &extra))
+}
+
+/// ZCC's wrapped lists: `{<items>, totalCount}` per page number and size.
+pub fn counted_page<V: Borrow<Value>>(
+    product: Product,
+    params: &Params,
+    rows: &[V],
+    items: &str,
+) -> Result<Value, ApiError> {
+    let page = array_page(product, params, rows)?;
+    Ok(wrap(items, page, &[("totalCount", json!(rows.len()))]))
+}
+
+/// ZWA's searches: `{cursor, <items>}` per page number (or the `pageId`
+/// the previous cursor gave, the next page's number as text) and size.
+pub fn cursor_page<V: Borrow<Value>>(
+    product: Product,
+    params: &Params,
+    rows: &[V],
+    items: &str,
+) -> Result<Value, ApiError> {
+    let p = &product.paging;
+    let size = params.int(product, p.size, p.default_size, 1, p.max_size)?;
+    let page =
+        match params.get("pageId").filter(|t| !t.is_empty()) {
+            Some(id) => id.parse::<i64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                ApiError::invalid_param(product, format!("unknown pageId {id:?}"))
+            })?,
+            None => params.int(product, p.position, 1, 1, i64::from(i32::MAX))?,
+        };
+    let total = rows.len() as i64;
+    let pages = (total + size - 1) / size;
+    let list = slice(rows, ((page - 1) * size) as usize, size as usize);
+    let mut cursor = Map::new();
+    cursor.insert("totalPages".into(), json!(pages));
+    cursor.insert("currentPageNumber".into(), json!(page));
+    cursor.insert("currentPageSize".into(), json!(list.len()));
+    cursor.insert("totalElements".into(), json!(total));
+    if page < pages {
+        cursor.insert("pageId".into(), json!((page + 1).to_string()));
+    }
+    Ok(wrap(items, list, &[("cursor", Value::Object(cursor))]))
 }
 
 /// `http://host` of the request, for links that must lead back here.

@@ -105,6 +105,9 @@ fn shape_ok(shape: &Shape, v: &Value) -> bool {
     match shape {
         Shape::ZpaPage { .. } => v.get("totalCount").is_some(),
         Shape::ZidPage => v.get("records").is_some_and(Value::is_array),
+        Shape::TokenPage { items } | Shape::CountedPage { items } | Shape::CursorPage { items } => {
+            v.get(items).is_some_and(Value::is_array)
+        }
         Shape::Array => v.is_array(),
         Shape::Object(_) => v.is_object(),
         Shape::Scalar(k) => k.accepts(v, false),

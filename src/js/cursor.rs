@@ -1,39 +1,55 @@
 #![cfg_attr(
-    not(any(zscaler_paging = "page", zscaler_paging = "offset")),
+    not(any(
+        zscaler_paging = "page",
+        zscaler_paging = "offset",
+        zscaler_paging = "next_offset",
+        zscaler_paging = "total_count",
+        zscaler_paging = "page_cursor"
+    )),
     allow(dead_code)
 )]
-//! ZIA and ZIdentity lists walked from JS (see
+//! Lists walked from JS without numbered totals (see
 //! [`crate::pagination::sequential`] for the rules): the argument object
-//! carries the cursor, and each page's items cross to JS as an array.
+//! carries the cursor, and each page's items cross to JS as an array. The
+//! walks of products not in the build are compiled out (`zscaler_paging`).
 
 use super::body;
 use super::table::{args, build, send_body, OpSpec};
-use crate::pagination::sequential::{
-    cursor_pages, Cursor, CursorParams, Step, ZIA_MAX_PAGE_SIZE, ZIDENTITY_MAX_LIMIT,
-};
+use crate::pagination::sequential::{cursor_pages, Cursor, CursorParams, More, Step};
 use crate::schema::ObjectSchema;
 use crate::{Client, Error};
 use futures_util::Stream;
 use serde_json::{Map, Value};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// How a list moves from one page to the next.
+/// How a list moves from one page to the next; an envelope's array
+/// member is named where the spec has one per list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(
     not(all(zscaler_paging = "page", zscaler_paging = "offset")),
     allow(dead_code)
 )]
 pub enum CursorKind {
-    /// ZIA: `page` and `pageSize`; each answer is an array.
+    /// `page` and `pageSize`; each answer is an array.
     Page,
     /// ZIdentity: `offset` and `limit`; `records` plus `next_link`.
     Offset,
+    /// ZDX: string `offset` and `limit`; the member plus `next_offset`.
+    #[cfg(zscaler_paging = "next_offset")]
+    NextOffset(&'static str),
+    /// ZCC: `page` and `pageSize`; the member plus `totalCount`.
+    #[cfg(zscaler_paging = "total_count")]
+    TotalCount(&'static str),
+    /// ZWA: `page` and `pageSize`; the member plus a numbered `cursor`.
+    #[cfg(zscaler_paging = "page_cursor")]
+    PageCursor(&'static str),
 }
 
 #[derive(Clone)]
 struct DynCursor {
     args: Map<String, Value>,
     kind: CursorKind,
+    max: i64,
 }
 
 impl DynCursor {
@@ -43,29 +59,94 @@ impl DynCursor {
             .and_then(Value::as_i64)
             .unwrap_or(default)
     }
+
+    fn numbered(&self) -> Cursor {
+        Cursor::Page {
+            page: self.int("page", 1),
+            size: self.int("pageSize", self.max),
+        }
+    }
 }
 
 impl CursorParams for DynCursor {
     fn cursor(&self) -> Cursor {
         match self.kind {
-            CursorKind::Page => Cursor::Page {
-                page: self.int("page", 1),
-                size: self.int("pageSize", ZIA_MAX_PAGE_SIZE),
-            },
+            CursorKind::Page => self.numbered(),
+            #[cfg(zscaler_paging = "total_count")]
+            CursorKind::TotalCount(_) => self.numbered(),
+            #[cfg(zscaler_paging = "page_cursor")]
+            CursorKind::PageCursor(_) => self.numbered(),
             CursorKind::Offset => Cursor::Offset {
                 offset: self.int("offset", 0),
-                limit: self.int("limit", ZIDENTITY_MAX_LIMIT),
+                limit: self.int("limit", self.max),
+            },
+            #[cfg(zscaler_paging = "next_offset")]
+            CursorKind::NextOffset(_) => Cursor::Token {
+                token: self
+                    .args
+                    .get("offset")
+                    .and_then(Value::as_str)
+                    .map(String::from),
+                limit: self.int("limit", self.max),
             },
         }
     }
 
     fn set_cursor(&mut self, c: Cursor) {
-        let (a, b, x, y) = match c {
-            Cursor::Page { page, size } => ("page", "pageSize", page, size),
-            Cursor::Offset { offset, limit } => ("offset", "limit", offset, limit),
+        let (a, b, x, y): (_, _, Value, _) = match c {
+            Cursor::Page { page, size } => ("page", "pageSize", page.into(), size),
+            Cursor::Offset { offset, limit } => ("offset", "limit", offset.into(), limit),
+            #[cfg(zscaler_paging = "next_offset")]
+            Cursor::Token { token, limit } => ("offset", "limit", token.into(), limit),
         };
-        self.args.insert(a.into(), x.into());
+        // No token yet is no `offset` at all, not a null one.
+        if x.is_null() {
+            self.args.remove(a);
+        } else {
+            self.args.insert(a.into(), x);
+        }
         self.args.insert(b.into(), y.into());
+    }
+
+    fn max_size(&self) -> i64 {
+        self.max
+    }
+}
+
+/// A JS number as a count, if it is one.
+#[cfg(any(zscaler_paging = "total_count", zscaler_paging = "page_cursor"))]
+fn count(v: JsValue) -> Option<i64> {
+    v.as_f64().map(|n| n as i64)
+}
+
+/// The items of a parsed page and what it says follows.
+fn split(kind: CursorKind, parsed: JsValue) -> (JsValue, More) {
+    match kind {
+        CursorKind::Page => (parsed, More::Link(false)),
+        CursorKind::Offset => {
+            let next = body::get(&parsed, "next_link").as_string();
+            let more = More::Link(next.is_some_and(|l| !l.is_empty()));
+            (body::get(&parsed, "records"), more)
+        }
+        #[cfg(zscaler_paging = "next_offset")]
+        CursorKind::NextOffset(member) => {
+            let more = More::Token(body::get(&parsed, "next_offset").as_string());
+            (body::get(&parsed, member), more)
+        }
+        #[cfg(zscaler_paging = "total_count")]
+        CursorKind::TotalCount(member) => {
+            let more = More::Total(count(body::get(&parsed, "totalCount")));
+            (body::get(&parsed, member), more)
+        }
+        #[cfg(zscaler_paging = "page_cursor")]
+        CursorKind::PageCursor(member) => {
+            let cursor = body::get(&parsed, "cursor");
+            let more = More::Pages {
+                current: count(body::get(&cursor, "currentPageNumber")),
+                total: count(body::get(&cursor, "totalPages")),
+            };
+            (body::get(&parsed, member), more)
+        }
     }
 }
 
@@ -81,22 +162,14 @@ pub(crate) fn pages(
     // Checked once up front, so a wrongly typed cursor argument is an
     // error rather than silently replaced by the default.
     build(&client, schemas, op, &args)?;
-    let start = DynCursor { args, kind };
+    let max = op.product.info().max_page_size;
+    let start = DynCursor { args, kind, max };
     Ok(cursor_pages(&start, move |p: DynCursor| {
         let client = client.clone();
         async move {
             let req = build(&client, schemas, op, &p.args)?;
             let resp = send_body(&client, schemas, op, req).await?;
-            let parsed = body::parse(&resp)?;
-            let (list, has_next) = match kind {
-                CursorKind::Page => (parsed, false),
-                CursorKind::Offset => (
-                    body::get(&parsed, "records"),
-                    body::get(&parsed, "next_link")
-                        .as_string()
-                        .is_some_and(|l| !l.is_empty()),
-                ),
-            };
+            let (list, more) = split(kind, body::parse(&resp)?);
             let list = list.dyn_into::<js_sys::Array>().unwrap_or_default();
             let count = list.length() as usize;
             // Compared across pages to catch a server that ignores the cursor.
@@ -106,7 +179,7 @@ pub(crate) fn pages(
                 .and_then(|s| s.as_string());
             Ok(Step {
                 count,
-                has_next,
+                more,
                 first,
                 page: list,
             })

@@ -31,7 +31,13 @@ pub(crate) fn zpa_iterator(
 
 /// A ZIA or ZIdentity list as an async iterator.
 #[cfg_attr(
-    not(any(zscaler_paging = "page", zscaler_paging = "offset")),
+    not(any(
+        zscaler_paging = "page",
+        zscaler_paging = "offset",
+        zscaler_paging = "next_offset",
+        zscaler_paging = "total_count",
+        zscaler_paging = "page_cursor"
+    )),
     allow(dead_code)
 )]
 pub(crate) fn cursor_iterator(

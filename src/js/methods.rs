@@ -1,6 +1,5 @@
-//! The operation methods of `client.zpa`, `client.zia` and
-//! `client.zidentity`. Each product class has one dispatcher export,
-//! `__op(index, params)`, and a generated list of method names that
+//! The operation methods of each product object (`client.zpa`, ...).
+//! Each product class has one dispatcher export, `__op(index, params)`, and a generated list of method names that
 //! `methods.js` turns into prototype methods the first time the product
 //! object is handed to JS. One export instead of ~1,400 wrappers is most of
 //! the JS glue a cold start parses (BENCHMARKS.md, P3).
@@ -23,13 +22,26 @@ pub enum Method {
     /// Every item of a ZPA paged list as an async iterable.
     #[cfg(zscaler_paging = "numbered")]
     ZpaIter(u16),
-    /// Every item of a ZIA or ZIdentity list in one array.
-    #[cfg(any(zscaler_paging = "page", zscaler_paging = "offset"))]
+    /// Every item of a list walked by cursor (page number, offset or token) in one array.
+    #[cfg(any(
+        zscaler_paging = "page",
+        zscaler_paging = "offset",
+        zscaler_paging = "next_offset",
+        zscaler_paging = "total_count",
+        zscaler_paging = "page_cursor"
+    ))]
     CursorAll(u16, super::cursor::CursorKind),
-    /// Every item of a ZIA or ZIdentity list as an async iterable.
-    #[cfg(any(zscaler_paging = "page", zscaler_paging = "offset"))]
+    /// Every item of a list walked by cursor as an async iterable.
+    #[cfg(any(
+        zscaler_paging = "page",
+        zscaler_paging = "offset",
+        zscaler_paging = "next_offset",
+        zscaler_paging = "total_count",
+        zscaler_paging = "page_cursor"
+    ))]
     CursorIter(u16, super::cursor::CursorKind),
     /// Get, merge the caller's fields, update.
+    #[cfg(zscaler_patch)]
     Patch(u16, u16),
 }
 
@@ -88,7 +100,13 @@ impl Methods {
             Method::ZpaIter(i) => {
                 iter::zpa_iterator(client, schemas, op(i), params).map_err(|e| to_js_error(&e))?
             }
-            #[cfg(any(zscaler_paging = "page", zscaler_paging = "offset"))]
+            #[cfg(any(
+                zscaler_paging = "page",
+                zscaler_paging = "offset",
+                zscaler_paging = "next_offset",
+                zscaler_paging = "total_count",
+                zscaler_paging = "page_cursor"
+            ))]
             Method::CursorAll(i, kind) => promise(super::cursor::cursor_collect(
                 client,
                 schemas,
@@ -97,11 +115,18 @@ impl Methods {
                 params,
             ))
             .into(),
-            #[cfg(any(zscaler_paging = "page", zscaler_paging = "offset"))]
+            #[cfg(any(
+                zscaler_paging = "page",
+                zscaler_paging = "offset",
+                zscaler_paging = "next_offset",
+                zscaler_paging = "total_count",
+                zscaler_paging = "page_cursor"
+            ))]
             Method::CursorIter(i, kind) => {
                 iter::cursor_iterator(client, schemas, op(i), kind, params)
                     .map_err(|e| to_js_error(&e))?
             }
+            #[cfg(zscaler_patch)]
             Method::Patch(g, u) => {
                 promise(table::patch(client, schemas, op(g), op(u), params)).into()
             }

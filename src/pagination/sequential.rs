@@ -1,25 +1,31 @@
-//! Walking ZIA's and ZIdentity's pages, which say nothing about how many
-//! follow: ZIA answers a plain array per `page`/`pageSize`, ZIdentity a
-//! `records` array per `offset`/`limit` with a `next_link` while more exist.
+//! Walking pages that say little or nothing about how many follow:
+//!
+//! - plain arrays per `page`/`pageSize` (ZIA, ZTW, ZCC's and ZDX's
+//!   configuration lists): a short page is the last;
+//! - `records` per `offset`/`limit` with a `next_link` while more exist
+//!   (ZIdentity);
+//! - one array member plus `next_offset` (ZDX reporting lists): the next
+//!   request passes the token as `offset`, and an absent or empty token ends;
+//! - one array member plus `totalCount` per `page`/`pageSize` (ZCC's
+//!   wrapped lists): a short page or reaching the total ends;
+//! - one array member plus a `cursor` with `currentPageNumber` and
+//!   `totalPages` (ZWA searches): the last page number ends.
 //!
 //! The official SDK never stops on some ZIA lists (its `has_next()` stays
-//! true), so a walk here ends on a short or empty page, refuses a page size
-//! the server would silently shrink (which would end it early), and fails
-//! loudly if the server answers two cursors with the same page.
+//! true), so a walk here refuses a page size the server would silently
+//! shrink (which would end it early; the largest is the product's
+//! `paging.max_size` in the registry), and fails loudly if the server
+//! answers two cursors with the same page. Which shape an operation has is
+//! decided per operation by the generator, so one product may use several.
 
 use crate::Error;
 use futures_util::stream::{self, Stream, StreamExt};
 use std::future::Future;
 
-/// ZIA's documented largest `pageSize`, also the default when walking.
-pub const ZIA_MAX_PAGE_SIZE: i64 = 1000;
-/// ZIdentity's documented largest `limit`, also the default when walking.
-pub const ZIDENTITY_MAX_LIMIT: i64 = 1000;
-
 /// Where a page starts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cursor {
-    /// ZIA: a 1-based page number and the page size.
+    /// A 1-based page number and the page size.
     Page {
         /// 1-based page number.
         page: i64,
@@ -33,22 +39,54 @@ pub enum Cursor {
         /// Records per page.
         limit: i64,
     },
+    /// ZDX: the server's opaque `next_offset` (none for the first page).
+    #[cfg(zscaler_paging = "next_offset")]
+    Token {
+        /// The token of the page to fetch; `None` is the caller's start.
+        token: Option<String>,
+        /// Items per page.
+        limit: i64,
+    },
 }
 
-/// Parameters of a ZIA or ZIdentity list operation that a walk can move.
+/// Parameters of a list operation that a walk can move.
 pub trait CursorParams: Clone {
     /// The caller's start, with defaults filled in; checked by the walk.
     fn cursor(&self) -> Cursor;
     /// Point the parameters at `cursor`.
     fn set_cursor(&mut self, cursor: Cursor);
+    /// The largest page size the product accepts (registry `paging.max_size`).
+    fn max_size(&self) -> i64;
+}
+
+/// What a page says about the pages after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum More {
+    /// Whether the answer carried a `next_link` (ZIdentity). Plain arrays
+    /// say nothing and are built with `false`; their walk ends on a short page.
+    Link(bool),
+    /// ZDX: the `next_offset` token, if the answer carried one.
+    #[cfg(zscaler_paging = "next_offset")]
+    Token(Option<String>),
+    /// ZCC: `totalCount`, the items of the whole list.
+    #[cfg(zscaler_paging = "total_count")]
+    Total(Option<i64>),
+    /// ZWA: the page's `currentPageNumber` and the `totalPages` of the list.
+    #[cfg(zscaler_paging = "page_cursor")]
+    Pages {
+        /// `cursor.currentPageNumber` (1-based).
+        current: Option<i64>,
+        /// `cursor.totalPages`.
+        total: Option<i64>,
+    },
 }
 
 /// What one fetched page tells the walk.
 pub struct Step<R> {
     /// Items on the page.
     pub count: usize,
-    /// ZIdentity: whether the answer carried a `next_link` (ZIA: ignored).
-    pub has_next: bool,
+    /// What the page says about what follows.
+    pub more: More,
     /// The first item in some canonical text form, to notice a server that
     /// ignores the cursor and sends one page forever.
     pub first: Option<String>,
@@ -56,11 +94,14 @@ pub struct Step<R> {
     pub page: R,
 }
 
-/// Check the caller's start before anything is sent.
-pub fn check(cursor: Cursor) -> Result<Cursor, Error> {
-    let (name, size, max, start, min_start) = match cursor {
-        Cursor::Page { page, size } => ("pageSize", size, ZIA_MAX_PAGE_SIZE, page, 1),
-        Cursor::Offset { offset, limit } => ("limit", limit, ZIDENTITY_MAX_LIMIT, offset, 0),
+/// Check the caller's start before anything is sent; `max` is the
+/// product's largest page size.
+pub fn check(cursor: Cursor, max: i64) -> Result<Cursor, Error> {
+    let (name, size, start, min_start) = match &cursor {
+        Cursor::Page { page, size } => ("pageSize", *size, *page, 1),
+        Cursor::Offset { offset, limit } => ("limit", *limit, *offset, 0),
+        #[cfg(zscaler_paging = "next_offset")]
+        Cursor::Token { limit, .. } => ("limit", *limit, 0, 0),
     };
     if !(1..=max).contains(&size) {
         return Err(Error::invalid(format!(
@@ -76,21 +117,51 @@ pub fn check(cursor: Cursor) -> Result<Cursor, Error> {
 }
 
 /// The cursor after a page of `step.count` items, or `None` at the end.
-fn advance<R>(cursor: Cursor, step: &Step<R>) -> Option<Cursor> {
+fn advance<R>(cursor: &Cursor, step: &Step<R>) -> Option<Cursor> {
     let count = step.count as i64;
-    match cursor {
-        // A short page is the last; a longer one means the server ignored
-        // the size, so no later page could be addressed reliably either.
-        Cursor::Page { page, size } => (count == size).then_some(Cursor::Page {
-            page: page + 1,
-            size,
-        }),
-        Cursor::Offset { offset, limit } => {
-            (count > 0 && step.has_next).then_some(Cursor::Offset {
-                offset: offset + count,
-                limit,
+    match (cursor, &step.more) {
+        // The server numbers its pages: the last one it names ends the walk
+        // (an empty page too, which no later page could follow).
+        #[cfg(zscaler_paging = "page_cursor")]
+        (Cursor::Page { page, size }, More::Pages { current, total }) => {
+            let current = current.unwrap_or(*page);
+            (count > 0 && total.is_some_and(|t| current < t)).then_some(Cursor::Page {
+                page: current + 1,
+                size: *size,
             })
         }
+        (Cursor::Page { page, size }, _more) => {
+            // Items up to the end of this page, against the list's total.
+            #[cfg(zscaler_paging = "total_count")]
+            if let More::Total(Some(total)) = _more {
+                if (page - 1) * size + count >= *total {
+                    return None;
+                }
+            }
+            // A short page is the last; a longer one means the server
+            // ignored the size, so no later page could be addressed
+            // reliably either.
+            (count == *size).then_some(Cursor::Page {
+                page: page + 1,
+                size: *size,
+            })
+        }
+        (Cursor::Offset { offset, limit }, more) => (count > 0 && *more == More::Link(true))
+            .then_some(Cursor::Offset {
+                offset: offset + count,
+                limit: *limit,
+            }),
+        // An empty page with a token could repeat forever unnoticed (there
+        // is no first item to compare), so it ends the walk too.
+        #[cfg(zscaler_paging = "next_offset")]
+        (Cursor::Token { limit, .. }, More::Token(Some(next))) if count > 0 && !next.is_empty() => {
+            Some(Cursor::Token {
+                token: Some(next.clone()),
+                limit: *limit,
+            })
+        }
+        #[cfg(zscaler_paging = "next_offset")]
+        (Cursor::Token { .. }, _) => None,
     }
 }
 
@@ -110,7 +181,7 @@ where
     Fut: Future<Output = Result<Step<R>, Error>>,
 {
     let params = params.clone();
-    let start = check(params.cursor());
+    let start = check(params.cursor(), params.max_size());
     let walk = start.map(|c| Walk {
         fetch: move |cursor| {
             let mut p = params.clone();
@@ -125,8 +196,8 @@ where
             Ok(walk) => walk,
             Err(e) => return Some((Err(e), None)),
         };
-        let cursor = walk.next?;
-        let step = match (walk.fetch)(cursor).await {
+        let cursor = walk.next.take()?;
+        let step = match (walk.fetch)(cursor.clone()).await {
             Ok(step) => step,
             Err(e) => return Some((Err(e), None)),
         };
@@ -141,7 +212,7 @@ where
             };
             return Some((Err(e), None));
         }
-        walk.next = advance(cursor, &step);
+        walk.next = advance(&cursor, &step);
         walk.previous_first = step.first;
         Some((Ok(step.page), Some(Ok(walk))))
     })
@@ -176,11 +247,17 @@ where
     Ok(items)
 }
 
-/// A typed step from a page of items, fingerprinting the first by its JSON.
+/// A typed step from a page of items, fingerprinting the first by its JSON;
+/// `has_next` is ZIdentity's `next_link` (`false` for plain arrays).
 pub fn step_of<T: serde::Serialize>(items: Vec<T>, has_next: bool) -> Step<Vec<T>> {
+    step_with(items, More::Link(has_next))
+}
+
+/// A typed step from a page of items and what the page says follows.
+pub fn step_with<T: serde::Serialize>(items: Vec<T>, more: More) -> Step<Vec<T>> {
     Step {
         count: items.len(),
-        has_next,
+        more,
         first: items.first().and_then(|i| serde_json::to_string(i).ok()),
         page: items,
     }

@@ -12,10 +12,13 @@ fn block_on<F: Future>(f: F) -> F::Output {
 struct P(Cursor);
 impl CursorParams for P {
     fn cursor(&self) -> Cursor {
-        self.0
+        self.0.clone()
     }
     fn set_cursor(&mut self, c: Cursor) {
         self.0 = c;
+    }
+    fn max_size(&self) -> i64 {
+        1000
     }
 }
 
@@ -157,4 +160,77 @@ fn items_stream_fetches_the_next_page_only_when_needed() {
     );
     assert_eq!(first.len(), 150);
     assert_eq!(calls, 2);
+}
+
+/// A ZDX reporting list of `n` items: the token is the next index as text,
+/// and the last page carries an empty one (`null` and absent end it too).
+#[cfg(zscaler_paging = "next_offset")]
+#[test]
+fn zdx_follows_next_offset_until_it_is_empty() {
+    let server = |n: i64, last: Option<String>| {
+        move |p: P| {
+            let Cursor::Token { token, limit } = p.0 else {
+                panic!("ZDX walks by token")
+            };
+            let at: i64 = token.as_deref().map_or(0, |t| t.parse().unwrap());
+            let items: Vec<i64> = (at..(at + limit).min(n)).collect();
+            let next = if at + limit < n {
+                Some((at + limit).to_string())
+            } else {
+                last.clone()
+            };
+            std::future::ready(Ok(step_with(items, More::Token(next))))
+        }
+    };
+    let start = || {
+        P(Cursor::Token {
+            token: None,
+            limit: 10,
+        })
+    };
+    for n in [0, 1, 10, 11, 35] {
+        for last in [None, Some(String::new())] {
+            let all = block_on(cursor_collect(&start(), server(n, last))).unwrap();
+            assert_eq!(all, (0..n).collect::<Vec<_>>(), "n = {n}");
+        }
+    }
+}
+
+/// A ZCC wrapped list: `totalCount` ends a walk whose last page is full.
+#[cfg(zscaler_paging = "total_count")]
+#[test]
+fn zcc_stops_at_total_count_without_an_empty_request() {
+    let mut calls = 0;
+    let server = |p: P| {
+        calls += 1;
+        let Cursor::Page { page, size } = p.0 else {
+            panic!("ZCC walks by page")
+        };
+        let items: Vec<i64> = ((page - 1) * size..(page * size).min(30)).collect();
+        std::future::ready(Ok(step_with(items, More::Total(Some(30)))))
+    };
+    let all = block_on(cursor_collect(&zia(1, 10), server)).unwrap();
+    assert_eq!((all, calls), ((0..30).collect::<Vec<_>>(), 3));
+}
+
+/// A ZWA search: the cursor's page numbers end the walk.
+#[cfg(zscaler_paging = "page_cursor")]
+#[test]
+fn zwa_walks_until_the_current_page_is_the_last() {
+    for n in [0i64, 1, 10, 25] {
+        let server = move |p: P| {
+            let Cursor::Page { page, size } = p.0 else {
+                panic!("ZWA walks by page")
+            };
+            let items: Vec<i64> = ((page - 1) * size..(page * size).min(n)).collect();
+            let total = (n + size - 1) / size;
+            let more = More::Pages {
+                current: Some(page),
+                total: Some(total),
+            };
+            std::future::ready(Ok(step_with(items, more)))
+        };
+        let all = block_on(cursor_collect(&zia(1, 10), server)).unwrap();
+        assert_eq!(all, (0..n).collect::<Vec<_>>(), "n = {n}");
+    }
 }

@@ -4,6 +4,11 @@ export namespace Fixture {
   export type WidgetCreate = { "id"?: never; "name": string; "kind": "small" | "large" | (string & {}); "tags"?: Array<string>; };
   export type Gadget = { "id"?: string; };
   export type GadgetPage = { "totalPages"?: string; "list"?: Array<Gadget>; };
+  export type GadgetReportPage = { "gadgets"?: Array<Gadget>; "next_offset"?: string; };
+  export type WrappedGadgets = { "gadgetContracts"?: Array<Gadget>; "totalCount"?: number; };
+  export type PageCursor = { "totalPages"?: number; "currentPageNumber"?: number; "pageId"?: string; };
+  export type GadgetQuery = { "name"?: string; };
+  export type GadgetSearchPage = { "cursor"?: PageCursor; "gadgets"?: Array<Gadget>; };
   export type ApiError = { "code"?: string; "message"?: string; };
   /** Arguments of `addWidget`. */
   export interface AddWidgetParams {
@@ -26,6 +31,13 @@ export namespace Fixture {
     /** Path parameter. */
     "widgetId": number;
   }
+  /** Arguments of `listGadgetReports`. */
+  export interface ListGadgetReportsParams {
+    /** Query parameter. */
+    "offset"?: string;
+    /** Query parameter. */
+    "limit"?: number;
+  }
   /** Arguments of `listGadgets`. */
   export interface ListGadgetsParams {
     /** Query parameter. */
@@ -44,8 +56,26 @@ export namespace Fixture {
     /** Query parameter. */
     "scopeId"?: string;
   }
+  /** Arguments of `listWrappedGadgets`. */
+  export interface ListWrappedGadgetsParams {
+    /** Query parameter. */
+    "page"?: number;
+    /** Query parameter. */
+    "pageSize"?: number;
+  }
   /** Arguments of `publish`. */
   export interface PublishParams {
+  }
+  /** Arguments of `searchGadgets`. */
+  export interface SearchGadgetsParams {
+    /** Query parameter. */
+    "page"?: number;
+    /** Query parameter. */
+    "pageSize"?: number;
+    /** Query parameter. */
+    "pageId"?: string;
+    /** JSON request body. */
+    body: Fixture.GadgetQuery;
   }
   /** Arguments of `updateWidget`. */
   export interface UpdateWidgetParams {

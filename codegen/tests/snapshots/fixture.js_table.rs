@@ -16,6 +16,25 @@ static SCHEMAS: &[ObjectSchema] = &[
         fields: &[("list", Ty::Array(&Ty::Ref(1))), ("totalPages", Ty::Str)],
     },
     ObjectSchema {
+        fields: &[("gadgets", Ty::Array(&Ty::Ref(1))), ("next_offset", Ty::Str)],
+    },
+    ObjectSchema {
+        fields: &[("gadgetContracts", Ty::Array(&Ty::Ref(1))), ("totalCount", Ty::Int)],
+    },
+    ObjectSchema {
+        fields: &[
+            ("currentPageNumber", Ty::Int),
+            ("pageId", Ty::Str),
+            ("totalPages", Ty::Int),
+        ],
+    },
+    ObjectSchema {
+        fields: &[("name", Ty::Str)],
+    },
+    ObjectSchema {
+        fields: &[("cursor", Ty::Ref(5)), ("gadgets", Ty::Array(&Ty::Ref(1)))],
+    },
+    ObjectSchema {
         fields: &[("code", Ty::Str), ("message", Ty::Str)],
     },
 ];
@@ -95,6 +114,31 @@ static OPS: &[OpSpec] = &[
         effect: crate::request::Effect::Read,
     },
     OpSpec {
+        id: "listGadgetReports",
+        product: crate::Product::Fixture,
+        method: "GET",
+        path: "/reports/gadgets",
+        params: &[
+            ParamSpec {
+                name: "offset",
+                place: Place::Query,
+                ty: Ty::Str,
+                required: false,
+            },
+            ParamSpec {
+                name: "limit",
+                place: Place::Query,
+                ty: Ty::Int,
+                required: false,
+            },
+        ],
+        body: None,
+        body_required: false,
+        response: Some(Ty::Ref(3)),
+        file: None,
+        effect: crate::request::Effect::Read,
+    },
+    OpSpec {
         id: "listGadgets",
         product: crate::Product::Fixture,
         method: "GET",
@@ -157,6 +201,31 @@ static OPS: &[OpSpec] = &[
         effect: crate::request::Effect::Read,
     },
     OpSpec {
+        id: "listWrappedGadgets",
+        product: crate::Product::Fixture,
+        method: "GET",
+        path: "/wrappedGadgets",
+        params: &[
+            ParamSpec {
+                name: "page",
+                place: Place::Query,
+                ty: Ty::Int,
+                required: false,
+            },
+            ParamSpec {
+                name: "pageSize",
+                place: Place::Query,
+                ty: Ty::Int,
+                required: false,
+            },
+        ],
+        body: None,
+        body_required: false,
+        response: Some(Ty::Ref(4)),
+        file: None,
+        effect: crate::request::Effect::Read,
+    },
+    OpSpec {
         id: "publish",
         product: crate::Product::Fixture,
         method: "POST",
@@ -167,6 +236,37 @@ static OPS: &[OpSpec] = &[
         response: None,
         file: None,
         effect: crate::request::Effect::Activate,
+    },
+    OpSpec {
+        id: "searchGadgets",
+        product: crate::Product::Fixture,
+        method: "POST",
+        path: "/gadgets/search",
+        params: &[
+            ParamSpec {
+                name: "page",
+                place: Place::Query,
+                ty: Ty::Int,
+                required: false,
+            },
+            ParamSpec {
+                name: "pageSize",
+                place: Place::Query,
+                ty: Ty::Int,
+                required: false,
+            },
+            ParamSpec {
+                name: "pageId",
+                place: Place::Query,
+                ty: Ty::Str,
+                required: false,
+            },
+        ],
+        body: Some(Ty::Ref(6)),
+        body_required: true,
+        response: Some(Ty::Ref(7)),
+        file: None,
+        effect: crate::request::Effect::Read,
     },
     OpSpec {
         id: "updateWidget",
@@ -201,7 +301,7 @@ static OPS: &[OpSpec] = &[
     },
 ];
 static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
-    names: "addWidget,deleteWidget,downloadReport,exportArchive,getWidget,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,publish,updateWidget,widgetLookup,patchWidget",
+    names: "addWidget,deleteWidget,downloadReport,exportArchive,getWidget,listGadgetReports,listAllGadgetReports,iterGadgetReports,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,listWrappedGadgets,listAllWrappedGadgets,iterWrappedGadgets,publish,searchGadgets,searchGadgetsAll,iterSearchGadgets,updateWidget,widgetLookup,patchWidget",
     table: &[
         crate::js::methods::Method::Call(0),
         crate::js::methods::Method::Call(1),
@@ -209,15 +309,42 @@ static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
         crate::js::methods::Method::Call(3),
         crate::js::methods::Method::Call(4),
         crate::js::methods::Method::Call(5),
-        crate::js::methods::Method::ZpaAll(5),
-        crate::js::methods::Method::ZpaIter(5),
+        crate::js::methods::Method::CursorAll(
+            5,
+            crate::js::cursor::CursorKind::NextOffset("gadgets"),
+        ),
+        crate::js::methods::Method::CursorIter(
+            5,
+            crate::js::cursor::CursorKind::NextOffset("gadgets"),
+        ),
         crate::js::methods::Method::Call(6),
-        crate::js::methods::Method::CursorAll(6, crate::js::cursor::CursorKind::Page),
-        crate::js::methods::Method::CursorIter(6, crate::js::cursor::CursorKind::Page),
+        crate::js::methods::Method::ZpaAll(6),
+        crate::js::methods::Method::ZpaIter(6),
         crate::js::methods::Method::Call(7),
+        crate::js::methods::Method::CursorAll(7, crate::js::cursor::CursorKind::Page),
+        crate::js::methods::Method::CursorIter(7, crate::js::cursor::CursorKind::Page),
         crate::js::methods::Method::Call(8),
+        crate::js::methods::Method::CursorAll(
+            8,
+            crate::js::cursor::CursorKind::TotalCount("gadgetContracts"),
+        ),
+        crate::js::methods::Method::CursorIter(
+            8,
+            crate::js::cursor::CursorKind::TotalCount("gadgetContracts"),
+        ),
         crate::js::methods::Method::Call(9),
-        crate::js::methods::Method::Patch(4, 8),
+        crate::js::methods::Method::Call(10),
+        crate::js::methods::Method::CursorAll(
+            10,
+            crate::js::cursor::CursorKind::PageCursor("gadgets"),
+        ),
+        crate::js::methods::Method::CursorIter(
+            10,
+            crate::js::cursor::CursorKind::PageCursor("gadgets"),
+        ),
+        crate::js::methods::Method::Call(11),
+        crate::js::methods::Method::Call(12),
+        crate::js::methods::Method::Patch(4, 11),
     ],
     schemas: SCHEMAS,
     ops: OPS,
@@ -235,6 +362,12 @@ const TS_METHODS: &'static str = r####"export interface FixtureApi {
     exportArchive(params?: Fixture.ExportArchiveParams): Promise<Uint8Array>;
     /** Get a widget (`GET /tenants/{tenantId}/widgets/{widgetId}`). */
     getWidget(params: Fixture.GetWidgetParams): Promise<Fixture.Widget>;
+    /** Gadget reports, one page per `next_offset` token (ZDX style) (`GET /reports/gadgets`). */
+    listGadgetReports(params?: Fixture.ListGadgetReportsParams): Promise<Fixture.GadgetReportPage>;
+    /** Every item of `listGadgetReports`, walking all pages in order. */
+    listAllGadgetReports(params?: Fixture.ListGadgetReportsParams): Promise<Fixture.Gadget[]>;
+    /** Every item of `listGadgetReports` as an async iterable. */
+    iterGadgetReports(params?: Fixture.ListGadgetReportsParams): AsyncIterableIterator<Fixture.Gadget>;
     /** List gadgets, in numbered pages that say how many follow (`GET /gadgets`). */
     listGadgets(params?: Fixture.ListGadgetsParams): Promise<Fixture.GadgetPage>;
     /** Every item of `listGadgets`, walking all pages in order. */
@@ -247,8 +380,20 @@ const TS_METHODS: &'static str = r####"export interface FixtureApi {
     listAllWidgets(params?: Fixture.ListWidgetsParams): Promise<Fixture.Widget[]>;
     /** Every item of `listWidgets` as an async iterable. */
     iterWidgets(params?: Fixture.ListWidgetsParams): AsyncIterableIterator<Fixture.Widget>;
+    /** Gadgets wrapped with their total (ZCC style) (`GET /wrappedGadgets`). */
+    listWrappedGadgets(params?: Fixture.ListWrappedGadgetsParams): Promise<Fixture.WrappedGadgets>;
+    /** Every item of `listWrappedGadgets`, walking all pages in order. */
+    listAllWrappedGadgets(params?: Fixture.ListWrappedGadgetsParams): Promise<Fixture.Gadget[]>;
+    /** Every item of `listWrappedGadgets` as an async iterable. */
+    iterWrappedGadgets(params?: Fixture.ListWrappedGadgetsParams): AsyncIterableIterator<Fixture.Gadget>;
     /** Apply staged changes (`POST /publish`). */
     publish(params?: Fixture.PublishParams): Promise<void>;
+    /** Search gadgets, answered with a numbered cursor (ZWA style) (`POST /gadgets/search`). */
+    searchGadgets(params: Fixture.SearchGadgetsParams): Promise<Fixture.GadgetSearchPage>;
+    /** Every item of `searchGadgets`, walking all pages in order. */
+    searchGadgetsAll(params: Fixture.SearchGadgetsParams): Promise<Fixture.Gadget[]>;
+    /** Every item of `searchGadgets` as an async iterable. */
+    iterSearchGadgets(params: Fixture.SearchGadgetsParams): AsyncIterableIterator<Fixture.Gadget>;
     /** Replace a widget (`PUT /tenants/{tenantId}/widgets/{widgetId}`). */
     updateWidget(params: Fixture.UpdateWidgetParams): Promise<Fixture.Widget>;
     /** Look widgets up by name (`POST /widgetLookup`). */

@@ -67,5 +67,6 @@ static INFO: [ProductInfo; 1] = [
         not_found: "NOT_FOUND",
         read_only: "",
         retry_conflict: &["LOCKED"],
+        max_page_size: 250,
     },
 ];

@@ -25,6 +25,47 @@ pub mod types {
         )]
         pub total_pages: ::std::option::Option<::std::string::String>,
     }
+    ///`GadgetQuery`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct GadgetQuery {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+    }
+    ///`GadgetReportPage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct GadgetReportPage {
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub gadgets: ::std::option::Option<::std::vec::Vec<Gadget>>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub next_offset: ::std::option::Option<::std::string::String>,
+    }
+    ///`GadgetSearchPage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct GadgetSearchPage {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub cursor: ::std::option::Option<PageCursor>,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub gadgets: ::std::option::Option<::std::vec::Vec<Gadget>>,
+    }
+    ///`PageCursor`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct PageCursor {
+        #[serde(
+            rename = "currentPageNumber",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub current_page_number: ::std::option::Option<i32>,
+        #[serde(
+            rename = "pageId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub page_id: ::std::option::Option<::std::string::String>,
+        #[serde(
+            rename = "totalPages",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub total_pages: ::std::option::Option<i32>,
+    }
     ///`Widget`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     pub struct Widget {
@@ -35,6 +76,21 @@ pub mod types {
         pub name: ::std::string::String,
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    }
+    ///`WrappedGadgets`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    pub struct WrappedGadgets {
+        #[serde(
+            rename = "gadgetContracts",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub gadget_contracts: ::std::option::Option<::std::vec::Vec<Gadget>>,
+        #[serde(
+            rename = "totalCount",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub total_count: ::std::option::Option<i32>,
     }
     /// Error types.
     pub mod error {
@@ -100,6 +156,17 @@ pub struct GetWidgetParams {
     #[serde(rename = "widgetId")]
     pub widget_id: i64,
 }
+/// Arguments of [`Fixture::list_gadget_reports`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ListGadgetReportsParams {
+    /// The `offset` query parameter.
+    #[serde(rename = "offset", default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<String>,
+    /// The `limit` query parameter.
+    #[serde(rename = "limit", default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i32>,
+}
 /// Arguments of [`Fixture::list_gadgets`].
 #[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -128,10 +195,37 @@ pub struct ListWidgetsParams {
     #[serde(rename = "scopeId", default, skip_serializing_if = "Option::is_none")]
     pub scope_id: Option<String>,
 }
+/// Arguments of [`Fixture::list_wrapped_gadgets`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ListWrappedGadgetsParams {
+    /// The `page` query parameter.
+    #[serde(rename = "page", default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<i32>,
+    /// The `pageSize` query parameter.
+    #[serde(rename = "pageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i32>,
+}
 /// Arguments of [`Fixture::publish`].
 #[derive(Clone, Debug, serde::Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct PublishParams {}
+/// Arguments of [`Fixture::search_gadgets`].
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchGadgetsParams {
+    /// The `page` query parameter.
+    #[serde(rename = "page", default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<i32>,
+    /// The `pageSize` query parameter.
+    #[serde(rename = "pageSize", default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i32>,
+    /// The `pageId` query parameter.
+    #[serde(rename = "pageId", default, skip_serializing_if = "Option::is_none")]
+    pub page_id: Option<String>,
+    /// The JSON request body.
+    pub body: types::GadgetQuery,
+}
 /// Arguments of [`Fixture::update_widget`].
 #[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
@@ -180,13 +274,32 @@ impl crate::pagination::ZpaPage for types::GadgetPage {
         self.list.unwrap_or_default()
     }
 }
+impl crate::pagination::sequential::CursorParams for ListGadgetReportsParams {
+    fn cursor(&self) -> crate::pagination::sequential::Cursor {
+        crate::pagination::sequential::Cursor::Token {
+            token: self.offset.clone(),
+            limit: self
+                .limit
+                .map_or(crate::Product::Fixture.info().max_page_size, |v| v as i64),
+        }
+    }
+    fn set_cursor(&mut self, c: crate::pagination::sequential::Cursor) {
+        if let crate::pagination::sequential::Cursor::Token { token, limit } = c {
+            self.offset = token;
+            self.limit = Some(limit as _);
+        }
+    }
+    fn max_size(&self) -> i64 {
+        crate::Product::Fixture.info().max_page_size
+    }
+}
 impl crate::pagination::sequential::CursorParams for ListWidgetsParams {
     fn cursor(&self) -> crate::pagination::sequential::Cursor {
         crate::pagination::sequential::Cursor::Page {
             page: self.page.map_or(1, |v| v as i64),
             size: self
                 .page_size
-                .map_or(crate::pagination::sequential::ZIA_MAX_PAGE_SIZE, |v| v as i64),
+                .map_or(crate::Product::Fixture.info().max_page_size, |v| v as i64),
         }
     }
     fn set_cursor(&mut self, c: crate::pagination::sequential::Cursor) {
@@ -194,6 +307,47 @@ impl crate::pagination::sequential::CursorParams for ListWidgetsParams {
             self.page = Some(page as _);
             self.page_size = Some(size as _);
         }
+    }
+    fn max_size(&self) -> i64 {
+        crate::Product::Fixture.info().max_page_size
+    }
+}
+impl crate::pagination::sequential::CursorParams for ListWrappedGadgetsParams {
+    fn cursor(&self) -> crate::pagination::sequential::Cursor {
+        crate::pagination::sequential::Cursor::Page {
+            page: self.page.map_or(1, |v| v as i64),
+            size: self
+                .page_size
+                .map_or(crate::Product::Fixture.info().max_page_size, |v| v as i64),
+        }
+    }
+    fn set_cursor(&mut self, c: crate::pagination::sequential::Cursor) {
+        if let crate::pagination::sequential::Cursor::Page { page, size } = c {
+            self.page = Some(page as _);
+            self.page_size = Some(size as _);
+        }
+    }
+    fn max_size(&self) -> i64 {
+        crate::Product::Fixture.info().max_page_size
+    }
+}
+impl crate::pagination::sequential::CursorParams for SearchGadgetsParams {
+    fn cursor(&self) -> crate::pagination::sequential::Cursor {
+        crate::pagination::sequential::Cursor::Page {
+            page: self.page.map_or(1, |v| v as i64),
+            size: self
+                .page_size
+                .map_or(crate::Product::Fixture.info().max_page_size, |v| v as i64),
+        }
+    }
+    fn set_cursor(&mut self, c: crate::pagination::sequential::Cursor) {
+        if let crate::pagination::sequential::Cursor::Page { page, size } = c {
+            self.page = Some(page as _);
+            self.page_size = Some(size as _);
+        }
+    }
+    fn max_size(&self) -> i64 {
+        crate::Product::Fixture.info().max_page_size
     }
 }
 impl crate::Fixture {
@@ -311,6 +465,69 @@ impl crate::Fixture {
         self.client.call_json(self.request_get_widget(params)?).await
     }
     #[doc(hidden)]
+    pub fn request_list_gadget_reports(
+        &self,
+        p: &ListGadgetReportsParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let mut r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "GET",
+            "listGadgetReports",
+            "/reports/gadgets".to_string(),
+        );
+        r.query("offset", &p.offset);
+        r.query("limit", &p.limit);
+        Ok(r)
+    }
+    /// Gadget reports, one page per `next_offset` token (ZDX style) (`GET /reports/gadgets`).
+    pub async fn list_gadget_reports(
+        &self,
+        params: &ListGadgetReportsParams,
+    ) -> Result<types::GadgetReportPage, crate::Error> {
+        self.client.call_json(self.request_list_gadget_reports(params)?).await
+    }
+    /// Every item of [`Self::list_gadget_reports`], walking all pages in order (the largest page size unless one is given).
+    pub async fn list_all_gadget_reports(
+        &self,
+        params: &ListGadgetReportsParams,
+    ) -> Result<Vec<types::Gadget>, crate::Error> {
+        crate::pagination::sequential::cursor_collect(
+                params,
+                |p| async move {
+                    let page = self.list_gadget_reports(&p).await?;
+                    let more = crate::pagination::sequential::More::Token(
+                        page.next_offset,
+                    );
+                    Ok(
+                        crate::pagination::sequential::step_with(
+                            page.gadgets.unwrap_or_default(),
+                            more,
+                        ),
+                    )
+                },
+            )
+            .await
+    }
+    /// Every item of [`Self::list_gadget_reports`] as a stream, one page fetched at a time.
+    pub fn iter_gadget_reports<'a>(
+        &'a self,
+        params: &ListGadgetReportsParams,
+    ) -> impl futures_util::Stream<Item = Result<types::Gadget, crate::Error>> + 'a {
+        crate::pagination::sequential::cursor_items(
+            params,
+            move |p| async move {
+                let page = self.list_gadget_reports(&p).await?;
+                let more = crate::pagination::sequential::More::Token(page.next_offset);
+                Ok(
+                    crate::pagination::sequential::step_with(
+                        page.gadgets.unwrap_or_default(),
+                        more,
+                    ),
+                )
+            },
+        )
+    }
+    #[doc(hidden)]
     pub fn request_list_gadgets(
         &self,
         p: &ListGadgetsParams,
@@ -416,6 +633,71 @@ impl crate::Fixture {
         )
     }
     #[doc(hidden)]
+    pub fn request_list_wrapped_gadgets(
+        &self,
+        p: &ListWrappedGadgetsParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let mut r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "GET",
+            "listWrappedGadgets",
+            "/wrappedGadgets".to_string(),
+        );
+        r.query("page", &p.page);
+        r.query("pageSize", &p.page_size);
+        Ok(r)
+    }
+    /// Gadgets wrapped with their total (ZCC style) (`GET /wrappedGadgets`).
+    pub async fn list_wrapped_gadgets(
+        &self,
+        params: &ListWrappedGadgetsParams,
+    ) -> Result<types::WrappedGadgets, crate::Error> {
+        self.client.call_json(self.request_list_wrapped_gadgets(params)?).await
+    }
+    /// Every item of [`Self::list_wrapped_gadgets`], walking all pages in order (the largest page size unless one is given).
+    pub async fn list_all_wrapped_gadgets(
+        &self,
+        params: &ListWrappedGadgetsParams,
+    ) -> Result<Vec<types::Gadget>, crate::Error> {
+        crate::pagination::sequential::cursor_collect(
+                params,
+                |p| async move {
+                    let page = self.list_wrapped_gadgets(&p).await?;
+                    let more = crate::pagination::sequential::More::Total(
+                        page.total_count.map(|v| v as i64),
+                    );
+                    Ok(
+                        crate::pagination::sequential::step_with(
+                            page.gadget_contracts.unwrap_or_default(),
+                            more,
+                        ),
+                    )
+                },
+            )
+            .await
+    }
+    /// Every item of [`Self::list_wrapped_gadgets`] as a stream, one page fetched at a time.
+    pub fn iter_wrapped_gadgets<'a>(
+        &'a self,
+        params: &ListWrappedGadgetsParams,
+    ) -> impl futures_util::Stream<Item = Result<types::Gadget, crate::Error>> + 'a {
+        crate::pagination::sequential::cursor_items(
+            params,
+            move |p| async move {
+                let page = self.list_wrapped_gadgets(&p).await?;
+                let more = crate::pagination::sequential::More::Total(
+                    page.total_count.map(|v| v as i64),
+                );
+                Ok(
+                    crate::pagination::sequential::step_with(
+                        page.gadget_contracts.unwrap_or_default(),
+                        more,
+                    ),
+                )
+            },
+        )
+    }
+    #[doc(hidden)]
     pub fn request_publish(
         &self,
         _p: &PublishParams,
@@ -432,6 +714,82 @@ impl crate::Fixture {
     /// Apply staged changes (`POST /publish`).
     pub async fn publish(&self, params: &PublishParams) -> Result<(), crate::Error> {
         self.client.call_empty(self.request_publish(params)?).await
+    }
+    #[doc(hidden)]
+    pub fn request_search_gadgets(
+        &self,
+        p: &SearchGadgetsParams,
+    ) -> Result<crate::request::ApiRequest, crate::Error> {
+        let mut r = crate::request::ApiRequest::new(
+            crate::Product::Fixture,
+            "POST",
+            "searchGadgets",
+            "/gadgets/search".to_string(),
+        );
+        r.effect = crate::request::Effect::Read;
+        r.query("page", &p.page);
+        r.query("pageSize", &p.page_size);
+        r.query("pageId", &p.page_id);
+        r.json_body(&p.body)?;
+        Ok(r)
+    }
+    /// Search gadgets, answered with a numbered cursor (ZWA style) (`POST /gadgets/search`).
+    pub async fn search_gadgets(
+        &self,
+        params: &SearchGadgetsParams,
+    ) -> Result<types::GadgetSearchPage, crate::Error> {
+        self.client.call_json(self.request_search_gadgets(params)?).await
+    }
+    /// Every item of [`Self::search_gadgets`], walking all pages in order (the largest page size unless one is given).
+    pub async fn search_gadgets_all(
+        &self,
+        params: &SearchGadgetsParams,
+    ) -> Result<Vec<types::Gadget>, crate::Error> {
+        crate::pagination::sequential::cursor_collect(
+                params,
+                |p| async move {
+                    let page = self.search_gadgets(&p).await?;
+                    let cursor = page.cursor.as_ref();
+                    let more = crate::pagination::sequential::More::Pages {
+                        current: cursor
+                            .and_then(|c| c.current_page_number)
+                            .map(|v| v as i64),
+                        total: cursor.and_then(|c| c.total_pages).map(|v| v as i64),
+                    };
+                    Ok(
+                        crate::pagination::sequential::step_with(
+                            page.gadgets.unwrap_or_default(),
+                            more,
+                        ),
+                    )
+                },
+            )
+            .await
+    }
+    /// Every item of [`Self::search_gadgets`] as a stream, one page fetched at a time.
+    pub fn iter_search_gadgets<'a>(
+        &'a self,
+        params: &SearchGadgetsParams,
+    ) -> impl futures_util::Stream<Item = Result<types::Gadget, crate::Error>> + 'a {
+        crate::pagination::sequential::cursor_items(
+            params,
+            move |p| async move {
+                let page = self.search_gadgets(&p).await?;
+                let cursor = page.cursor.as_ref();
+                let more = crate::pagination::sequential::More::Pages {
+                    current: cursor
+                        .and_then(|c| c.current_page_number)
+                        .map(|v| v as i64),
+                    total: cursor.and_then(|c| c.total_pages).map(|v| v as i64),
+                };
+                Ok(
+                    crate::pagination::sequential::step_with(
+                        page.gadgets.unwrap_or_default(),
+                        more,
+                    ),
+                )
+            },
+        )
     }
     #[doc(hidden)]
     pub fn request_update_widget(
@@ -515,6 +873,11 @@ pub(crate) mod js_bindings {
   export type WidgetCreate = { "id"?: never; "name": string; "kind": "small" | "large" | (string & {}); "tags"?: Array<string>; };
   export type Gadget = { "id"?: string; };
   export type GadgetPage = { "totalPages"?: string; "list"?: Array<Gadget>; };
+  export type GadgetReportPage = { "gadgets"?: Array<Gadget>; "next_offset"?: string; };
+  export type WrappedGadgets = { "gadgetContracts"?: Array<Gadget>; "totalCount"?: number; };
+  export type PageCursor = { "totalPages"?: number; "currentPageNumber"?: number; "pageId"?: string; };
+  export type GadgetQuery = { "name"?: string; };
+  export type GadgetSearchPage = { "cursor"?: PageCursor; "gadgets"?: Array<Gadget>; };
   export type ApiError = { "code"?: string; "message"?: string; };
   /** Arguments of `addWidget`. */
   export interface AddWidgetParams {
@@ -537,6 +900,13 @@ pub(crate) mod js_bindings {
     /** Path parameter. */
     "widgetId": number;
   }
+  /** Arguments of `listGadgetReports`. */
+  export interface ListGadgetReportsParams {
+    /** Query parameter. */
+    "offset"?: string;
+    /** Query parameter. */
+    "limit"?: number;
+  }
   /** Arguments of `listGadgets`. */
   export interface ListGadgetsParams {
     /** Query parameter. */
@@ -555,8 +925,26 @@ pub(crate) mod js_bindings {
     /** Query parameter. */
     "scopeId"?: string;
   }
+  /** Arguments of `listWrappedGadgets`. */
+  export interface ListWrappedGadgetsParams {
+    /** Query parameter. */
+    "page"?: number;
+    /** Query parameter. */
+    "pageSize"?: number;
+  }
   /** Arguments of `publish`. */
   export interface PublishParams {
+  }
+  /** Arguments of `searchGadgets`. */
+  export interface SearchGadgetsParams {
+    /** Query parameter. */
+    "page"?: number;
+    /** Query parameter. */
+    "pageSize"?: number;
+    /** Query parameter. */
+    "pageId"?: string;
+    /** JSON request body. */
+    body: Fixture.GadgetQuery;
   }
   /** Arguments of `updateWidget`. */
   export interface UpdateWidgetParams {
@@ -613,6 +1001,28 @@ pub(crate) mod js_bindings {
         },
         ObjectSchema {
             fields: &[("list", Ty::Array(&Ty::Ref(1))), ("totalPages", Ty::Str)],
+        },
+        ObjectSchema {
+            fields: &[("gadgets", Ty::Array(&Ty::Ref(1))), ("next_offset", Ty::Str)],
+        },
+        ObjectSchema {
+            fields: &[
+                ("gadgetContracts", Ty::Array(&Ty::Ref(1))),
+                ("totalCount", Ty::Int),
+            ],
+        },
+        ObjectSchema {
+            fields: &[
+                ("currentPageNumber", Ty::Int),
+                ("pageId", Ty::Str),
+                ("totalPages", Ty::Int),
+            ],
+        },
+        ObjectSchema {
+            fields: &[("name", Ty::Str)],
+        },
+        ObjectSchema {
+            fields: &[("cursor", Ty::Ref(5)), ("gadgets", Ty::Array(&Ty::Ref(1)))],
         },
         ObjectSchema {
             fields: &[("code", Ty::Str), ("message", Ty::Str)],
@@ -694,6 +1104,31 @@ pub(crate) mod js_bindings {
             effect: crate::request::Effect::Read,
         },
         OpSpec {
+            id: "listGadgetReports",
+            product: crate::Product::Fixture,
+            method: "GET",
+            path: "/reports/gadgets",
+            params: &[
+                ParamSpec {
+                    name: "offset",
+                    place: Place::Query,
+                    ty: Ty::Str,
+                    required: false,
+                },
+                ParamSpec {
+                    name: "limit",
+                    place: Place::Query,
+                    ty: Ty::Int,
+                    required: false,
+                },
+            ],
+            body: None,
+            body_required: false,
+            response: Some(Ty::Ref(3)),
+            file: None,
+            effect: crate::request::Effect::Read,
+        },
+        OpSpec {
             id: "listGadgets",
             product: crate::Product::Fixture,
             method: "GET",
@@ -756,6 +1191,31 @@ pub(crate) mod js_bindings {
             effect: crate::request::Effect::Read,
         },
         OpSpec {
+            id: "listWrappedGadgets",
+            product: crate::Product::Fixture,
+            method: "GET",
+            path: "/wrappedGadgets",
+            params: &[
+                ParamSpec {
+                    name: "page",
+                    place: Place::Query,
+                    ty: Ty::Int,
+                    required: false,
+                },
+                ParamSpec {
+                    name: "pageSize",
+                    place: Place::Query,
+                    ty: Ty::Int,
+                    required: false,
+                },
+            ],
+            body: None,
+            body_required: false,
+            response: Some(Ty::Ref(4)),
+            file: None,
+            effect: crate::request::Effect::Read,
+        },
+        OpSpec {
             id: "publish",
             product: crate::Product::Fixture,
             method: "POST",
@@ -766,6 +1226,37 @@ pub(crate) mod js_bindings {
             response: None,
             file: None,
             effect: crate::request::Effect::Activate,
+        },
+        OpSpec {
+            id: "searchGadgets",
+            product: crate::Product::Fixture,
+            method: "POST",
+            path: "/gadgets/search",
+            params: &[
+                ParamSpec {
+                    name: "page",
+                    place: Place::Query,
+                    ty: Ty::Int,
+                    required: false,
+                },
+                ParamSpec {
+                    name: "pageSize",
+                    place: Place::Query,
+                    ty: Ty::Int,
+                    required: false,
+                },
+                ParamSpec {
+                    name: "pageId",
+                    place: Place::Query,
+                    ty: Ty::Str,
+                    required: false,
+                },
+            ],
+            body: Some(Ty::Ref(6)),
+            body_required: true,
+            response: Some(Ty::Ref(7)),
+            file: None,
+            effect: crate::request::Effect::Read,
         },
         OpSpec {
             id: "updateWidget",
@@ -800,7 +1291,7 @@ pub(crate) mod js_bindings {
         },
     ];
     static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
-        names: "addWidget,deleteWidget,downloadReport,exportArchive,getWidget,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,publish,updateWidget,widgetLookup,patchWidget",
+        names: "addWidget,deleteWidget,downloadReport,exportArchive,getWidget,listGadgetReports,listAllGadgetReports,iterGadgetReports,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,listWrappedGadgets,listAllWrappedGadgets,iterWrappedGadgets,publish,searchGadgets,searchGadgetsAll,iterSearchGadgets,updateWidget,widgetLookup,patchWidget",
         table: &[
             crate::js::methods::Method::Call(0),
             crate::js::methods::Method::Call(1),
@@ -808,21 +1299,48 @@ pub(crate) mod js_bindings {
             crate::js::methods::Method::Call(3),
             crate::js::methods::Method::Call(4),
             crate::js::methods::Method::Call(5),
-            crate::js::methods::Method::ZpaAll(5),
-            crate::js::methods::Method::ZpaIter(5),
-            crate::js::methods::Method::Call(6),
             crate::js::methods::Method::CursorAll(
-                6,
+                5,
+                crate::js::cursor::CursorKind::NextOffset("gadgets"),
+            ),
+            crate::js::methods::Method::CursorIter(
+                5,
+                crate::js::cursor::CursorKind::NextOffset("gadgets"),
+            ),
+            crate::js::methods::Method::Call(6),
+            crate::js::methods::Method::ZpaAll(6),
+            crate::js::methods::Method::ZpaIter(6),
+            crate::js::methods::Method::Call(7),
+            crate::js::methods::Method::CursorAll(
+                7,
                 crate::js::cursor::CursorKind::Page,
             ),
             crate::js::methods::Method::CursorIter(
-                6,
+                7,
                 crate::js::cursor::CursorKind::Page,
             ),
-            crate::js::methods::Method::Call(7),
             crate::js::methods::Method::Call(8),
+            crate::js::methods::Method::CursorAll(
+                8,
+                crate::js::cursor::CursorKind::TotalCount("gadgetContracts"),
+            ),
+            crate::js::methods::Method::CursorIter(
+                8,
+                crate::js::cursor::CursorKind::TotalCount("gadgetContracts"),
+            ),
             crate::js::methods::Method::Call(9),
-            crate::js::methods::Method::Patch(4, 8),
+            crate::js::methods::Method::Call(10),
+            crate::js::methods::Method::CursorAll(
+                10,
+                crate::js::cursor::CursorKind::PageCursor("gadgets"),
+            ),
+            crate::js::methods::Method::CursorIter(
+                10,
+                crate::js::cursor::CursorKind::PageCursor("gadgets"),
+            ),
+            crate::js::methods::Method::Call(11),
+            crate::js::methods::Method::Call(12),
+            crate::js::methods::Method::Patch(4, 11),
         ],
         schemas: SCHEMAS,
         ops: OPS,
@@ -840,6 +1358,12 @@ pub(crate) mod js_bindings {
     exportArchive(params?: Fixture.ExportArchiveParams): Promise<Uint8Array>;
     /** Get a widget (`GET /tenants/{tenantId}/widgets/{widgetId}`). */
     getWidget(params: Fixture.GetWidgetParams): Promise<Fixture.Widget>;
+    /** Gadget reports, one page per `next_offset` token (ZDX style) (`GET /reports/gadgets`). */
+    listGadgetReports(params?: Fixture.ListGadgetReportsParams): Promise<Fixture.GadgetReportPage>;
+    /** Every item of `listGadgetReports`, walking all pages in order. */
+    listAllGadgetReports(params?: Fixture.ListGadgetReportsParams): Promise<Fixture.Gadget[]>;
+    /** Every item of `listGadgetReports` as an async iterable. */
+    iterGadgetReports(params?: Fixture.ListGadgetReportsParams): AsyncIterableIterator<Fixture.Gadget>;
     /** List gadgets, in numbered pages that say how many follow (`GET /gadgets`). */
     listGadgets(params?: Fixture.ListGadgetsParams): Promise<Fixture.GadgetPage>;
     /** Every item of `listGadgets`, walking all pages in order. */
@@ -852,8 +1376,20 @@ pub(crate) mod js_bindings {
     listAllWidgets(params?: Fixture.ListWidgetsParams): Promise<Fixture.Widget[]>;
     /** Every item of `listWidgets` as an async iterable. */
     iterWidgets(params?: Fixture.ListWidgetsParams): AsyncIterableIterator<Fixture.Widget>;
+    /** Gadgets wrapped with their total (ZCC style) (`GET /wrappedGadgets`). */
+    listWrappedGadgets(params?: Fixture.ListWrappedGadgetsParams): Promise<Fixture.WrappedGadgets>;
+    /** Every item of `listWrappedGadgets`, walking all pages in order. */
+    listAllWrappedGadgets(params?: Fixture.ListWrappedGadgetsParams): Promise<Fixture.Gadget[]>;
+    /** Every item of `listWrappedGadgets` as an async iterable. */
+    iterWrappedGadgets(params?: Fixture.ListWrappedGadgetsParams): AsyncIterableIterator<Fixture.Gadget>;
     /** Apply staged changes (`POST /publish`). */
     publish(params?: Fixture.PublishParams): Promise<void>;
+    /** Search gadgets, answered with a numbered cursor (ZWA style) (`POST /gadgets/search`). */
+    searchGadgets(params: Fixture.SearchGadgetsParams): Promise<Fixture.GadgetSearchPage>;
+    /** Every item of `searchGadgets`, walking all pages in order. */
+    searchGadgetsAll(params: Fixture.SearchGadgetsParams): Promise<Fixture.Gadget[]>;
+    /** Every item of `searchGadgets` as an async iterable. */
+    iterSearchGadgets(params: Fixture.SearchGadgetsParams): AsyncIterableIterator<Fixture.Gadget>;
     /** Replace a widget (`PUT /tenants/{tenantId}/widgets/{widgetId}`). */
     updateWidget(params: Fixture.UpdateWidgetParams): Promise<Fixture.Widget>;
     /** Look widgets up by name (`POST /widgetLookup`). */

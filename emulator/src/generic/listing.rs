@@ -8,6 +8,8 @@
 //!   otherwise complete;
 //! - `records` envelopes (ZIdentity): `offset` / `limit` with `next_link` /
 //!   `prev_link` on the emulator's own origin, `search` / `name` filters;
+//! - envelopes of one array member (ZDX `next_offset`, ZCC `totalCount`,
+//!   ZWA `cursor`), whichever a product's operation declares;
 //! - any other array: the whole filtered collection.
 //!
 //! This module owns list filtering and the choice of page style; the page
@@ -60,6 +62,9 @@ pub fn render(
         Shape::ZidPage => {
             paging::offset_page(product, &paging::origin(headers), path, params, &rows)
         }
+        Shape::TokenPage { items } => paging::token_page(product, params, &rows, items),
+        Shape::CountedPage { items } => paging::counted_page(product, params, &rows, items),
+        Shape::CursorPage { items } => paging::cursor_page(product, params, &rows, items),
         _ if product.paging.style == PagingStyle::PageArray => {
             let p = &product.paging;
             let declared = op.query.iter().any(|q| q == p.position || q == p.size);

@@ -31,7 +31,11 @@ fn fits(shape: &Shape, v: &Value) -> bool {
         Shape::Array => v.is_array(),
         Shape::Scalar(k) => k.accepts(v, false),
         Shape::Empty | Shape::Text(_) => true,
-        Shape::ZpaPage { .. } | Shape::ZidPage => false,
+        Shape::ZpaPage { .. }
+        | Shape::ZidPage
+        | Shape::TokenPage { .. }
+        | Shape::CountedPage { .. }
+        | Shape::CursorPage { .. } => false,
     }
 }
 

@@ -171,7 +171,7 @@ impl SpecIndex {
                 .last()
                 .and_then(Segment::plain_param)
                 .is_some_and(paths::is_id_param);
-            let kind = if get_shape.is_list() {
+            let kind = if get_shape.is_list() || reading_post(doc, item, &segments) {
                 PathKind::Collection
             } else if ends_in_id {
                 PathKind::Item
@@ -203,7 +203,13 @@ impl SpecIndex {
                     continue;
                 }
                 let (code, shape) = success(doc, op);
-                let role = role(entry.kind, method, &get_shape);
+                // A paged search POST lists its collection, like a GET.
+                let role =
+                    if reads(op) && shape.items().is_some() && entry.kind == PathKind::Collection {
+                        Role::List
+                    } else {
+                        role(entry.kind, method, &get_shape)
+                    };
                 let query = query_params(doc, shared_params, op.get("parameters"));
                 let request = op
                     .get("requestBody")
@@ -230,6 +236,28 @@ impl SpecIndex {
     }
 }
 
+/// The spec's mark of a POST that only reads (a search, a lookup). The
+/// client's generator reads the same mark; here it holds whether or not
+/// the product stages changes (ZWA does not).
+const READ_MARK: &str = "x-zscaler-read";
+
+/// Whether the operation is marked as a read.
+fn reads(op: &Value) -> bool {
+    op.get(READ_MARK).and_then(Value::as_bool) == Some(true)
+}
+
+/// Whether the path's POST is a read answering a paged envelope (ZWA's
+/// audit log search): the path then holds the collection it lists. A
+/// `.../search` under a collection lists that one instead (`single`).
+fn reading_post(doc: &Value, item: &Value, segments: &[Segment]) -> bool {
+    let search = matches!(segments.last(), Some(Segment::Lit(l)) if l.to_ascii_lowercase().contains("search"));
+    !search
+        && item
+            .get("post")
+            .filter(|op| reads(op))
+            .is_some_and(|op| success(doc, op).1.items().is_some())
+}
+
 /// What a success of the operation does to staged changes: the staging
 /// product's activation clears them; its writes mark them, except POSTs
 /// that only read (the spec's read extension).
@@ -237,7 +265,7 @@ fn staging_effect(product: Product, method: &Method, id: &str, op: &Value) -> St
     let Some(staging) = product.staging else {
         return StagingEffect::None;
     };
-    let reads = op.get(staging.read_extension).and_then(Value::as_bool) == Some(true);
+    let reads = reads(op) || op.get(staging.read_extension).and_then(Value::as_bool) == Some(true);
     if !id.is_empty() && id == staging.activate {
         StagingEffect::Clears
     } else if gate::is_write(method) && !reads {

@@ -82,6 +82,22 @@ pub enum Shape {
     },
     /// ZIdentity's `{records, next_link, ...}` envelope.
     ZidPage,
+    /// ZDX's reports: `{<items>, next_offset}`, paged by an `offset` token.
+    TokenPage {
+        /// The array member.
+        items: String,
+    },
+    /// ZCC's wrapped lists: `{<items>, totalCount}`, paged by page number.
+    CountedPage {
+        /// The array member.
+        items: String,
+    },
+    /// ZWA's searches: `{cursor: {totalPages, currentPageNumber, ...},
+    /// <items>}`, paged by page number (or the cursor's `pageId`).
+    CursorPage {
+        /// The array member.
+        items: String,
+    },
     /// A JSON array.
     Array,
     /// A JSON object with these declared property names.
@@ -93,7 +109,25 @@ pub enum Shape {
 impl Shape {
     /// True for envelopes and arrays, i.e. responses listing a collection.
     pub fn is_list(&self) -> bool {
-        matches!(self, Shape::ZpaPage { .. } | Shape::ZidPage | Shape::Array)
+        matches!(
+            self,
+            Shape::ZpaPage { .. }
+                | Shape::ZidPage
+                | Shape::Array
+                | Shape::TokenPage { .. }
+                | Shape::CountedPage { .. }
+                | Shape::CursorPage { .. }
+        )
+    }
+
+    /// The envelope's array member, for the envelopes that name theirs.
+    pub fn items(&self) -> Option<&str> {
+        match self {
+            Shape::TokenPage { items }
+            | Shape::CountedPage { items }
+            | Shape::CursorPage { items } => Some(items),
+            _ => None,
+        }
     }
 }
 
@@ -190,12 +224,42 @@ pub fn response_shape(doc: &Value, response: &Value) -> Shape {
                 }
             } else if list_is_array("records") {
                 Shape::ZidPage
+            } else if let Some(shape) = envelope(doc, props) {
+                shape
             } else {
                 Shape::Object(props.keys().cloned().collect())
             }
         }
         Json::Array => Shape::Array,
         scalar => Shape::Scalar(scalar),
+    }
+}
+
+/// The envelopes with one array member beside their paging fields: a
+/// `next_offset` token, a numbered `cursor` object, or a `totalCount`.
+/// Two arrays name no single list (ZCC's group entitlements).
+fn envelope(doc: &Value, props: &serde_json::Map<String, Value>) -> Option<Shape> {
+    let mut arrays = props
+        .iter()
+        .filter(|(_, p)| kind(doc, p) == Json::Array)
+        .map(|(k, _)| k.clone());
+    let items = arrays.next()?;
+    if arrays.next().is_some() {
+        return None;
+    }
+    let numbered = props.get("cursor").is_some_and(|c| {
+        let c = resolve(doc, c);
+        c.pointer("/properties/totalPages").is_some()
+            && c.pointer("/properties/currentPageNumber").is_some()
+    });
+    if props.contains_key("next_offset") {
+        Some(Shape::TokenPage { items })
+    } else if numbered {
+        Some(Shape::CursorPage { items })
+    } else if props.contains_key("totalCount") {
+        Some(Shape::CountedPage { items })
+    } else {
+        None
     }
 }
 
@@ -306,6 +370,31 @@ mod tests {
             Shape::ZidPage
         );
         assert_eq!(r(json!({"type": "array", "items": {}})), Shape::Array);
+        let arr = json!({"type": "array", "items": {}});
+        assert_eq!(
+            r(json!({"properties": {"devices": arr, "next_offset": {"type": "string"}}})),
+            Shape::TokenPage {
+                items: "devices".into()
+            }
+        );
+        assert_eq!(
+            r(json!({"properties": {"apps": arr, "totalCount": {"type": "integer"}}})),
+            Shape::CountedPage {
+                items: "apps".into()
+            }
+        );
+        let cursor = json!({"properties": {"totalPages": {}, "currentPageNumber": {}}});
+        assert_eq!(
+            r(json!({"properties": {"logs": arr, "cursor": cursor}})),
+            Shape::CursorPage {
+                items: "logs".into()
+            }
+        );
+        // Two lists beside a total are no page of either.
+        assert!(matches!(
+            r(json!({"properties": {"a": arr, "b": arr, "totalCount": {}}})),
+            Shape::Object(_)
+        ));
         assert_eq!(r(json!({"type": "integer"})), Shape::Scalar(Json::Integer));
         assert!(matches!(
             r(json!({"$ref": "#/components/schemas/App"})),
