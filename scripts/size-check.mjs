@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// Budgets in gzipped KiB, about 10% over the size measured when they were
-// set, so growth is a decision rather than an accident.
+// Budgets in gzipped KiB: the all-products goal (seven products within
+// 300 KB, issue 21; about 262 KiB measured when set), so growth is a
+// decision rather than an accident.
 // ZSCALER_SIZE_BUDGET_KIB=N sets every budget to N (the test of this check).
-const BUDGET_KIB = { browser: 256, node: 256, workerd: 256 };
+const BUDGET_KIB = { browser: 300, node: 300, workerd: 300 };
 if (process.env.ZSCALER_SIZE_BUDGET_KIB) {
   for (const k of Object.keys(BUDGET_KIB)) BUDGET_KIB[k] = Number(process.env.ZSCALER_SIZE_BUDGET_KIB);
 }

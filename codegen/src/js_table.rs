@@ -3,7 +3,6 @@
 //! method names that `src/js/methods.rs` defines on the product's class.
 
 use crate::model::{Op, TypeRef};
-use crate::names::pascal;
 use crate::registry::Product;
 use crate::ts_types::ts_type;
 use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
@@ -217,7 +216,9 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
             None
         };
         if let Some((item, all, iter)) = walk {
-            let item = format!("{ns}.{}", pascal(&item));
+            // The TypeScript name is the spec's schema name as written;
+            // only the Rust type is re-cased (`CustomIPBasedApplication`).
+            let item = format!("{ns}.{item}");
             let all_doc = format!("Every item of `{}`, walking all pages in order.", op.id);
             methods.add(
                 &all_doc,
