@@ -123,8 +123,17 @@ pub fn run() {
         "cargo:rustc-check-cfg=cfg(zscaler_paging, values({}))",
         styles.join(", ")
     );
+    // `zscaler_cursor`: some walk other than ZPA's numbered pages is in the
+    // build, so the shared cursor dispatch is needed; one name instead of
+    // every cursor style listed at each use.
+    println!("cargo:rustc-check-cfg=cfg(zscaler_cursor)");
+    let mut cursor = false;
     for style in paging {
         println!("cargo:rustc-cfg=zscaler_paging=\"{style}\"");
+        cursor |= style != "numbered";
+    }
+    if cursor {
+        println!("cargo:rustc-cfg=zscaler_cursor");
     }
     // Like the walks, the JS patch helper is compiled only when some
     // generated product has a get/update pair to patch with.

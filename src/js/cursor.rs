@@ -1,13 +1,4 @@
-#![cfg_attr(
-    not(any(
-        zscaler_paging = "page",
-        zscaler_paging = "offset",
-        zscaler_paging = "next_offset",
-        zscaler_paging = "total_count",
-        zscaler_paging = "page_cursor"
-    )),
-    allow(dead_code)
-)]
+#![cfg_attr(not(zscaler_cursor), allow(dead_code))]
 //! Lists walked from JS without numbered totals (see
 //! [`crate::pagination::sequential`] for the rules): the argument object
 //! carries the cursor, and each page's items cross to JS as an array. The

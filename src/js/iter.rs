@@ -30,16 +30,7 @@ pub(crate) fn zpa_iterator(
 }
 
 /// A ZIA or ZIdentity list as an async iterator.
-#[cfg_attr(
-    not(any(
-        zscaler_paging = "page",
-        zscaler_paging = "offset",
-        zscaler_paging = "next_offset",
-        zscaler_paging = "total_count",
-        zscaler_paging = "page_cursor"
-    )),
-    allow(dead_code)
-)]
+#[cfg_attr(not(zscaler_cursor), allow(dead_code))]
 pub(crate) fn cursor_iterator(
     client: crate::Client,
     schemas: &'static [crate::schema::ObjectSchema],

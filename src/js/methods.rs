@@ -23,22 +23,10 @@ pub enum Method {
     #[cfg(zscaler_paging = "numbered")]
     ZpaIter(u16),
     /// Every item of a list walked by cursor (page number, offset or token) in one array.
-    #[cfg(any(
-        zscaler_paging = "page",
-        zscaler_paging = "offset",
-        zscaler_paging = "next_offset",
-        zscaler_paging = "total_count",
-        zscaler_paging = "page_cursor"
-    ))]
+    #[cfg(zscaler_cursor)]
     CursorAll(u16, super::cursor::CursorKind),
     /// Every item of a list walked by cursor as an async iterable.
-    #[cfg(any(
-        zscaler_paging = "page",
-        zscaler_paging = "offset",
-        zscaler_paging = "next_offset",
-        zscaler_paging = "total_count",
-        zscaler_paging = "page_cursor"
-    ))]
+    #[cfg(zscaler_cursor)]
     CursorIter(u16, super::cursor::CursorKind),
     /// Get, merge the caller's fields, update.
     #[cfg(zscaler_patch)]
@@ -100,13 +88,7 @@ impl Methods {
             Method::ZpaIter(i) => {
                 iter::zpa_iterator(client, schemas, op(i), params).map_err(|e| to_js_error(&e))?
             }
-            #[cfg(any(
-                zscaler_paging = "page",
-                zscaler_paging = "offset",
-                zscaler_paging = "next_offset",
-                zscaler_paging = "total_count",
-                zscaler_paging = "page_cursor"
-            ))]
+            #[cfg(zscaler_cursor)]
             Method::CursorAll(i, kind) => promise(super::cursor::cursor_collect(
                 client,
                 schemas,
@@ -115,13 +97,7 @@ impl Methods {
                 params,
             ))
             .into(),
-            #[cfg(any(
-                zscaler_paging = "page",
-                zscaler_paging = "offset",
-                zscaler_paging = "next_offset",
-                zscaler_paging = "total_count",
-                zscaler_paging = "page_cursor"
-            ))]
+            #[cfg(zscaler_cursor)]
             Method::CursorIter(i, kind) => {
                 iter::cursor_iterator(client, schemas, op(i), kind, params)
                     .map_err(|e| to_js_error(&e))?
