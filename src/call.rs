@@ -124,9 +124,25 @@ impl Client {
         loop {
             attempt += 1;
             if policy.pacing && config.pacing {
-                let wait = inner.pacer.reserve(req.product, req.method, now_ms());
-                if wait > 0 {
-                    inner.sender.wait(wait).await;
+                let now = now_ms();
+                // A slot further away than a retry may wait (a daily quota)
+                // fails now, as a server's long Retry-After does.
+                let max_wait = config.retry.max_retry_ms;
+                match inner
+                    .pacer
+                    .reserve(req.product, req.method, req.operation, now, max_wait)
+                {
+                    Ok(0) => {}
+                    Ok(wait) => inner.sender.wait(wait).await,
+                    Err(refused) => {
+                        return Err(Error::LimitReached {
+                            operation: req.operation.to_string(),
+                            max: refused.limit.max,
+                            window_ms: refused.limit.window_ms,
+                            wait_ms: refused.wait_ms,
+                            reset_at_ms: now as u64 + refused.wait_ms,
+                        })
+                    }
                 }
             }
             let (credential, sent) = self.attempt(req, attempt, extra_headers).await?;

@@ -41,6 +41,20 @@ pub enum Error {
         wait_ms: u64,
         request_id: Option<String>,
     },
+    /// A documented limit has no room for the call within
+    /// `maxRetrySeconds` (a daily quota used up); nothing was sent.
+    LimitReached {
+        /// operationId of the refused call.
+        operation: String,
+        /// Calls the limit allows per window.
+        max: usize,
+        /// The limit's window.
+        window_ms: u64,
+        /// How long until the limit has room again.
+        wait_ms: u64,
+        /// When it has room again, in ms since the Unix epoch.
+        reset_at_ms: u64,
+    },
     /// The request never got an HTTP answer (DNS, TLS, connection reset).
     Transport { message: String },
     /// No answer arrived within the configured timeout.
@@ -146,6 +160,7 @@ impl Error {
             Error::Decode { .. } => "DECODE".into(),
             Error::ReadOnly { .. } => "STATE_READONLY".into(),
             Error::RetryTooLong { .. } => "RETRY_TOO_LONG".into(),
+            Error::LimitReached { .. } => "RATE_LIMITED".into(),
         }
     }
 
@@ -153,7 +168,9 @@ impl Error {
     pub fn retry_after_ms(&self) -> Option<u64> {
         match self {
             Error::Api { retry_after_ms, .. } => *retry_after_ms,
-            Error::RetryTooLong { wait_ms, .. } => Some(*wait_ms),
+            Error::RetryTooLong { wait_ms, .. } | Error::LimitReached { wait_ms, .. } => {
+                Some(*wait_ms)
+            }
             _ => None,
         }
     }
@@ -164,7 +181,9 @@ impl Error {
             Error::Config { .. } => "ConfigError",
             Error::InvalidArgument { .. } => "InvalidArgumentError",
             Error::Auth { .. } => "AuthError",
-            Error::Api { status: 429, .. } | Error::RetryTooLong { .. } => "RateLimitError",
+            Error::Api { status: 429, .. }
+            | Error::RetryTooLong { .. }
+            | Error::LimitReached { .. } => "RateLimitError",
             Error::ReadOnly { .. } => "ReadOnlyError",
             Error::Api { .. } => "ZscalerApiError",
             Error::Transport { .. } => "TransportError",
@@ -194,7 +213,7 @@ impl Error {
                 ..
             } => crate::product::is_retry_conflict(c),
             Error::Api { status, .. } => matches!(status, 408 | 429 | 500 | 502 | 503 | 504),
-            Error::RetryTooLong { .. } => true,
+            Error::RetryTooLong { .. } | Error::LimitReached { .. } => true,
             Error::Transport { .. } | Error::Timeout { .. } => true,
             _ => false,
         }
@@ -242,6 +261,20 @@ impl fmt::Display for Error {
             } => write!(
                 f,
                 "HTTP {status}: the server asks to wait {} s, more than maxRetrySeconds allows",
+                wait_ms.div_ceil(1000)
+            ),
+            Error::LimitReached {
+                operation,
+                max,
+                window_ms,
+                wait_ms,
+                reset_at_ms,
+            } => write!(
+                f,
+                "{operation}: the documented limit of {max} calls per {} is used up, so nothing was sent; \
+                 it has room again at {} (in {} s)",
+                crate::clock::span(*window_ms),
+                crate::clock::iso_utc(*reset_at_ms),
                 wait_ms.div_ceil(1000)
             ),
         }

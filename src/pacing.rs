@@ -16,17 +16,14 @@ pub struct Limit {
     pub window_ms: u64,
 }
 
-/// The documented limit for `method` on `product` (from the registry),
-/// with its bucket number.
-pub fn documented_limit(product: Product, method: &str) -> Option<(usize, Limit)> {
-    let (bucket, rule) = product.limit(method)?;
-    Some((
-        bucket,
-        Limit {
-            max: rule.max,
-            window_ms: rule.window_ms,
-        },
-    ))
+/// A call the pacer will not wait for: its slot is further away than the
+/// caller accepts (a quota used up for the day). Nothing was reserved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Refused {
+    /// How long until a slot frees.
+    pub wait_ms: u64,
+    /// The limit that is used up.
+    pub limit: Limit,
 }
 
 /// Remembers when recent requests were sent, per bucket.
@@ -46,30 +43,53 @@ impl Default for Pacer {
 
 /// When a request may go, given the send times already in its window:
 /// `now` if there is room, else when the oldest one leaves the window.
-pub fn slot(sent: &mut VecDeque<f64>, limit: Limit, now: f64) -> f64 {
+/// Forgets sends that have left the window; records nothing.
+pub fn next_slot(sent: &mut VecDeque<f64>, limit: Limit, now: f64) -> f64 {
     let window = limit.window_ms as f64;
     while sent.front().is_some_and(|t| *t + window <= now) {
         sent.pop_front();
     }
-    let at = if sent.len() < limit.max {
+    if sent.len() < limit.max {
         now
     } else {
         sent[sent.len() - limit.max] + window
-    };
-    sent.push_back(at);
-    at
+    }
 }
 
 impl Pacer {
-    /// Reserve a send slot and return how long to wait for it.
-    pub fn reserve(&self, product: Product, method: &str, now: f64) -> u64 {
-        let Some((bucket, limit)) = documented_limit(product, method) else {
-            return 0;
-        };
+    /// Reserve a send slot in every window the call counts in (its
+    /// method's rate limit, its operation's quotas) and return how long to
+    /// wait for it; or refuse, reserving nothing, when that is longer than
+    /// `max_wait_ms`.
+    pub fn reserve(
+        &self,
+        product: Product,
+        method: &str,
+        operation: &'static str,
+        now: f64,
+        max_wait_ms: u64,
+    ) -> Result<u64, Refused> {
         // A poisoned lock only means another call panicked mid-update; the
         // window data is still usable.
         let mut all = self.sent.lock().unwrap_or_else(|e| e.into_inner());
-        (slot(&mut all[bucket], limit, now) - now).max(0.0) as u64
+        let mut at = now;
+        let mut binding = None;
+        for (bucket, max, window_ms) in product.limits(method, operation) {
+            let limit = Limit { max, window_ms };
+            let slot = next_slot(&mut all[bucket], limit, now);
+            if slot > at {
+                at = slot;
+                binding = Some(limit);
+            }
+        }
+        let wait_ms = (at - now).max(0.0) as u64;
+        if let Some(limit) = binding.filter(|_| wait_ms > max_wait_ms) {
+            return Err(Refused { wait_ms, limit });
+        }
+        for (bucket, ..) in product.limits(method, operation) {
+            all[bucket].push_back(at);
+        }
+        Ok(wait_ms)
     }
 }
 
@@ -77,11 +97,16 @@ impl Pacer {
 mod tests {
     use super::*;
 
+    const ANY: u64 = u64::MAX;
+
     #[test]
     fn zia_gets_are_spaced_two_per_second() {
         let p = Pacer::default();
         let waits: Vec<u64> = (0..5)
-            .map(|_| p.reserve(Product::Zia, "GET", 0.0))
+            .map(|_| {
+                p.reserve(Product::Zia, "GET", "listUsers", 0.0, ANY)
+                    .unwrap()
+            })
             .collect();
         assert_eq!(waits, vec![0, 0, 1_000, 1_000, 2_000]);
     }
@@ -90,20 +115,86 @@ mod tests {
     fn zpa_allows_twenty_gets_per_ten_seconds() {
         let p = Pacer::default();
         let waits: Vec<u64> = (0..21)
-            .map(|_| p.reserve(Product::Zpa, "GET", 0.0))
+            .map(|_| p.reserve(Product::Zpa, "GET", "x", 0.0, ANY).unwrap())
             .collect();
         assert!(waits[..20].iter().all(|w| *w == 0));
         assert_eq!(waits[20], 10_000);
         // Writes have their own budget.
-        assert_eq!(p.reserve(Product::Zpa, "PUT", 0.0), 0);
+        assert_eq!(p.reserve(Product::Zpa, "PUT", "x", 0.0, ANY).unwrap(), 0);
     }
 
     #[test]
     fn the_window_slides() {
         let p = Pacer::default();
-        assert_eq!(p.reserve(Product::Zia, "DELETE", 0.0), 0);
-        assert_eq!(p.reserve(Product::Zia, "DELETE", 30_000.0), 30_000);
-        assert_eq!(p.reserve(Product::Zia, "DELETE", 200_000.0), 0);
-        assert_eq!(p.reserve(Product::Zidentity, "GET", 0.0), 0);
+        assert_eq!(p.reserve(Product::Zia, "DELETE", "x", 0.0, ANY).unwrap(), 0);
+        assert_eq!(
+            p.reserve(Product::Zia, "DELETE", "x", 30_000.0, ANY)
+                .unwrap(),
+            30_000
+        );
+        assert_eq!(
+            p.reserve(Product::Zia, "DELETE", "x", 200_000.0, ANY)
+                .unwrap(),
+            0
+        );
+        assert_eq!(
+            p.reserve(Product::Zidentity, "GET", "x", 0.0, ANY).unwrap(),
+            0
+        );
+    }
+
+    #[test]
+    fn a_wait_beyond_the_caller_s_limit_is_refused_and_reserves_nothing() {
+        let p = Pacer::default();
+        let go = |now| p.reserve(Product::Zia, "GET", "x", now, 500);
+        assert_eq!(go(0.0), Ok(0));
+        assert_eq!(go(0.0), Ok(0));
+        let refused = go(0.0).unwrap_err();
+        assert_eq!(refused.wait_ms, 1_000);
+        assert_eq!(
+            refused.limit,
+            Limit {
+                max: 2,
+                window_ms: 1_000
+            }
+        );
+        // The refusal took no slot: the next second has room for two.
+        assert_eq!(go(1_000.0), Ok(0));
+        assert_eq!(go(1_000.0), Ok(0));
+    }
+
+    #[cfg(feature = "zcc")]
+    #[test]
+    fn zcc_downloads_share_a_daily_quota_on_top_of_the_hourly_limit() {
+        const DAY: u64 = 86_400_000;
+        let p = Pacer::default();
+        let go = |op, now| p.reserve(Product::Zcc, "GET", op, now, 60_000);
+        assert_eq!(go("downloadDevices", 0.0), Ok(0));
+        assert_eq!(go("downloadServiceStatus", 1.0), Ok(0));
+        assert_eq!(go("downloadDevices", 2.0), Ok(0));
+        let refused = go("downloadServiceStatus", 10.0).unwrap_err();
+        assert_eq!(
+            refused.limit,
+            Limit {
+                max: 3,
+                window_ms: DAY
+            }
+        );
+        assert_eq!(refused.wait_ms, DAY - 10);
+        // Other operations only count against the hourly 100, of which the
+        // downloads used three.
+        for i in 0..97 {
+            assert_eq!(go("listDevices", 20.0 + i as f64), Ok(0), "call {i}");
+        }
+        let hourly = go("listDevices", 200.0).unwrap_err();
+        assert_eq!(
+            hourly.limit,
+            Limit {
+                max: 100,
+                window_ms: 3_600_000
+            }
+        );
+        // A day later the quota is back.
+        assert_eq!(go("downloadDevices", DAY as f64 + 1.0), Ok(0));
     }
 }

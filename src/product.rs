@@ -25,6 +25,19 @@ impl RateLimit {
     }
 }
 
+/// A documented quota shared by a few operations (ZCC's device downloads:
+/// 3 a day), counted on top of the method rate limits. Its windows are
+/// long, so a call past it fails at once rather than waiting.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Quota {
+    /// operationIds sharing the quota.
+    pub operations: &'static [&'static str],
+    /// Calls allowed per window.
+    pub max: usize,
+    /// Window length in milliseconds.
+    pub window_ms: u64,
+}
+
 /// A request parameter the client fills from one of its options.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Fill {
@@ -50,6 +63,8 @@ pub struct ProductInfo {
     pub legacy: Option<&'static str>,
     /// Documented limits; the first rule covering a method applies.
     pub rate_limits: &'static [RateLimit],
+    /// Per-operation quotas, counted as well as the rate limit.
+    pub quotas: &'static [Quota],
     /// operationId of the activation that applies staged writes, for a
     /// product whose writes wait for one.
     pub activate: Option<&'static str>,
@@ -111,16 +126,39 @@ impl Product {
             .find(|p| p.info().legacy == Some(kind))
     }
 
-    /// The documented limit covering `method`, with a bucket number unique
-    /// across all products, so one pacer can hold every window.
-    pub fn limit(self, method: &str) -> Option<(usize, &'static RateLimit)> {
+    /// The windows a call of `operation` (`method`) counts in, each with a
+    /// bucket number unique across all products so one pacer can hold
+    /// every window: the first rate limit covering the method, and every
+    /// quota naming the operation.
+    pub fn limits(
+        self,
+        method: &str,
+        operation: &'static str,
+    ) -> impl Iterator<Item = (usize, usize, u64)> + 'static {
         let before: usize = Product::ALL[..self.index()]
             .iter()
-            .map(|p| p.info().rate_limits.len())
+            .map(|p| p.info().rate_limits.len() + p.info().quotas.len())
             .sum();
-        let rules = self.info().rate_limits;
-        let i = rules.iter().position(|r| r.covers(method))?;
-        Some((before + i, &rules[i]))
+        let info = self.info();
+        let rate = info
+            .rate_limits
+            .iter()
+            .position(|r| r.covers(method))
+            .map(|i| {
+                (
+                    before + i,
+                    info.rate_limits[i].max,
+                    info.rate_limits[i].window_ms,
+                )
+            });
+        let first_quota = before + info.rate_limits.len();
+        let quotas = info
+            .quotas
+            .iter()
+            .enumerate()
+            .filter(move |(_, q)| q.operations.contains(&operation))
+            .map(move |(i, q)| (first_quota + i, q.max, q.window_ms));
+        rate.into_iter().chain(quotas)
     }
 }
 
@@ -128,7 +166,7 @@ impl Product {
 pub fn bucket_count() -> usize {
     Product::ALL
         .iter()
-        .map(|p| p.info().rate_limits.len())
+        .map(|p| p.info().rate_limits.len() + p.info().quotas.len())
         .sum()
 }
 

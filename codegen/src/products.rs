@@ -89,6 +89,12 @@ fn info(p: &Product) -> TokenStream {
         let window = proc_macro2::Literal::u64_unsuffixed(r.window_ms);
         quote!(RateLimit { methods: #methods, max: #max, window_ms: #window })
     });
+    let quotas = p.quotas.iter().map(|q| {
+        let operations = strs(&q.operations);
+        let max = proc_macro2::Literal::u64_unsuffixed(q.max);
+        let window = proc_macro2::Literal::u64_unsuffixed(q.window_ms);
+        quote!(Quota { operations: #operations, max: #max, window_ms: #window })
+    });
     let activate = opt(&p.staging.as_ref().map(|s| s.activate.clone()));
     let fills = p.fills.iter().map(|f| {
         let (param, option, required) = (&f.param, &f.option, f.required);
@@ -102,7 +108,7 @@ fn info(p: &Product) -> TokenStream {
     quote! {
         ProductInfo {
             name: #name, title: #title, gateway: #gateway, legacy: #legacy,
-            rate_limits: &[#(#limits),*], activate: #activate, fills: &[#(#fills),*],
+            rate_limits: &[#(#limits),*], quotas: &[#(#quotas),*], activate: #activate, fills: &[#(#fills),*],
             code_field: #code, message_field: #message, not_found: #not_found,
             read_only: #read_only, retry_conflict: #retry, max_page_size: #max_page_size,
         }

@@ -40,6 +40,9 @@ pub struct Product {
     /// Documented rate limits.
     #[serde(default)]
     pub rate_limits: Vec<RateLimit>,
+    /// Per-operation quotas counted on top of the rate limits.
+    #[serde(default)]
+    pub quotas: Vec<Quota>,
     /// How writes wait for an activation, for a product that stages them.
     #[serde(default)]
     pub staging: Option<Staging>,
@@ -110,6 +113,18 @@ pub struct RateLimit {
     /// Methods covered; `*` is any.
     pub methods: Vec<String>,
     /// Requests per window.
+    pub max: u64,
+    /// Window length in milliseconds.
+    pub window_ms: u64,
+}
+
+/// A documented quota of a few operations (ZCC's device downloads: 3 a
+/// day), counted apart from, and on top of, the method rate limits.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Quota {
+    /// operationIds sharing the quota.
+    pub operations: Vec<String>,
+    /// Calls per window.
     pub max: u64,
     /// Window length in milliseconds.
     pub window_ms: u64,

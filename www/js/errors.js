@@ -4,8 +4,10 @@ export function isSessionExpired(err) {
   return err?.name === 'AuthError' || err?.status === 401;
 }
 
+// A wait of minutes or more (a server's long Retry-After, a daily quota
+// used up) is not worth an automatic retry.
 export function isRetryableRateLimit(err) {
-  return err?.name === 'RateLimitError' && err.code !== 'RETRY_TOO_LONG';
+  return err?.name === 'RateLimitError' && err.code !== 'RETRY_TOO_LONG' && !(Number(err.retryAfter) > 60);
 }
 
 export function retryAfterSeconds(err) {

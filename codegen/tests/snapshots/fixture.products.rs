@@ -49,6 +49,7 @@ static INFO: [ProductInfo; 1] = [
                 window_ms: 1000,
             },
         ],
+        quotas: &[],
         activate: Some("publish"),
         fills: &[
             Fill {
