@@ -1,0 +1,47 @@
+//! ZCC providers: device details, looked up among the enrolled devices by
+//! `udid` (or, failing that, `username`), since the spec gives the route
+//! no path of its own to store under.
+//!
+//! Registered in `products` by operationId.
+
+use axum::body::Bytes;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::Value;
+
+use crate::errors::ApiError;
+use crate::router::{Ctx, Handler};
+use crate::spec;
+
+/// The hand-written operations, by operationId.
+pub const PROVIDERS: &[(&str, Handler)] = &[("getDeviceDetails", device_details)];
+
+/// The device list route, whose collection holds the devices.
+const DEVICES: &str = "/papi/public/v1/getDevices";
+
+fn device_details(cx: &Ctx<'_>, _: Bytes) -> Result<Response, ApiError> {
+    let product = cx.op.product;
+    let full = format!("{}{DEVICES}", product.gateway);
+    let key = spec::index()
+        .find(&full)
+        .map(|f| f.collection_key())
+        .unwrap_or_default();
+    let (field, wanted) = match (cx.params.get("udid"), cx.params.get("username")) {
+        (Some(u), _) => ("udid", u),
+        (None, Some(u)) => ("user", u),
+        (None, None) => {
+            return Err(ApiError::invalid_param(
+                product,
+                "udid or username is required",
+            ))
+        }
+    };
+    let store = cx.state.store();
+    let device = store
+        .collection(&key)
+        .iter()
+        .find(|d| d[field].as_str() == Some(wanted))
+        .cloned()
+        .ok_or_else(|| ApiError::not_found(product, format!("No device for {field} {wanted}")))?;
+    Ok(Json::<Value>(device).into_response())
+}
