@@ -47,14 +47,21 @@ async fn zcc_devices_list_and_details() {
         assert!(d["download_count"].is_i64());
         assert!(d["last_seen_time"].as_str().unwrap().parse::<u64>().is_ok());
     }
-    let kinds: std::collections::HashSet<i64> =
-        devices.iter().map(|d| d["type"].as_i64().unwrap()).collect();
+    let kinds: std::collections::HashSet<i64> = devices
+        .iter()
+        .map(|d| d["type"].as_i64().unwrap())
+        .collect();
     assert_eq!(kinds.len(), 5, "five platforms");
     let states: std::collections::HashSet<&str> = devices
         .iter()
         .map(|d| d["registrationState"].as_str().unwrap())
         .collect();
-    for s in ["Registered", "Removal Pending", "Unregistered", "Quarantined"] {
+    for s in [
+        "Registered",
+        "Removal Pending",
+        "Unregistered",
+        "Quarantined",
+    ] {
         assert!(states.contains(s), "{s}");
     }
     for hostile in [XSS_IMG, XSS_SCRIPT, LONG_UNICODE] {
@@ -119,7 +126,10 @@ async fn ztw_groups_locations_templates() {
     let urls = emu.get("/ztw/api/v1/provUrl").await.json();
     assert_eq!(urls.as_array().unwrap().len(), 3);
     let url_id = &urls[0]["id"];
-    let one = emu.get(&format!("/ztw/api/v1/provUrl/{url_id}")).await.json();
+    let one = emu
+        .get(&format!("/ztw/api/v1/provUrl/{url_id}"))
+        .await
+        .json();
     assert!(one["provUrlData"]["locationTemplate"]["template"].is_object());
 }
 
@@ -151,8 +161,12 @@ async fn zdx_apps_series_and_alerts() {
         .map(|p| p["timestamp"].as_u64().unwrap())
         .collect();
     assert!(times.windows(2).all(|w| w[0] < w[1]), "ordered");
-    assert!(times.iter().all(|&ts| ts + 2 * 3600 + 60 >= t && ts <= t + 60));
-    assert!(points.iter().all(|p| (0..=100).contains(&p["value"].as_i64().unwrap())));
+    assert!(times
+        .iter()
+        .all(|&ts| ts + 2 * 3600 + 60 >= t && ts <= t + 60));
+    assert!(points
+        .iter()
+        .all(|p| (0..=100).contains(&p["value"].as_i64().unwrap())));
 
     // An explicit window: only its points.
     let (from, to) = (t - 6 * 3600, t - 3 * 3600);
@@ -209,7 +223,10 @@ async fn zwa_incidents_search_read_close() {
     let one = emu.get(&format!("/zwa/dlp/v1/incidents/{id}")).await;
     assert_eq!(one.status, 200, "{}", one.text);
     assert_eq!(one.json()["severity"], open["severity"]);
-    let ev = emu.get(&format!("/zwa/dlp/v1/incidents/{id}/evidence")).await.json();
+    let ev = emu
+        .get(&format!("/zwa/dlp/v1/incidents/{id}/evidence"))
+        .await
+        .json();
     assert!(ev["evidenceURL"].as_str().unwrap().contains(id));
 
     let r = emu

@@ -135,7 +135,9 @@ fn close_incident(cx: &Ctx<'_>, bytes: Bytes) -> Reply {
 fn add_notes(cx: &Ctx<'_>, bytes: Bytes) -> Reply {
     let body = validate::parse(cx.op, &bytes)?.unwrap_or_else(|| json!({}));
     let text = body["notes"].as_str().unwrap_or_default().to_string();
-    if text.is_empty() {
+    let (key, id) = target(cx);
+    let known = position(&cx.state.store(), &key, &id).is_some();
+    if known && text.is_empty() {
         return Err(ApiError::invalid_body(cx.op.product, "notes is required"));
     }
     change(cx, |inc, now| push_note(inc, note(&text, now)))
