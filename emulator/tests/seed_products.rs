@@ -81,6 +81,24 @@ async fn zcc_devices_list_and_details() {
     assert_eq!(detail["udid"], udid);
     assert_eq!(detail["user"], XSS_SCRIPT);
     assert!(detail["agent_version"].is_string());
+    // osType filters by the device type code (4: macOS).
+    let macs = emu
+        .get("/zcc/papi/public/v1/getDevices?osType=4")
+        .await
+        .json();
+    let macs = macs.as_array().unwrap();
+    assert_eq!(macs.len(), 5);
+    assert!(macs.iter().all(|d| d["type"] == 4));
+    let mine = emu
+        .get("/zcc/papi/public/v1/getDevices?username=bob.smith@corp.example.com")
+        .await
+        .json();
+    assert!(!mine.as_array().unwrap().is_empty());
+    assert!(mine
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["owner"] == "bob.smith"));
     let r = emu
         .get("/zcc/papi/public/v1/getDeviceDetails?udid=no-such-device")
         .await;

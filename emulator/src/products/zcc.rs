@@ -1,6 +1,7 @@
-//! ZCC providers: device details, looked up among the enrolled devices by
-//! `udid` (or, failing that, `username`), since the spec gives the route
-//! no path of its own to store under.
+//! ZCC providers: the device list with the service's `osType` and
+//! `username` filters, and device details, looked up among the enrolled
+//! devices by `udid` (or, failing that, `username`), since the spec gives
+//! the route no path of its own to store under.
 //!
 //! Registered in `products` by operationId.
 
@@ -10,14 +11,33 @@ use axum::Json;
 use serde_json::Value;
 
 use crate::errors::ApiError;
+use crate::generic::listing;
 use crate::router::{Ctx, Handler};
 use crate::spec;
 
 /// The hand-written operations, by operationId.
-pub const PROVIDERS: &[(&str, Handler)] = &[("getDeviceDetails", device_details)];
+pub const PROVIDERS: &[(&str, Handler)] = &[
+    ("listDevices", list_devices),
+    ("getDeviceDetails", device_details),
+];
 
 /// The device list route, whose collection holds the devices.
 const DEVICES: &str = "/papi/public/v1/getDevices";
+
+fn list_devices(cx: &Ctx<'_>, _: Bytes) -> Result<Response, ApiError> {
+    let os = cx.params.get("osType").filter(|v| !v.is_empty());
+    let user = cx.params.get("username").filter(|v| !v.is_empty());
+    let store = cx.state.store();
+    let rows: Vec<Value> = store
+        .collection(&cx.found.collection_key())
+        .iter()
+        .filter(|d| os.is_none_or(|o| d["type"].to_string() == o))
+        .filter(|d| user.is_none_or(|u| d["user"].as_str() == Some(u)))
+        .cloned()
+        .collect();
+    let body = listing::render(cx.op, &cx.params, cx.headers, cx.path, &rows)?;
+    Ok(Json(body).into_response())
+}
 
 fn device_details(cx: &Ctx<'_>, _: Bytes) -> Result<Response, ApiError> {
     let product = cx.op.product;

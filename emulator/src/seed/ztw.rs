@@ -77,11 +77,7 @@ pub fn demo(z: &mut Store) {
         } else {
             "Created by a provisioning URL"
         };
-        push(
-            z,
-            ZTW,
-            "/api/v1/location",
-            json!({
+        let mut loc = json!({
                 "id": id, "name": name, "description": description, "country": country, "tz": tz,
                 "ecLocation": true, "bcLocation": branch, "ccLocation": !branch,
                 "authRequired": false, "ofwEnabled": true, "ipsControl": true,
@@ -90,10 +86,14 @@ pub fn demo(z: &mut Store) {
                 "excludeFromDynamicGroups": false, "excludeFromManualGroups": false,
                 "ipAddresses": [], "ports": [], "language": "NONE", "profile": "SERVER",
                 "nonEditable": false, "geoOverride": false, "latitude": 0, "longitude": 0,
-                "publicCloudAccountId": if branch { Value::Null } else { json!({ "id": 4100 + i, "name": format!("acct-{}", 4100 + i) }) },
                 "managedBy": { "id": 0, "name": "Cloud & Branch Connector" }
-            }),
-        );
+        });
+        // Cloud locations belong to a cloud account; branch sites have none.
+        if !branch {
+            loc["publicCloudAccountId"] =
+                json!({ "id": 4100 + i, "name": format!("acct-{}", 4100 + i) });
+        }
+        push(z, ZTW, "/api/v1/location", loc);
         locations.push((id, name));
     }
     let mut templates = Vec::new();
