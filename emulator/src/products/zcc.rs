@@ -31,7 +31,7 @@ fn list_devices(cx: &Ctx<'_>, _: Bytes) -> Result<Response, ApiError> {
     let rows: Vec<Value> = store
         .collection(&cx.found.collection_key())
         .iter()
-        .filter(|d| os.is_none_or(|o| d["type"].to_string() == o))
+        .filter(|d| os.is_none_or(|o| o.parse::<i64>().ok() == d["type"].as_i64()))
         .filter(|d| user.is_none_or(|u| d["user"].as_str() == Some(u)))
         .cloned()
         .collect();
