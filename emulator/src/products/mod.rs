@@ -10,6 +10,8 @@
 //! operation alike). `control` holds the emulator's own `/_emulator` API.
 
 pub mod control;
+pub mod zcc;
+pub mod zdx;
 pub mod zia;
 mod zia_urls;
 pub mod zidentity;
@@ -18,6 +20,7 @@ pub mod zpa_model;
 pub mod zpa_render;
 pub mod zpa_rules;
 pub mod zpa_typed_apps;
+pub mod zwa;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -32,6 +35,9 @@ const TABLES: &[(&str, &[(&str, Handler)])] = &[
     ("zpa", zpa_rules::PROVIDERS),
     ("zia", zia::PROVIDERS),
     ("zidentity", zidentity::PROVIDERS),
+    ("zcc", zcc::PROVIDERS),
+    ("zdx", zdx::PROVIDERS),
+    ("zwa", zwa::PROVIDERS),
 ];
 
 type Providers = HashMap<&'static str, HashMap<&'static str, Handler>>;

@@ -15,7 +15,8 @@
 //! }
 //! ```
 //!
-//! Sections are `zpa`, `zia` and `zidentity`; keys name a collection or a
+//! Sections name a registry product (`zpa`, `zia`, `zidentity`, `zcc`, `ztw`,
+//! `zdx`, `zwa`, ...); keys name a collection or a
 //! singleton as `seed::names` describes. A collection takes an array of
 //! objects, stored as given; objects without an `id` get one in the
 //! product's style, and later generated ids never collide with given ones.

@@ -11,12 +11,19 @@
 pub mod bulk;
 pub mod file;
 pub mod names;
+mod zcc;
+mod zdx;
 mod zia;
 mod zidentity;
 mod zpa;
 mod zpa_apps;
+mod ztw;
+mod zwa;
+
+use serde_json::Value;
 
 use crate::config::{Config, Seed};
+use crate::spec::{self, PathKind};
 use crate::store::{Store, ZIA_ID_BASE, ZPA_ID_BASE};
 
 /// An attribute-breaking HTML injection payload.
@@ -34,9 +41,36 @@ pub const SEED_EPOCH: u64 = 1_700_000_000;
 /// The objects every tenant has from the start, whatever its data: ZPA
 /// enrollment certificates, isolation regions and profile, authentication
 /// domains; ZIA admin roles, predefined network services, VIPs and
-/// supported browser versions. Kept as data in the seed file format (values
+/// supported browser versions; ZTW's default location template. Kept as data in the seed file format (values
 /// invented for the emulator, names and shapes as on the real tenants).
 const PREDEFINED: &str = include_str!("predefined.json");
+
+/// Storage key of a concrete spec path (`/v1/apps/7/score`) of the product
+/// named `product`: its collection's key for collections and items, its own
+/// key for singletons. The newer products' seeds address their data by path
+/// because most of it has no short name, and some collections (ZWA
+/// incidents) exist only through their item paths.
+pub fn key_of(product: &str, path: &str) -> String {
+    let p = names::product(product).expect("a registry product");
+    let full = format!("{}{}", p.gateway, path);
+    let found = spec::index()
+        .find(&full)
+        .unwrap_or_else(|| panic!("{full} is a spec path"));
+    match found.entry.kind {
+        PathKind::Singleton => found.full_key(),
+        _ => found.collection_key(),
+    }
+}
+
+/// Appends `obj` to the collection at `path` (see [`key_of`]).
+fn push(z: &mut Store, product: &str, path: &str, obj: Value) {
+    z.collection_mut(&key_of(product, path)).push(obj);
+}
+
+/// Stores `value` as the singleton at `path` (see [`key_of`]).
+fn put(z: &mut Store, product: &str, path: &str, value: Value) {
+    z.singletons.insert(key_of(product, path), value);
+}
 
 /// Builds a fresh store for `seed`.
 pub fn build(seed: Seed) -> Store {
@@ -51,6 +85,10 @@ pub fn build(seed: Seed) -> Store {
         zpa::demo(&mut store);
         zia::demo(&mut store);
         zidentity::demo(&mut store);
+        zcc::demo(&mut store);
+        ztw::demo(&mut store);
+        zdx::demo(&mut store);
+        zwa::demo(&mut store);
     }
     store
 }
@@ -97,6 +135,47 @@ mod tests {
             .map(|a| a["id"].as_str().unwrap().to_string())
             .collect();
         assert_eq!(ids.len(), 45);
+        for (product, path, n) in [
+            ("zcc", "/papi/public/v1/getDevices", 25),
+            ("zcc", "/papi/public/v1/webTrustedNetwork/listByCompany", 3),
+            (
+                "zcc",
+                "/papi/public/v1/webForwardingProfile/listByCompany",
+                3,
+            ),
+            ("zcc", "/papi/public/v1/webFailOpenPolicy/listByCompany", 1),
+            ("ztw", "/api/v1/ecgroup", 4),
+            ("ztw", "/api/v1/location", 5),
+            ("ztw", "/api/v1/locationTemplate", 3),
+            ("ztw", "/api/v1/provUrl", 3),
+            ("zdx", "/v1/apps", 6),
+            ("zdx", "/v1/alerts/ongoing", 3),
+            ("zdx", "/v1/alerts/historical", 5),
+            ("zdx", "/v1/alerts/1", 8),
+            ("zdx", "/v1/devices", 8),
+            ("zdx", "/v1/users", 8),
+            ("zwa", "/dlp/v1/incidents/1", 10),
+        ] {
+            assert_eq!(
+                s.collection(&key_of(product, path)).len(),
+                n,
+                "{product} {path}"
+            );
+        }
+        // Every ZDX app has its score series and three metric series.
+        for app in s.collection(&key_of("zdx", "/v1/apps")) {
+            let id = &app["id"];
+            let score = &s.singletons[&key_of("zdx", &format!("/v1/apps/{id}/score"))];
+            assert_eq!(score["datapoints"].as_array().map(Vec::len), Some(288));
+            let metrics = s.collection(&key_of("zdx", &format!("/v1/apps/{id}/metrics")));
+            assert_eq!(metrics.len(), 3);
+        }
+        let udids: HashSet<&str> = s
+            .collection(&key_of("zcc", "/papi/public/v1/getDevices"))
+            .iter()
+            .filter_map(|d| d["udid"].as_str())
+            .collect();
+        assert_eq!(udids.len(), 25);
     }
 
     #[test]
@@ -107,6 +186,18 @@ mod tests {
         assert!(s.collection(ZPA_APPLICATIONS).is_empty());
         assert!(s.collection(ZIA_USERS).is_empty());
         assert!(s.collection(ZIDENTITY_USERS).is_empty());
+        assert!(s
+            .collection(&key_of("zcc", "/papi/public/v1/getDevices"))
+            .is_empty());
+        assert!(s
+            .collection(&key_of("zwa", "/dlp/v1/incidents/1"))
+            .is_empty());
+        // Only the predefined default location template.
+        assert_eq!(
+            s.collection(&key_of("ztw", "/api/v1/locationTemplate"))
+                .len(),
+            1
+        );
     }
 
     #[test]
