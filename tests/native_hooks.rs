@@ -157,6 +157,38 @@ async fn a_lookup_leaves_no_pending_changes_and_a_write_does() {
     assert!(!c.zia().pending_changes(), "activation applies it");
 }
 
+/// ZTW's forced activation (registry `staging.force`) applies the staged
+/// writes as its plain activation does.
+#[cfg(feature = "ztw")]
+#[tokio::test]
+async fn a_forced_ztw_activation_clears_pending_changes() {
+    use zscaler_wasm::ztw;
+    let net = Arc::new(Net::default());
+    let c = client(&net, |_| {});
+    net.answers
+        .lock()
+        .unwrap()
+        .push(("/ztw/api/v1/adminRoles/3", 200, r#"{"id":3,"name":"r"}"#));
+    c.ztw()
+        .update_admin_role(&ztw::UpdateAdminRoleParams {
+            id: 3,
+            body: Default::default(),
+        })
+        .await
+        .unwrap();
+    assert!(c.ztw().pending_changes(), "a write is staged");
+    assert!(!c.zia().pending_changes(), "per product");
+    net.answers
+        .lock()
+        .unwrap()
+        .push(("/forcedActivate", 200, r#"{"status":"ACTIVE"}"#));
+    c.ztw().force_activate(&Default::default()).await.unwrap();
+    assert!(
+        !c.ztw().pending_changes(),
+        "the forced activation applies it"
+    );
+}
+
 #[tokio::test]
 async fn relayed_calls_are_not_retried_and_api_calls_are() {
     let net = Arc::new(Net::default());

@@ -95,15 +95,17 @@ fn js_class(product: &Product) -> proc_macro2::TokenStream {
 pub fn product(product: &Product, doc: &OpenAPI, dump_dir: Option<&std::path::Path>) -> Generated {
     let types = models(product, doc);
     let ops = crate::model::operations(doc);
-    // A quota naming an operation the spec lacks would never count.
-    for q in &product.quotas {
-        for id in &q.operations {
-            assert!(
-                ops.iter().any(|op| &op.id == id),
-                "products.json: {} quota names {id:?}, which no operation of the spec has",
-                product.name
-            );
-        }
+    // A quota or an activation naming an operation the spec lacks would
+    // silently never apply.
+    let staging = product.staging.iter();
+    let named = product.quotas.iter().flat_map(|q| q.operations.iter());
+    let named = named.chain(staging.flat_map(|s| std::iter::once(&s.activate).chain(&s.force)));
+    for id in named {
+        assert!(
+            ops.iter().any(|op| &op.id == id),
+            "products.json: {} names operation {id:?}, which its spec lacks",
+            product.name
+        );
     }
     let rust = crate::rust_ops::emit(product, doc, &ops);
     let dts = crate::ts_types::emit(product, doc, &ops);

@@ -136,7 +136,7 @@ fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> TokenStream {
     }));
     let (id, method, path, body_required) = (&op.id, &op.method, &op.path, op.body_required);
     let variant = format_ident!("{}", product.type_name);
-    let effect = format_ident!("{}", op.effect(product.activate()));
+    let effect = format_ident!("{}", op.effect(product));
     quote! {
         OpSpec {
             id: #id, product: crate::Product::#variant, method: #method, path: #path,

@@ -276,8 +276,8 @@ impl Op {
 
     /// The `crate::request::Effect` variant of the operation: what a success
     /// does to a staging product's pending changes.
-    pub fn effect(&self, activate: Option<&str>) -> &'static str {
-        if activate == Some(self.id.as_str()) {
+    pub fn effect(&self, product: &crate::registry::Product) -> &'static str {
+        if product.activates(&self.id) {
             "Activate"
         } else if self.method == "GET" || self.read {
             "Read"

@@ -135,6 +135,10 @@ pub struct Quota {
 pub struct Staging {
     /// operationId of the activation that applies staged writes.
     pub activate: String,
+    /// operationId of an activation that also applies other admins'
+    /// changes (ZTW's `forceActivate`): the same effect for this client.
+    #[serde(default)]
+    pub force: Option<String>,
 }
 
 /// A parameter filled from a client option.
@@ -252,6 +256,14 @@ impl Product {
     /// operationId of the activation, for a product that stages writes.
     pub fn activate(&self) -> Option<&str> {
         self.staging.as_ref().map(|s| s.activate.as_str())
+    }
+
+    /// Whether operation `id` applies the staged writes (the activation,
+    /// or its forced variant).
+    pub fn activates(&self, id: &str) -> bool {
+        self.staging
+            .as_ref()
+            .is_some_and(|s| s.activate == id || s.force.as_deref() == Some(id))
     }
 
     /// The fill of parameter `param`, if the client fills it.

@@ -116,7 +116,7 @@ fn emit_request_builder(product: &Product, op: &Op) -> TokenStream {
     } else {
         quote!(format!(#fmt_path, #(#args),*))
     };
-    let effect = op.effect(product.activate());
+    let effect = op.effect(product);
     let default_effect = effect == if op.method == "GET" { "Read" } else { "Write" };
     let mutable =
         (!(op.query.is_empty() && op.body.is_none() && default_effect)).then(|| quote!(mut));
