@@ -60,6 +60,13 @@ impl Client {
         #[cfg(not(target_arch = "wasm32"))]
         headers.push(("user-agent".to_string(), USER_AGENT.to_string()));
         headers.extend(config.headers.iter().cloned());
+        if let Some(call) = &self.call {
+            // The call's value replaces the client's for the same name.
+            for (name, value) in &call.headers {
+                headers.retain(|(n, _)| n != name);
+                headers.push((name.clone(), value.clone()));
+            }
+        }
         if req.body.is_some() {
             headers.push(("content-type".to_string(), "application/json".to_string()));
         }
@@ -80,8 +87,11 @@ impl Client {
         extra_headers: &[(String, String)],
     ) -> Result<(Credential, Result<HttpResponse, Error>), Error> {
         let inner = &*self.inner;
-        let timeout = inner.config.timeout_ms;
-        let (credential, _) = inner.tokens.credential(&inner.sender, timeout).await?;
+        let (credential, _) = inner
+            .tokens
+            .credential(&inner.sender, inner.config.timeout_ms)
+            .await?;
+        let timeout = self.timeout_ms();
         let mut http = self.http_request(req, &credential)?;
         http.headers.extend(extra_headers.iter().cloned());
         let url = http.url.clone();
@@ -121,13 +131,20 @@ impl Client {
         let config = &inner.config;
         let mut attempt = 0;
         let mut reminted = false;
+        let retry = match self.call.as_ref().and_then(|c| c.max_attempts) {
+            Some(max_attempts) => std::borrow::Cow::Owned(crate::retry::RetryPolicy {
+                max_attempts,
+                ..config.retry.clone()
+            }),
+            None => std::borrow::Cow::Borrowed(&config.retry),
+        };
         loop {
             attempt += 1;
             if policy.pacing && config.pacing {
                 let now = now_ms();
                 // A slot further away than a retry may wait (a daily quota)
                 // fails now, as a server's long Retry-After does.
-                let max_wait = config.retry.max_retry_ms;
+                let max_wait = retry.max_retry_ms;
                 match inner
                     .pacer
                     .reserve(req.product, req.method, req.operation, now, max_wait)
@@ -169,14 +186,7 @@ impl Client {
                 Err(_) => return sent,
             };
             let decision = if policy.retries {
-                decide(
-                    &config.retry,
-                    req.method,
-                    attempt,
-                    outcome,
-                    now_ms(),
-                    jitter(),
-                )
+                decide(&retry, req.method, attempt, outcome, now_ms(), jitter())
             } else {
                 Decision::GiveUp
             };

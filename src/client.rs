@@ -4,6 +4,7 @@
 //! `call.rs`; the hooks around each request are in `send.rs`.
 
 use crate::auth::{Credential, TokenCache};
+use crate::call_options::CallOptions;
 use crate::config::{ClientOptions, Resolved};
 use crate::pacing::Pacer;
 use crate::request::ApiRequest;
@@ -18,6 +19,9 @@ pub use crate::send::Hooks;
 #[derive(Clone, Debug)]
 pub struct Client {
     pub(crate) inner: Arc<Inner>,
+    /// Overrides for the calls of this handle (see
+    /// [`Client::with_call_options`]).
+    pub(crate) call: Option<Arc<CallOptions>>,
 }
 
 pub(crate) struct Inner {
@@ -74,7 +78,26 @@ impl Client {
                 pacer: Pacer::default(),
                 pending: Product::ALL.iter().map(|_| Default::default()).collect(),
             }),
+            call: None,
         })
+    }
+
+    /// A handle on the same client (tokens, pacer, hooks shared) whose calls
+    /// use `options` over the client options: a timeout, an attempt budget
+    /// or headers for one call or one walk.
+    pub fn with_call_options(&self, options: CallOptions) -> Result<Self, Error> {
+        Ok(Self {
+            inner: self.inner.clone(),
+            call: Some(Arc::new(options.checked()?)),
+        })
+    }
+
+    /// The answer timeout for this handle's calls.
+    pub(crate) fn timeout_ms(&self) -> u64 {
+        self.call
+            .as_ref()
+            .and_then(|c| c.timeout_ms)
+            .unwrap_or(self.inner.config.timeout_ms)
     }
 
     /// The bearer token and its expiry (ms since the epoch), for a backend

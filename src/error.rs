@@ -55,6 +55,9 @@ pub enum Error {
         /// When it has room again, in ms since the Unix epoch.
         reset_at_ms: u64,
     },
+    /// The caller cancelled the call (an `AbortSignal` in JS); a request in
+    /// flight was aborted and nothing more is sent.
+    Aborted,
     /// The request never got an HTTP answer (DNS, TLS, connection reset).
     Transport { message: String },
     /// No answer arrived within the configured timeout.
@@ -161,6 +164,7 @@ impl Error {
             Error::ReadOnly { .. } => "STATE_READONLY".into(),
             Error::RetryTooLong { .. } => "RETRY_TOO_LONG".into(),
             Error::LimitReached { .. } => "RATE_LIMITED".into(),
+            Error::Aborted => "ABORTED".into(),
         }
     }
 
@@ -185,6 +189,7 @@ impl Error {
             | Error::RetryTooLong { .. }
             | Error::LimitReached { .. } => "RateLimitError",
             Error::ReadOnly { .. } => "ReadOnlyError",
+            Error::Aborted => "AbortError",
             Error::Api { .. } => "ZscalerApiError",
             Error::Transport { .. } => "TransportError",
             Error::Timeout { .. } => "TimeoutError",
@@ -249,6 +254,7 @@ impl fmt::Display for Error {
                 status, message, ..
             } => write!(f, "HTTP {status}: {message}"),
             Error::Transport { message } => write!(f, "request failed: {message}"),
+            Error::Aborted => f.write_str("the call was aborted"),
             Error::Timeout { after_ms } => write!(f, "no response within {after_ms} ms"),
             Error::Decode {
                 status, message, ..

@@ -28,6 +28,7 @@
 
 mod auth;
 mod call;
+pub mod call_options;
 mod client;
 mod clock;
 pub mod compound;
@@ -53,6 +54,7 @@ mod transport;
 #[cfg(target_arch = "wasm32")]
 mod js;
 
+pub use call_options::CallOptions;
 pub use client::{Client, Hooks, CSRF_HEADER};
 pub use config::ClientOptions;
 pub use error::Error;

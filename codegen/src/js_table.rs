@@ -166,13 +166,29 @@ struct Methods {
 }
 
 impl Methods {
-    fn add(&mut self, doc: &str, name: &str, param: &str, ret: &str, row: String) {
+    /// A method taking call options (`options?: CallOptions`); a single
+    /// call resolves to `{data, status, headers}` when they ask for it.
+    fn add(&mut self, doc: &str, name: &str, param: &str, ret: Ret, row: String) {
         // A spec summary must not end the JSDoc comment early.
         let doc = doc.replace("*/", "*\\/");
-        writeln!(self.ts, "    /** {doc} */\n    {name}({param}): {ret};").unwrap();
+        let sig = match ret {
+            Ret::Call(t) => format!(
+                "{name}<O extends CallOptions = {{}}>({param}, options?: O): Promise<Answer<{t}, O>>"
+            ),
+            Ret::Other(t) => format!("{name}({param}, options?: WalkOptions): {t}"),
+        };
+        writeln!(self.ts, "    /** {doc} */\n    {sig};").unwrap();
         self.names.push(name.to_string());
         self.rows.push(row);
     }
+}
+
+/// What a method returns, for its TypeScript signature.
+enum Ret {
+    /// A single call's answer type (inside the `Promise`).
+    Call(String),
+    /// A walk's or patch's whole return type.
+    Other(String),
 }
 
 /// Emit the tables, the method list and the JS class glue for one product.
@@ -191,12 +207,18 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
             op.args_optional(product),
         );
         let ret = match (&op.response, op.file) {
-            (Some(t), _) => format!("Promise<{}>", ts_type(product, t)),
-            (None, Some(crate::model::File::Text)) => "Promise<string>".into(),
-            (None, Some(crate::model::File::Bytes)) => "Promise<Uint8Array>".into(),
-            (None, None) => "Promise<void>".into(),
+            (Some(t), _) => ts_type(product, t),
+            (None, Some(crate::model::File::Text)) => "string".into(),
+            (None, Some(crate::model::File::Bytes)) => "Uint8Array".into(),
+            (None, None) => "void".into(),
         };
-        methods.add(&op.doc(), &op.id, &param, &ret, format!("{m}::Call({i})"));
+        methods.add(
+            &op.doc(),
+            &op.id,
+            &param,
+            Ret::Call(ret),
+            format!("{m}::Call({i})"),
+        );
         let walk = if let Some(item) = op.zpa_page_item(doc).filter(|_| op.helpers_free(ops)) {
             Some((
                 item,
@@ -224,12 +246,18 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
                 &all_doc,
                 &op.all_name(),
                 &param,
-                &format!("Promise<{item}[]>"),
+                Ret::Other(format!("Promise<{item}[]>")),
                 all,
             );
             let iter_doc = format!("Every item of `{}` as an async iterable.", op.id);
             let iter_ret = format!("AsyncIterableIterator<{item}>");
-            methods.add(&iter_doc, &op.iter_name(), &param, &iter_ret, iter);
+            methods.add(
+                &iter_doc,
+                &op.iter_name(),
+                &param,
+                Ret::Other(iter_ret),
+                iter,
+            );
         }
     }
     for pair in crate::patch_ops::pairs(product, ops) {
@@ -251,7 +279,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
             &doc,
             &pair.id,
             &param,
-            &ret,
+            Ret::Other(ret),
             format!("{m}::Patch({g}, {u})"),
         );
     }
@@ -294,8 +322,8 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
         impl #class {
             /// Run JS method number `index` of `METHODS` (the methods `methods.js` defines call this).
             #[wasm_bindgen(js_name = "__op", skip_typescript)]
-            pub fn op(&self, index: u32, params: Option<JsValue>) -> Result<JsValue, JsValue> {
-                METHODS.dispatch(&self.0.client, index, params)
+            pub fn op(&self, index: u32, params: Option<JsValue>, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+                METHODS.dispatch(&self.0.client, index, params, options)
             }
         }
         #[doc = #hand_out_doc]

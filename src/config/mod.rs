@@ -106,24 +106,7 @@ impl ClientOptions {
         }
         let mut headers = Vec::new();
         for (name, value) in self.headers.iter().flatten() {
-            let lower = name.to_ascii_lowercase();
-            let valid_name = !lower.is_empty()
-                && lower
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b));
-            if !valid_name || value.contains(['\r', '\n']) {
-                return Err(Error::config(format!(
-                    "header {name:?} is not a valid header"
-                )));
-            }
-            if matches!(
-                lower.as_str(),
-                "authorization" | "cookie" | "auth-token" | "host" | "content-length"
-            ) {
-                return Err(Error::config(format!(
-                    "header {name:?} is set by the client itself"
-                )));
-            }
+            let lower = crate::call_options::check_header(name, value).map_err(Error::config)?;
             headers.push((lower, value.clone()));
         }
         Ok(Resolved {

@@ -36,3 +36,5 @@ export declare class TransportError extends ZscalerError {}
 export declare class TimeoutError extends TransportError {}
 /** The answer was not the JSON the spec promises. */
 export declare class DecodeError extends ZscalerError {}
+/** The call was cancelled through its `signal` (code `ABORTED`); `cause` is the signal's reason. */
+export declare class AbortError extends ZscalerError {}

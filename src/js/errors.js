@@ -20,10 +20,13 @@ export class InvalidArgumentError extends ZscalerError {}
 export class TransportError extends ZscalerError {}
 export class TimeoutError extends TransportError {}
 export class DecodeError extends ZscalerError {}
+// Named as the DOM's abort error, so `err.name === 'AbortError'` checks
+// written for `fetch` keep working.
+export class AbortError extends ZscalerError {}
 
 const classes = {
   ZscalerApiError, RateLimitError, ReadOnlyError, AuthError, ConfigError,
-  InvalidArgumentError, TransportError, TimeoutError, DecodeError,
+  InvalidArgumentError, TransportError, TimeoutError, DecodeError, AbortError,
 };
 // Explicit names survive consumers' minifiers, unlike `constructor.name`.
 for (const [name, cls] of Object.entries({ ZscalerError, ...classes })) {

@@ -2,7 +2,6 @@
 //! and checks pages, and a small async generator in `walk.js` hands out
 //! their items (no `eval`, which a strict CSP bans).
 
-use super::promise;
 use crate::Error;
 use futures_util::lock::Mutex;
 use futures_util::stream::{LocalBoxStream, StreamExt};
@@ -22,10 +21,12 @@ pub(crate) fn zpa_iterator(
     schemas: &'static [crate::schema::ObjectSchema],
     op: &'static super::table::OpSpec,
     params: Option<JsValue>,
+    signal: Option<web_sys::AbortSignal>,
 ) -> Result<JsValue, Error> {
     let args = super::table::args(params)?;
     Ok(iterator(
         super::table::pages(client, schemas, op, args, READ_AHEAD).boxed_local(),
+        signal,
     ))
 }
 
@@ -37,9 +38,10 @@ pub(crate) fn cursor_iterator(
     op: &'static super::table::OpSpec,
     kind: super::cursor::CursorKind,
     params: Option<JsValue>,
+    signal: Option<web_sys::AbortSignal>,
 ) -> Result<JsValue, Error> {
     let pages = super::cursor::pages(client, schemas, op, kind, params)?;
-    Ok(iterator(pages.boxed_local()))
+    Ok(iterator(pages.boxed_local(), signal))
 }
 
 #[wasm_bindgen(module = "/src/js/walk.js")]
@@ -49,19 +51,34 @@ extern "C" {
 
 /// Build the async iterator over `pages`. Pages are fetched as items are
 /// consumed, so at most two are resident; breaking out of the
-/// loop drops the walk and aborts any request in flight.
-fn iterator(pages: LocalBoxStream<'static, Result<js_sys::Array, Error>>) -> JsValue {
+/// loop drops the walk and aborts any request in flight, as an abort of
+/// `signal` does (the walk then fails with `AbortError`).
+fn iterator(
+    pages: LocalBoxStream<'static, Result<js_sys::Array, Error>>,
+    signal: Option<web_sys::AbortSignal>,
+) -> JsValue {
     let pages = Rc::new(Mutex::new(Some(pages)));
     let next_pages = pages.clone();
     let next_page = Closure::<dyn FnMut() -> js_sys::Promise>::new(move || {
         let pages = next_pages.clone();
+        let signal = signal.clone();
         // The mutex serialises overlapping calls instead of racing.
-        promise(async move {
+        wasm_bindgen_futures::future_to_promise(async move {
             let mut guard = pages.lock().await;
             let Some(stream) = guard.as_mut() else {
                 return Ok(JsValue::UNDEFINED);
             };
-            match stream.next().await {
+            let next = async { Ok(stream.next().await) };
+            let next = super::call::abortable(next, signal.as_ref()).await;
+            let fail = |e: Error| super::call::js_error(&e, signal.as_ref());
+            let next = match next {
+                Ok(next) => next,
+                Err(e) => {
+                    *guard = None;
+                    return Err(fail(e));
+                }
+            };
+            match next.map(|r| r.map_err(fail)) {
                 Some(Ok(list)) => Ok(list.into()),
                 Some(Err(e)) => {
                     *guard = None;

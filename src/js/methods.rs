@@ -1,10 +1,11 @@
 //! The operation methods of each product object (`client.zpa`, ...).
-//! Each product class has one dispatcher export, `__op(index, params)`, and a generated list of method names that
+//! Each product class has one dispatcher export, `__op(index, params,
+//! options)`, and a generated list of method names that
 //! `methods.js` turns into prototype methods the first time the product
 //! object is handed to JS. One export instead of ~1,400 wrappers is most of
 //! the JS glue a cold start parses (BENCHMARKS.md, P3).
 
-use super::{iter, promise, table, to_js_error};
+use super::{call, iter, table, to_js_error};
 use crate::schema::ObjectSchema;
 use crate::{Client, Error};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -64,48 +65,100 @@ impl Methods {
         object
     }
 
-    /// Run method `index`: a promise for calls and collections, an async
-    /// iterator for walks (thrown at once when its arguments are wrong,
-    /// as before the table existed).
+    /// Run method `index` with its call options: a promise for calls and
+    /// collections, an async iterator for walks (thrown at once when its
+    /// arguments are wrong, as before the table existed).
     pub fn dispatch(
         &self,
         client: &Client,
         index: u32,
         params: Option<JsValue>,
+        options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         let Some(method) = self.table.get(index as usize) else {
             return Err(to_js_error(&Error::invalid(format!(
                 "no operation number {index}"
             ))));
         };
-        let (client, schemas, ops) = (client.clone(), self.schemas, self.ops);
-        let op = |i: u16| &ops[i as usize];
-        Ok(match *method {
-            Method::Call(i) => promise(table::call(client, schemas, op(i), params)).into(),
-            #[cfg(zscaler_paging = "numbered")]
-            Method::ZpaAll(i) => promise(table::collect(client, schemas, op(i), params)).into(),
-            #[cfg(zscaler_paging = "numbered")]
-            Method::ZpaIter(i) => {
-                iter::zpa_iterator(client, schemas, op(i), params).map_err(|e| to_js_error(&e))?
+        // Bad call options fail as bad arguments do: a rejected promise,
+        // or a throw for iterators, which are handed out synchronously.
+        let fail = |e: Error| {
+            let err = to_js_error(&e);
+            match method {
+                #[cfg(zscaler_paging = "numbered")]
+                Method::ZpaIter(_) => Err(err),
+                #[cfg(zscaler_cursor)]
+                Method::CursorIter(..) => Err(err),
+                _ => Ok(js_sys::Promise::reject(&err).into()),
             }
+        };
+        let call = match call::read(options) {
+            Ok(call) => call,
+            Err(e) => return fail(e),
+        };
+        if call.with_response && !matches!(method, Method::Call(_)) {
+            return fail(Error::invalid(
+                "withResponse applies to single calls, not to walks or patches",
+            ));
+        }
+        let client = match call.settings {
+            Some(settings) => match client.with_call_options(settings) {
+                Ok(client) => client,
+                Err(e) => return fail(e),
+            },
+            None => client.clone(),
+        };
+        let (schemas, ops, signal) = (self.schemas, self.ops, call.signal);
+        let op = |i: u16| &ops[i as usize];
+        // Every promise races the signal; iterators check it per page.
+        let run =
+            |fut: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, Error>>>>| {
+                let signal = signal.clone();
+                wasm_bindgen_futures::future_to_promise(async move {
+                    call::abortable(fut, signal.as_ref())
+                        .await
+                        .map_err(|e| call::js_error(&e, signal.as_ref()))
+                })
+            };
+        Ok(match *method {
+            Method::Call(i) => run(Box::pin(table::call(
+                client,
+                schemas,
+                op(i),
+                params,
+                call.with_response,
+            )))
+            .into(),
+            #[cfg(zscaler_paging = "numbered")]
+            Method::ZpaAll(i) => {
+                run(Box::pin(table::collect(client, schemas, op(i), params))).into()
+            }
+            #[cfg(zscaler_paging = "numbered")]
+            Method::ZpaIter(i) => iter::zpa_iterator(client, schemas, op(i), params, signal)
+                .map_err(|e| to_js_error(&e))?,
             #[cfg(zscaler_cursor)]
-            Method::CursorAll(i, kind) => promise(super::cursor::cursor_collect(
+            Method::CursorAll(i, kind) => run(Box::pin(super::cursor::cursor_collect(
                 client,
                 schemas,
                 op(i),
                 kind,
                 params,
-            ))
+            )))
             .into(),
             #[cfg(zscaler_cursor)]
             Method::CursorIter(i, kind) => {
-                iter::cursor_iterator(client, schemas, op(i), kind, params)
+                iter::cursor_iterator(client, schemas, op(i), kind, params, signal)
                     .map_err(|e| to_js_error(&e))?
             }
             #[cfg(zscaler_patch)]
-            Method::Patch(g, u) => {
-                promise(table::patch(client, schemas, op(g), op(u), params)).into()
-            }
+            Method::Patch(g, u) => run(Box::pin(table::patch(
+                client,
+                schemas,
+                op(g),
+                op(u),
+                params,
+            )))
+            .into(),
         })
     }
 }

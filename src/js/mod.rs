@@ -8,6 +8,7 @@
 //! path's) or name a product (product classes and getters are generated).
 
 mod body;
+pub(crate) mod call;
 pub(crate) mod cursor;
 mod errors;
 mod forward;
@@ -42,6 +43,34 @@ export interface LogEvent {
   headers: [string, string][];
   message?: string;
 }
+
+/** A method's second argument: settings for this call only. */
+export interface CallOptions {
+  /** Aborts the call (its request and any wait); it rejects with `AbortError`. */
+  signal?: AbortSignal;
+  /** Milliseconds to wait for each answer, instead of the client's. */
+  timeoutMs?: number;
+  /** Attempts in total, the first included, instead of the client's. */
+  maxAttempts?: number;
+  /** Headers for this call, after the client's `headers`; never credentials. */
+  headers?: Record<string, string>;
+  /** Resolve to `{data, status, headers}` instead of the data. */
+  withResponse?: boolean;
+}
+
+/** Call options of walks (`listAll…`, `iter…`) and patches. */
+export type WalkOptions = Omit<CallOptions, "withResponse">;
+
+/** A call's answer with its HTTP metadata (`withResponse: true`). */
+export interface WithResponse<T> {
+  data: T;
+  status: number;
+  /** By lower-case name; repeated headers joined with `, `. */
+  headers: Record<string, string>;
+}
+
+/** What a call resolves to under options `O`. */
+export type Answer<T, O> = O extends { withResponse: true } ? WithResponse<T> : T;
 
 /** A call relayed by a backend: see `ZscalerClient.forward`. */
 export interface ForwardRequest {

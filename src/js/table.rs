@@ -200,27 +200,62 @@ pub fn args(value: Option<JsValue>) -> Result<Map<String, Value>, Error> {
     }
 }
 
-/// One full call from JS: arguments in, plain object out.
+/// One full call from JS: arguments in, plain object out (or, with
+/// `withResponse`, `{data, status, headers}`).
 pub async fn call(
     client: Client,
     schemas: &'static [ObjectSchema],
     op: &'static OpSpec,
     params: Option<JsValue>,
+    with_response: bool,
 ) -> Result<JsValue, Error> {
     let args = args(params)?;
     let mut req = build(&client, schemas, op, &args)?;
-    if let Some(file) = op.file {
+    let (data, resp) = if let Some(file) = op.file {
         req.file = Some(file);
         let resp = client.execute(req).await?;
-        return Ok(match file {
+        let data = match file {
             crate::request::File::Text => JsValue::from_str(&resp.body),
-            crate::request::File::Bytes => js_sys::Uint8Array::from(&resp.into_bytes()[..]).into(),
-        });
+            crate::request::File::Bytes => {
+                js_sys::Uint8Array::from(resp.bytes.as_deref().unwrap_or(resp.body.as_bytes()))
+                    .into()
+            }
+        };
+        (data, Some(resp))
+    } else {
+        match send(&client, schemas, op, req).await? {
+            Some(resp) => (body::parse(&resp)?, Some(resp)),
+            None => (JsValue::UNDEFINED, None),
+        }
+    };
+    match (with_response, resp) {
+        (true, Some(resp)) => with_meta(data, &resp),
+        _ => Ok(data),
     }
-    match send(&client, schemas, op, req).await? {
-        Some(resp) => body::parse(&resp),
-        None => Ok(JsValue::UNDEFINED),
+}
+
+/// `{data, status, headers}`, headers by lower-case name (repeats joined
+/// with `, ` as `fetch` does).
+fn with_meta(data: JsValue, resp: &HttpResponse) -> Result<JsValue, Error> {
+    let out = js_sys::Object::new();
+    let headers = js_sys::Object::new();
+    for (name, value) in &resp.headers {
+        let key = JsValue::from_str(name);
+        let joined = match js_sys::Reflect::get(&headers, &key)
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            Some(before) => format!("{before}, {value}"),
+            None => value.clone(),
+        };
+        let _ = js_sys::Reflect::set(&headers, &key, &joined.into());
     }
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &k.into(), v);
+    set("data", &data)
+        .and(set("status", &resp.status.into()))
+        .and(set("headers", &headers))
+        .map_err(|_| Error::invalid("cannot build the response object"))?;
+    Ok(out.into())
 }
 
 /// ZPA paging over a dynamic argument object.

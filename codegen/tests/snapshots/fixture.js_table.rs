@@ -353,60 +353,65 @@ static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
 #[wasm_bindgen(typescript_custom_section)]
 const TS_METHODS: &'static str = r####"export interface FixtureApi {
     /** Add a widget (`POST /tenants/{tenantId}/widgets`). */
-    addWidget(params: Fixture.AddWidgetParams): Promise<Fixture.Widget>;
+    addWidget<O extends CallOptions = {}>(params: Fixture.AddWidgetParams, options?: O): Promise<Answer<Fixture.Widget, O>>;
     /** Delete a widget (`DELETE /tenants/{tenantId}/widgets/{widgetId}`). */
-    deleteWidget(params: Fixture.DeleteWidgetParams): Promise<void>;
+    deleteWidget<O extends CallOptions = {}>(params: Fixture.DeleteWidgetParams, options?: O): Promise<Answer<void, O>>;
     /** Download a CSV report (`GET /report.csv`). */
-    downloadReport(params?: Fixture.DownloadReportParams): Promise<string>;
+    downloadReport<O extends CallOptions = {}>(params?: Fixture.DownloadReportParams, options?: O): Promise<Answer<string, O>>;
     /** Download an archive (`GET /export`). */
-    exportArchive(params?: Fixture.ExportArchiveParams): Promise<Uint8Array>;
+    exportArchive<O extends CallOptions = {}>(params?: Fixture.ExportArchiveParams, options?: O): Promise<Answer<Uint8Array, O>>;
     /** Get a widget (`GET /tenants/{tenantId}/widgets/{widgetId}`). */
-    getWidget(params: Fixture.GetWidgetParams): Promise<Fixture.Widget>;
+    getWidget<O extends CallOptions = {}>(params: Fixture.GetWidgetParams, options?: O): Promise<Answer<Fixture.Widget, O>>;
     /** Gadget reports, one page per `next_offset` token (ZDX style) (`GET /reports/gadgets`). */
-    listGadgetReports(params?: Fixture.ListGadgetReportsParams): Promise<Fixture.GadgetReportPage>;
+    listGadgetReports<O extends CallOptions = {}>(params?: Fixture.ListGadgetReportsParams, options?: O): Promise<Answer<Fixture.GadgetReportPage, O>>;
     /** Every item of `listGadgetReports`, walking all pages in order. */
-    listAllGadgetReports(params?: Fixture.ListGadgetReportsParams): Promise<Fixture.Gadget[]>;
+    listAllGadgetReports(params?: Fixture.ListGadgetReportsParams, options?: WalkOptions): Promise<Fixture.Gadget[]>;
     /** Every item of `listGadgetReports` as an async iterable. */
-    iterGadgetReports(params?: Fixture.ListGadgetReportsParams): AsyncIterableIterator<Fixture.Gadget>;
+    iterGadgetReports(params?: Fixture.ListGadgetReportsParams, options?: WalkOptions): AsyncIterableIterator<Fixture.Gadget>;
     /** List gadgets, in numbered pages that say how many follow (`GET /gadgets`). */
-    listGadgets(params?: Fixture.ListGadgetsParams): Promise<Fixture.GadgetPage>;
+    listGadgets<O extends CallOptions = {}>(params?: Fixture.ListGadgetsParams, options?: O): Promise<Answer<Fixture.GadgetPage, O>>;
     /** Every item of `listGadgets`, walking all pages in order. */
-    listAllGadgets(params?: Fixture.ListGadgetsParams): Promise<Fixture.Gadget[]>;
+    listAllGadgets(params?: Fixture.ListGadgetsParams, options?: WalkOptions): Promise<Fixture.Gadget[]>;
     /** Every item of `listGadgets` as an async iterable. */
-    iterGadgets(params?: Fixture.ListGadgetsParams): AsyncIterableIterator<Fixture.Gadget>;
+    iterGadgets(params?: Fixture.ListGadgetsParams, options?: WalkOptions): AsyncIterableIterator<Fixture.Gadget>;
     /** List widgets (`GET /tenants/{tenantId}/widgets`). */
-    listWidgets(params?: Fixture.ListWidgetsParams): Promise<Fixture.Widget[]>;
+    listWidgets<O extends CallOptions = {}>(params?: Fixture.ListWidgetsParams, options?: O): Promise<Answer<Fixture.Widget[], O>>;
     /** Every item of `listWidgets`, walking all pages in order. */
-    listAllWidgets(params?: Fixture.ListWidgetsParams): Promise<Fixture.Widget[]>;
+    listAllWidgets(params?: Fixture.ListWidgetsParams, options?: WalkOptions): Promise<Fixture.Widget[]>;
     /** Every item of `listWidgets` as an async iterable. */
-    iterWidgets(params?: Fixture.ListWidgetsParams): AsyncIterableIterator<Fixture.Widget>;
+    iterWidgets(params?: Fixture.ListWidgetsParams, options?: WalkOptions): AsyncIterableIterator<Fixture.Widget>;
     /** Gadgets wrapped with their total (ZCC style) (`GET /wrappedGadgets`). */
-    listWrappedGadgets(params?: Fixture.ListWrappedGadgetsParams): Promise<Fixture.WrappedGadgets>;
+    listWrappedGadgets<O extends CallOptions = {}>(params?: Fixture.ListWrappedGadgetsParams, options?: O): Promise<Answer<Fixture.WrappedGadgets, O>>;
     /** Every item of `listWrappedGadgets`, walking all pages in order. */
-    listAllWrappedGadgets(params?: Fixture.ListWrappedGadgetsParams): Promise<Fixture.Gadget[]>;
+    listAllWrappedGadgets(params?: Fixture.ListWrappedGadgetsParams, options?: WalkOptions): Promise<Fixture.Gadget[]>;
     /** Every item of `listWrappedGadgets` as an async iterable. */
-    iterWrappedGadgets(params?: Fixture.ListWrappedGadgetsParams): AsyncIterableIterator<Fixture.Gadget>;
+    iterWrappedGadgets(params?: Fixture.ListWrappedGadgetsParams, options?: WalkOptions): AsyncIterableIterator<Fixture.Gadget>;
     /** Apply staged changes (`POST /publish`). */
-    publish(params?: Fixture.PublishParams): Promise<void>;
+    publish<O extends CallOptions = {}>(params?: Fixture.PublishParams, options?: O): Promise<Answer<void, O>>;
     /** Search gadgets, answered with a numbered cursor (ZWA style) (`POST /gadgets/search`). */
-    searchGadgets(params: Fixture.SearchGadgetsParams): Promise<Fixture.GadgetSearchPage>;
+    searchGadgets<O extends CallOptions = {}>(params: Fixture.SearchGadgetsParams, options?: O): Promise<Answer<Fixture.GadgetSearchPage, O>>;
     /** Every item of `searchGadgets`, walking all pages in order. */
-    searchGadgetsAll(params: Fixture.SearchGadgetsParams): Promise<Fixture.Gadget[]>;
+    searchGadgetsAll(params: Fixture.SearchGadgetsParams, options?: WalkOptions): Promise<Fixture.Gadget[]>;
     /** Every item of `searchGadgets` as an async iterable. */
-    iterSearchGadgets(params: Fixture.SearchGadgetsParams): AsyncIterableIterator<Fixture.Gadget>;
+    iterSearchGadgets(params: Fixture.SearchGadgetsParams, options?: WalkOptions): AsyncIterableIterator<Fixture.Gadget>;
     /** Replace a widget (`PUT /tenants/{tenantId}/widgets/{widgetId}`). */
-    updateWidget(params: Fixture.UpdateWidgetParams): Promise<Fixture.Widget>;
+    updateWidget<O extends CallOptions = {}>(params: Fixture.UpdateWidgetParams, options?: O): Promise<Answer<Fixture.Widget, O>>;
     /** Look widgets up by name (`POST /widgetLookup`). */
-    widgetLookup(params: Fixture.WidgetLookupParams): Promise<Fixture.Widget[]>;
+    widgetLookup<O extends CallOptions = {}>(params: Fixture.WidgetLookupParams, options?: O): Promise<Answer<Fixture.Widget[], O>>;
     /** Change only the named fields: `getWidget`, merge, `updateWidget`. */
-    patchWidget(params: Fixture.PatchWidgetParams): Promise<Fixture.Widget>;
+    patchWidget(params: Fixture.PatchWidgetParams, options?: WalkOptions): Promise<Fixture.Widget>;
 }"####;
 #[wasm_bindgen(js_class = "FixtureApi")]
 impl FixtureApi {
     /// Run JS method number `index` of `METHODS` (the methods `methods.js` defines call this).
     #[wasm_bindgen(js_name = "__op", skip_typescript)]
-    pub fn op(&self, index: u32, params: Option<JsValue>) -> Result<JsValue, JsValue> {
-        METHODS.dispatch(&self.0.client, index, params)
+    pub fn op(
+        &self,
+        index: u32,
+        params: Option<JsValue>,
+        options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        METHODS.dispatch(&self.0.client, index, params, options)
     }
 }
 /// `client.fixture` as handed to JS, its class's methods defined on first use.
