@@ -12,6 +12,7 @@ const LISTS = [
   'zpa/segments', 'zpa/segment-groups', 'zpa/server-groups', 'zpa/idps',
   'zia/users', 'zia/groups', 'zia/departments',
   'zidentity/users', 'zidentity/groups',
+  'zcc/devices', 'ztw/connector-groups', 'ztw/locations', 'zdx/applications', 'zwa/incidents',
 ];
 
 const ctx = useConsole({ tab: false });
