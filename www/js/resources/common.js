@@ -7,6 +7,10 @@ export const when = (epochSeconds) => {
   return n > 0 ? new Date(n * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '';
 };
 
+/** A time that may come as epoch seconds in a string (ZCC) or as text
+ *  (ISO, ZWA): epoch seconds are shown as `when`, other text as sent. */
+export const whenText = (v) => (/^\d{9,}$/.test(String(v ?? '')) ? when(v) : String(v ?? ''));
+
 /** Drop undefined entries: the client rejects unknown or misspelt args,
  * and an empty search should not be sent at all. */
 export function args(obj) {

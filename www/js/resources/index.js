@@ -14,6 +14,8 @@ export const RESOURCES = [...zpa, ...zia, ...zidentity, ...zcc, ...ztw, ...zdx, 
   pageSize: 20,
   nameOf: (item) => item.name ?? String(item.id ?? ''),
   idOf: (item) => String(item.id ?? ''),
+  // The plural in running text ("45 application segments").
+  noun: r.title.toLowerCase(),
   ...r,
   // Read when a view renders, after the registry has loaded.
   get productLabel() {

@@ -1,7 +1,7 @@
 // ZCC views. Devices are a plain array with page/pageSize and no totals;
 // the API filters them by user name (`username`), not by device name.
 // A device is named by its host name and identified by its udid.
-import { args, pagesOf } from './common.js';
+import { args, whenText } from './common.js';
 
 const fetchPage = (client, q) => (page, pageSize) =>
   client.zcc.listDevices(args({ page, pageSize, username: q || undefined }));
@@ -15,7 +15,7 @@ const devices = {
     const items = await fetchPage(client, q)(page, pageSize);
     return { items, hasNext: items.length === pageSize };
   },
-  all: (client, { q }) => pagesOf(fetchPage(client, q), 500),
+  all: (client, { q }) => client.zcc.iterDevices(args({ pageSize: 500, username: q || undefined })),
   nameOf: (d) => d.machineHostname || d.udid || '',
   idOf: (d) => String(d.udid ?? ''),
   columns: [
@@ -24,7 +24,7 @@ const devices = {
     { key: 'osVersion', label: 'OS', value: (d) => d.osVersion ?? '', secondary: true },
     { key: 'registrationState', label: 'Registration', value: (d) => d.registrationState ?? '' },
     { key: 'agentVersion', label: 'Client version', value: (d) => d.agentVersion ?? '', secondary: true },
-    { key: 'last_seen_time', label: 'Last seen', value: (d) => d.last_seen_time ?? '', secondary: true },
+    { key: 'last_seen_time', label: 'Last seen', value: (d) => whenText(d.last_seen_time), secondary: true },
   ],
   detail: [
     ['Owner', (d) => d.owner ?? ''],
@@ -32,7 +32,7 @@ const devices = {
     ['MAC address', (d) => d.macAddress ?? ''],
     ['Policy', (d) => d.policyName ?? ''],
     ['Tunnel version', (d) => d.tunnelVersion ?? ''],
-    ['Registered', (d) => d.registration_time ?? ''],
+    ['Registered', (d) => whenText(d.registration_time)],
   ],
   get: (client, udid) => client.zcc.getDeviceDetails({ udid }),
   // Removal (the API's removeDevices, a soft remove) takes udids, so one

@@ -1,9 +1,9 @@
 // ZTW (Cloud & Branch Connector) views, read only: edge connector groups
 // and locations. Lists are plain arrays with page/pageSize, a `search`
 // filter and no totals, as in ZIA.
-import { args, names, pagesOf, yesNo } from './common.js';
+import { args, names, yesNo } from './common.js';
 
-function paged(listName) {
+function paged(listName, iterName) {
   const fetchPage = (client, q) => (page, pageSize) =>
     client.ztw[listName](args({ page, pageSize, search: q || undefined }));
   return {
@@ -11,7 +11,7 @@ function paged(listName) {
       const items = await fetchPage(client, q)(page, pageSize);
       return { items, hasNext: items.length === pageSize };
     },
-    all: (client, { q }) => pagesOf(fetchPage(client, q), 100),
+    all: (client, { q }) => client.ztw[iterName](args({ pageSize: 100, search: q || undefined })),
   };
 }
 
@@ -20,7 +20,7 @@ const region = (g) => g.awsRegion || g.azureRegion || g.gcpRegion || '';
 const groups = {
   product: 'ztw', name: 'connector-groups', title: 'Edge connector groups', navLabel: 'Connector groups',
   singular: 'edge connector group',
-  ...paged('listEcGroups'),
+  ...paged('listEcGroups', 'iterEcGroups'),
   columns: [
     { key: 'name', label: 'Name' },
     { key: 'deployType', label: 'Deployment', value: (g) => g.deployType ?? '' },
@@ -41,7 +41,7 @@ const groups = {
 
 const locations = {
   product: 'ztw', name: 'locations', title: 'Locations', singular: 'location',
-  ...paged('listLocations'),
+  ...paged('listLocations', 'iterLocations'),
   columns: [
     { key: 'name', label: 'Name' },
     { key: 'country', label: 'Country', value: (l) => l.country ?? '' },

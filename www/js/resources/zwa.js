@@ -2,24 +2,15 @@
 // only reads), paged with page/pageSize and answered with a `cursor`
 // holding the totals. An incident is closed with a note through the
 // spec's close operation; its notes and evidence link show on the detail.
-import { args } from './common.js';
+import { args, whenText } from './common.js';
 
 const search = (client, page, pageSize) =>
   client.zwa.searchIncidents(args({ page, pageSize, body: {} }));
 
-async function* allIncidents(client) {
-  for (let page = 1; ; page += 1) {
-    const r = await search(client, page, 100);
-    yield* r.incidents ?? [];
-    const total = Number(r.cursor?.totalPages ?? 0);
-    if ((r.incidents ?? []).length < 100 || page >= total) return;
-  }
-}
-
 const person = (v) => (v && typeof v === 'object' ? v.name ?? v.email ?? '' : v == null ? '' : String(v));
 
 const incidents = {
-  product: 'zwa', name: 'incidents', title: 'DLP incidents', navLabel: 'Incidents', singular: 'DLP incident',
+  product: 'zwa', name: 'incidents', title: 'DLP incidents', navLabel: 'Incidents', singular: 'DLP incident', noun: 'DLP incidents',
   // The search takes field filters and a time range, not a name.
   search: null,
   async listPage(client, { page, pageSize }) {
@@ -27,7 +18,7 @@ const incidents = {
     const totalCount = Number(r.cursor?.totalElements ?? (r.incidents ?? []).length);
     return { items: r.incidents ?? [], totalCount, totalPages: Number(r.cursor?.totalPages ?? 1) };
   },
-  all: (client) => allIncidents(client),
+  all: (client) => client.zwa.iterSearchIncidents({ pageSize: 100, body: {} }),
   nameOf: (i) => i.transactionId || i.internalId || '',
   idOf: (i) => String(i.internalId ?? ''),
   columns: [
@@ -37,7 +28,7 @@ const incidents = {
     { key: 'status', label: 'Status', value: (i) => i.status ?? '' },
     { key: 'sourceType', label: 'Source', value: (i) => i.sourceType ?? '', secondary: true },
     { key: 'matchCount', label: 'Matches', value: (i) => (i.matchCount === undefined ? '' : String(i.matchCount)), numeric: true, secondary: true },
-    { key: 'createdAt', label: 'Created', value: (i) => i.createdAt ?? '', secondary: true },
+    { key: 'createdAt', label: 'Created', value: (i) => whenText(i.createdAt), secondary: true },
   ],
   detail: [
     ['Priority', (i) => i.priority ?? ''],

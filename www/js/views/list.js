@@ -30,13 +30,13 @@ function searchForm(resource, q) {
       location.hash = listHref(resource, { q: input.value.trim() });
     },
   },
-  h('label', { for: 'q' }, resource.search?.label ?? `Search ${resource.title.toLowerCase()} by name`),
+  h('label', { for: 'q' }, resource.search?.label ?? `Search ${resource.noun} by name`),
   h('div', { class: 'row' }, input, h('button', { type: 'submit' }, 'Search'),
     q ? h('a', { class: 'button', href: listHref(resource, {}) }, 'Clear') : null));
 }
 
 function emptyState(resource, q) {
-  const what = resource.title.toLowerCase();
+  const what = resource.noun;
   return h('div', { class: 'empty' },
     h('p', null, q ? `No ${what} match “${q}”.` : `There are no ${what} yet.`),
     q ? h('a', { href: listHref(resource, {}) }, 'Show all') : null);
@@ -102,14 +102,14 @@ export async function listView(main, resource, params, isCurrent) {
     result = await run(() => resource.listPage(app.client, { page, pageSize: resource.pageSize, q }));
   } catch (err) {
     if (!isCurrent()) return;
-    results.replaceChildren(errorState(`Could not load ${resource.title.toLowerCase()}.`, err,
+    results.replaceChildren(errorState(`Could not load ${resource.noun}.`, err,
       () => listView(main, resource, params, isCurrent)));
     return;
   }
   if (!isCurrent()) return;
   items = result.items;
   const total = result.totalCount;
-  summary.textContent = total !== undefined ? `${total} ${total === 1 ? resource.singular : resource.title.toLowerCase()}` : `${items.length} on this page`;
+  summary.textContent = total !== undefined ? `${total} ${total === 1 ? resource.singular : resource.noun}` : `${items.length} on this page`;
   drawTable();
   drawPager(result);
   loadAllButton.disabled = !(result.totalPages > 1 || result.hasNext || page > 1);
@@ -119,7 +119,7 @@ export async function listView(main, resource, params, isCurrent) {
     pager.replaceChildren();
     const done = await loadAll(progress, resource.all(app.client, { q }), {
       total,
-      noun: resource.title.toLowerCase(),
+      noun: resource.noun,
       onItems: (got) => {
         if (!isCurrent()) return;
         items = got.slice();

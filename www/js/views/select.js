@@ -29,7 +29,7 @@ export function bulkRemoval(resource, onDone) {
       chosen.clear();
       onDone();
     } catch (err) {
-      notify(`Could not ${removal.verb.toLowerCase()} the selected ${resource.title.toLowerCase()}: ${describe(err)}`, 'error', { sticky: true });
+      notify(`Could not ${removal.verb.toLowerCase()} the selected ${resource.noun}: ${describe(err)}`, 'error', { sticky: true });
       update();
     }
   });
