@@ -37,7 +37,7 @@ const incidents = {
     ['Assigned admin', (i) => person(i.assignedAdmin)],
     ['Department', (i) => i.userInfo?.department ?? ''],
     ['Labels', (i) => (i.labels ?? []).map((l) => (l?.value ? `${l.key}: ${l.value}` : l?.key ?? '')).join(', ')],
-    ['Last updated', (i) => i.lastUpdatedAt ?? ''],
+    ['Last updated', (i) => whenText(i.lastUpdatedAt)],
   ],
   get: (client, id) => client.zwa.getIncident({ dlpIncidentId: id }),
   // Extra sections under the fields: each row is [label, text].
@@ -46,7 +46,7 @@ const incidents = {
       title: 'Notes',
       empty: 'No notes yet.',
       rows: async (client, id, item) => (item.notes ?? []).map((n) => [
-        [person(n.createdBy), n.createdAt].filter(Boolean).join(' · ') || 'Note', n.body ?? '']),
+        [person(n.createdBy), whenText(n.createdAt)].filter(Boolean).join(' · ') || 'Note', n.body ?? '']),
     },
     {
       title: 'Evidence',
