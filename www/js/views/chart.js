@@ -72,10 +72,11 @@ export function lineChart(points, { title, desc, window: [from, to], yLabel = 'S
     label.setAttribute('text-anchor', 'end');
     grid.append(label);
   }
-  // X ticks at the window's start, middle and end.
-  for (const t of [from, from + span / 2, to]) {
+  // X ticks at the window's start, middle and end; the end ones are
+  // anchored inwards so they stay inside the drawing.
+  for (const [t, anchor] of [[from, 'start'], [from + span / 2, 'middle'], [to, 'end']]) {
     const label = svg('text', { x: x(t), y: H - PAD.bottom + 18 }, clock(t));
-    label.setAttribute('text-anchor', 'middle');
+    label.setAttribute('text-anchor', anchor);
     grid.append(label);
   }
   root.append(grid);
