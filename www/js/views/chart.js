@@ -9,7 +9,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 // The drawing's own coordinate space; CSS scales it to the container.
 const W = 640;
 const H = 280;
-const PAD = { left: 52, right: 16, top: 16, bottom: 48 };
+const PAD = { left: 66, right: 16, top: 16, bottom: 48 };
 
 /** An SVG element with numeric attributes only (strings are refused). */
 function svg(tag, attrs = {}, text) {
