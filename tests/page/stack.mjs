@@ -11,7 +11,7 @@ export const CUSTOMER = CUSTOMER_ID;
 export const PASSWORD = process.env.PAGE_PASSWORD ?? 'demo-admin';
 export const ZPA = `/zpa/mgmtconfig/v1/admin/customers/${CUSTOMER}`;
 
-async function startWorker(emulator, children) {
+async function startWorker(emulator, children, extraEnv) {
   const { hashPassword } = await import('../../worker/src/password.mjs');
   const env = {
     ZSCALER_CLIENT_ID: CLIENT_ID,
@@ -21,6 +21,7 @@ async function startWorker(emulator, children) {
     ZPA_CUSTOMER_ID: CUSTOMER,
     ADMIN_PASSWORD_HASH: await hashPassword(PASSWORD),
     CLIENT_IP_HEADER: '',
+    ...extraEnv,
   };
   const { proc, base, config } = await startBackend(env, 'page');
   children.push(proc);
@@ -35,8 +36,9 @@ async function startStandin(emulator, children) {
   return firstLine(proc, 'page on ', 10_000).then((u) => u.replace(/\/$/, ''));
 }
 
-/** Starts (or finds) the stack; resolves to { base, emulator, stop }. */
-export async function startStack() {
+/** Starts (or finds) the stack; resolves to { base, emulator, stop }.
+ *  `env` adds worker bindings (e.g. READ_ONLY for the read-only role). */
+export async function startStack({ env = {} } = {}) {
   if (process.env.PAGE_URL) {
     const emulator = process.env.ZSCALER_EMULATOR_URL;
     if (!emulator) throw new Error('PAGE_URL needs ZSCALER_EMULATOR_URL for the control API');
@@ -49,7 +51,7 @@ export async function startStack() {
     children.push(emu);
     const base = process.env.PAGE_BACKEND === 'standin'
       ? await startStandin(emulator, children)
-      : await startWorker(emulator, children);
+      : await startWorker(emulator, children, env);
     return { base, emulator, stop };
   } catch (err) {
     stop();
@@ -69,7 +71,17 @@ export async function control(emulator, path, body) {
 
 /** GET from the emulator's API with its own token (to check the page's writes). */
 export async function emulatorGet(emulator, path) {
+  return emulatorCall(emulator, 'GET', path);
+}
+
+/** Any call to the emulator's API with its own token (ZWA's searches are POSTs). */
+export async function emulatorCall(emulator, method, path, body) {
   const token = await rawToken(emulator);
-  const res = await fetch(`${emulator}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, body: res.status === 204 ? null : await res.json() };
+  const res = await fetch(`${emulator}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
 }

@@ -3,7 +3,7 @@
 // has a label, and a screenshot of each is saved in tests/page/artifacts/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { emulatorGet, ZPA } from './stack.mjs';
+import { emulatorCall, emulatorGet, ZPA } from './stack.mjs';
 import { openPage, signIn, listReady, shot, DESKTOP, PHONE } from './browser.mjs';
 import { useConsole } from './setup.mjs';
 import { registry } from '../support/registry.mjs';
@@ -12,9 +12,19 @@ const LISTS = [
   'zpa/segments', 'zpa/segment-groups', 'zpa/server-groups', 'zpa/idps',
   'zia/users', 'zia/groups', 'zia/departments',
   'zidentity/users', 'zidentity/groups',
+  'zcc/devices', 'ztw/connector-groups', 'ztw/locations', 'zdx/applications', 'zwa/incidents',
 ];
 
 const ctx = useConsole({ tab: false });
+
+/** A detail route of each newer product, with what shows it has loaded. */
+const DETAILS = [
+  ['zcc-device-detail', async (em) => `zcc/devices/${encodeURIComponent((await emulatorGet(em, '/zcc/papi/public/v1/getDevices?page=1&pageSize=1')).body[0].udid)}`, 'details.raw'],
+  ['ztw-connector-group-detail', async (em) => `ztw/connector-groups/${(await emulatorGet(em, '/ztw/api/v1/ecgroup')).body[0].id}`, 'details.raw'],
+  ['ztw-location-detail', async (em) => `ztw/locations/${(await emulatorGet(em, '/ztw/api/v1/location')).body[0].id}`, 'details.raw'],
+  ['zdx-application-scores', async (em) => `zdx/applications/${(await emulatorGet(em, '/zdx/v1/apps')).body[0].id}`, 'svg.score-chart'],
+  ['zwa-incident-detail', async (em) => `zwa/incidents/${encodeURIComponent((await emulatorCall(em, 'POST', '/zwa/dlp/v1/incidents/search', {})).body.incidents[0].internalId)}`, 'form.note-action'],
+];
 
 /** What would make a view unusable: sideways scrolling, unlabelled fields. */
 const layout = (page) => page.evaluate(() => ({
@@ -50,6 +60,12 @@ for (const [label, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     await page.goto(`${ctx.stack.base}/#/zpa/segments/${id}/edit`);
     await page.waitForSelector('main form');
     await check(page, 'segment form', `zpa-segment-edit-${label}`);
+    for (const [name, routeOf, ready] of DETAILS) {
+      await page.goto(`${ctx.stack.base}/#/${await routeOf(ctx.stack.emulator)}`);
+      await page.waitForSelector(ready);
+      await page.waitForFunction(() => !/Loading…/.test(document.querySelector('main').textContent));
+      await check(page, name, `${name}-${label}`);
+    }
     assert.deepEqual(events.errors, []);
     await context.close();
   });

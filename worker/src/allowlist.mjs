@@ -1,6 +1,7 @@
 // Which upstream calls a session may make: the configured API origin, each
-// product's own base paths, the methods each allows, and GET only for the
-// read-only role. Everything else is refused before anything is sent.
+// product's own base paths, the methods each allows, and for the read-only
+// role GET plus the POSTs the registry lists as reads (`read_posts`).
+// Everything else is refused before anything is sent.
 //
 // The products, their path patterns and tenant segments come from the
 // registry (products.json), so a new product needs no edit here.
@@ -15,6 +16,9 @@ function rulesFrom(products) {
     .map((p) => ({
       re: new RegExp(p.allowlist.pattern),
       methods: ['GET', ...WRITE],
+      // POSTs the spec marks `x-zscaler-read` (ZWA's searches): reads, so
+      // the read-only role may send them.
+      readPosts: p.allowlist.read_posts ? new RegExp(p.allowlist.read_posts) : null,
       // A product whose paths carry the tenant (`/<segment>/<id>/`) may
       // only be called for the configured one.
       tenant: p.allowlist.tenant_segment
@@ -52,6 +56,7 @@ export function checkDestination(method, path, { apiOrigin, customerId, readOnly
   }
   if (target.origin !== apiOrigin) return { status: 403, error: 'destination not allowed' };
   if (!rule.methods.includes(method)) return { status: 405, error: 'method not allowed', allow: rule.methods };
-  if (readOnly && method !== 'GET') return { status: 403, error: 'read-only role' };
+  const isRead = method === 'GET' || (method === 'POST' && Boolean(rule.readPosts?.test(path)));
+  if (readOnly && !isRead) return { status: 403, error: 'read-only role' };
   return { ok: true };
 }

@@ -14,6 +14,8 @@ let product = null;
 function show(status) {
   $('activation-status').textContent = status;
   $('activation').hidden = status === 'ACTIVE';
+  // The read-only role sees the status but is offered no write.
+  $('activate').hidden = app.readOnly;
 }
 
 /** The product's API object and its staging operations' method names. */

@@ -41,7 +41,7 @@ export async function render() {
 
   if (id === 'new' && resource.create) await formView(main, resource, null, isCurrent);
   else if (id && action === 'edit' && resource.update) await formView(main, resource, id, isCurrent);
-  else if (id) await detailView(main, resource, id, isCurrent);
+  else if (id) await (resource.detailView ?? detailView)(main, resource, id, isCurrent);
   else await listView(main, resource, params, isCurrent);
   if (isCurrent()) {
     document.title = `${main.querySelector('h1')?.textContent ?? 'Console'} · Zscaler console`;

@@ -7,6 +7,15 @@ export const when = (epochSeconds) => {
   return n > 0 ? new Date(n * 1000).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '';
 };
 
+/** A time sent as epoch seconds in a string (ZCC) or as ISO 8601 text
+ *  (ZWA), shown as `when`; anything else is shown as sent. */
+export const whenText = (v) => {
+  const text = String(v ?? '');
+  if (/^\d{9,}$/.test(text)) return when(text);
+  const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : NaN;
+  return Number.isFinite(ms) ? when(ms / 1000) : text;
+};
+
 /** Drop undefined entries: the client rejects unknown or misspelt args,
  * and an empty search should not be sent at all. */
 export function args(obj) {

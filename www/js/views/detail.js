@@ -9,6 +9,7 @@ import { confirmAction } from '../confirm.js';
 import { cellText } from './table.js';
 import { errorState } from './list.js';
 import { afterWrite } from './writes.js';
+import { noteForm, sections } from './extras.js';
 
 export async function detailView(main, resource, id, isCurrent) {
   const back = h('a', { class: 'back', href: routeHref(resource.product, resource.name) }, `← ${resource.title}`);
@@ -30,6 +31,24 @@ export async function detailView(main, resource, id, isCurrent) {
   const actions = h('div', { class: 'actions' });
   if (resource.update && !app.readOnly) {
     actions.append(h('a', { class: 'button primary', href: routeHref(resource.product, resource.name, id, 'edit') }, 'Edit'));
+  }
+  if (resource.removal && !app.readOnly) {
+    // Removal through the resource's (multi-item) operation, one item here.
+    const { removal } = resource;
+    const rm = h('button', { type: 'button', class: 'danger' }, removal.verb);
+    rm.addEventListener('click', async () => {
+      if (!(await confirmAction(removal.confirm([item]), removal.verb))) return;
+      rm.disabled = true;
+      try {
+        const result = await run(() => removal.run(app.client, [item]));
+        notify(removal.done([item], result), 'ok');
+        location.hash = routeHref(resource.product, resource.name);
+      } catch (err) {
+        notify(`Could not ${removal.verb.toLowerCase()} “${name}”: ${describe(err)}`, 'error', { sticky: true });
+        rm.disabled = false;
+      }
+    });
+    actions.append(rm);
   }
   if (resource.remove && !app.readOnly) {
     const del = h('button', { type: 'button', class: 'danger' }, 'Delete');
@@ -54,6 +73,8 @@ export async function detailView(main, resource, id, isCurrent) {
     h('div', { class: 'view-head' },
       h('h1', { tabindex: -1 }, h('span', { class: 'product' }, resource.productLabel), ' ', name), actions),
     h('dl', { class: 'fields' }, rows.map(([label, value]) => [h('dt', null, label), h('dd', null, value || '—')])),
+    sections(resource, id, item),
+    noteForm(resource, id, item, name, () => detailView(main, resource, id, isCurrent)),
     h('details', { class: 'raw' }, h('summary', null, 'All fields (JSON)'),
       h('pre', null, JSON.stringify(item, null, 2)))));
 }

@@ -6,6 +6,7 @@ import { run } from '../calls.js';
 import { describe } from '../errors.js';
 import { renderTable } from './table.js';
 import { loadAll } from './loadall.js';
+import { bulkRemoval } from './select.js';
 
 const sorts = new Map();
 
@@ -15,8 +16,11 @@ function listHref(resource, params) {
   return routeHref(resource.product, resource.name) + (qs ? `?${qs}` : '');
 }
 
+// `resource.search`: absent for a name search, { label, placeholder } for
+// another field, null when the API has no text filter.
 function searchForm(resource, q) {
-  const input = h('input', { id: 'q', type: 'search', name: 'q', autocomplete: 'off', placeholder: 'Name contains…' });
+  if (resource.search === null) return null;
+  const input = h('input', { id: 'q', type: 'search', name: 'q', autocomplete: 'off', placeholder: resource.search?.placeholder ?? 'Name contains…' });
   input.value = q;
   return h('form', {
     class: 'search',
@@ -26,13 +30,13 @@ function searchForm(resource, q) {
       location.hash = listHref(resource, { q: input.value.trim() });
     },
   },
-  h('label', { for: 'q' }, `Search ${resource.title.toLowerCase()} by name`),
+  h('label', { for: 'q' }, resource.search?.label ?? `Search ${resource.noun} by name`),
   h('div', { class: 'row' }, input, h('button', { type: 'submit' }, 'Search'),
     q ? h('a', { class: 'button', href: listHref(resource, {}) }, 'Clear') : null));
 }
 
 function emptyState(resource, q) {
-  const what = resource.title.toLowerCase();
+  const what = resource.noun;
   return h('div', { class: 'empty' },
     h('p', null, q ? `No ${what} match “${q}”.` : `There are no ${what} yet.`),
     q ? h('a', { href: listHref(resource, {}) }, 'Show all') : null);
@@ -58,6 +62,10 @@ export async function listView(main, resource, params, isCurrent) {
   const results = h('div', { class: 'table-wrap' }, h('p', { class: 'muted' }, 'Loading…'));
   const pager = h('nav', { class: 'pager', 'aria-label': 'Pages' });
   const canCreate = resource.create && !app.readOnly;
+  // Removal of several at once, for resources that have it; never for
+  // the read-only role. A success reloads the page of the list.
+  const bulk = resource.removal && !app.readOnly
+    ? bulkRemoval(resource, () => listView(main, resource, params, isCurrent)) : null;
 
   main.replaceChildren(h('section', { class: 'view' },
     h('div', { class: 'view-head' },
@@ -65,7 +73,7 @@ export async function listView(main, resource, params, isCurrent) {
       canCreate ? h('a', { class: 'button primary', href: routeHref(resource.product, resource.name, 'new') },
         `New ${resource.singular}`) : null),
     searchForm(resource, q),
-    h('div', { class: 'toolbar' }, summary, loadAllButton),
+    h('div', { class: 'toolbar' }, summary, h('div', { class: 'actions' }, bulk?.button, loadAllButton)),
     progress, results, pager));
 
   const drawTable = () => {
@@ -75,7 +83,7 @@ export async function listView(main, resource, params, isCurrent) {
         sorts.set(key, sort);
         drawTable();
         results.querySelector(`th[aria-sort="${sort.dir === 'asc' ? 'ascending' : 'descending'}"] button`)?.focus();
-      }));
+      }, bulk?.selection));
     }
   };
 
@@ -94,14 +102,14 @@ export async function listView(main, resource, params, isCurrent) {
     result = await run(() => resource.listPage(app.client, { page, pageSize: resource.pageSize, q }));
   } catch (err) {
     if (!isCurrent()) return;
-    results.replaceChildren(errorState(`Could not load ${resource.title.toLowerCase()}.`, err,
+    results.replaceChildren(errorState(`Could not load ${resource.noun}.`, err,
       () => listView(main, resource, params, isCurrent)));
     return;
   }
   if (!isCurrent()) return;
   items = result.items;
   const total = result.totalCount;
-  summary.textContent = total !== undefined ? `${total} ${total === 1 ? resource.singular : resource.title.toLowerCase()}` : `${items.length} on this page`;
+  summary.textContent = total !== undefined ? `${total} ${total === 1 ? resource.singular : resource.noun}` : `${items.length} on this page`;
   drawTable();
   drawPager(result);
   loadAllButton.disabled = !(result.totalPages > 1 || result.hasNext || page > 1);
@@ -111,7 +119,7 @@ export async function listView(main, resource, params, isCurrent) {
     pager.replaceChildren();
     const done = await loadAll(progress, resource.all(app.client, { q }), {
       total,
-      noun: resource.title.toLowerCase(),
+      noun: resource.noun,
       onItems: (got) => {
         if (!isCurrent()) return;
         items = got.slice();

@@ -31,9 +31,19 @@ function headerCell(col, sort, onSort) {
   }, button);
 }
 
-export function renderTable(resource, items, sort, onSort) {
+/** A checkbox whose label is text (visually hidden), never an attribute. */
+function checkCell(tag, labelText, checked, onChange) {
+  const box = h('input', { type: 'checkbox', onchange: (e) => onChange(e.target.checked) });
+  box.checked = checked;
+  return h(tag, { class: 'select' }, h('label', null, box, h('span', { class: 'visually-hidden', text: labelText })));
+}
+
+/** `selection` ({ has(item), set(item, on) }) adds a checkbox column. */
+export function renderTable(resource, items, sort, onSort, selection) {
   const [first, ...rest] = resource.columns;
-  const rows = sortItems(resource.columns, items, sort).map((item) => h('tr', null,
+  const sorted = sortItems(resource.columns, items, sort);
+  const rows = sorted.map((item) => h('tr', null,
+    selection ? checkCell('td', `Select ${resource.nameOf(item)}`, selection.has(item), (on) => selection.set(item, on)) : null,
     h('th', { scope: 'row' }, h('a', { href: routeHref(resource.product, resource.name, resource.idOf(item)) },
       cellText(first, item) || '(no name)')),
     rest.map((col) => h('td', {
@@ -42,6 +52,11 @@ export function renderTable(resource, items, sort, onSort) {
   ));
   return h('table', { class: 'results' },
     h('caption', { class: 'visually-hidden', text: `${resource.productLabel} ${resource.title}` }),
-    h('thead', null, h('tr', null, resource.columns.map((c) => headerCell(c, sort, onSort)))),
+    h('thead', null, h('tr', null,
+      selection ? checkCell('th', 'Select all on this page', sorted.length > 0 && sorted.every(selection.has), (on) => {
+        sorted.forEach((item) => selection.set(item, on));
+        rows.forEach((tr) => { tr.querySelector('.select input').checked = on; });
+      }) : null,
+      resource.columns.map((c) => headerCell(c, sort, onSort)))),
     h('tbody', null, rows));
 }
