@@ -4,6 +4,8 @@
 //!   `x-ratelimit-remaining` / `x-ratelimit-reset` for a 60-second window;
 //! - ZIdentity: `500, 500;w=1, 20000;w=60, 1000, 1000;w=1`, remaining and
 //!   reset given per one-second window (`495, 999` / `1, 1`);
+//! - ZCC: `100, 100;w=3600, 100;w=3600`, an hour's window; ZTW:
+//!   `1000, 1000;w=1`, a second's;
 //! - the token endpoint: `500, 500;w=1, 100000;w=60`, one-second window;
 //! - ZIA also stamps `x-zscaler-mode` (`read-write`, or `read-only` while
 //!   read-only mode is on) on every response, errors included.

@@ -7,6 +7,12 @@
 //!   1/minute, per token or session. A 429 carries `retry-after: <n>` and
 //!   `{"message": "Rate Limit (1/SECOND) exceeded", "Retry-After": "1 seconds"}`.
 //! - ZIdentity: only the gateway's informational headers.
+//! - ZTW (ZIA's backend): ZIA's per-method windows, body and header.
+//! - ZCC: 100 calls per hour, and 3 a day for the device and service-status
+//!   downloads (operations declaring `x-emulator-rate-limit`, counted
+//!   before the product's limit); the wait is in
+//!   `x-rate-limit-retry-after-seconds`, the header the Python SDK reads
+//!   for ZCC.
 //!
 //! Windows slide: a request is refused while `limit` requests of the same
 //! bucket were accepted within the last window, and `retry-after` is the
@@ -27,6 +33,7 @@ use axum::Json;
 use crate::errors::ApiError;
 use crate::product::Product;
 use crate::rules;
+use crate::spec::Operation;
 
 /// One limit: `limit` requests per `window`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +86,18 @@ pub fn rule_for(product: Product, method: &Method) -> Option<Rule> {
     })
 }
 
+/// The rule an operation declares for itself (`x-emulator-rate-limit`):
+/// its own bucket, whatever the method.
+pub fn op_rule(op: &Operation) -> Option<Rule> {
+    let (max, window_ms) = op.ext.rate_limit?;
+    Some(Rule {
+        bucket: format!("{}-op-{}", op.product.name, op.template),
+        limit: max,
+        window: Duration::from_millis(window_ms),
+        label: label(max, window_ms),
+    })
+}
+
 /// Sliding-window request logs per (caller, bucket).
 #[derive(Debug, Default)]
 pub struct Limiter {
@@ -86,20 +105,25 @@ pub struct Limiter {
 }
 
 impl Limiter {
-    /// Records the request, or refuses it with the product's 429.
+    /// Records the request, or refuses it with the product's 429: the
+    /// operation's own limit first, then the product's.
     pub fn check(
         &self,
-        product: Product,
+        op: &Operation,
         caller: &str,
         method: &Method,
     ) -> Result<(), Box<Response>> {
-        let Some(rule) = rule_for(product, method) else {
-            return Ok(());
-        };
-        match self.admit(caller, &rule, Instant::now()) {
-            Ok(()) => Ok(()),
-            Err(wait) => Err(Box::new(too_many(product, wait, &rule.label))),
+        let product = op.product;
+        let now = Instant::now();
+        for rule in [op_rule(op), rule_for(product, method)]
+            .into_iter()
+            .flatten()
+        {
+            if let Err(wait) = self.admit(caller, &rule, now) {
+                return Err(Box::new(too_many(product, wait, &rule.label)));
+            }
         }
+        Ok(())
     }
 
     /// Admits a request at `now`, or says how long until one would be.
@@ -150,7 +174,7 @@ pub fn too_many(product: Product, wait: Duration, label: &str) -> Response {
         .into_response(),
     };
     resp.headers_mut().insert(
-        HeaderName::from_static("retry-after"),
+        HeaderName::from_static(r.retry_header),
         HeaderValue::from_str(&retry).expect("digits are a valid header"),
     );
     resp

@@ -66,7 +66,7 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Response {
         return ApiError::method_not_allowed(product).into_response();
     };
     let legacy_layout = req.extensions().get::<LegacyLayout>().is_some();
-    if let Err(refusal) = gate::check(&state, &method, &path, req.headers(), legacy_layout) {
+    if let Err(refusal) = gate::check(&state, &method, &path, op, req.headers(), legacy_layout) {
         return *refusal;
     }
     let (parts, body) = req.into_parts();

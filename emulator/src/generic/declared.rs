@@ -42,11 +42,43 @@ pub fn serve(cx: &Ctx<'_>, input: &Option<Value>, finish: &Finish) -> Option<Out
 
 /// Fields of `defaults` that `obj` lacks, taken from `prev` when it has
 /// them (a full replace keeps what the server filled) or else the default.
+/// An object default fills the fields a sent object lacks, all the way
+/// down (ZTW completes a location template's `template`).
 pub fn fill(obj: &mut Map<String, Value>, defaults: &Map<String, Value>, prev: Option<&Value>) {
     for (k, v) in defaults {
-        if !obj.contains_key(k) {
-            let kept = prev.and_then(|p| p.get(k)).filter(|x| !x.is_null());
-            obj.insert(k.clone(), kept.unwrap_or(v).clone());
+        // Generated per object at its create (see `fresh_uuids`).
+        if v == UUID {
+            continue;
+        }
+        let kept = prev.and_then(|p| p.get(k)).filter(|x| !x.is_null());
+        match (obj.get_mut(k), v) {
+            (None, _) => {
+                obj.insert(k.clone(), kept.unwrap_or(v).clone());
+            }
+            (Some(Value::Object(inner)), Value::Object(nested)) => fill(inner, nested, kept),
+            _ => {}
+        }
+    }
+}
+
+/// The default that stands for a fresh UUID per created object (ZCC's
+/// trusted networks carry a `guid`).
+const UUID: &str = "$uuid";
+
+/// Each `"$uuid"` default the object lacks, as a fresh UUID.
+pub fn fresh_uuids(obj: &mut Map<String, Value>, defaults: &Map<String, Value>) {
+    for (k, v) in defaults {
+        if v == UUID && !obj.contains_key(k) {
+            let h = crate::random::hex(2);
+            let uuid = format!(
+                "{}-{}-4{}-a{}-{}",
+                &h[0..8],
+                &h[8..12],
+                &h[13..16],
+                &h[17..20],
+                &h[20..32]
+            );
+            obj.insert(k.clone(), json!(uuid));
         }
     }
 }
@@ -290,7 +322,7 @@ fn param_value<'a>(cx: &'a Ctx<'_>, name: &str) -> Option<&'a str> {
 /// The storage key of `template` (a path of this operation's spec), its
 /// parameters filled from this request by name and the tenant's own
 /// customer id. Collection templates give the collection's key.
-fn key_of(cx: &Ctx<'_>, template: &str) -> Option<String> {
+pub(super) fn key_of(cx: &Ctx<'_>, template: &str) -> Option<String> {
     let mut path = String::from(cx.op.product.gateway);
     for seg in paths::split(template) {
         let value = match paths::parse(seg).pop()? {

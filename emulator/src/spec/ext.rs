@@ -20,7 +20,16 @@
 //! - `x-emulator-refs: {field: template}`: `field` holds references
 //!   (`{id}` or a list of them) to objects of the collection at `template`,
 //!   which the service answers with the referenced object's fields (on the
-//!   create, for the whole collection like the defaults).
+//!   create, for the whole collection like the defaults);
+//! - `x-emulator-upsert: template`, `x-emulator-remove: template`,
+//!   `x-emulator-singleton: template`: RPC-style writes (ZCC's `.../edit`,
+//!   `.../{id}/delete`, `set...`) on the collection or singleton another
+//!   path serves;
+//! - `x-emulator-status: {pending, active}`: the activation status body of
+//!   a staging product, by whether changes are pending;
+//! - `x-emulator-activates: true`: a second activation (ZTW's forced one);
+//! - `x-emulator-rate-limit: {max, window_ms}`: a limit of this operation
+//!   alone, counted before the product's (ZCC's device downloads).
 //!
 //! This module owns reading the extensions; it may not serve requests.
 
@@ -43,6 +52,18 @@ pub struct Ext {
     pub answer: Option<Value>,
     /// `x-emulator-refs`: (field, collection template).
     pub refs: Vec<(String, String)>,
+    /// `x-emulator-upsert`: collection template.
+    pub upsert: Option<String>,
+    /// `x-emulator-remove`: collection template.
+    pub remove: Option<String>,
+    /// `x-emulator-singleton`: singleton template.
+    pub singleton: Option<String>,
+    /// `x-emulator-status`: (pending body, active body).
+    pub status: Option<(Value, Value)>,
+    /// `x-emulator-activates`.
+    pub activates: bool,
+    /// `x-emulator-rate-limit`: (requests, window in milliseconds).
+    pub rate_limit: Option<(usize, u64)>,
 }
 
 /// A change to a list field of a singleton, chosen by a query parameter.
@@ -98,7 +119,21 @@ impl Ext {
                 matches,
             })
         });
+        let template = |k: &str| op.get(k).and_then(Value::as_str).map(String::from);
+        let status = op
+            .get("x-emulator-status")
+            .and_then(|s| Some((s.get("pending")?.clone(), s.get("active")?.clone())));
+        let rate_limit = op.get("x-emulator-rate-limit").and_then(|l| {
+            let max = usize::try_from(l.get("max")?.as_u64()?).ok()?;
+            Some((max, l.get("window_ms")?.as_u64()?))
+        });
         Ext {
+            upsert: template("x-emulator-upsert"),
+            remove: template("x-emulator-remove"),
+            singleton: template("x-emulator-singleton"),
+            status,
+            activates: op.get("x-emulator-activates").and_then(Value::as_bool) == Some(true),
+            rate_limit,
             defaults: op
                 .get("x-emulator-defaults")
                 .and_then(Value::as_object)
@@ -141,8 +176,20 @@ mod tests {
             "x-emulator-view": {"source": "/b", "match": {"idpId": "idpId"}},
             "x-emulator-collection": "/c",
             "x-emulator-answer": "SUCCESS",
-            "x-emulator-refs": {"services": "/api/v1/networkServices"}
+            "x-emulator-refs": {"services": "/api/v1/networkServices"},
+            "x-emulator-upsert": "/u",
+            "x-emulator-remove": "/r",
+            "x-emulator-singleton": "/s",
+            "x-emulator-status": {"pending": {"s": "P"}, "active": {"s": "A"}},
+            "x-emulator-activates": true,
+            "x-emulator-rate-limit": {"max": 3, "window_ms": 86400000}
         }));
+        assert_eq!(e.upsert.as_deref(), Some("/u"));
+        assert_eq!(e.remove.as_deref(), Some("/r"));
+        assert_eq!(e.singleton.as_deref(), Some("/s"));
+        assert_eq!(e.status, Some((json!({"s": "P"}), json!({"s": "A"}))));
+        assert!(e.activates);
+        assert_eq!(e.rate_limit, Some((3, 86_400_000)));
         assert_eq!(
             e.refs,
             vec![("services".into(), "/api/v1/networkServices".into())]
