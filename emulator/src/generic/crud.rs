@@ -58,7 +58,7 @@ pub fn create_in(cx: &Ctx<'_>, key: &str, input: Option<Value>, finish: &Finish)
     obj.insert("id".into(), new_id(cx, &mut store));
     stamp(&mut obj, cx, None);
     declared::fill(&mut obj, &cx.op.ext.defaults, None);
-    declared::fresh_uuids(&mut obj, &cx.op.ext.defaults);
+    declared::fresh_values(&mut obj, &cx.op.ext.defaults);
     declared::expand_refs(cx, &store, &mut obj);
     finish(&mut obj, &mut store);
     let wanted = cx

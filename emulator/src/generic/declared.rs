@@ -46,8 +46,8 @@ pub fn serve(cx: &Ctx<'_>, input: &Option<Value>, finish: &Finish) -> Option<Out
 /// down (ZTW completes a location template's `template`).
 pub fn fill(obj: &mut Map<String, Value>, defaults: &Map<String, Value>, prev: Option<&Value>) {
     for (k, v) in defaults {
-        // Generated per object at its create (see `fresh_uuids`).
-        if v == UUID {
+        // Generated per object at its create (see `fresh_values`).
+        if generated(v) {
             continue;
         }
         let kept = prev.and_then(|p| p.get(k)).filter(|x| !x.is_null());
@@ -61,25 +61,40 @@ pub fn fill(obj: &mut Map<String, Value>, defaults: &Map<String, Value>, prev: O
     }
 }
 
-/// The default that stands for a fresh UUID per created object (ZCC's
-/// trusted networks carry a `guid`).
-const UUID: &str = "$uuid";
+/// Defaults generated per object at its create: `"$uuid"` a fresh UUID
+/// (ZCC's trusted networks carry a `guid`), `"$id"` the object's own id
+/// under another name (ZDX's deep traces are `trace_id`), `"$now"` the
+/// time in epoch seconds.
+const GENERATED: [&str; 3] = ["$uuid", "$id", "$now"];
 
-/// Each `"$uuid"` default the object lacks, as a fresh UUID.
-pub fn fresh_uuids(obj: &mut Map<String, Value>, defaults: &Map<String, Value>) {
+/// Whether `v` is a generated default.
+fn generated(v: &Value) -> bool {
+    v.as_str().is_some_and(|s| GENERATED.contains(&s))
+}
+
+/// Each generated default the object lacks, as its value for this object.
+pub fn fresh_values(obj: &mut Map<String, Value>, defaults: &Map<String, Value>) {
     for (k, v) in defaults {
-        if v == UUID && !obj.contains_key(k) {
-            let h = crate::random::hex(2);
-            let uuid = format!(
-                "{}-{}-4{}-a{}-{}",
-                &h[0..8],
-                &h[8..12],
-                &h[13..16],
-                &h[17..20],
-                &h[20..32]
-            );
-            obj.insert(k.clone(), json!(uuid));
+        if obj.contains_key(k) {
+            continue;
         }
+        let value = match v.as_str() {
+            Some("$uuid") => {
+                let h = crate::random::hex(2);
+                json!(format!(
+                    "{}-{}-4{}-a{}-{}",
+                    &h[0..8],
+                    &h[8..12],
+                    &h[13..16],
+                    &h[17..20],
+                    &h[20..32]
+                ))
+            }
+            Some("$id") => obj.get("id").cloned().unwrap_or(Value::Null),
+            Some("$now") => json!(crate::store::now_secs()),
+            _ => continue,
+        };
+        obj.insert(k.clone(), value);
     }
 }
 

@@ -27,6 +27,7 @@ pub fn serve(cx: &Ctx<'_>, input: &Option<Value>, finish: &Finish) -> Option<Out
         .upsert
         .as_ref()
         .or(ext.remove.as_ref())
+        .or(ext.merge.as_ref())
         .or(ext.singleton.as_ref())?;
     let Some(key) = declared::key_of(cx, target) else {
         return Some(Err(ApiError::not_found(
@@ -38,6 +39,8 @@ pub fn serve(cx: &Ctx<'_>, input: &Option<Value>, finish: &Finish) -> Option<Out
         upsert(cx, &key, input.clone(), finish)
     } else if ext.remove.is_some() {
         remove(cx, &key)
+    } else if ext.merge.is_some() {
+        merge(cx, &key, input.clone())
     } else {
         into_singleton(cx, &key, input.clone())
     })
@@ -90,6 +93,24 @@ fn remove(cx: &Ctx<'_>, key: &str) -> Out {
         ApiError::not_found(cx.op.product, format!("Object with id {id} not found"))
     })?;
     Ok(Some(items.remove(idx)))
+}
+
+/// Merges the body, and the operation's defaults, into the object the
+/// path's last parameter names (ZWA's close records the resolution).
+fn merge(cx: &Ctx<'_>, key: &str, input: Option<Value>) -> Out {
+    let id = cx.found.last_value();
+    let mut store = cx.state.store();
+    let items = store.collection_mut(key);
+    let idx = position(items, id).ok_or_else(|| {
+        ApiError::not_found(cx.op.product, format!("Object with id {id} not found"))
+    })?;
+    let mut obj = items[idx].as_object().cloned().unwrap_or_default();
+    if let Some(Value::Object(body)) = input {
+        obj.extend(body.into_iter().filter(|(_, v)| !v.is_null()));
+    }
+    obj.extend(cx.op.ext.defaults.clone());
+    items[idx] = Value::Object(obj);
+    Ok(Some(items[idx].clone()))
 }
 
 /// Merges the body into the singleton another path reads.

@@ -22,9 +22,9 @@
 //!   which the service answers with the referenced object's fields (on the
 //!   create, for the whole collection like the defaults);
 //! - `x-emulator-upsert: template`, `x-emulator-remove: template`,
-//!   `x-emulator-singleton: template`: RPC-style writes (ZCC's `.../edit`,
-//!   `.../{id}/delete`, `set...`) on the collection or singleton another
-//!   path serves;
+//!   `x-emulator-merge: template`, `x-emulator-singleton: template`:
+//!   RPC-style writes (ZCC's `.../edit`, `.../{id}/delete`, `set...`,
+//!   ZWA's `.../{id}/close`) on what another path serves;
 //! - `x-emulator-status: {pending, active}`: the activation status body of
 //!   a staging product, by whether changes are pending;
 //! - `x-emulator-activates: true`: a second activation (ZTW's forced one);
@@ -56,6 +56,8 @@ pub struct Ext {
     pub upsert: Option<String>,
     /// `x-emulator-remove`: collection template.
     pub remove: Option<String>,
+    /// `x-emulator-merge`: item template.
+    pub merge: Option<String>,
     /// `x-emulator-singleton`: singleton template.
     pub singleton: Option<String>,
     /// `x-emulator-status`: (pending body, active body).
@@ -130,6 +132,7 @@ impl Ext {
         Ext {
             upsert: template("x-emulator-upsert"),
             remove: template("x-emulator-remove"),
+            merge: template("x-emulator-merge"),
             singleton: template("x-emulator-singleton"),
             status,
             activates: op.get("x-emulator-activates").and_then(Value::as_bool) == Some(true),
@@ -179,6 +182,7 @@ mod tests {
             "x-emulator-refs": {"services": "/api/v1/networkServices"},
             "x-emulator-upsert": "/u",
             "x-emulator-remove": "/r",
+            "x-emulator-merge": "/m/{id}",
             "x-emulator-singleton": "/s",
             "x-emulator-status": {"pending": {"s": "P"}, "active": {"s": "A"}},
             "x-emulator-activates": true,
@@ -186,6 +190,7 @@ mod tests {
         }));
         assert_eq!(e.upsert.as_deref(), Some("/u"));
         assert_eq!(e.remove.as_deref(), Some("/r"));
+        assert_eq!(e.merge.as_deref(), Some("/m/{id}"));
         assert_eq!(e.singleton.as_deref(), Some("/s"));
         assert_eq!(e.status, Some((json!({"s": "P"}), json!({"s": "A"}))));
         assert!(e.activates);

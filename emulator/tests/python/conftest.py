@@ -2,6 +2,7 @@
 test, and zscaler-sdk-python pointed at the emulator (zssdk's session
 is in test_oneapi_sdk.py)."""
 
+import contextlib
 import os
 import subprocess
 
@@ -17,14 +18,14 @@ BULK_APPS = 5000
 DEMO_APPS = 45
 
 
-@pytest.fixture(scope="session")
-def base_url():
-    """Starts ZSCALER_EMULATOR_BIN with bulk data; yields its URL."""
+@contextlib.contextmanager
+def spawn(*args):
+    """Runs ZSCALER_EMULATOR_BIN with `args` on a free port; yields its URL."""
     binary = os.environ.get("ZSCALER_EMULATOR_BIN")
     if not binary:
         pytest.fail("set ZSCALER_EMULATOR_BIN to the zscaler-emulator binary")
     proc = subprocess.Popen(
-        [binary, "--listen", "127.0.0.1:0", "--bulk", f"zpa.applications={BULK_APPS}"],
+        [binary, "--listen", "127.0.0.1:0", *args],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -36,6 +37,31 @@ def base_url():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def products_url():
+    """An emulator holding exactly `products_seed.json`: the ZCC devices and
+    ZDX applications the new products' tests read, which no API creates."""
+    seed = os.path.join(os.path.dirname(__file__), "products_seed.json")
+    with spawn("--seed", "empty", "--seed-file", seed) as url:
+        yield url
+
+
+@pytest.fixture
+def products(products_url):
+    """The products emulator, reset, as a Control."""
+    c = Control(products_url)
+    c.post("reset")
+    c.clear_stats()
+    return c
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    """The session's emulator, with bulk data; yields its URL."""
+    with spawn("--bulk", f"zpa.applications={BULK_APPS}") as url:
+        yield url
 
 
 class Control:
@@ -64,9 +90,8 @@ def control(base_url):
     return c
 
 
-@pytest.fixture
-def client(base_url, control, monkeypatch):
-    """A OneAPI ZscalerClient whose API and token URLs are the emulator."""
+def oneapi_client(base_url, monkeypatch):
+    """A OneAPI ZscalerClient whose API and token URLs are `base_url`."""
     monkeypatch.setattr(RequestExecutor, "BASE_URL", base_url)
     monkeypatch.setattr(OAuth, "_get_auth_url", lambda self, vanity, cloud: f"{base_url}/oauth2/v1/token")
     return ZscalerClient(
@@ -79,3 +104,9 @@ def client(base_url, control, monkeypatch):
             "cache": {"enabled": False},
         }
     )
+
+
+@pytest.fixture
+def client(base_url, control, monkeypatch):
+    """A OneAPI ZscalerClient pointed at the session's emulator."""
+    return oneapi_client(base_url, monkeypatch)
