@@ -294,7 +294,8 @@ fn list_action(cx: &Ctx<'_>, a: &crate::spec::ext::ListAction, input: &Option<Va
 }
 
 /// The source collection, filtered by the declared matches (path
-/// parameters, else query parameters; an absent one does not filter), in
+/// parameters, else query parameters; an absent or empty one does not
+/// filter), in
 /// this operation's list style.
 fn list_view(cx: &Ctx<'_>, view: &crate::spec::ext::View) -> Out {
     let key = key_of(cx, &view.source).ok_or_else(|| not_found(cx, &view.source))?;
@@ -305,7 +306,8 @@ fn list_view(cx: &Ctx<'_>, view: &crate::spec::ext::View) -> Out {
         .filter_map(|(field, param)| {
             // A path parameter, else a query parameter (a type filter).
             let value = param_value(cx, param).or_else(|| cx.params.get(param))?;
-            Some((field.as_str(), value))
+            // ZCC's clients send an unused filter empty (`osType=`).
+            (!value.is_empty()).then_some((field.as_str(), value))
         })
         .collect();
     let items: Vec<Value> = store

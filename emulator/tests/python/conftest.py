@@ -110,3 +110,29 @@ def oneapi_client(base_url, monkeypatch):
 def client(base_url, control, monkeypatch):
     """A OneAPI ZscalerClient pointed at the session's emulator."""
     return oneapi_client(base_url, monkeypatch)
+
+
+def zssdk_session(base_url):
+    """A zssdk Session whose token and API requests go to `base_url`: its
+    `before-call` hook swaps the host of each prepared request."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from zssdk import Session
+    from zssdk.zscore.hooks import HierarchicalEmitter
+
+    target = urlsplit(base_url)
+
+    def to_emulator(params, **_):
+        # `params` is the prepared request: keep path and query, swap host.
+        url = urlsplit(params.url)
+        params.url = urlunsplit((target.scheme, target.netloc, url.path, url.query, ""))
+
+    hooks = HierarchicalEmitter()
+    hooks.register("before-call", to_emulator)
+    return Session(
+        client_id="emulator-client",
+        client_secret="emulator-secret",
+        customer_id=CUSTOMER_ID,
+        token_url=f"{base_url}/oauth2/v1/token",
+        event_hooks=hooks,
+    )
