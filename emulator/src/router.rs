@@ -55,6 +55,11 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Response {
     let index = state.spec;
     let product = index.product_of(&path);
     let Some(found) = index.find(&path) else {
+        if let Some(text) = crate::rules::of(product).unrouted {
+            // Typed JSON although it is text, as recorded.
+            let json = [(axum::http::header::CONTENT_TYPE, "application/json")];
+            return (axum::http::StatusCode::NOT_FOUND, json, text).into_response();
+        }
         return ApiError::not_found(product, format!("No route for {path}")).into_response();
     };
     // HEAD is a GET whose body hyper leaves out.

@@ -57,6 +57,10 @@ pub struct Rules {
     pub retry_suffix: &'static str,
     /// Header carrying the wait of a 429 (lower case).
     pub retry_header: &'static str,
+    /// Body of the gateway's 404 for a path the product does not route,
+    /// when it is not the product's error shape (ZCC: plain text, recorded
+    /// for `syncZpaAdminUsers` in `zcc.jsonl`).
+    pub unrouted: Option<&'static str>,
     /// Body of a 429, when it is not the product's error shape.
     pub too_many: Option<TooManyBody>,
     /// Rate-limit buckets are per method rather than per registry limit.
@@ -86,6 +90,7 @@ impl Rules {
         mode_header: None,
         retry_suffix: "",
         retry_header: "retry-after",
+        unrouted: None,
         too_many: None,
         bucket_per_method: false,
         strings_take_numbers: false,
@@ -156,6 +161,7 @@ const TABLE: &[(&str, Rules)] = &[
                 windows: &[(100, 3600)],
             }),
             retry_header: "x-rate-limit-retry-after-seconds",
+            unrouted: Some("404 Not Found"),
             ..Rules::DEFAULT
         },
     ),

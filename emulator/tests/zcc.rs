@@ -149,3 +149,17 @@ async fn device_download_is_a_csv_with_the_service_columns() {
         .unwrap()
         .starts_with("application/octet-stream"));
 }
+
+#[tokio::test]
+async fn unrouted_paths_get_the_gateway_text_404() {
+    let emu = start().await;
+    let r = emu.get(&format!("{API}/noSuchEndpoint")).await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.text, "404 Not Found");
+    // A missing object of a routed path is the product's JSON error.
+    let r = emu
+        .delete(&format!("{API}/webTrustedNetwork/404/delete"))
+        .await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.json()["code"], "NOT_FOUND");
+}
