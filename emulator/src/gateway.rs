@@ -124,7 +124,8 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
             ("x-ratelimit-remaining", remaining),
             ("x-ratelimit-reset", reset),
         ] {
-            if let Ok(v) = HeaderValue::from_str(&value) {
+            // A 429 already names the window that refused it.
+            if let (Ok(v), false) = (HeaderValue::from_str(&value), h.contains_key(name)) {
                 h.insert(HeaderName::from_static(name), v);
             }
         }

@@ -173,10 +173,23 @@ pub fn too_many(product: Product, wait: Duration, label: &str) -> Response {
         )
         .into_response(),
     };
-    resp.headers_mut().insert(
+    let h = resp.headers_mut();
+    h.insert(
         HeaderName::from_static(r.retry_header),
         HeaderValue::from_str(&retry).expect("digits are a valid header"),
     );
+    // The refusing window, which the gateway layer leaves in place: clients
+    // (zscaler-sdk-python) take the wait from `x-ratelimit-reset` first.
+    if r.gateway.is_some() {
+        h.insert(
+            HeaderName::from_static("x-ratelimit-remaining"),
+            HeaderValue::from_static("0"),
+        );
+        h.insert(
+            HeaderName::from_static("x-ratelimit-reset"),
+            HeaderValue::from(n),
+        );
+    }
     resp
 }
 

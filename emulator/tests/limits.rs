@@ -156,6 +156,8 @@ async fn zcc_device_downloads_three_a_day_and_calls_per_hour() {
         .parse()
         .unwrap();
     assert!(wait > 86_000 && wait <= 86_400, "{wait}");
+    assert_eq!(r.header("x-ratelimit-reset"), Some(wait.to_string()));
+    assert_eq!(r.header("x-ratelimit-remaining").as_deref(), Some("0"));
     // Other calls have the hourly budget of 100, 3 of them spent.
     let other = "/zcc/papi/public/v1/getAdminUsers";
     for i in 3..100 {

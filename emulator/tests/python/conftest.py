@@ -90,8 +90,9 @@ def control(base_url):
     return c
 
 
-def oneapi_client(base_url, monkeypatch):
-    """A OneAPI ZscalerClient whose API and token URLs are `base_url`."""
+def oneapi_client(base_url, monkeypatch, rate_limit=None):
+    """A OneAPI ZscalerClient whose API and token URLs are `base_url`
+    (`rate_limit`: the SDK's `rateLimit` options)."""
     monkeypatch.setattr(RequestExecutor, "BASE_URL", base_url)
     monkeypatch.setattr(OAuth, "_get_auth_url", lambda self, vanity, cloud: f"{base_url}/oauth2/v1/token")
     return ZscalerClient(
@@ -102,6 +103,7 @@ def oneapi_client(base_url, monkeypatch):
             "customerId": CUSTOMER_ID,
             "cloud": "production",
             "cache": {"enabled": False},
+            **({"rateLimit": rate_limit} if rate_limit else {}),
         }
     )
 

@@ -42,6 +42,20 @@ def test_zcc_devices_list_page_and_download(sdk, tmp_path):
     assert status.read_text().startswith('"User","UDID","ZIA Enabled"')
 
 
+def test_zcc_device_downloads_hit_the_daily_limit(products, monkeypatch, tmp_path):
+    from zscaler.exceptions.exceptions import RetryTooLong
+
+    products.post("rate-limits", {"enabled": True})
+    # Waits longer than a few seconds are refused rather than slept through.
+    client = oneapi_client(products.base, monkeypatch, rate_limit={"maxRetrySeconds": 5})
+    for i in range(3):
+        client.zcc.devices.download_devices(filename=str(tmp_path / f"d{i}.csv"))
+    with pytest.raises(RetryTooLong, match=r"wait time 86\d{3}"):
+        client.zcc.devices.download_devices(filename=str(tmp_path / "d3.csv"))
+    # The hourly budget still has room for other calls.
+    assert len(ok(client.zcc.devices.list_devices())) == SEED_DEVICES
+
+
 def test_zcc_trusted_network_lifecycle(sdk):
     tn = sdk.zcc.trusted_networks
     assert ok(tn.list_by_company()) == []
