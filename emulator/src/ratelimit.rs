@@ -8,11 +8,12 @@
 //!   `{"message": "Rate Limit (1/SECOND) exceeded", "Retry-After": "1 seconds"}`.
 //! - ZIdentity: only the gateway's informational headers.
 //! - ZTW (ZIA's backend): ZIA's per-method windows, body and header.
-//! - ZCC: 100 calls per hour, and 3 a day for the device and service-status
-//!   downloads (operations declaring `x-emulator-rate-limit`, counted
-//!   before the product's limit); the wait is in
-//!   `x-rate-limit-retry-after-seconds`, the header the Python SDK reads
-//!   for ZCC.
+//! - ZCC: 100 calls per hour, and 3 a day for each of the device,
+//!   service-status and disable-reason downloads (operations declaring
+//!   `x-emulator-rate-limit`, counted before the product's limit: recorded
+//!   downloads report `x-rate-limit-remaining: 2` after one call); the wait
+//!   is in `x-rate-limit-retry-after-seconds`, the header the Python SDK
+//!   reads for ZCC.
 //!
 //! Windows slide: a request is refused while `limit` requests of the same
 //! bucket were accepted within the last window, and `retry-after` is the

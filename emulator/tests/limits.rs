@@ -158,9 +158,15 @@ async fn zcc_device_downloads_three_a_day_and_calls_per_hour() {
     assert!(wait > 86_000 && wait <= 86_400, "{wait}");
     assert_eq!(r.header("x-ratelimit-reset"), Some(wait.to_string()));
     assert_eq!(r.header("x-ratelimit-remaining").as_deref(), Some("0"));
-    // Other calls have the hourly budget of 100, 3 of them spent.
+    // The service-status download has its own daily budget.
+    let status = "/zcc/papi/public/v1/downloadServiceStatus";
+    for i in 0..3 {
+        assert_eq!(emu.get(status).await.status, 200, "status {i}");
+    }
+    assert_eq!(emu.get(status).await.status, 429);
+    // Other calls have the hourly budget of 100, 6 of them spent.
     let other = "/zcc/papi/public/v1/getAdminUsers";
-    for i in 3..100 {
+    for i in 6..100 {
         assert_eq!(emu.get(other).await.status, 200, "call {i}");
     }
     let r = emu.get(other).await;
