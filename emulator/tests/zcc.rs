@@ -62,8 +62,11 @@ async fn trusted_networks_create_edit_list_delete() {
     let r = emu
         .delete(&format!("{API}/webTrustedNetwork/{id}/delete"))
         .await;
-    assert_eq!(r.status, 404);
-    assert_eq!(r.json()["code"], "NOT_FOUND");
+    assert_eq!(
+        r.status, 200,
+        "ZCC answers a missing object with its error code"
+    );
+    assert_eq!(r.json(), json!({"errorCode": "3005", "success": "false"}));
 }
 
 /// The edit form declares a string id; the answer gives it as a number.
@@ -158,7 +161,10 @@ async fn unrouted_paths_get_the_gateway_text_404() {
     assert_eq!(r.text, "404 Not Found");
     // A missing object of a routed path is the product's JSON error.
     let r = emu
-        .delete(&format!("{API}/webTrustedNetwork/404/delete"))
+        .put(
+            &format!("{API}/webTrustedNetwork/edit"),
+            &json!({"id": "404"}),
+        )
         .await;
     assert_eq!(r.status, 404);
     assert_eq!(r.json()["code"], "NOT_FOUND");

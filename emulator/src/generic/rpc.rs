@@ -8,6 +8,7 @@
 //! This module owns those behaviours; like the rest of `generic` it reads
 //! product facts only from the registry, `rules` and the specs.
 
+use axum::http::StatusCode;
 use serde_json::{Map, Value};
 
 use super::{crud, declared, Ctx, Finish};
@@ -35,7 +36,7 @@ pub fn serve(cx: &Ctx<'_>, input: &Option<Value>, finish: &Finish) -> Option<Out
             format!("No route for {target}"),
         )));
     };
-    Some(if ext.upsert.is_some() {
+    let out = if ext.upsert.is_some() {
         upsert(cx, &key, input.clone(), finish)
     } else if ext.remove.is_some() {
         remove(cx, &key)
@@ -43,6 +44,15 @@ pub fn serve(cx: &Ctx<'_>, input: &Option<Value>, finish: &Finish) -> Option<Out
         merge(cx, &key, input.clone())
     } else {
         into_singleton(cx, &key, input.clone())
+    };
+    Some(match (out, &ext.missing) {
+        // The declared "not there" answer replaces the 404. It leaves as an
+        // early answer, so no fixed answer replaces it and nothing stages.
+        (Err(e), Some(body)) if e.status == StatusCode::NOT_FOUND => Err(ApiError {
+            status: StatusCode::OK,
+            body: body.clone(),
+        }),
+        (out, _) => out,
     })
 }
 

@@ -24,7 +24,9 @@
 //! - `x-emulator-upsert: template`, `x-emulator-remove: template`,
 //!   `x-emulator-merge: template`, `x-emulator-singleton: template`:
 //!   RPC-style writes (ZCC's `.../edit`, `.../{id}/delete`, `set...`,
-//!   ZWA's `.../{id}/close`) on what another path serves;
+//!   ZWA's `.../{id}/close`) on what another path serves, with
+//!   `x-emulator-missing: value` the 200 body when the object named is not
+//!   there (ZCC answers `"success": "false"` rather than 404);
 //! - `x-emulator-status: {pending, active}`: the activation status body of
 //!   a staging product, by whether changes are pending;
 //! - `x-emulator-activates: true`: a second activation (ZTW's forced one);
@@ -58,6 +60,9 @@ pub struct Ext {
     pub remove: Option<String>,
     /// `x-emulator-merge`: item template.
     pub merge: Option<String>,
+    /// `x-emulator-missing`: the success body when the named object is
+    /// not there.
+    pub missing: Option<Value>,
     /// `x-emulator-singleton`: singleton template.
     pub singleton: Option<String>,
     /// `x-emulator-status`: (pending body, active body).
@@ -133,6 +138,7 @@ impl Ext {
             upsert: template("x-emulator-upsert"),
             remove: template("x-emulator-remove"),
             merge: template("x-emulator-merge"),
+            missing: op.get("x-emulator-missing").cloned(),
             singleton: template("x-emulator-singleton"),
             status,
             activates: op.get("x-emulator-activates").and_then(Value::as_bool) == Some(true),
@@ -183,6 +189,7 @@ mod tests {
             "x-emulator-upsert": "/u",
             "x-emulator-remove": "/r",
             "x-emulator-merge": "/m/{id}",
+            "x-emulator-missing": {"success": "false"},
             "x-emulator-singleton": "/s",
             "x-emulator-status": {"pending": {"s": "P"}, "active": {"s": "A"}},
             "x-emulator-activates": true,
@@ -191,6 +198,7 @@ mod tests {
         assert_eq!(e.upsert.as_deref(), Some("/u"));
         assert_eq!(e.remove.as_deref(), Some("/r"));
         assert_eq!(e.merge.as_deref(), Some("/m/{id}"));
+        assert_eq!(e.missing, Some(json!({"success": "false"})));
         assert_eq!(e.singleton.as_deref(), Some("/s"));
         assert_eq!(e.status, Some((json!({"s": "P"}), json!({"s": "A"}))));
         assert!(e.activates);
