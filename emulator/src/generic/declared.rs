@@ -358,3 +358,32 @@ pub(super) fn key_of(cx: &Ctx<'_>, template: &str) -> Option<String> {
         _ => found.collection_key(),
     })
 }
+
+/// The series in `value` (an object, or a list of them) cut to the
+/// request's `from`/`to` window in epoch seconds: ZDX answers the points of
+/// the asked window only. Without `from` and `to` nothing is cut.
+pub fn windowed(cx: &Ctx<'_>, value: &mut Value) {
+    let Some((items, time)) = &cx.op.ext.window else {
+        return;
+    };
+    let bound = |p: &str| cx.params.get(p).and_then(|v| v.parse::<u64>().ok());
+    let (from, to) = (bound("from"), bound("to"));
+    if from.is_none() && to.is_none() {
+        return;
+    }
+    let inside = |point: &Value| {
+        point
+            .get(time)
+            .and_then(Value::as_u64)
+            .is_some_and(|t| from.is_none_or(|f| t >= f) && to.is_none_or(|u| t <= u))
+    };
+    let cut = |series: &mut Value| {
+        if let Some(Value::Array(points)) = series.get_mut(items) {
+            points.retain(inside);
+        }
+    };
+    match value {
+        Value::Array(all) => all.iter_mut().for_each(cut),
+        one => cut(one),
+    }
+}

@@ -56,10 +56,13 @@ pub fn serve_finishing(cx: &Ctx<'_>, bytes: Bytes, finish: &Finish) -> Result<Re
         },
     }?;
     // A fixed answer replaces the body once the state has changed.
-    let value = match &cx.op.ext.answer {
+    let mut value = match &cx.op.ext.answer {
         Some(fixed) => Some(rpc::answer(fixed, value.as_ref())),
         None => value,
     };
+    if let Some(v) = value.as_mut() {
+        declared::windowed(cx, v);
+    }
     Ok(reply(cx.op, value))
 }
 

@@ -31,7 +31,10 @@
 //!   a staging product, by whether changes are pending;
 //! - `x-emulator-activates: true`: a second activation (ZTW's forced one);
 //! - `x-emulator-rate-limit: {max, window_ms}`: a limit of this operation
-//!   alone, counted before the product's (ZCC's device downloads).
+//!   alone, counted before the product's (ZCC's device downloads);
+//! - `x-emulator-window: {items, time}`: the answer's `items` lists keep
+//!   only the entries whose `time` lies in the request's `from`/`to`
+//!   window (ZDX's score and metric series).
 //!
 //! This module owns reading the extensions; it may not serve requests.
 
@@ -71,6 +74,8 @@ pub struct Ext {
     pub activates: bool,
     /// `x-emulator-rate-limit`: (requests, window in milliseconds).
     pub rate_limit: Option<(usize, u64)>,
+    /// `x-emulator-window`: (list field, time field of its items).
+    pub window: Option<(String, String)>,
 }
 
 /// A change to a list field of a singleton, chosen by a query parameter.
@@ -134,7 +139,11 @@ impl Ext {
             let max = usize::try_from(l.get("max")?.as_u64()?).ok()?;
             Some((max, l.get("window_ms")?.as_u64()?))
         });
+        let window = op
+            .get("x-emulator-window")
+            .and_then(|w| Some((text(w, "items")?, text(w, "time")?)));
         Ext {
+            window,
             upsert: template("x-emulator-upsert"),
             remove: template("x-emulator-remove"),
             merge: template("x-emulator-merge"),
@@ -193,8 +202,10 @@ mod tests {
             "x-emulator-singleton": "/s",
             "x-emulator-status": {"pending": {"s": "P"}, "active": {"s": "A"}},
             "x-emulator-activates": true,
-            "x-emulator-rate-limit": {"max": 3, "window_ms": 86400000}
+            "x-emulator-rate-limit": {"max": 3, "window_ms": 86400000},
+            "x-emulator-window": {"items": "datapoints", "time": "timestamp"}
         }));
+        assert_eq!(e.window, Some(("datapoints".into(), "timestamp".into())));
         assert_eq!(e.upsert.as_deref(), Some("/u"));
         assert_eq!(e.remove.as_deref(), Some("/r"));
         assert_eq!(e.merge.as_deref(), Some("/m/{id}"));

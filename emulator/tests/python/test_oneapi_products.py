@@ -137,8 +137,11 @@ def test_zdx_apps_scores_devices_and_deep_traces(zs, products):
     window = {"from": now - 2 * 3600, "to": now}
     apps = zdx.list_applications(**window)
     assert sorted(a["name"] for a in apps) == ["Outlook Online", "Zoom"]
-    score = zdx.get_app_score(id=101, **window)
+    # The seeded series has points at 1764000000 and an hour later.
+    score = zdx.get_app_score(id=101, **{"from": 1763999000, "to": 1764003600})
     assert [p["value"] for p in score["datapoints"]] == [85, 89]
+    score = zdx.get_app_score(id=101, **{"from": 1764000001, "to": 1764010000})
+    assert [p["value"] for p in score["datapoints"]] == [89]
     pages = list(zdx.get_paginator("list_devices").paginate(PaginationConfig={"PageSize": 2}, **window))
     assert [[d["id"] for d in page["devices"]] for page in pages] == [[5001, 5002], [5003]]
     assert [d.id for d in zs.zdx.devices.all()] == [5001, 5002, 5003]

@@ -11,6 +11,8 @@ import pytest
 from conftest import oneapi_client
 
 SEED_DEVICES = 3
+# Time of the first point of the seeded ZDX score series.
+SCORE_T0 = 1764000000
 
 
 @pytest.fixture
@@ -152,8 +154,13 @@ def test_zdx_app_scores_over_a_window(sdk):
     # The SDK hands a single application back as a one-element list.
     app = ok(zdx.apps.get_app("101", query_params=window))
     assert [a.name for a in app] == ["Outlook Online"]
-    score = ok(zdx.apps.get_app_score("101", query_params=window))
+    # The seeded score series has points at T0 and T0 + 1h.
+    both = {"from": SCORE_T0 - 60, "to": SCORE_T0 + 3600}
+    score = ok(zdx.apps.get_app_score("101", query_params=both))
     assert [p.value for p in score[0].datapoints] == [85, 89]
+    first = {"from": SCORE_T0 - 60, "to": SCORE_T0 + 60}
+    score = ok(zdx.apps.get_app_score("101", query_params=first))
+    assert [p.value for p in score[0].datapoints] == [85]
     _, _, err = zdx.apps.get_app("999", query_params=window)
     assert "RESOURCE_NOT_FOUND" in str(err)
 
