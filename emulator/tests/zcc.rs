@@ -142,15 +142,38 @@ async fn settings_have_defaults_and_setters_write_them() {
 }
 
 #[tokio::test]
-async fn device_download_is_a_csv_with_the_service_columns() {
-    let emu = start().await;
+async fn device_download_is_a_csv_of_the_devices() {
+    let doc = json!({"zcc": {"/papi/public/v1/getDevices": [
+        {"udid": "U-1", "user": "ann@corp.example.com", "type": 4, "registrationState": "Registered"},
+        {"udid": "U-2", "user": "bob \"the\" admin", "type": 3}
+    ]}});
+    let emu = common::start_with(zscaler_emulator::Config {
+        seed: zscaler_emulator::Seed::Empty,
+        seed_file: Some(std::sync::Arc::new(doc)),
+        ..zscaler_emulator::Config::default()
+    })
+    .await;
     let r = emu.get(&format!("{API}/downloadDevices")).await;
     assert_eq!(r.status, 200);
-    assert!(r.text.starts_with("\"User\",\"Device type\""), "{}", r.text);
     assert!(r
         .header("content-type")
         .unwrap()
         .starts_with("application/octet-stream"));
+    let rows: Vec<&str> = r.text.lines().collect();
+    assert!(
+        rows[0].starts_with("\"User\",\"Device type\""),
+        "{}",
+        r.text
+    );
+    assert_eq!(rows.len(), 3);
+    assert!(rows[1].starts_with("\"ann@corp.example.com\",\"MAC\",\"\",\"\",\"U-1\""));
+    assert!(rows[1].contains("\"Registered\""));
+    assert!(rows[2].starts_with("\"bob \"\"the\"\" admin\",\"WINDOWS\""));
+    let r = emu.get(&format!("{API}/downloadServiceStatus")).await;
+    assert_eq!(
+        r.text.lines().nth(1).unwrap().split(',').nth(1),
+        Some("\"U-1\"")
+    );
 }
 
 #[tokio::test]

@@ -20,6 +20,9 @@ type Out = Result<Option<Value>, ApiError>;
 /// The declared RPC-style behaviour serving this request, when one applies.
 pub fn serve(cx: &Ctx<'_>, input: &Option<Value>, finish: &Finish) -> Option<Out> {
     let ext = &cx.op.ext;
+    if let Some(csv) = &ext.csv {
+        return Some(download(cx, csv));
+    }
     if let Some((pending, active)) = &ext.status {
         let pending_now = cx.state.store().is_pending(cx.op.product);
         return Some(Ok(Some(if pending_now { pending } else { active }.clone())));
@@ -121,6 +124,35 @@ fn merge(cx: &Ctx<'_>, key: &str, input: Option<Value>) -> Out {
     obj.extend(cx.op.ext.defaults.clone());
     items[idx] = Value::Object(obj);
     Ok(Some(items[idx].clone()))
+}
+
+/// The collection at the declared source as CSV, every value quoted as ZCC
+/// writes it; the header row alone for an empty collection.
+fn download(cx: &Ctx<'_>, csv: &crate::spec::ext::Csv) -> Out {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let row = |cells: Vec<String>| cells.iter().map(|c| quote(c)).collect::<Vec<_>>().join(",");
+    let mut out = row(csv.columns.iter().map(|c| c.0.clone()).collect());
+    out.push('\n');
+    let Some(key) = declared::key_of(cx, &csv.source) else {
+        return Ok(Some(Value::String(out)));
+    };
+    let store = cx.state.store();
+    for obj in store.collection(&key) {
+        let cells = csv.columns.iter().map(|(_, field, names)| {
+            let text = match obj.get(field) {
+                Some(Value::String(s)) => s.clone(),
+                Some(Value::Null) | None => String::new(),
+                Some(v) => v.to_string(),
+            };
+            match names.get(&text).and_then(Value::as_str) {
+                Some(name) => name.to_string(),
+                None => text,
+            }
+        });
+        out.push_str(&row(cells.collect()));
+        out.push('\n');
+    }
+    Ok(Some(Value::String(out)))
 }
 
 /// Merges the body into the singleton another path reads.

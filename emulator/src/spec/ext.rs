@@ -32,6 +32,9 @@
 //! - `x-emulator-activates: true`: a second activation (ZTW's forced one);
 //! - `x-emulator-rate-limit: {max, window_ms}`: a limit of this operation
 //!   alone, counted before the product's (ZCC's device downloads);
+//! - `x-emulator-csv: {source, columns}`: the collection at `source` as
+//!   CSV, one `[header, field, {value: name}]` per column (ZCC's device
+//!   downloads);
 //! - `x-emulator-window: {items, time}`: the answer's `items` lists keep
 //!   only the entries whose `time` lies in the request's `from`/`to`
 //!   window (ZDX's score and metric series).
@@ -76,6 +79,18 @@ pub struct Ext {
     pub rate_limit: Option<(usize, u64)>,
     /// `x-emulator-window`: (list field, time field of its items).
     pub window: Option<(String, String)>,
+    /// `x-emulator-csv`: the collection template and its columns.
+    pub csv: Option<Csv>,
+}
+
+/// A CSV download of another path's collection.
+#[derive(Debug, Clone)]
+pub struct Csv {
+    /// Template of the collection.
+    pub source: String,
+    /// (header, object field, value names) per column; an empty field is
+    /// an always-empty column.
+    pub columns: Vec<(String, String, Map<String, Value>)>,
 }
 
 /// A change to a list field of a singleton, chosen by a query parameter.
@@ -142,8 +157,30 @@ impl Ext {
         let window = op
             .get("x-emulator-window")
             .and_then(|w| Some((text(w, "items")?, text(w, "time")?)));
+        let csv = op.get("x-emulator-csv").and_then(|c| {
+            let columns = c
+                .get("columns")?
+                .as_array()?
+                .iter()
+                .filter_map(|col| {
+                    let col = col.as_array()?;
+                    let text = |i: usize| col.get(i).and_then(Value::as_str).map(String::from);
+                    let names = col.get(2).and_then(Value::as_object).cloned();
+                    Some((
+                        text(0)?,
+                        text(1).unwrap_or_default(),
+                        names.unwrap_or_default(),
+                    ))
+                })
+                .collect();
+            Some(Csv {
+                source: text(c, "source")?,
+                columns,
+            })
+        });
         Ext {
             window,
+            csv,
             upsert: template("x-emulator-upsert"),
             remove: template("x-emulator-remove"),
             merge: template("x-emulator-merge"),
@@ -203,8 +240,13 @@ mod tests {
             "x-emulator-status": {"pending": {"s": "P"}, "active": {"s": "A"}},
             "x-emulator-activates": true,
             "x-emulator-rate-limit": {"max": 3, "window_ms": 86400000},
-            "x-emulator-window": {"items": "datapoints", "time": "timestamp"}
+            "x-emulator-window": {"items": "datapoints", "time": "timestamp"},
+            "x-emulator-csv": {"source": "/d", "columns": [["User", "user"], ["Type", "type", {"3": "WINDOWS"}], ["Log", ""]]}
         }));
+        let csv = e.csv.unwrap();
+        assert_eq!(csv.source, "/d");
+        assert_eq!(csv.columns.len(), 3);
+        assert_eq!(csv.columns[1].2["3"], "WINDOWS");
         assert_eq!(e.window, Some(("datapoints".into(), "timestamp".into())));
         assert_eq!(e.upsert.as_deref(), Some("/u"));
         assert_eq!(e.remove.as_deref(), Some("/r"));

@@ -46,8 +46,10 @@ def test_zcc_devices_page_filter_and_download(zs, products):
     ann = zcc.list_devices(osType=3, username="ann@corp.example.com")
     assert [d["machineHostname"] for d in ann] == ["ANN-LAPTOP"]
     # A download answers a stream, read like boto3's StreamingBody.
-    csv = zcc.download_enrolled_devices(osTypes="3", registrationTypes="1").read()
-    assert csv.decode().startswith('"User","Device type"')
+    csv = zcc.download_enrolled_devices(osTypes="3,4", registrationTypes="1").read()
+    rows = csv.decode().splitlines()
+    assert rows[0].startswith('"User","Device type"')
+    assert [r.split(",")[4] for r in rows[1:]] == ['"E2E-UDID-0001"', '"E2E-UDID-0002"', '"E2E-UDID-0003"']
 
 
 @pytest.mark.xfail(strict=True, raises=ParamValidationError,

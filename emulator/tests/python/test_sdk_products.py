@@ -38,10 +38,19 @@ def test_zcc_devices_list_page_and_download(sdk, tmp_path):
     assert [d.udid for d in page] == ["E2E-UDID-0003"]
     target = tmp_path / "devices.csv"
     assert zcc.devices.download_devices(filename=str(target)) == str(target)
-    assert target.read_text().startswith('"User","Device type","Device model"')
+    rows = target.read_text().splitlines()
+    assert rows[0].startswith('"User","Device type","Device model"')
+    # One row per device, the type by name as ZCC writes it.
+    assert [r.split(",")[:2] for r in rows[1:]] == [
+        ['"ann@corp.example.com"', '"WINDOWS"'],
+        ['"bob@corp.example.com"', '"MAC"'],
+        ['"cy@corp.example.com"', '"WINDOWS"'],
+    ]
     status = tmp_path / "status.csv"
     zcc.devices.download_service_status(filename=str(status))
-    assert status.read_text().startswith('"User","UDID","ZIA Enabled"')
+    rows = status.read_text().splitlines()
+    assert rows[0].startswith('"User","UDID","ZIA Enabled"')
+    assert [r.split(",")[1] for r in rows[1:]] == ['"E2E-UDID-0001"', '"E2E-UDID-0002"', '"E2E-UDID-0003"']
 
 
 def test_zcc_device_downloads_hit_the_daily_limit(products, monkeypatch, tmp_path):
