@@ -295,8 +295,7 @@ fn list_action(cx: &Ctx<'_>, a: &crate::spec::ext::ListAction, input: &Option<Va
 
 /// The source collection, filtered by the declared matches (path
 /// parameters, else query parameters; an absent or empty one does not
-/// filter), in
-/// this operation's list style.
+/// filter), in this operation's list style.
 fn list_view(cx: &Ctx<'_>, view: &crate::spec::ext::View) -> Out {
     let key = key_of(cx, &view.source).ok_or_else(|| not_found(cx, &view.source))?;
     let store = cx.state.store();

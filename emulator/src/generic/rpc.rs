@@ -1,9 +1,11 @@
 //! Operations that act on what another path serves, declared with
 //! extensions (see `spec::ext`): ZCC's RPC-style API creates with
 //! `.../create`, updates or creates with `.../edit` (the body names the
-//! object), deletes with `.../{id}/delete` and reads settings written by a
-//! sibling `set...` path; staging products answer their activation status
-//! from the pending flag.
+//! object), deletes with `.../{id}/delete` (a missing object may have a
+//! declared 200 answer), reads settings written by a sibling `set...` path
+//! and downloads its devices as CSV; ZWA's `.../{id}/close` merges into the
+//! incident; staging products answer their activation status from the
+//! pending flag.
 //!
 //! This module owns those behaviours; like the rest of `generic` it reads
 //! product facts only from the registry, `rules` and the specs.
