@@ -1,14 +1,24 @@
 //! ZCC's RPC-style API served from spec extensions: `.../create`,
 //! `.../edit` (the body names the object), `.../{id}/delete` and
 //! `listByCompany` work on one collection; `set...` writes what `get...`
-//! reads; the settings an empty tenant has are the spec's defaults.
+//! reads; the settings an empty tenant has are the spec's defaults. Every
+//! test starts from the empty seed, so demo data cannot change the counts.
 
 mod common;
 
-use common::{start, Emu};
+use common::{start_with, Emu};
 use serde_json::{json, Value};
 
 const API: &str = "/zcc/papi/public/v1";
+
+/// An emulator without seed data.
+async fn start() -> Emu {
+    start_with(zscaler_emulator::Config {
+        seed: zscaler_emulator::Seed::Empty,
+        ..zscaler_emulator::Config::default()
+    })
+    .await
+}
 
 async fn trusted(emu: &Emu) -> Value {
     let r = emu
@@ -147,7 +157,7 @@ async fn device_download_is_a_csv_of_the_devices() {
         {"udid": "U-1", "user": "ann@corp.example.com", "type": 4, "registrationState": "Registered"},
         {"udid": "U-2", "user": "bob \"the\" admin", "type": 3}
     ]}});
-    let emu = common::start_with(zscaler_emulator::Config {
+    let emu = start_with(zscaler_emulator::Config {
         seed: zscaler_emulator::Seed::Empty,
         seed_file: Some(std::sync::Arc::new(doc)),
         ..zscaler_emulator::Config::default()
