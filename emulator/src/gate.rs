@@ -27,6 +27,7 @@ use crate::errors::ApiError;
 use crate::legacy::zia::session_cookie;
 use crate::legacy::{keys, ztw};
 use crate::product::Product;
+use crate::spec::Operation;
 use crate::state::AppState;
 
 /// True for methods that change state.
@@ -85,6 +86,7 @@ pub fn check(
     state: &AppState,
     method: &Method,
     path: &str,
+    op: &Operation,
     headers: &HeaderMap,
     legacy_layout: bool,
 ) -> Result<String, Box<Response>> {
@@ -97,7 +99,7 @@ pub fn check(
         return Err(Box::new(read_only_refusal()));
     }
     if modes.rate_limits() {
-        state.runtime.limiter.check(product, &caller, method)?;
+        state.runtime.limiter.check(op, &caller, method)?;
     }
     // The edit lock exists where the registry names a retryable conflict.
     let lock_code = product.errors.retry_conflict.first();

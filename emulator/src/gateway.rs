@@ -4,6 +4,8 @@
 //!   `x-ratelimit-remaining` / `x-ratelimit-reset` for a 60-second window;
 //! - ZIdentity: `500, 500;w=1, 20000;w=60, 1000, 1000;w=1`, remaining and
 //!   reset given per one-second window (`495, 999` / `1, 1`);
+//! - ZCC: `100, 100;w=3600, 100;w=3600`, an hour's window; ZTW:
+//!   `1000, 1000;w=1`, a second's;
 //! - the token endpoint: `500, 500;w=1, 100000;w=60`, one-second window;
 //! - ZIA also stamps `x-zscaler-mode` (`read-write`, or `read-only` while
 //!   read-only mode is on) on every response, errors included.
@@ -122,7 +124,8 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
             ("x-ratelimit-remaining", remaining),
             ("x-ratelimit-reset", reset),
         ] {
-            if let Ok(v) = HeaderValue::from_str(&value) {
+            // A 429 already names the window that refused it.
+            if let (Ok(v), false) = (HeaderValue::from_str(&value), h.contains_key(name)) {
                 h.insert(HeaderName::from_static(name), v);
             }
         }

@@ -7,6 +7,13 @@
 //!   1/minute, per token or session. A 429 carries `retry-after: <n>` and
 //!   `{"message": "Rate Limit (1/SECOND) exceeded", "Retry-After": "1 seconds"}`.
 //! - ZIdentity: only the gateway's informational headers.
+//! - ZTW (ZIA's backend): ZIA's per-method windows, body and header.
+//! - ZCC: 100 calls per hour, and 3 a day for each of the device,
+//!   service-status and disable-reason downloads (operations declaring
+//!   `x-emulator-rate-limit`, counted before the product's limit: recorded
+//!   downloads report `x-rate-limit-remaining: 2` after one call); the wait
+//!   is in `x-rate-limit-retry-after-seconds`, the header the Python SDK
+//!   reads for ZCC.
 //!
 //! Windows slide: a request is refused while `limit` requests of the same
 //! bucket were accepted within the last window, and `retry-after` is the
@@ -27,6 +34,7 @@ use axum::Json;
 use crate::errors::ApiError;
 use crate::product::Product;
 use crate::rules;
+use crate::spec::Operation;
 
 /// One limit: `limit` requests per `window`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +87,18 @@ pub fn rule_for(product: Product, method: &Method) -> Option<Rule> {
     })
 }
 
+/// The rule an operation declares for itself (`x-emulator-rate-limit`):
+/// its own bucket, whatever the method.
+pub fn op_rule(op: &Operation) -> Option<Rule> {
+    let (max, window_ms) = op.ext.rate_limit?;
+    Some(Rule {
+        bucket: format!("{}-op-{}", op.product.name, op.template),
+        limit: max,
+        window: Duration::from_millis(window_ms),
+        label: label(max, window_ms),
+    })
+}
+
 /// Sliding-window request logs per (caller, bucket).
 #[derive(Debug, Default)]
 pub struct Limiter {
@@ -86,20 +106,25 @@ pub struct Limiter {
 }
 
 impl Limiter {
-    /// Records the request, or refuses it with the product's 429.
+    /// Records the request, or refuses it with the product's 429: the
+    /// operation's own limit first, then the product's.
     pub fn check(
         &self,
-        product: Product,
+        op: &Operation,
         caller: &str,
         method: &Method,
     ) -> Result<(), Box<Response>> {
-        let Some(rule) = rule_for(product, method) else {
-            return Ok(());
-        };
-        match self.admit(caller, &rule, Instant::now()) {
-            Ok(()) => Ok(()),
-            Err(wait) => Err(Box::new(too_many(product, wait, &rule.label))),
+        let product = op.product;
+        let now = Instant::now();
+        for rule in [op_rule(op), rule_for(product, method)]
+            .into_iter()
+            .flatten()
+        {
+            if let Err(wait) = self.admit(caller, &rule, now) {
+                return Err(Box::new(too_many(product, wait, &rule.label)));
+            }
         }
+        Ok(())
     }
 
     /// Admits a request at `now`, or says how long until one would be.
@@ -149,10 +174,23 @@ pub fn too_many(product: Product, wait: Duration, label: &str) -> Response {
         )
         .into_response(),
     };
-    resp.headers_mut().insert(
-        HeaderName::from_static("retry-after"),
+    let h = resp.headers_mut();
+    h.insert(
+        HeaderName::from_static(r.retry_header),
         HeaderValue::from_str(&retry).expect("digits are a valid header"),
     );
+    // The refusing window, which the gateway layer leaves in place: clients
+    // (zscaler-sdk-python) take the wait from `x-ratelimit-reset` first.
+    if r.gateway.is_some() {
+        h.insert(
+            HeaderName::from_static("x-ratelimit-remaining"),
+            HeaderValue::from_static("0"),
+        );
+        h.insert(
+            HeaderName::from_static("x-ratelimit-reset"),
+            HeaderValue::from(n),
+        );
+    }
     resp
 }
 

@@ -55,6 +55,11 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Response {
     let index = state.spec;
     let product = index.product_of(&path);
     let Some(found) = index.find(&path) else {
+        if let Some(text) = crate::rules::of(product).unrouted {
+            // Typed JSON although it is text, as recorded.
+            let json = [(axum::http::header::CONTENT_TYPE, "application/json")];
+            return (axum::http::StatusCode::NOT_FOUND, json, text).into_response();
+        }
         return ApiError::not_found(product, format!("No route for {path}")).into_response();
     };
     // HEAD is a GET whose body hyper leaves out.
@@ -66,7 +71,7 @@ pub async fn dispatch(State(state): State<AppState>, req: Request) -> Response {
         return ApiError::method_not_allowed(product).into_response();
     };
     let legacy_layout = req.extensions().get::<LegacyLayout>().is_some();
-    if let Err(refusal) = gate::check(&state, &method, &path, req.headers(), legacy_layout) {
+    if let Err(refusal) = gate::check(&state, &method, &path, op, req.headers(), legacy_layout) {
         return *refusal;
     }
     let (parts, body) = req.into_parts();

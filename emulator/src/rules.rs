@@ -55,6 +55,12 @@ pub struct Rules {
     pub mode_header: Option<&'static str>,
     /// Suffix of the `retry-after` value of a 429 (`s` for ZPA).
     pub retry_suffix: &'static str,
+    /// Header carrying the wait of a 429 (lower case).
+    pub retry_header: &'static str,
+    /// Body of the gateway's 404 for a path the product does not route,
+    /// when it is not the product's error shape (ZCC: plain text, recorded
+    /// for `syncZpaAdminUsers` in `zcc.jsonl`).
+    pub unrouted: Option<&'static str>,
     /// Body of a 429, when it is not the product's error shape.
     pub too_many: Option<TooManyBody>,
     /// Rate-limit buckets are per method rather than per registry limit.
@@ -83,6 +89,8 @@ impl Rules {
         gateway: None,
         mode_header: None,
         retry_suffix: "",
+        retry_header: "retry-after",
+        unrouted: None,
         too_many: None,
         bucket_per_method: false,
         strings_take_numbers: false,
@@ -128,6 +136,32 @@ const TABLE: &[(&str, Rules)] = &[
             mode_header: Some("x-zscaler-mode"),
             too_many: Some(zia_too_many),
             bucket_per_method: true,
+            ..Rules::DEFAULT
+        },
+    ),
+    (
+        "ztw",
+        Rules {
+            gateway: Some(GatewayWindows {
+                pool: "ztw",
+                header: "1000, 1000;w=1",
+                windows: &[(1000, 1)],
+            }),
+            too_many: Some(zia_too_many),
+            bucket_per_method: true,
+            ..Rules::DEFAULT
+        },
+    ),
+    (
+        "zcc",
+        Rules {
+            gateway: Some(GatewayWindows {
+                pool: "zcc",
+                header: "100, 100;w=3600, 100;w=3600",
+                windows: &[(100, 3600)],
+            }),
+            retry_header: "x-rate-limit-retry-after-seconds",
+            unrouted: Some("404 Not Found"),
             ..Rules::DEFAULT
         },
     ),

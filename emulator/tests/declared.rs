@@ -235,3 +235,44 @@ async fn references_answer_with_the_referenced_fields() {
         .json();
     assert_eq!(read["services"][0]["name"], "DNS");
 }
+
+#[tokio::test]
+async fn series_windows_generated_defaults_and_merges() {
+    let doc = json!({"zdx": {"/v1/apps/7/score": {"metric": "score", "datapoints": [
+        {"timestamp": 100, "value": 1}, {"timestamp": 200, "value": 2}
+    ]}}});
+    let emu = common::start_with(zscaler_emulator::Config {
+        seed_file: Some(std::sync::Arc::new(doc)),
+        ..zscaler_emulator::Config::default()
+    })
+    .await;
+    let all = emu.get("/zdx/v1/apps/7/score").await.json();
+    assert_eq!(all["datapoints"].as_array().unwrap().len(), 2);
+    let cut = emu.get("/zdx/v1/apps/7/score?from=150&to=300").await.json();
+    assert_eq!(cut["datapoints"], json!([{"timestamp": 200, "value": 2}]));
+    // The cut is the answer's, not the stored series'.
+    let again = emu.get("/zdx/v1/apps/7/score").await.json();
+    assert_eq!(again["datapoints"].as_array().unwrap().len(), 2);
+
+    // `$id` and `$now` defaults: a deep trace names its id `trace_id`.
+    let r = emu
+        .post(
+            "/zdx/v1/devices/9/deeptraces",
+            &json!({"session_name": "s"}),
+        )
+        .await;
+    assert_eq!(r.status, 202, "{}", r.text);
+    let trace = r.json();
+    assert_eq!(trace["trace_id"], trace["id"]);
+    assert!(trace["created_at"].as_u64().unwrap() > 1_700_000_000);
+
+    // A merge into a missing object is a 404 in the product's shape.
+    let r = emu
+        .post(
+            "/zwa/dlp/v1/incidents/nope/close",
+            &json!({"resolutionCode": "FALSE_POSITIVE"}),
+        )
+        .await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.json()["code"], "RESOURCE_NOT_FOUND");
+}

@@ -139,3 +139,79 @@ async fn gateway_headers_on_every_product_response() {
     assert!(r.header("x-ratelimit-remaining").unwrap().contains(", "));
     assert!(r.header("x-request-id").is_some());
 }
+
+#[tokio::test]
+async fn zcc_device_downloads_three_a_day_and_calls_per_hour() {
+    let emu = start().await;
+    enable(&emu).await;
+    let devices = "/zcc/papi/public/v1/downloadDevices";
+    for i in 0..3 {
+        assert_eq!(emu.get(devices).await.status, 200, "download {i}");
+    }
+    let r = emu.get(devices).await;
+    assert_eq!(r.status, 429);
+    let wait: u64 = r
+        .header("x-rate-limit-retry-after-seconds")
+        .expect("the header the SDK reads for ZCC")
+        .parse()
+        .unwrap();
+    assert!(wait > 86_000 && wait <= 86_400, "{wait}");
+    assert_eq!(r.header("x-ratelimit-reset"), Some(wait.to_string()));
+    assert_eq!(r.header("x-ratelimit-remaining").as_deref(), Some("0"));
+    // The service-status download has its own daily budget.
+    let status = "/zcc/papi/public/v1/downloadServiceStatus";
+    for i in 0..3 {
+        assert_eq!(emu.get(status).await.status, 200, "status {i}");
+    }
+    assert_eq!(emu.get(status).await.status, 429);
+    // Other calls have the hourly budget of 100, 6 of them spent.
+    let other = "/zcc/papi/public/v1/getAdminUsers";
+    for i in 6..100 {
+        assert_eq!(emu.get(other).await.status, 200, "call {i}");
+    }
+    let r = emu.get(other).await;
+    assert_eq!(r.status, 429);
+    let wait: u64 = r
+        .header("x-rate-limit-retry-after-seconds")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(wait > 3500 && wait <= 3600, "{wait}");
+}
+
+#[tokio::test]
+async fn ztw_limits_like_zia() {
+    let emu = start().await;
+    enable(&emu).await;
+    assert_eq!(emu.get("/ztw/api/v1/provUrl").await.status, 200);
+    assert_eq!(emu.get("/ztw/api/v1/locationTemplate").await.status, 200);
+    let r = emu.get("/ztw/api/v1/provUrl").await;
+    assert_eq!(r.status, 429);
+    assert_eq!(r.header("retry-after").as_deref(), Some("1"));
+    assert_eq!(r.json()["message"], "Rate Limit (2/SECOND) exceeded");
+    // Writes have their own per-second budget.
+    let t = json!({"name": "t", "template": {}});
+    assert_eq!(
+        emu.post("/ztw/api/v1/locationTemplate", &t).await.status,
+        200
+    );
+    let r = emu.post("/ztw/api/v1/locationTemplate", &t).await;
+    assert_eq!(r.status, 429);
+    assert_eq!(r.json()["message"], "Rate Limit (1/SECOND) exceeded");
+}
+
+#[tokio::test]
+async fn zcc_and_ztw_gateway_headers() {
+    let emu = start().await;
+    let r = emu.get("/zcc/papi/public/v1/getAdminRoles").await;
+    assert_eq!(
+        r.header("x-ratelimit-limit").as_deref(),
+        Some("100, 100;w=3600, 100;w=3600")
+    );
+    let r = emu.get("/ztw/api/v1/provUrl").await;
+    assert_eq!(
+        r.header("x-ratelimit-limit").as_deref(),
+        Some("1000, 1000;w=1")
+    );
+    assert!(r.header("x-ratelimit-remaining").is_some());
+}

@@ -1,5 +1,5 @@
 //! Emulator behaviour replayed from recorded sequences: every cassette of
-//! real ZPA, ZIA and ZIdentity traffic (`../shared/recorded`, or
+//! real ZPA, ZIA, ZIdentity, ZCC and ZTW traffic (`../shared/recorded`, or
 //! `$ZSCALER_SHARED_DIR/recorded`) is sent, in order, to a fresh emulator
 //! with the demo seed, and each answer is held against the recorded one:
 //! the same status (same class for successes), and a body with every
@@ -9,8 +9,9 @@
 //! Not compared: the token requests (the test authenticates like the other
 //! tests), recorded rate limits, expired tokens, edit locks and server
 //! faults (the SDK retried; the interaction is not sent), and requests on
-//! objects the recording tenant already had (an id the cassette never got
-//! back: a fresh emulator cannot have them). What else the emulator cannot
+//! objects the recording tenant already had (an id, in the path or a
+//! write's body, the cassette never got back: a fresh emulator cannot
+//! have them). What else the emulator cannot
 //! reproduce is listed in [`EXEMPT`], each entry with its reason; cassettes
 //! with gaps still open are listed in [`PENDING`]; anything else that
 //! differs fails the test.
@@ -45,6 +46,11 @@ const TENANT_REFUSED: &str = "tenant refused the test body (licence/settings)";
 const UNDECLARED_CHECK: &str = "field check the spec does not declare";
 /// The endpoint is not enabled on the recording tenant (404 without body).
 const NOT_ENABLED: &str = "endpoint not enabled on the recording tenant";
+
+/// A (redacted) user of the recording tenant, whom the answer is about.
+const RECORDING_USER: &str = "user of the recording tenant";
+/// ZCC renders web policies for its list differently from the edit form.
+const WEB_POLICY_FORM: &str = "web policy list form differs from the edit form";
 
 /// Data of the Zscaler cloud the recording ran on (its data centres).
 const RECORDING_CLOUD: &str = "VIPs of the recording cloud";
@@ -170,6 +176,64 @@ const EXEMPT: &[(&str, &str, Option<u64>, &str)] = &[
         Some(6),
         "tenant kind refuses the endpoint",
     ),
+    // The sync endpoints answered the gateway's plain `404 Not Found`: not
+    // routed for the recording tenant.
+    (
+        "zcc.jsonl",
+        "TestAdminUserExtended.yaml",
+        Some(1),
+        NOT_ENABLED,
+    ),
+    (
+        "zcc.jsonl",
+        "TestAdminUserExtended.yaml",
+        Some(2),
+        NOT_ENABLED,
+    ),
+    // `webAppConfig` is the recording cloud's feature-visibility map (a
+    // few hundred per-cloud rollout flags), not a setting of the API.
+    (
+        "zcc.jsonl",
+        "TestCompanyInfo.yaml",
+        Some(1),
+        "feature map of the recording cloud",
+    ),
+    // Removing devices by user and version refused with a redacted
+    // message where the plain removal of the same devices answered 200.
+    (
+        "zcc.jsonl",
+        "TestDeviceRemoval.yaml",
+        Some(1),
+        UNDECLARED_CHECK,
+    ),
+    // Predefined application 3 is from the service's catalogue, which a
+    // fresh emulator tenant does not hold.
+    (
+        "zcc.jsonl",
+        "TestPredefinedIPBasedApps.yaml",
+        Some(2),
+        "tenant's predefined IP-based app",
+    ),
+    // The OTPs of a device the recording tenant had (its udid came from
+    // the tenant's device list, which a fresh emulator has empty).
+    (
+        "zcc.jsonl",
+        "TestSecrets.yaml",
+        Some(1),
+        "device of the recording tenant",
+    ),
+    // The passwords of a (redacted) user of the recording tenant.
+    ("zcc.jsonl", "TestSecrets.yaml", Some(2), RECORDING_USER),
+    ("zcc.jsonl", "TestSecrets.yaml", Some(3), RECORDING_USER),
+    ("zcc.jsonl", "TestSecrets.yaml", Some(4), RECORDING_USER),
+    ("zcc.jsonl", "TestSecrets.yaml", Some(5), RECORDING_USER),
+    ("zcc.jsonl", "TestSecrets.yaml", Some(6), RECORDING_USER),
+    // The list shows the tenant's policies in the service's list form
+    // (the edit form's `windowsPolicy` lifted, flags retyped); the
+    // emulator lists a policy as the edit sent it. Not tenant data, but a
+    // rendering the spec does not describe: see the report of this work.
+    ("zcc.jsonl", "TestWebPolicy.yaml", Some(2), WEB_POLICY_FORM),
+    ("zcc.jsonl", "TestWebPolicy.yaml", Some(3), WEB_POLICY_FORM),
     // The report was never requested (the SDK's POST went to a mistyped
     // path), so the real tenant had none; the emulator's singleton
     // answers its empty value instead of 404 / 406.
@@ -307,7 +371,10 @@ async fn replay(file: &str) {
                 continue;
             }
             let recorded_path = rec["url_path"].as_str().unwrap_or_default();
-            let tenant_object = ids.unknown_id(recorded_path, CUST).map(String::from);
+            let tenant_object = ids
+                .unknown_id(recorded_path, CUST)
+                .map(String::from)
+                .or_else(|| ids.unknown_body_id(&rec["request_body"]));
             let resp = send(request(&emu, &ids, rec)).await;
             sent += 1;
             let status = resp.status.as_u16();
@@ -376,6 +443,16 @@ async fn zia_cassettes_replay() {
 #[tokio::test]
 async fn zidentity_cassettes_replay() {
     replay("zid.jsonl").await;
+}
+
+#[tokio::test]
+async fn zcc_cassettes_replay() {
+    replay("zcc.jsonl").await;
+}
+
+#[tokio::test]
+async fn ztw_cassettes_replay() {
+    replay("ztw.jsonl").await;
 }
 
 #[test]

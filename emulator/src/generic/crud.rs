@@ -12,7 +12,7 @@ use serde_json::{json, Map, Value};
 use super::{declared, links, listing, single, Ctx, Finish};
 use crate::errors::ApiError;
 use crate::rules;
-use crate::spec::schema::Shape;
+use crate::spec::schema::{Json, Shape};
 use crate::store::{now_secs, position};
 
 type Out = Result<Option<Value>, ApiError>;
@@ -55,9 +55,10 @@ pub fn create_in(cx: &Ctx<'_>, key: &str, input: Option<Value>, finish: &Finish)
         obj.entry(field).or_insert_with(|| json!(mt));
     }
     let mut store = cx.state.store();
-    obj.insert("id".into(), store.new_id(cx.op.product));
+    obj.insert("id".into(), new_id(cx, &mut store));
     stamp(&mut obj, cx, None);
     declared::fill(&mut obj, &cx.op.ext.defaults, None);
+    declared::fresh_values(&mut obj, &cx.op.ext.defaults);
     declared::expand_refs(cx, &store, &mut obj);
     finish(&mut obj, &mut store);
     let wanted = cx
@@ -77,6 +78,21 @@ pub fn create_in(cx: &Ctx<'_>, key: &str, input: Option<Value>, finish: &Finish)
         declared::renumber(cx, items, field);
     }
     Ok(Some(items[at].clone()))
+}
+
+/// A new id in the product's style, as a string where the create body
+/// declares a string `id` (ZCC's trusted networks, in an int64 product).
+fn new_id(cx: &Ctx<'_>, store: &mut crate::store::Store) -> Value {
+    let id = store.new_id(cx.op.product);
+    let string_id = cx.op.request.as_ref().is_some_and(|b| {
+        b.fields
+            .iter()
+            .any(|(name, kind, _)| name == "id" && *kind == Json::String)
+    });
+    match (&id, string_id) {
+        (Value::Number(n), true) => json!(n.to_string()),
+        _ => id,
+    }
 }
 
 /// GET of an item; the scope parameter (ZPA's `microtenantId`) hides
@@ -194,6 +210,10 @@ pub(super) fn stamp(obj: &mut Map<String, Value>, cx: &Ctx<'_>, prev: Option<&Va
     }
     if wants("modifiedTime") {
         obj.insert("modifiedTime".into(), time(now));
+    }
+    // ZTW (ZIA's backend) writes `lastModTime` in epoch seconds.
+    if wants("lastModTime") {
+        obj.insert("lastModTime".into(), json!(now));
     }
     if wants("lastModifiedTime") {
         obj.insert("lastModifiedTime".into(), json!(now));

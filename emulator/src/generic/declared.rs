@@ -42,12 +42,59 @@ pub fn serve(cx: &Ctx<'_>, input: &Option<Value>, finish: &Finish) -> Option<Out
 
 /// Fields of `defaults` that `obj` lacks, taken from `prev` when it has
 /// them (a full replace keeps what the server filled) or else the default.
+/// An object default fills the fields a sent object lacks, all the way
+/// down (ZTW completes a location template's `template`).
 pub fn fill(obj: &mut Map<String, Value>, defaults: &Map<String, Value>, prev: Option<&Value>) {
     for (k, v) in defaults {
-        if !obj.contains_key(k) {
-            let kept = prev.and_then(|p| p.get(k)).filter(|x| !x.is_null());
-            obj.insert(k.clone(), kept.unwrap_or(v).clone());
+        // Generated per object at its create (see `fresh_values`).
+        if generated(v) {
+            continue;
         }
+        let kept = prev.and_then(|p| p.get(k)).filter(|x| !x.is_null());
+        match (obj.get_mut(k), v) {
+            (None, _) => {
+                obj.insert(k.clone(), kept.unwrap_or(v).clone());
+            }
+            (Some(Value::Object(inner)), Value::Object(nested)) => fill(inner, nested, kept),
+            _ => {}
+        }
+    }
+}
+
+/// Defaults generated per object at its create: `"$uuid"` a fresh UUID
+/// (ZCC's trusted networks carry a `guid`), `"$id"` the object's own id
+/// under another name (ZDX's deep traces are `trace_id`), `"$now"` the
+/// time in epoch seconds.
+const GENERATED: [&str; 3] = ["$uuid", "$id", "$now"];
+
+/// Whether `v` is a generated default.
+fn generated(v: &Value) -> bool {
+    v.as_str().is_some_and(|s| GENERATED.contains(&s))
+}
+
+/// Each generated default the object lacks, as its value for this object.
+pub fn fresh_values(obj: &mut Map<String, Value>, defaults: &Map<String, Value>) {
+    for (k, v) in defaults {
+        if obj.contains_key(k) {
+            continue;
+        }
+        let value = match v.as_str() {
+            Some("$uuid") => {
+                let h = crate::random::hex(2);
+                json!(format!(
+                    "{}-{}-4{}-a{}-{}",
+                    &h[0..8],
+                    &h[8..12],
+                    &h[13..16],
+                    &h[17..20],
+                    &h[20..32]
+                ))
+            }
+            Some("$id") => obj.get("id").cloned().unwrap_or(Value::Null),
+            Some("$now") => json!(crate::store::now_secs()),
+            _ => continue,
+        };
+        obj.insert(k.clone(), value);
     }
 }
 
@@ -247,8 +294,8 @@ fn list_action(cx: &Ctx<'_>, a: &crate::spec::ext::ListAction, input: &Option<Va
 }
 
 /// The source collection, filtered by the declared matches (path
-/// parameters, else query parameters; an absent one does not filter), in
-/// this operation's list style.
+/// parameters, else query parameters; an absent or empty one does not
+/// filter), in this operation's list style.
 fn list_view(cx: &Ctx<'_>, view: &crate::spec::ext::View) -> Out {
     let key = key_of(cx, &view.source).ok_or_else(|| not_found(cx, &view.source))?;
     let store = cx.state.store();
@@ -258,7 +305,8 @@ fn list_view(cx: &Ctx<'_>, view: &crate::spec::ext::View) -> Out {
         .filter_map(|(field, param)| {
             // A path parameter, else a query parameter (a type filter).
             let value = param_value(cx, param).or_else(|| cx.params.get(param))?;
-            Some((field.as_str(), value))
+            // ZCC's clients send an unused filter empty (`osType=`).
+            (!value.is_empty()).then_some((field.as_str(), value))
         })
         .collect();
     let items: Vec<Value> = store
@@ -290,7 +338,7 @@ fn param_value<'a>(cx: &'a Ctx<'_>, name: &str) -> Option<&'a str> {
 /// The storage key of `template` (a path of this operation's spec), its
 /// parameters filled from this request by name and the tenant's own
 /// customer id. Collection templates give the collection's key.
-fn key_of(cx: &Ctx<'_>, template: &str) -> Option<String> {
+pub(super) fn key_of(cx: &Ctx<'_>, template: &str) -> Option<String> {
     let mut path = String::from(cx.op.product.gateway);
     for seg in paths::split(template) {
         let value = match paths::parse(seg).pop()? {
@@ -308,4 +356,33 @@ fn key_of(cx: &Ctx<'_>, template: &str) -> Option<String> {
         PathKind::Singleton => found.full_key(),
         _ => found.collection_key(),
     })
+}
+
+/// The series in `value` (an object, or a list of them) cut to the
+/// request's `from`/`to` window in epoch seconds: ZDX answers the points of
+/// the asked window only. Without `from` and `to` nothing is cut.
+pub fn windowed(cx: &Ctx<'_>, value: &mut Value) {
+    let Some((items, time)) = &cx.op.ext.window else {
+        return;
+    };
+    let bound = |p: &str| cx.params.get(p).and_then(|v| v.parse::<u64>().ok());
+    let (from, to) = (bound("from"), bound("to"));
+    if from.is_none() && to.is_none() {
+        return;
+    }
+    let inside = |point: &Value| {
+        point
+            .get(time)
+            .and_then(Value::as_u64)
+            .is_some_and(|t| from.is_none_or(|f| t >= f) && to.is_none_or(|u| t <= u))
+    };
+    let cut = |series: &mut Value| {
+        if let Some(Value::Array(points)) = series.get_mut(items) {
+            points.retain(inside);
+        }
+    };
+    match value {
+        Value::Array(all) => all.iter_mut().for_each(cut),
+        one => cut(one),
+    }
 }

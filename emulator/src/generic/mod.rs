@@ -15,6 +15,7 @@ mod crud;
 mod declared;
 mod links;
 pub mod listing;
+mod rpc;
 mod single;
 pub mod validate;
 
@@ -47,12 +48,21 @@ pub fn serve(cx: &Ctx<'_>, bytes: Bytes) -> Result<Response, ApiError> {
 /// stores: for providers whose product derives more than the spec says.
 pub fn serve_finishing(cx: &Ctx<'_>, bytes: Bytes, finish: &Finish) -> Result<Response, ApiError> {
     let input = validate::parse(cx.op, &bytes)?;
-    let value = match declared::serve(cx, &input, finish) {
+    let value = match rpc::serve(cx, &input, finish) {
         Some(out) => out,
-        None => by_role(cx, input, finish),
+        None => match declared::serve(cx, &input, finish) {
+            Some(out) => out,
+            None => by_role(cx, input, finish),
+        },
     }?;
     // A fixed answer replaces the body once the state has changed.
-    let value = cx.op.ext.answer.clone().or(value);
+    let mut value = match &cx.op.ext.answer {
+        Some(fixed) => Some(rpc::answer(fixed, value.as_ref())),
+        None => value,
+    };
+    if let Some(v) = value.as_mut() {
+        declared::windowed(cx, v);
+    }
     Ok(reply(cx.op, value))
 }
 

@@ -46,10 +46,18 @@ pub fn get(cx: &Ctx<'_>) -> Out {
     let key = cx.found.full_key();
     let mut store = cx.state.store();
     if let Some(v) = store.singletons.get(&key) {
-        return Ok(Some(v.clone()));
+        // Settings written in part keep the service's values for the rest.
+        let mut v = v.clone();
+        if let Some(m) = v.as_object_mut() {
+            declared::fill(m, &cx.op.ext.defaults, None);
+        }
+        return Ok(Some(v));
     }
     let value = match &cx.op.response {
-        Shape::Object(props) if props.iter().any(|p| p == "id") => {
+        // A declared id is the service's (ZCC settings carry string ids).
+        Shape::Object(props)
+            if props.iter().any(|p| p == "id") && !cx.op.ext.defaults.contains_key("id") =>
+        {
             let mut obj = json!({ "id": store.new_id(cx.op.product) });
             if props.iter().any(|p| p == "name") && !cx.found.values.is_empty() {
                 obj["name"] = json!(cx.found.last_value());

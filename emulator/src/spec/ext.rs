@@ -20,7 +20,24 @@
 //! - `x-emulator-refs: {field: template}`: `field` holds references
 //!   (`{id}` or a list of them) to objects of the collection at `template`,
 //!   which the service answers with the referenced object's fields (on the
-//!   create, for the whole collection like the defaults).
+//!   create, for the whole collection like the defaults);
+//! - `x-emulator-upsert: template`, `x-emulator-remove: template`,
+//!   `x-emulator-merge: template`, `x-emulator-singleton: template`:
+//!   RPC-style writes (ZCC's `.../edit`, `.../{id}/delete`, `set...`,
+//!   ZWA's `.../{id}/close`) on what another path serves, with
+//!   `x-emulator-missing: value` the 200 body when the object named is not
+//!   there (ZCC answers `"success": "false"` rather than 404);
+//! - `x-emulator-status: {pending, active}`: the activation status body of
+//!   a staging product, by whether changes are pending;
+//! - `x-emulator-activates: true`: a second activation (ZTW's forced one);
+//! - `x-emulator-rate-limit: {max, window_ms}`: a limit of this operation
+//!   alone, counted before the product's (ZCC's device downloads);
+//! - `x-emulator-csv: {source, columns}`: the collection at `source` as
+//!   CSV, one `[header, field, {value: name}]` per column (ZCC's device
+//!   downloads);
+//! - `x-emulator-window: {items, time}`: the answer's `items` lists keep
+//!   only the entries whose `time` lies in the request's `from`/`to`
+//!   window (ZDX's score and metric series).
 //!
 //! This module owns reading the extensions; it may not serve requests.
 
@@ -43,6 +60,37 @@ pub struct Ext {
     pub answer: Option<Value>,
     /// `x-emulator-refs`: (field, collection template).
     pub refs: Vec<(String, String)>,
+    /// `x-emulator-upsert`: collection template.
+    pub upsert: Option<String>,
+    /// `x-emulator-remove`: collection template.
+    pub remove: Option<String>,
+    /// `x-emulator-merge`: item template.
+    pub merge: Option<String>,
+    /// `x-emulator-missing`: the success body when the named object is
+    /// not there.
+    pub missing: Option<Value>,
+    /// `x-emulator-singleton`: singleton template.
+    pub singleton: Option<String>,
+    /// `x-emulator-status`: (pending body, active body).
+    pub status: Option<(Value, Value)>,
+    /// `x-emulator-activates`.
+    pub activates: bool,
+    /// `x-emulator-rate-limit`: (requests, window in milliseconds).
+    pub rate_limit: Option<(usize, u64)>,
+    /// `x-emulator-window`: (list field, time field of its items).
+    pub window: Option<(String, String)>,
+    /// `x-emulator-csv`: the collection template and its columns.
+    pub csv: Option<Csv>,
+}
+
+/// A CSV download of another path's collection.
+#[derive(Debug, Clone)]
+pub struct Csv {
+    /// Template of the collection.
+    pub source: String,
+    /// (header, object field, value names) per column; an empty field is
+    /// an always-empty column.
+    pub columns: Vec<(String, String, Map<String, Value>)>,
 }
 
 /// A change to a list field of a singleton, chosen by a query parameter.
@@ -98,7 +146,49 @@ impl Ext {
                 matches,
             })
         });
+        let template = |k: &str| op.get(k).and_then(Value::as_str).map(String::from);
+        let status = op
+            .get("x-emulator-status")
+            .and_then(|s| Some((s.get("pending")?.clone(), s.get("active")?.clone())));
+        let rate_limit = op.get("x-emulator-rate-limit").and_then(|l| {
+            let max = usize::try_from(l.get("max")?.as_u64()?).ok()?;
+            Some((max, l.get("window_ms")?.as_u64()?))
+        });
+        let window = op
+            .get("x-emulator-window")
+            .and_then(|w| Some((text(w, "items")?, text(w, "time")?)));
+        let csv = op.get("x-emulator-csv").and_then(|c| {
+            let columns = c
+                .get("columns")?
+                .as_array()?
+                .iter()
+                .filter_map(|col| {
+                    let col = col.as_array()?;
+                    let text = |i: usize| col.get(i).and_then(Value::as_str).map(String::from);
+                    let names = col.get(2).and_then(Value::as_object).cloned();
+                    Some((
+                        text(0)?,
+                        text(1).unwrap_or_default(),
+                        names.unwrap_or_default(),
+                    ))
+                })
+                .collect();
+            Some(Csv {
+                source: text(c, "source")?,
+                columns,
+            })
+        });
         Ext {
+            window,
+            csv,
+            upsert: template("x-emulator-upsert"),
+            remove: template("x-emulator-remove"),
+            merge: template("x-emulator-merge"),
+            missing: op.get("x-emulator-missing").cloned(),
+            singleton: template("x-emulator-singleton"),
+            status,
+            activates: op.get("x-emulator-activates").and_then(Value::as_bool) == Some(true),
+            rate_limit,
             defaults: op
                 .get("x-emulator-defaults")
                 .and_then(Value::as_object)
@@ -141,8 +231,31 @@ mod tests {
             "x-emulator-view": {"source": "/b", "match": {"idpId": "idpId"}},
             "x-emulator-collection": "/c",
             "x-emulator-answer": "SUCCESS",
-            "x-emulator-refs": {"services": "/api/v1/networkServices"}
+            "x-emulator-refs": {"services": "/api/v1/networkServices"},
+            "x-emulator-upsert": "/u",
+            "x-emulator-remove": "/r",
+            "x-emulator-merge": "/m/{id}",
+            "x-emulator-missing": {"success": "false"},
+            "x-emulator-singleton": "/s",
+            "x-emulator-status": {"pending": {"s": "P"}, "active": {"s": "A"}},
+            "x-emulator-activates": true,
+            "x-emulator-rate-limit": {"max": 3, "window_ms": 86400000},
+            "x-emulator-window": {"items": "datapoints", "time": "timestamp"},
+            "x-emulator-csv": {"source": "/d", "columns": [["User", "user"], ["Type", "type", {"3": "WINDOWS"}], ["Log", ""]]}
         }));
+        let csv = e.csv.unwrap();
+        assert_eq!(csv.source, "/d");
+        assert_eq!(csv.columns.len(), 3);
+        assert_eq!(csv.columns[1].2["3"], "WINDOWS");
+        assert_eq!(e.window, Some(("datapoints".into(), "timestamp".into())));
+        assert_eq!(e.upsert.as_deref(), Some("/u"));
+        assert_eq!(e.remove.as_deref(), Some("/r"));
+        assert_eq!(e.merge.as_deref(), Some("/m/{id}"));
+        assert_eq!(e.missing, Some(json!({"success": "false"})));
+        assert_eq!(e.singleton.as_deref(), Some("/s"));
+        assert_eq!(e.status, Some((json!({"s": "P"}), json!({"s": "A"}))));
+        assert!(e.activates);
+        assert_eq!(e.rate_limit, Some((3, 86_400_000)));
         assert_eq!(
             e.refs,
             vec![("services".into(), "/api/v1/networkServices".into())]

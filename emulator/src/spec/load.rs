@@ -266,7 +266,8 @@ fn staging_effect(product: Product, method: &Method, id: &str, op: &Value) -> St
         return StagingEffect::None;
     };
     let reads = reads(op) || op.get(staging.read_extension).and_then(Value::as_bool) == Some(true);
-    if !id.is_empty() && id == staging.activate {
+    let also_activates = op.get("x-emulator-activates").and_then(Value::as_bool) == Some(true);
+    if (!id.is_empty() && id == staging.activate) || also_activates {
         StagingEffect::Clears
     } else if gate::is_write(method) && !reads {
         StagingEffect::Marks

@@ -2,6 +2,7 @@
 test, and zscaler-sdk-python pointed at the emulator (zssdk's session
 is in test_oneapi_sdk.py)."""
 
+import contextlib
 import os
 import subprocess
 
@@ -17,14 +18,14 @@ BULK_APPS = 5000
 DEMO_APPS = 45
 
 
-@pytest.fixture(scope="session")
-def base_url():
-    """Starts ZSCALER_EMULATOR_BIN with bulk data; yields its URL."""
+@contextlib.contextmanager
+def spawn(*args):
+    """Runs ZSCALER_EMULATOR_BIN with `args` on a free port; yields its URL."""
     binary = os.environ.get("ZSCALER_EMULATOR_BIN")
     if not binary:
         pytest.fail("set ZSCALER_EMULATOR_BIN to the zscaler-emulator binary")
     proc = subprocess.Popen(
-        [binary, "--listen", "127.0.0.1:0", "--bulk", f"zpa.applications={BULK_APPS}"],
+        [binary, "--listen", "127.0.0.1:0", *args],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -36,6 +37,31 @@ def base_url():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def products_url():
+    """An emulator holding exactly `products_seed.json`: the ZCC devices and
+    ZDX applications the new products' tests read, which no API creates."""
+    seed = os.path.join(os.path.dirname(__file__), "products_seed.json")
+    with spawn("--seed", "empty", "--seed-file", seed) as url:
+        yield url
+
+
+@pytest.fixture
+def products(products_url):
+    """The products emulator, reset, as a Control."""
+    c = Control(products_url)
+    c.post("reset")
+    c.clear_stats()
+    return c
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    """The session's emulator, with bulk data; yields its URL."""
+    with spawn("--bulk", f"zpa.applications={BULK_APPS}") as url:
+        yield url
 
 
 class Control:
@@ -64,9 +90,9 @@ def control(base_url):
     return c
 
 
-@pytest.fixture
-def client(base_url, control, monkeypatch):
-    """A OneAPI ZscalerClient whose API and token URLs are the emulator."""
+def oneapi_client(base_url, monkeypatch, rate_limit=None):
+    """A OneAPI ZscalerClient whose API and token URLs are `base_url`
+    (`rate_limit`: the SDK's `rateLimit` options)."""
     monkeypatch.setattr(RequestExecutor, "BASE_URL", base_url)
     monkeypatch.setattr(OAuth, "_get_auth_url", lambda self, vanity, cloud: f"{base_url}/oauth2/v1/token")
     return ZscalerClient(
@@ -77,5 +103,38 @@ def client(base_url, control, monkeypatch):
             "customerId": CUSTOMER_ID,
             "cloud": "production",
             "cache": {"enabled": False},
+            **({"rateLimit": rate_limit} if rate_limit else {}),
         }
+    )
+
+
+@pytest.fixture
+def client(base_url, control, monkeypatch):
+    """A OneAPI ZscalerClient pointed at the session's emulator."""
+    return oneapi_client(base_url, monkeypatch)
+
+
+def zssdk_session(base_url):
+    """A zssdk Session whose token and API requests go to `base_url`: its
+    `before-call` hook swaps the host of each prepared request."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from zssdk import Session
+    from zssdk.zscore.hooks import HierarchicalEmitter
+
+    target = urlsplit(base_url)
+
+    def to_emulator(params, **_):
+        # `params` is the prepared request: keep path and query, swap host.
+        url = urlsplit(params.url)
+        params.url = urlunsplit((target.scheme, target.netloc, url.path, url.query, ""))
+
+    hooks = HierarchicalEmitter()
+    hooks.register("before-call", to_emulator)
+    return Session(
+        client_id="emulator-client",
+        client_secret="emulator-secret",
+        customer_id=CUSTOMER_ID,
+        token_url=f"{base_url}/oauth2/v1/token",
+        event_hooks=hooks,
     )

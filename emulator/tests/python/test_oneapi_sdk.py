@@ -22,14 +22,10 @@ What the tests prove, per product:
   the behaviour we want and starts failing the day zssdk is fixed.
 """
 
-from urllib.parse import urlsplit, urlunsplit
-
 import pytest
-from zssdk import Session
-from zssdk.zscore.hooks import HierarchicalEmitter
 from zssdk.zsresource.exceptions import NotFoundException
 
-from conftest import BULK_APPS, CUSTOMER_ID, DEMO_APPS
+from conftest import BULK_APPS, DEMO_APPS, zssdk_session
 
 ZIA_USERS = 30
 ZID_USERS = 25
@@ -38,22 +34,7 @@ ZID_USERS = 25
 @pytest.fixture
 def session(base_url, control):
     """A zssdk Session whose token and API requests go to the emulator."""
-    target = urlsplit(base_url)
-
-    def to_emulator(params, **_):
-        # `params` is the prepared request: keep path and query, swap host.
-        url = urlsplit(params.url)
-        params.url = urlunsplit((target.scheme, target.netloc, url.path, url.query, ""))
-
-    hooks = HierarchicalEmitter()
-    hooks.register("before-call", to_emulator)
-    return Session(
-        client_id="emulator-client",
-        client_secret="emulator-secret",
-        customer_id=CUSTOMER_ID,
-        token_url=f"{base_url}/oauth2/v1/token",
-        event_hooks=hooks,
-    )
+    return zssdk_session(base_url)
 
 
 def test_zpa_segments_paginate_exactly_once(session, control):

@@ -105,6 +105,15 @@ impl IdMap {
         })
     }
 
+    /// The `id` a write's body names when it is not one this cassette
+    /// got back: the recording edited an object its tenant already had
+    /// (ZCC's `.../edit` takes the id in the body, not the path).
+    pub fn unknown_body_id(&self, body: &Value) -> Option<String> {
+        let id = body.get("id").and_then(text)?;
+        let looks = id.len() >= 2 && id.bytes().all(|b| b.is_ascii_digit());
+        (looks && !self.0.contains_key(&id)).then_some(id)
+    }
+
     /// One query value, replaced when it is a known id.
     pub fn word(&self, value: &str) -> String {
         self.0
@@ -181,6 +190,12 @@ mod tests {
         );
         assert_eq!(m.word("7001"), "5");
         assert_eq!(m.unknown_id("/zia/api/v1/staticIP/4338893", "216"), None);
+        assert_eq!(m.unknown_body_id(&json!({"id": 4338893})), None);
+        assert_eq!(
+            m.unknown_body_id(&json!({"id": "11925"})),
+            Some("11925".into())
+        );
+        assert_eq!(m.unknown_body_id(&json!({"id": 0})), None);
         assert_eq!(m.unknown_id("/zia/api/v1/dlpEngines/15", "216"), Some("15"));
         assert_eq!(m.unknown_id("/zpa/customers/216/idp", "216"), None);
         assert_eq!(m.unknown_id("/zia/api/v1/ipv6config", "216"), None);
