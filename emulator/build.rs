@@ -232,11 +232,27 @@ fn product_info(p: &Value) -> String {
             )
         })
         .collect();
+    let quotas: Vec<String> = p["quotas"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|q| {
+            format!(
+                "Quota {{ operations: {}, max: {}, window_ms: {} }}",
+                lits(&q["operations"]),
+                int(q, "max"),
+                int(q, "window_ms")
+            )
+        })
+        .collect();
     let staging = match &p["staging"] {
         Value::Null => "None".to_string(),
         s => format!(
-            "Some(Staging {{ activate: {}, read_extension: {} }})",
+            "Some(Staging {{ activate: {}, force: {}, read_extension: {} }})",
             lit(&text_of(s, "activate")),
+            s["force"]
+                .as_str()
+                .map_or("None".to_string(), |f| format!("Some({})", lit(f))),
             lit(&text_of(s, "read_extension"))
         ),
     };
@@ -262,7 +278,7 @@ fn product_info(p: &Value) -> String {
     format!(
         "ProductInfo {{ name: {}, title: {}, spec_prefix: {}, gateway: {}, api_roots: {}, \
          aliases: {}, errors: {errors}, ids: {ids}, paging: {paging}, legacy_auth: {}, \
-         rate_limits: &[{}], staging: {staging}, fills: &[{}] }}",
+         rate_limits: &[{}], quotas: &[{}], staging: {staging}, fills: &[{}] }}",
         lit(&name),
         lit(&text_of(p, "title")),
         lit(&text_of(p, "spec_prefix")),
@@ -271,6 +287,7 @@ fn product_info(p: &Value) -> String {
         lits(&Value::Array(aliases)),
         opt_lit(&p["auth"]["legacy"]),
         limits.join(", "),
+        quotas.join(", "),
         fills.join(", "),
     )
 }

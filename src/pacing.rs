@@ -165,14 +165,14 @@ mod tests {
 
     #[cfg(feature = "zcc")]
     #[test]
-    fn zcc_downloads_share_a_daily_quota_on_top_of_the_hourly_limit() {
+    fn zcc_downloads_have_a_daily_quota_on_top_of_the_hourly_limit() {
         const DAY: u64 = 86_400_000;
         let p = Pacer::default();
         let go = |op, now| p.reserve(Product::Zcc, "GET", op, now, 60_000);
-        assert_eq!(go("downloadDevices", 0.0), Ok(0));
-        assert_eq!(go("downloadServiceStatus", 1.0), Ok(0));
-        assert_eq!(go("downloadDevices", 2.0), Ok(0));
-        let refused = go("downloadServiceStatus", 10.0).unwrap_err();
+        for i in 0..3 {
+            assert_eq!(go("downloadDevices", i as f64), Ok(0));
+        }
+        let refused = go("downloadDevices", 10.0).unwrap_err();
         assert_eq!(
             refused.limit,
             Limit {
@@ -180,10 +180,12 @@ mod tests {
                 window_ms: DAY
             }
         );
-        assert_eq!(refused.wait_ms, DAY - 10);
+        assert_eq!(refused.wait_ms, DAY);
+        // Each download has its own quota.
+        assert_eq!(go("downloadServiceStatus", 11.0), Ok(0));
         // Other operations only count against the hourly 100, of which the
-        // downloads used three.
-        for i in 0..97 {
+        // downloads used four.
+        for i in 0..96 {
             assert_eq!(go("listDevices", 20.0 + i as f64), Ok(0), "call {i}");
         }
         let hourly = go("listDevices", 200.0).unwrap_err();

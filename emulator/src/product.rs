@@ -86,11 +86,25 @@ pub struct RateLimit {
     pub window_ms: u64,
 }
 
+/// A documented quota of a few operations (registry `quotas`), counted
+/// before the product's rate limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quota {
+    /// operationIds sharing it.
+    pub operations: &'static [&'static str],
+    /// Calls allowed per window.
+    pub max: usize,
+    /// Window length in milliseconds.
+    pub window_ms: u64,
+}
+
 /// Change staging: writes are pending until an activation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Staging {
     /// `operationId` of the activation.
     pub activate: &'static str,
+    /// `operationId` of a forced activation with the same effect (ZTW).
+    pub force: Option<&'static str>,
     /// Spec extension marking a POST that only reads (`x-zscaler-read`).
     pub read_extension: &'static str,
 }
@@ -132,6 +146,8 @@ pub struct ProductInfo {
     pub legacy_auth: Option<&'static str>,
     /// Documented rate limits, first match wins.
     pub rate_limits: &'static [RateLimit],
+    /// Per-operation quotas.
+    pub quotas: &'static [Quota],
     /// Change staging, for products that stage writes.
     pub staging: Option<Staging>,
     /// Parameters the client fills from options.
@@ -205,6 +221,7 @@ const OTHER_INFO: ProductInfo = ProductInfo {
     },
     legacy_auth: None,
     rate_limits: &[],
+    quotas: &[],
     staging: None,
     fills: &[],
 };

@@ -10,7 +10,7 @@
 //! - ZTW (ZIA's backend): ZIA's per-method windows, body and header.
 //! - ZCC: 100 calls per hour, and 3 a day for each of the device,
 //!   service-status and disable-reason downloads (operations declaring
-//!   `x-emulator-rate-limit`, counted before the product's limit: recorded
+//!   the registry's `quotas`, counted before the product's limit: recorded
 //!   downloads report `x-rate-limit-remaining: 2` after one call); the wait
 //!   is in `x-rate-limit-retry-after-seconds`, the header the Python SDK
 //!   reads for ZCC.
@@ -87,15 +87,20 @@ pub fn rule_for(product: Product, method: &Method) -> Option<Rule> {
     })
 }
 
-/// The rule an operation declares for itself (`x-emulator-rate-limit`):
-/// its own bucket, whatever the method.
+/// The quota of an operation (registry `quotas`): its own bucket,
+/// whatever the method.
 pub fn op_rule(op: &Operation) -> Option<Rule> {
-    let (max, window_ms) = op.ext.rate_limit?;
+    let (i, quota) = op
+        .product
+        .quotas
+        .iter()
+        .enumerate()
+        .find(|(_, q)| q.operations.contains(&op.operation_id.as_str()))?;
     Some(Rule {
-        bucket: format!("{}-op-{}", op.product.name, op.template),
-        limit: max,
-        window: Duration::from_millis(window_ms),
-        label: label(max, window_ms),
+        bucket: format!("{}-quota-{i}", op.product.name),
+        limit: quota.max,
+        window: Duration::from_millis(quota.window_ms),
+        label: label(quota.max, quota.window_ms),
     })
 }
 

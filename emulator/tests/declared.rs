@@ -238,20 +238,44 @@ async fn references_answer_with_the_referenced_fields() {
 
 #[tokio::test]
 async fn series_windows_generated_defaults_and_merges() {
+    // Without from/to the API serves the last two hours.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let (old, recent) = (now - 3 * 3600, now - 3600);
     let doc = json!({"zdx": {"/v1/apps/7/score": {"metric": "score", "datapoints": [
-        {"timestamp": 100, "value": 1}, {"timestamp": 200, "value": 2}
+        {"timestamp": old, "value": 1}, {"timestamp": recent, "value": 2}
     ]}}});
     let emu = common::start_with(zscaler_emulator::Config {
         seed_file: Some(std::sync::Arc::new(doc)),
         ..zscaler_emulator::Config::default()
     })
     .await;
-    let all = emu.get("/zdx/v1/apps/7/score").await.json();
+    let last = emu.get("/zdx/v1/apps/7/score").await.json();
+    assert_eq!(
+        last["datapoints"],
+        json!([{"timestamp": recent, "value": 2}])
+    );
+    let all = emu
+        .get(&format!("/zdx/v1/apps/7/score?from={}&to={now}", old - 1))
+        .await
+        .json();
     assert_eq!(all["datapoints"].as_array().unwrap().len(), 2);
-    let cut = emu.get("/zdx/v1/apps/7/score?from=150&to=300").await.json();
-    assert_eq!(cut["datapoints"], json!([{"timestamp": 200, "value": 2}]));
+    let cut = emu
+        .get(&format!(
+            "/zdx/v1/apps/7/score?from={}&to={}",
+            old - 1,
+            old + 1
+        ))
+        .await
+        .json();
+    assert_eq!(cut["datapoints"], json!([{"timestamp": old, "value": 1}]));
     // The cut is the answer's, not the stored series'.
-    let again = emu.get("/zdx/v1/apps/7/score").await.json();
+    let again = emu
+        .get(&format!("/zdx/v1/apps/7/score?from={}&to={now}", old - 1))
+        .await
+        .json();
     assert_eq!(again["datapoints"].as_array().unwrap().len(), 2);
 
     // `$id` and `$now` defaults: a deep trace names its id `trace_id`.

@@ -42,6 +42,7 @@ fn fixture_product(name: &'static str, ids: IdStyle, paging: Paging) -> Product 
         paging,
         legacy_auth: None,
         rate_limits: &[],
+        quotas: &[],
         staging: None,
         fills: &[],
     }))
@@ -195,6 +196,7 @@ async fn registry_staging_applies_to_generic_operations() {
     let info = ProductInfo {
         staging: Some(Staging {
             activate: "commitChanges",
+            force: None,
             read_extension: "x-fixture-read",
         }),
         ..fixture_product("zfs", IdStyle::Int64, PAGE_ARRAY)

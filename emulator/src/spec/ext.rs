@@ -29,9 +29,6 @@
 //!   there (ZCC answers `"success": "false"` rather than 404);
 //! - `x-emulator-status: {pending, active}`: the activation status body of
 //!   a staging product, by whether changes are pending;
-//! - `x-emulator-activates: true`: a second activation (ZTW's forced one);
-//! - `x-emulator-rate-limit: {max, window_ms}`: a limit of this operation
-//!   alone, counted before the product's (ZCC's device downloads);
 //! - `x-emulator-csv: {source, columns}`: the collection at `source` as
 //!   CSV, one `[header, field, {value: name}]` per column (ZCC's device
 //!   downloads);
@@ -73,10 +70,6 @@ pub struct Ext {
     pub singleton: Option<String>,
     /// `x-emulator-status`: (pending body, active body).
     pub status: Option<(Value, Value)>,
-    /// `x-emulator-activates`.
-    pub activates: bool,
-    /// `x-emulator-rate-limit`: (requests, window in milliseconds).
-    pub rate_limit: Option<(usize, u64)>,
     /// `x-emulator-window`: (list field, time field of its items).
     pub window: Option<(String, String)>,
     /// `x-emulator-csv`: the collection template and its columns.
@@ -150,10 +143,6 @@ impl Ext {
         let status = op
             .get("x-emulator-status")
             .and_then(|s| Some((s.get("pending")?.clone(), s.get("active")?.clone())));
-        let rate_limit = op.get("x-emulator-rate-limit").and_then(|l| {
-            let max = usize::try_from(l.get("max")?.as_u64()?).ok()?;
-            Some((max, l.get("window_ms")?.as_u64()?))
-        });
         let window = op
             .get("x-emulator-window")
             .and_then(|w| Some((text(w, "items")?, text(w, "time")?)));
@@ -187,8 +176,6 @@ impl Ext {
             missing: op.get("x-emulator-missing").cloned(),
             singleton: template("x-emulator-singleton"),
             status,
-            activates: op.get("x-emulator-activates").and_then(Value::as_bool) == Some(true),
-            rate_limit,
             defaults: op
                 .get("x-emulator-defaults")
                 .and_then(Value::as_object)
@@ -238,8 +225,6 @@ mod tests {
             "x-emulator-missing": {"success": "false"},
             "x-emulator-singleton": "/s",
             "x-emulator-status": {"pending": {"s": "P"}, "active": {"s": "A"}},
-            "x-emulator-activates": true,
-            "x-emulator-rate-limit": {"max": 3, "window_ms": 86400000},
             "x-emulator-window": {"items": "datapoints", "time": "timestamp"},
             "x-emulator-csv": {"source": "/d", "columns": [["User", "user"], ["Type", "type", {"3": "WINDOWS"}], ["Log", ""]]}
         }));
@@ -254,8 +239,6 @@ mod tests {
         assert_eq!(e.missing, Some(json!({"success": "false"})));
         assert_eq!(e.singleton.as_deref(), Some("/s"));
         assert_eq!(e.status, Some((json!({"s": "P"}), json!({"s": "A"}))));
-        assert!(e.activates);
-        assert_eq!(e.rate_limit, Some((3, 86_400_000)));
         assert_eq!(
             e.refs,
             vec![("services".into(), "/api/v1/networkServices".into())]

@@ -266,8 +266,7 @@ fn staging_effect(product: Product, method: &Method, id: &str, op: &Value) -> St
         return StagingEffect::None;
     };
     let reads = reads(op) || op.get(staging.read_extension).and_then(Value::as_bool) == Some(true);
-    let also_activates = op.get("x-emulator-activates").and_then(Value::as_bool) == Some(true);
-    if (!id.is_empty() && id == staging.activate) || also_activates {
+    if !id.is_empty() && (id == staging.activate || staging.force == Some(id)) {
         StagingEffect::Clears
     } else if gate::is_write(method) && !reads {
         StagingEffect::Marks
