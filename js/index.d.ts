@@ -1,9 +1,10 @@
 // Public types of `zscaler-wasm`, one file for every entry point: the
-// entries differ only in how the wasm is loaded, never in the API.
+// runtime entries differ only in how the wasm is loaded, and the product
+// entries (`zscaler-wasm/zpa`, ...) in which products their build has; the
+// generated declarations beside this file say which.
 import type { ClientOptions, ZscalerClient } from './zscaler_wasm.js';
 
-export type { ClientOptions, LogEvent, ForwardRequest, ForwardResponse, Zpa, Zia, Zidentity } from './zscaler_wasm.js';
-export { ZscalerClient, ZpaApi, ZiaApi, ZidentityApi } from './zscaler_wasm.js';
+export * from './zscaler_wasm.js';
 export * from './errors.js';
 
 /** Where `init()` can load the wasm from. */

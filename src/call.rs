@@ -104,9 +104,10 @@ impl Client {
         Ok((credential, sent))
     }
 
-    fn log_retry(&self, req: &ApiRequest, attempt: u32, wait_ms: u64) {
+    /// A `retry` or `wait` event: how long and why.
+    fn log_wait(&self, req: &ApiRequest, phase: Phase, attempt: u32, wait_ms: u64, why: String) {
         self.inner.sender.emit(|| LogEvent {
-            phase: Phase::Retry,
+            phase,
             operation: req.operation,
             method: req.method,
             url: format!("{}{}", req.product.base_path(), req.path),
@@ -115,7 +116,7 @@ impl Client {
             wait_ms: Some(wait_ms),
             request_id: None,
             headers: Vec::new(),
-            message: None,
+            message: Some(why),
         });
     }
 
@@ -149,8 +150,19 @@ impl Client {
                     .pacer
                     .reserve(req.product, req.method, req.operation, now, max_wait)
                 {
-                    Ok(0) => {}
-                    Ok(wait) => inner.sender.wait(wait).await,
+                    Ok(slot) => {
+                        if let Some(limit) = slot.limit {
+                            let why = format!(
+                                "pacing: {} {} allows {} calls per {}",
+                                req.product.info().title,
+                                req.method,
+                                limit.max,
+                                crate::clock::span(limit.window_ms)
+                            );
+                            self.log_wait(req, Phase::Wait, attempt, slot.wait_ms, why);
+                            inner.sender.wait(slot.wait_ms).await;
+                        }
+                    }
                     Err(refused) => {
                         return Err(Error::LimitReached {
                             operation: req.operation.to_string(),
@@ -162,7 +174,26 @@ impl Client {
                     }
                 }
             }
-            let (credential, sent) = self.attempt(req, attempt, extra_headers).await?;
+            let (credential, sent) = match self.attempt(req, attempt, extra_headers).await {
+                Ok(pair) => pair,
+                // The token call got no answer: nothing reached the API, so
+                // any method may try again, as after a lost connection.
+                Err(e @ (Error::Transport { .. } | Error::Timeout { .. })) if policy.retries => {
+                    let outcome = match e {
+                        Error::Timeout { .. } => Outcome::TimedOut,
+                        _ => Outcome::ConnectionFailed,
+                    };
+                    match decide(&retry, "GET", attempt, outcome, now_ms(), jitter()) {
+                        Decision::RetryAfter(ms) => {
+                            self.log_wait(req, Phase::Retry, attempt, ms, e.to_string());
+                            inner.sender.wait(ms).await;
+                            continue;
+                        }
+                        _ => return Err(e),
+                    }
+                }
+                Err(e) => return Err(e),
+            };
             let outcome = match &sent {
                 Ok(resp) if resp.status == 401 && !reminted => {
                     reminted = true;
@@ -191,8 +222,15 @@ impl Client {
                 Decision::GiveUp
             };
             match (decision, sent) {
-                (Decision::RetryAfter(ms), _) => {
-                    self.log_retry(req, attempt, ms);
+                (Decision::RetryAfter(ms), sent) => {
+                    let why = match &sent {
+                        Ok(resp) if crate::retry::is_edit_lock(resp) => {
+                            format!("HTTP {}: edit lock held", resp.status)
+                        }
+                        Ok(resp) => format!("HTTP {}", resp.status),
+                        Err(e) => e.to_string(),
+                    };
+                    self.log_wait(req, Phase::Retry, attempt, ms, why);
                     inner.sender.wait(ms).await;
                 }
                 (Decision::TooLong(wait_ms), Ok(resp)) => {
@@ -339,15 +377,22 @@ mod tests {
             r#"{"id":"invalid.request.body","reason":"bad name"}"#,
         ));
         assert_eq!(
-            (zpa.code(), zpa.status()),
-            ("invalid.request.body".to_string(), Some(400))
+            (zpa.code(), zpa.product_code(), zpa.status()),
+            (
+                "INVALID".to_string(),
+                Some("invalid.request.body"),
+                Some(400)
+            )
         );
         assert_eq!(zpa.request_id(), Some("rid-1"));
         let zia = api_error(&resp(
             409,
             r#"{"code":"EDIT_LOCK_NOT_AVAILABLE","message":"locked"}"#,
         ));
-        assert_eq!(zia.code(), "EDIT_LOCK_NOT_AVAILABLE");
+        assert_eq!(
+            (zia.code().as_str(), zia.product_code()),
+            ("CONFLICT", Some("EDIT_LOCK_NOT_AVAILABLE"))
+        );
         assert!(zia.is_retryable());
         let limited = api_error(&resp(
             429,

@@ -149,15 +149,25 @@ impl Error {
         }
     }
 
-    /// A stable machine-readable code: the product's own error code where it
-    /// sent one, otherwise one of ours.
+    /// A stable machine-readable code, the same for every product: for an
+    /// API error the meaning of its status (`NOT_FOUND`, `UNAUTHORIZED`,
+    /// `FORBIDDEN`, `CONFLICT`, `RATE_LIMITED`, `INVALID`, else
+    /// `HTTP_<status>`), with the product's own code in
+    /// [`Error::product_code`]; otherwise one of ours (`CONFIG`, `DECODE`...).
     pub fn code(&self) -> String {
         match self {
             Error::Config { .. } => "CONFIG".into(),
             Error::InvalidArgument { .. } => "INVALID_ARGUMENT".into(),
             Error::Auth { .. } => "AUTH_FAILED".into(),
-            Error::Api { code: Some(c), .. } => c.clone(),
-            Error::Api { status, .. } => format!("HTTP_{status}"),
+            Error::Api { status, .. } => match status {
+                400 | 422 => "INVALID".into(),
+                401 => "UNAUTHORIZED".into(),
+                403 => "FORBIDDEN".into(),
+                404 => "NOT_FOUND".into(),
+                409 => "CONFLICT".into(),
+                429 => "RATE_LIMITED".into(),
+                _ => format!("HTTP_{status}"),
+            },
             Error::Transport { .. } => "TRANSPORT".into(),
             Error::Timeout { .. } => "TIMEOUT".into(),
             Error::Decode { .. } => "DECODE".into(),
@@ -165,6 +175,16 @@ impl Error {
             Error::RetryTooLong { .. } => "RETRY_TOO_LONG".into(),
             Error::LimitReached { .. } => "RATE_LIMITED".into(),
             Error::Aborted => "ABORTED".into(),
+        }
+    }
+
+    /// The product's own error code, where its answer carried one
+    /// (`resource.not.found`, `RESOURCE_NOT_FOUND`, `EDIT_LOCK_NOT_AVAILABLE`):
+    /// [`Error::code`] is the same for every product, this one is not.
+    pub fn product_code(&self) -> Option<&str> {
+        match self {
+            Error::Api { code, .. } => code.as_deref(),
+            _ => None,
         }
     }
 

@@ -41,6 +41,7 @@ pub mod merge;
 pub mod pacing;
 pub mod pagination;
 pub mod product;
+pub mod raw;
 pub mod request;
 pub mod retry;
 pub mod retry_after;

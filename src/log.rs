@@ -11,8 +11,11 @@ pub enum Phase {
     Request,
     /// An answer arrived (any status).
     Response,
-    /// The call will be retried after `wait_ms`.
+    /// The call will be retried after `wait_ms`; `message` says why.
     Retry,
+    /// The call waits `wait_ms` for room in a documented rate limit before
+    /// it is sent; `message` names the limit.
+    Wait,
     /// The request got no answer (timeout, connection error).
     Failure,
 }
@@ -24,6 +27,7 @@ impl Phase {
             Phase::Request => "request",
             Phase::Response => "response",
             Phase::Retry => "retry",
+            Phase::Wait => "wait",
             Phase::Failure => "failure",
         }
     }
@@ -44,13 +48,13 @@ pub struct LogEvent {
     pub attempt: u32,
     /// Status of a response.
     pub status: Option<u16>,
-    /// Wait before a retry.
+    /// Wait before a retry or a paced send.
     pub wait_ms: Option<u64>,
     /// The gateway's request id, when known.
     pub request_id: Option<String>,
     /// Request headers (for `Request`) or response headers, redacted.
     pub headers: Vec<(String, String)>,
-    /// Error text of a failure.
+    /// Error text of a failure; why a retry or a wait happens.
     pub message: Option<String>,
 }
 

@@ -26,6 +26,16 @@ pub struct Refused {
     pub limit: Limit,
 }
 
+/// A reserved send slot: how long to wait for it, and the limit that
+/// made the wait (none when the call may go at once).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slot {
+    /// Milliseconds to wait.
+    pub wait_ms: u64,
+    /// The limit that is full now.
+    pub limit: Option<Limit>,
+}
+
 /// Remembers when recent requests were sent, per bucket.
 #[derive(Debug)]
 pub struct Pacer {
@@ -68,7 +78,7 @@ impl Pacer {
         operation: &'static str,
         now: f64,
         max_wait_ms: u64,
-    ) -> Result<u64, Refused> {
+    ) -> Result<Slot, Refused> {
         // A poisoned lock only means another call panicked mid-update; the
         // window data is still usable.
         let mut all = self.sent.lock().unwrap_or_else(|e| e.into_inner());
@@ -89,7 +99,10 @@ impl Pacer {
         for (bucket, ..) in product.limits(method, operation) {
             all[bucket].push_back(at);
         }
-        Ok(wait_ms)
+        Ok(Slot {
+            wait_ms,
+            limit: binding,
+        })
     }
 }
 
@@ -106,6 +119,7 @@ mod tests {
             .map(|_| {
                 p.reserve(Product::Zia, "GET", "listUsers", 0.0, ANY)
                     .unwrap()
+                    .wait_ms
             })
             .collect();
         assert_eq!(waits, vec![0, 0, 1_000, 1_000, 2_000]);
@@ -115,30 +129,48 @@ mod tests {
     fn zpa_allows_twenty_gets_per_ten_seconds() {
         let p = Pacer::default();
         let waits: Vec<u64> = (0..21)
-            .map(|_| p.reserve(Product::Zpa, "GET", "x", 0.0, ANY).unwrap())
+            .map(|_| {
+                p.reserve(Product::Zpa, "GET", "x", 0.0, ANY)
+                    .unwrap()
+                    .wait_ms
+            })
             .collect();
         assert!(waits[..20].iter().all(|w| *w == 0));
         assert_eq!(waits[20], 10_000);
         // Writes have their own budget.
-        assert_eq!(p.reserve(Product::Zpa, "PUT", "x", 0.0, ANY).unwrap(), 0);
+        assert_eq!(
+            p.reserve(Product::Zpa, "PUT", "x", 0.0, ANY)
+                .unwrap()
+                .wait_ms,
+            0
+        );
     }
 
     #[test]
     fn the_window_slides() {
         let p = Pacer::default();
-        assert_eq!(p.reserve(Product::Zia, "DELETE", "x", 0.0, ANY).unwrap(), 0);
+        assert_eq!(
+            p.reserve(Product::Zia, "DELETE", "x", 0.0, ANY)
+                .unwrap()
+                .wait_ms,
+            0
+        );
         assert_eq!(
             p.reserve(Product::Zia, "DELETE", "x", 30_000.0, ANY)
-                .unwrap(),
+                .unwrap()
+                .wait_ms,
             30_000
         );
         assert_eq!(
             p.reserve(Product::Zia, "DELETE", "x", 200_000.0, ANY)
-                .unwrap(),
+                .unwrap()
+                .wait_ms,
             0
         );
         assert_eq!(
-            p.reserve(Product::Zidentity, "GET", "x", 0.0, ANY).unwrap(),
+            p.reserve(Product::Zidentity, "GET", "x", 0.0, ANY)
+                .unwrap()
+                .wait_ms,
             0
         );
     }
@@ -146,7 +178,10 @@ mod tests {
     #[test]
     fn a_wait_beyond_the_caller_s_limit_is_refused_and_reserves_nothing() {
         let p = Pacer::default();
-        let go = |now| p.reserve(Product::Zia, "GET", "x", now, 500);
+        let go = |now| {
+            p.reserve(Product::Zia, "GET", "x", now, 500)
+                .map(|s| s.wait_ms)
+        };
         assert_eq!(go(0.0), Ok(0));
         assert_eq!(go(0.0), Ok(0));
         let refused = go(0.0).unwrap_err();
@@ -168,7 +203,10 @@ mod tests {
     fn zcc_downloads_have_a_daily_quota_on_top_of_the_hourly_limit() {
         const DAY: u64 = 86_400_000;
         let p = Pacer::default();
-        let go = |op, now| p.reserve(Product::Zcc, "GET", op, now, 60_000);
+        let go = |op, now| {
+            p.reserve(Product::Zcc, "GET", op, now, 60_000)
+                .map(|s| s.wait_ms)
+        };
         for i in 0..3 {
             assert_eq!(go("downloadDevices", i as f64), Ok(0));
         }
@@ -180,7 +218,7 @@ mod tests {
                 window_ms: DAY
             }
         );
-        assert_eq!(refused.wait_ms, DAY);
+        assert_eq!(refused.wait_ms, DAY - 10, "the first download was at 0");
         // Each download has its own quota.
         assert_eq!(go("downloadServiceStatus", 11.0), Ok(0));
         // Other operations only count against the hourly 100, of which the

@@ -48,13 +48,13 @@ impl std::fmt::Debug for TokenCache {
     }
 }
 
-/// A failed token request is an auth failure, whatever the transport said.
-fn as_auth_error(e: Error) -> Error {
+/// A token request that got no answer stays a transport error (the send
+/// loop retries it), saying which request failed; a refusal is an
+/// [`Error::Auth`] made from the answer.
+fn from_token_call(e: Error) -> Error {
     match e {
-        Error::Transport { message } => Error::Auth {
-            status: None,
-            message,
-            request_id: None,
+        Error::Transport { message } => Error::Transport {
+            message: format!("token request: {message}"),
         },
         other => other,
     }
@@ -164,7 +164,7 @@ impl TokenCache {
             sender
                 .send(req, timeout_ms, &label)
                 .await
-                .map_err(as_auth_error)
+                .map_err(from_token_call)
         };
         match &self.source {
             TokenSource::Session => Ok(Minted::new(Credential::None, f64::MAX)),
@@ -215,7 +215,7 @@ impl TokenCache {
         let resp = sender
             .send(req, timeout_ms, &label)
             .await
-            .map_err(as_auth_error)?;
+            .map_err(from_token_call)?;
         if resp.is_success() {
             Ok(())
         } else {

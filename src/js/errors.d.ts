@@ -4,13 +4,21 @@ export interface ZscalerErrorFields {
   status?: number;
   retryAfter?: number;
   requestId?: string;
+  productCode?: string;
   cause?: unknown;
 }
 /** Base class of every error thrown by zscaler-wasm. */
 export declare class ZscalerError extends Error {
   constructor(message: string, fields?: ZscalerErrorFields);
-  /** The product's error code, or ours (`CONFIG`, `DECODE`, `HTTP_404`...). */
+  /**
+   * The same for every product: for an API error the meaning of its status
+   * (`NOT_FOUND`, `UNAUTHORIZED`, `FORBIDDEN`, `CONFLICT`, `RATE_LIMITED`,
+   * `INVALID`, else `HTTP_<status>`); otherwise ours (`CONFIG`, `DECODE`,
+   * `ABORTED`, `RETRY_TOO_LONG`...).
+   */
   readonly code: string;
+  /** The product's own code, when its answer carried one (`RESOURCE_NOT_FOUND`). */
+  readonly productCode?: string;
   /** HTTP status, when the server answered. */
   readonly status?: number;
   /** Seconds the server asked to wait (rate limits). */

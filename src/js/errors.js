@@ -9,6 +9,7 @@ export class ZscalerError extends Error {
     if (fields.status !== undefined) this.status = fields.status;
     if (fields.retryAfter !== undefined) this.retryAfter = fields.retryAfter;
     if (fields.requestId !== undefined) this.requestId = fields.requestId;
+    if (fields.productCode !== undefined) this.productCode = fields.productCode;
   }
 }
 export class ZscalerApiError extends ZscalerError {}
@@ -34,7 +35,7 @@ for (const [name, cls] of Object.entries({ ZscalerError, ...classes })) {
 }
 
 /** Called from wasm: the error object for one failure. */
-export function makeError(kind, message, code, status, retryAfter, requestId) {
+export function makeError(kind, message, code, status, retryAfter, requestId, productCode) {
   const cls = classes[kind] ?? ZscalerError;
-  return new cls(message, { code, status, retryAfter, requestId });
+  return new cls(message, { code, status, retryAfter, requestId, productCode });
 }

@@ -16,6 +16,7 @@ extern "C" {
         status: Option<f64>,
         retry_after: Option<f64>,
         request_id: Option<String>,
+        product_code: Option<String>,
     ) -> JsValue;
 }
 
@@ -28,5 +29,6 @@ pub(crate) fn to_js_error(e: &Error) -> JsValue {
         e.status().map(f64::from),
         e.retry_after_ms().map(|ms| ms as f64 / 1000.0),
         e.request_id().map(str::to_string),
+        e.product_code().map(str::to_string),
     )
 }

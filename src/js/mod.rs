@@ -16,6 +16,7 @@ pub(crate) mod iter;
 mod log;
 pub(crate) mod methods;
 mod options;
+mod request;
 pub(crate) mod table;
 
 use crate::{Client, ClientOptions, Error};
@@ -32,7 +33,8 @@ const TS_OPTIONS: &str = crate::config::TS_CLIENT_OPTIONS;
 const TS_SHAPES: &str = r#"
 /** What `onLog` receives. Header values carrying credentials read `<redacted>`. */
 export interface LogEvent {
-  phase: "request" | "response" | "retry" | "failure";
+  /** `wait`: paced to a documented rate limit; `retry`: a failed try is sent again. Both carry `waitMs` and a `message` saying why. */
+  phase: "request" | "response" | "retry" | "wait" | "failure";
   operation: string;
   method: string;
   url: string;

@@ -236,7 +236,7 @@ pub async fn call(
 
 /// `{data, status, headers}`, headers by lower-case name (repeats joined
 /// with `, ` as `fetch` does).
-fn with_meta(data: JsValue, resp: &HttpResponse) -> Result<JsValue, Error> {
+pub(crate) fn with_meta(data: JsValue, resp: &HttpResponse) -> Result<JsValue, Error> {
     let out = js_sys::Object::new();
     let headers = js_sys::Object::new();
     for (name, value) in &resp.headers {

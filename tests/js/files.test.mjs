@@ -55,4 +55,7 @@ test('a failed download rejects with the typed API error', async () => {
   );
   assert.ok(result instanceof Error);
   assert.equal(result.status, 404);
+  // One code for every product's 404, the product's own kept beside it.
+  assert.equal(result.code, 'NOT_FOUND');
+  assert.equal(result.productCode, 'RESOURCE_NOT_FOUND');
 });

@@ -12,7 +12,7 @@ const dts = readFileSync(`${root_dir}pkg/zscaler_wasm.d.ts`, 'utf8');
 function declared(name) {
   const block = dts.match(new RegExp(`export interface ${name} \\{\\n([\\s\\S]*?)\\n\\}`));
   assert.ok(block, `the .d.ts declares interface ${name}`);
-  return block[1].split('\n').map((l) => l.match(/^ {4}([A-Za-z0-9_]+)\(/)?.[1]).filter(Boolean);
+  return block[1].split('\n').map((l) => l.match(/^ {4}([A-Za-z0-9_]+)[<(]/)?.[1]).filter(Boolean);
 }
 
 /** Method names of an object's class and the operations object linked

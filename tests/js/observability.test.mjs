@@ -50,6 +50,20 @@ test('API errors carry the gateway request id', async () => {
   assert.match(err.requestId ?? '', /\S{8,}/);
 });
 
+test('a 404 has one code in every product, and the product\'s own beside it', async () => {
+  const client = new ZscalerClient(emulatorOptions({ maxAttempts: 1 }));
+  const misses = [
+    client.zpa.getApplicationSegment({ applicationId: '1' }),
+    client.zia.getUser({ userId: 1 }),
+    client.zidentity.getUser({ id: 'nope' }),
+  ];
+  const errs = await Promise.all(misses.map((p) => p.catch((e) => e)));
+  assert.deepEqual(errs.map((e) => [e.status, e.code]), [[404, 'NOT_FOUND'], [404, 'NOT_FOUND'], [404, 'NOT_FOUND']]);
+  const own = errs.map((e) => e.productCode);
+  assert.equal(new Set(own).size, 3, `each product keeps its own code: ${own}`);
+  assert.ok(own.every((c) => typeof c === 'string' && c.length > 0));
+});
+
 test('an HTML page or truncated JSON where JSON belongs is a DecodeError, and the client carries on', async () => {
   const client = new ZscalerClient(emulatorOptions({ maxAttempts: 1 }));
   for (const body of ['<!DOCTYPE html><html><title>Portal</title><script>alert(1)</script></html>', '{"list": [{"id": "1"']) {

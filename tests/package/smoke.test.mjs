@@ -41,6 +41,18 @@ test('a Node ESM script lists application segments', async () => {
   assert.ok(result.users > 0, 'listUsers() without arguments returns the seeded users');
 });
 
+test('a product entry (zscaler-wasm/zpa) loads its own wasm with that product only', async () => {
+  cpSync(`${fixtures}product-app.mjs`, `${dir}/product-app.mjs`);
+  const { stdout } = await run(process.execPath, ['product-app.mjs', JSON.stringify(emulatorOptions())], {
+    cwd: dir,
+    timeout: 60_000,
+  });
+  const result = JSON.parse(stdout);
+  assertAllSegments(result);
+  assert.equal(result.zpaClass, true);
+  assert.equal(result.zia, 'undefined', 'the ZPA build has no ZIA');
+});
+
 test('the browser entry\'s init() takes a Response, a promise of a Module, or bytes', async () => {
   cpSync(`${fixtures}init-app.mjs`, `${dir}/init-app.mjs`);
   for (const kind of ['response', 'module', 'bytes']) {
@@ -48,7 +60,10 @@ test('the browser entry\'s init() takes a Response, a promise of a Module, or by
       cwd: dir,
       timeout: 60_000,
     });
-    assert.deepEqual(JSON.parse(stdout), { listed: 5 }, kind);
+    const out = JSON.parse(stdout);
+    assert.equal(out.listed, 5, kind);
+    assert.equal(out.early?.name, 'ConfigError', 'a client made before init() fails clearly');
+    assert.match(out.early.message, /await init\(\)/);
   }
 });
 

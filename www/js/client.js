@@ -18,11 +18,5 @@ export function makeClient(customerId) {
     // the user sees "retrying in N s" instead of a silent wait.
     maxAttempts: 1,
   };
-  try {
-    return new ZscalerClient({ ...options, backendSession: true });
-  } catch (err) {
-    // TEMPORARY until the package has backendSession.
-    if (err?.name !== 'ConfigError') throw err;
-    return new ZscalerClient({ ...options, tokenEndpoint: `${location.origin}/auth/token`, headers: { 'x-requested-with': 'zscaler-wasm' } });
-  }
+  return new ZscalerClient({ ...options, backendSession: true });
 }

@@ -23,7 +23,7 @@ function sentence(err) {
   if (err?.name === 'ReadOnlyError') {
     return 'ZIA is in read-only maintenance mode, so changes cannot be saved right now. Viewing still works; save again later.';
   }
-  if (err?.code === 'EDIT_LOCK_NOT_AVAILABLE') {
+  if (err?.productCode === 'EDIT_LOCK_NOT_AVAILABLE') {
     return 'Another admin session holds the ZIA edit lock. Wait a moment, then save again.';
   }
   if (err?.name === 'TimeoutError') return 'The server did not answer in time. Try again.';

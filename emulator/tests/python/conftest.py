@@ -14,6 +14,16 @@ from zscaler.oneapi_oauth_client import OAuth
 from zscaler.request_executor import RequestExecutor
 
 CUSTOMER_ID = "216196257331281920"
+
+
+def predefined_ids(product, path):
+    """Ids of the objects every tenant has at `path` (the emulator's
+    seed/predefined.json), present even under `--seed empty`."""
+    import json
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[2] / "src" / "seed" / "predefined.json"
+    return [o["id"] for o in json.loads(seed.read_text())[product][path]]
 BULK_APPS = 5000
 DEMO_APPS = 45
 

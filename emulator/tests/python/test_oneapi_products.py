@@ -15,7 +15,10 @@ import time
 import pytest
 from zssdk.zscore.exceptions import ParamValidationError
 
-from conftest import zssdk_session
+from conftest import predefined_ids, zssdk_session
+
+# The location template every tenant has.
+DEFAULT_TEMPLATE_ID = predefined_ids("ztw", "/api/v1/locationTemplate")[0]
 
 # Server-set members zssdk 1.0.0 nevertheless requires on a trusted network.
 TN_REQUIRED = {"companyId": "0", "conditionType": 0, "createdBy": "0", "editedBy": "0", "hostnames": ""}
@@ -100,7 +103,8 @@ def test_ztw_location_template_crud_and_activation(zs):
     assert edits(zs) == "EDITS_PRESENT"
     pages = list(zs.client("ztw").get_paginator("list_location_templates").paginate(
         PaginationConfig={"PageSize": 1}))
-    assert [[t["name"] for t in page] for page in pages] == [["Branch"]]
+    # Every tenant has the predefined default template; ours pages after it.
+    assert [[t["name"] for t in page] for page in pages] == [["Default Location Template"], ["Branch"]]
 
     loaded = ztw.LocationTemplate(id=made.id)
     loaded.load()
@@ -116,7 +120,7 @@ def test_ztw_location_template_crud_and_activation(zs):
     assert edits(zs) == "EDITS_PRESENT"
     zs.client("ztw").force_activate()
     assert edits(zs) == "EDITS_CLEARED"
-    assert [t.id for t in ztw.location_templates.all()] == []
+    assert [t.id for t in ztw.location_templates.all()] == [DEFAULT_TEMPLATE_ID]
 
 
 @pytest.mark.xfail(strict=True,

@@ -8,7 +8,10 @@ import time
 
 import pytest
 
-from conftest import oneapi_client
+from conftest import predefined_ids, oneapi_client
+
+# The location template every tenant has.
+DEFAULT_TEMPLATE_ID = predefined_ids("ztw", "/api/v1/locationTemplate")[0]
 
 SEED_DEVICES = 3
 # Time of the first point of the seeded ZDX score series.
@@ -126,14 +129,16 @@ def test_ztw_location_template_crud_and_activation(sdk):
     ok(ztw.location_template.update_location_template(
         made.id, name="Branch", desc="all branches", template={"template_prefix": "br"}))
     listed = ok(ztw.location_template.list_location_templates())
-    assert [(t.id, t.desc) for t in listed] == [(made.id, "all branches")]
+    # The predefined default template is there on every tenant.
+    assert [(t.id, t.desc) for t in listed if t.name != "Default Location Template"] == [(made.id, "all branches")]
+    assert len(listed) == 2
     assert ok(ztw.activate.activate()).org_edit_status == "EDITS_CLEARED"
     assert ok(ztw.activate.get_status()).org_edit_status == "EDITS_CLEARED"
     ztw.location_template.delete_location_template(made.id)
     assert ok(ztw.activate.get_status()).org_edit_status == "EDITS_PRESENT"
     ok(ztw.activate.activate(force=True))
     assert ok(ztw.activate.get_status()).org_edit_status == "EDITS_CLEARED"
-    assert ok(ztw.location_template.list_location_templates()) == []
+    assert [t.id for t in ok(ztw.location_template.list_location_templates())] == [DEFAULT_TEMPLATE_ID]
 
 
 def test_ztw_groups_and_forwarding_rule(sdk):
