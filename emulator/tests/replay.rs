@@ -49,8 +49,6 @@ const NOT_ENABLED: &str = "endpoint not enabled on the recording tenant";
 
 /// A (redacted) user of the recording tenant, whom the answer is about.
 const RECORDING_USER: &str = "user of the recording tenant";
-/// ZCC renders web policies for its list differently from the edit form.
-const WEB_POLICY_FORM: &str = "web policy list form differs from the edit form";
 
 /// Data of the Zscaler cloud the recording ran on (its data centres).
 const RECORDING_CLOUD: &str = "VIPs of the recording cloud";
@@ -228,12 +226,6 @@ const EXEMPT: &[(&str, &str, Option<u64>, &str)] = &[
     ("zcc.jsonl", "TestSecrets.yaml", Some(4), RECORDING_USER),
     ("zcc.jsonl", "TestSecrets.yaml", Some(5), RECORDING_USER),
     ("zcc.jsonl", "TestSecrets.yaml", Some(6), RECORDING_USER),
-    // The list shows the tenant's policies in the service's list form
-    // (the edit form's `windowsPolicy` lifted, flags retyped); the
-    // emulator lists a policy as the edit sent it. Not tenant data, but a
-    // rendering the spec does not describe: see the report of this work.
-    ("zcc.jsonl", "TestWebPolicy.yaml", Some(2), WEB_POLICY_FORM),
-    ("zcc.jsonl", "TestWebPolicy.yaml", Some(3), WEB_POLICY_FORM),
     // The report was never requested (the SDK's POST went to a mistyped
     // path), so the real tenant had none; the emulator's singleton
     // answers its empty value instead of 404 / 406.

@@ -105,6 +105,16 @@ async fn web_policy_edit_answers_the_id_and_lists() {
         .unwrap()
         .iter()
         .any(|p| same_id(&p["id"], id)));
+    // Listed in the list form, and only under its own device type.
+    let list = emu
+        .get(&format!("{API}/web/policy/listByCompany?deviceType=3"))
+        .await;
+    assert_eq!(list.json()[0]["deviceType"], "DEVICE_TYPE_WINDOWS");
+    assert_eq!(list.json()[0]["active"], 1);
+    let list = emu
+        .get(&format!("{API}/web/policy/listByCompany?deviceType=4"))
+        .await;
+    assert_eq!(list.json(), json!([]));
     let r = emu.delete(&format!("{API}/web/policy/{id}/delete")).await;
     assert_eq!(r.json(), json!({"id": id, "success": "true"}));
     let list = emu.get(&format!("{API}/web/policy/listByCompany")).await;

@@ -11,6 +11,7 @@
 
 pub mod control;
 pub mod zcc;
+pub mod zcc_policy;
 pub mod zdx;
 pub mod zia;
 mod zia_urls;
@@ -36,6 +37,7 @@ const TABLES: &[(&str, &[(&str, Handler)])] = &[
     ("zia", zia::PROVIDERS),
     ("zidentity", zidentity::PROVIDERS),
     ("zcc", zcc::PROVIDERS),
+    ("zcc", zcc_policy::PROVIDERS),
     ("zdx", zdx::PROVIDERS),
     ("zwa", zwa::PROVIDERS),
 ];
