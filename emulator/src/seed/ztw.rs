@@ -167,8 +167,9 @@ pub fn demo(z: &mut Store) {
                     "apiServer": "connector.emulator.example", "cellEdgeDeploy": false,
                     "cloudProviderType": cloud, "configServer": "ecservice.emulator.example",
                     "formFactor": "SMALL", "location": { "id": locations[i].0, "name": locations[i].1 },
-                    "locationTemplate": template, "orgId": 41_000, "releaseChannel": "PRODUCTION",
-                    "zsCloudDomain": "emulator.example"
+                    "locationTemplate": template, "orgId": 41_000,
+                    "pacServer": "pac.emulator.example", "registrationServer": "registration.emulator.example",
+                    "releaseChannel": "PRODUCTION", "zsCloudDomain": "emulator.example"
                 }
             }),
         );
