@@ -86,15 +86,19 @@ cors_url=$url
 
 stage python-sdk env ZSCALER_EMULATOR_BIN="$CARGO_TARGET_DIR/release/zscaler-emulator" emulator/tests/python/run.sh
 stage js-node-workerd node --test --test-concurrency=1 tests/js/
+# The wasm test binary in Node and in Chromium, before the suites that start
+# browsers and workerd of their own: after them, the runner's page twice
+# never got past loading its scripts (the renderer stopped answering).
+stage wasm-bindgen-node cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
+stage wasm-bindgen-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_TIMEOUT=120 ZSCALER_EMULATOR_URL="$cors_url" \
+  cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
 stage npm-package scripts/test-package.sh
 # The worker and page suites start their own emulators (fresh state and a
 # canary secret per file) from this binary.
 export ZSCALER_EMULATOR_BIN="$CARGO_TARGET_DIR/release/zscaler-emulator"
 stage bff-worker scripts/test-worker.sh
 stage page-chromium node --test --test-concurrency=1 tests/page/
-stage wasm-bindgen-node cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
-stage wasm-bindgen-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  ZSCALER_EMULATOR_URL="$cors_url" cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
 
 echo
 echo "$passed passed, $failed failed"

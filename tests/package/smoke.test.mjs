@@ -160,10 +160,10 @@ test('the same page calling a default emulator directly with a client secret fai
   };
   try {
     // The browser hides the token endpoint's answer, which has no CORS
-    // headers: the request failed on the network, with no HTTP status. The
-    // client reports any failed token request as an AuthError.
+    // headers: the request failed on the network, with no HTTP status, so
+    // the client reports a TransportError naming the token request.
     const direct = await outcome(() => clientOptions(emu.url, { maxAttempts: 1 }));
-    assert.equal(direct, '<output id="count" class="error">AuthError: authentication failed: Failed to fetch');
+    assert.equal(direct, '<output id="count" class="error">TransportError: request failed: token request: Failed to fetch');
     // With the token fetched through the page's own origin, the API calls
     // themselves are hidden: a TransportError, not an API error to read.
     const apiOnly = await outcome(
