@@ -24,5 +24,5 @@ assert.equal(all.length, Number(page.totalCount));
 await assert.rejects(api.createWidget({ body: { size: 1 } }), /name/, 'the required field is checked');
 await assert.rejects(api.getWidget({ widgetId: created.id, extra: 1 }), { name: 'InvalidArgumentError' });
 await api.deleteWidget({ widgetId: created.id });
-await assert.rejects(api.getWidget({ widgetId: created.id }), { status: 404, code: 'NO_SUCH_WIDGET' });
+await assert.rejects(api.getWidget({ widgetId: created.id }), { status: 404, code: 'NOT_FOUND', productCode: 'NO_SUCH_WIDGET' });
 console.log('js: fixture product served and typed');

@@ -81,8 +81,8 @@ async fn main() {
         .await
         .expect_err("deleted");
     assert_eq!(
-        (gone.status(), gone.code()),
-        (Some(404), "NO_SUCH_WIDGET".to_string()),
+        (gone.status(), gone.code(), gone.product_code()),
+        (Some(404), "NOT_FOUND".to_string(), Some("NO_SUCH_WIDGET")),
         "the registry's error shape and 404 code"
     );
     println!("rust: fixture product served and typed");
