@@ -124,6 +124,33 @@ fn type_name(v: &JsValue) -> String {
     }
 }
 
+impl Call {
+    /// The client the call runs on: `client` itself, or a handle carrying
+    /// the call's overrides.
+    pub(crate) fn client(&mut self, client: &crate::Client) -> Result<crate::Client, Error> {
+        match self.settings.take() {
+            Some(settings) => client.with_call_options(settings),
+            None => Ok(client.clone()),
+        }
+    }
+}
+
+/// `fut` as a JS promise that `signal` can abort, rejecting with the typed
+/// JS error (an abort's carrying the signal's reason).
+pub(crate) fn promise<F>(fut: F, signal: Option<web_sys::AbortSignal>) -> js_sys::Promise
+where
+    F: Future<Output = Result<JsValue, Error>> + 'static,
+{
+    // One boxed type keeps a single copy of the race in the wasm, whatever
+    // the call's future is.
+    let fut: std::pin::Pin<Box<dyn Future<Output = Result<JsValue, Error>>>> = Box::pin(fut);
+    wasm_bindgen_futures::future_to_promise(async move {
+        abortable(fut, signal.as_ref())
+            .await
+            .map_err(|e| js_error(&e, signal.as_ref()))
+    })
+}
+
 /// Run `fut` until it ends or `signal` aborts, whichever is first. On
 /// abort the future is dropped (its transport guard aborts the `fetch`,
 /// its timers are forgotten) and the call fails with [`Error::Aborted`].

@@ -92,7 +92,7 @@ impl Methods {
                 _ => Ok(js_sys::Promise::reject(&err).into()),
             }
         };
-        let call = match call::read(options) {
+        let mut call = match call::read(options) {
             Ok(call) => call,
             Err(e) => return fail(e),
         };
@@ -101,64 +101,39 @@ impl Methods {
                 "withResponse applies to single calls, not to walks or patches",
             ));
         }
-        let client = match call.settings {
-            Some(settings) => match client.with_call_options(settings) {
-                Ok(client) => client,
-                Err(e) => return fail(e),
-            },
-            None => client.clone(),
+        let client = match call.client(client) {
+            Ok(client) => client,
+            Err(e) => return fail(e),
         };
         let (schemas, ops, signal) = (self.schemas, self.ops, call.signal);
         let op = |i: u16| &ops[i as usize];
         // Every promise races the signal; iterators check it per page.
-        let run =
-            |fut: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, Error>>>>| {
-                let signal = signal.clone();
-                wasm_bindgen_futures::future_to_promise(async move {
-                    call::abortable(fut, signal.as_ref())
-                        .await
-                        .map_err(|e| call::js_error(&e, signal.as_ref()))
-                })
-            };
         Ok(match *method {
-            Method::Call(i) => run(Box::pin(table::call(
-                client,
-                schemas,
-                op(i),
-                params,
-                call.with_response,
-            )))
-            .into(),
+            Method::Call(i) => {
+                let fut = table::call(client, schemas, op(i), params, call.with_response);
+                call::promise(fut, signal).into()
+            }
             #[cfg(zscaler_paging = "numbered")]
             Method::ZpaAll(i) => {
-                run(Box::pin(table::collect(client, schemas, op(i), params))).into()
+                call::promise(table::collect(client, schemas, op(i), params), signal).into()
             }
             #[cfg(zscaler_paging = "numbered")]
             Method::ZpaIter(i) => iter::zpa_iterator(client, schemas, op(i), params, signal)
                 .map_err(|e| to_js_error(&e))?,
             #[cfg(zscaler_cursor)]
-            Method::CursorAll(i, kind) => run(Box::pin(super::cursor::cursor_collect(
-                client,
-                schemas,
-                op(i),
-                kind,
-                params,
-            )))
-            .into(),
+            Method::CursorAll(i, kind) => {
+                let fut = super::cursor::cursor_collect(client, schemas, op(i), kind, params);
+                call::promise(fut, signal).into()
+            }
             #[cfg(zscaler_cursor)]
             Method::CursorIter(i, kind) => {
                 iter::cursor_iterator(client, schemas, op(i), kind, params, signal)
                     .map_err(|e| to_js_error(&e))?
             }
             #[cfg(zscaler_patch)]
-            Method::Patch(g, u) => run(Box::pin(table::patch(
-                client,
-                schemas,
-                op(g),
-                op(u),
-                params,
-            )))
-            .into(),
+            Method::Patch(g, u) => {
+                call::promise(table::patch(client, schemas, op(g), op(u), params), signal).into()
+            }
         })
     }
 }

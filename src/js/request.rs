@@ -19,36 +19,33 @@ impl ZscalerClient {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] params: Option<JsValue>,
         #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: Option<JsValue>,
     ) -> js_sys::Promise {
-        let client = self.client.clone();
         let read = call::read(options);
         let signal = read.as_ref().ok().and_then(|c| c.signal.clone());
-        let run = async move {
-            let call = read?;
-            let client = match call.settings {
-                Some(s) => client.with_call_options(s)?,
-                None => client,
-            };
-            let route = route.as_string().ok_or_else(|| {
-                Error::invalid("the route must be a string such as \"GET /zia/api/v1/users\"")
-            })?;
-            let params = table::args(params)?;
-            let req = crate::raw::build(&route, &params)?;
-            let resp = client.execute(req).await?;
-            let data = if resp.body.trim().is_empty() {
-                JsValue::UNDEFINED
-            } else {
-                body::parse(&resp).unwrap_or_else(|_| JsValue::from_str(&resp.body))
-            };
-            if call.with_response {
-                table::with_meta(data, &resp)
-            } else {
-                Ok(data)
-            }
+        let client = &self.client;
+        let run = match read {
+            Ok(mut call) => call.client(client).map(|c| (c, call.with_response)),
+            Err(e) => Err(e),
         };
-        wasm_bindgen_futures::future_to_promise(async move {
-            call::abortable(run, signal.as_ref())
-                .await
-                .map_err(|e| call::js_error(&e, signal.as_ref()))
-        })
+        call::promise(
+            async move {
+                let (client, with_response) = run?;
+                let route = route.as_string().ok_or_else(|| {
+                    Error::invalid("the route must be a string such as \"GET /zia/api/v1/users\"")
+                })?;
+                let params = table::args(params)?;
+                let resp = client.execute(crate::raw::build(&route, &params)?).await?;
+                let data = if resp.body.trim().is_empty() {
+                    JsValue::UNDEFINED
+                } else {
+                    body::parse(&resp).unwrap_or_else(|_| JsValue::from_str(&resp.body))
+                };
+                if with_response {
+                    table::with_meta(data, &resp)
+                } else {
+                    Ok(data)
+                }
+            },
+            signal,
+        )
     }
 }

@@ -99,14 +99,18 @@ fn upsert(cx: &Ctx<'_>, key: &str, input: Option<Value>, finish: &Finish) -> Out
     Ok(Some(value))
 }
 
+/// Where the object `id` is in `items`, or the product's 404.
+fn index_of(cx: &Ctx<'_>, items: &[Value], id: &str) -> Result<usize, ApiError> {
+    position(items, id)
+        .ok_or_else(|| ApiError::not_found(cx.op.product, format!("Object with id {id} not found")))
+}
+
 /// Deletes the object the path's last parameter names.
 fn remove(cx: &Ctx<'_>, key: &str) -> Out {
     let id = cx.found.last_value();
     let mut store = cx.state.store();
     let items = store.collection_mut(key);
-    let idx = position(items, id).ok_or_else(|| {
-        ApiError::not_found(cx.op.product, format!("Object with id {id} not found"))
-    })?;
+    let idx = index_of(cx, items, id)?;
     Ok(Some(items.remove(idx)))
 }
 
@@ -116,9 +120,7 @@ fn merge(cx: &Ctx<'_>, key: &str, input: Option<Value>) -> Out {
     let id = cx.found.last_value();
     let mut store = cx.state.store();
     let items = store.collection_mut(key);
-    let idx = position(items, id).ok_or_else(|| {
-        ApiError::not_found(cx.op.product, format!("Object with id {id} not found"))
-    })?;
+    let idx = index_of(cx, items, id)?;
     let mut obj = items[idx].as_object().cloned().unwrap_or_default();
     if let Some(Value::Object(body)) = input {
         obj.extend(body.into_iter().filter(|(_, v)| !v.is_null()));
