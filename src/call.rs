@@ -12,7 +12,7 @@
 use crate::auth::{Credential, TokenSource};
 use crate::client::{Client, CSRF_HEADER};
 use crate::clock::{jitter, now_ms};
-use crate::error::{parse_error_body, snippet};
+use crate::error::{parse_error_body, snippet, Cause, Context};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::log::{LogEvent, Phase};
 use crate::request::{ApiRequest, File};
@@ -32,21 +32,13 @@ impl Client {
         credential: &Credential,
     ) -> Result<HttpRequest, Error> {
         let config = &self.inner.config;
-        let prefix = match config.legacy {
-            None => req.product.base_path(),
-            Some(p) if p == req.product => "",
-            Some(p) => {
-                return Err(Error::config(format!(
-                    "this client uses a legacy {} login and serves only that product",
-                    p.name()
-                )))
-            }
-        };
-        let mut url = format!("{}{}{}", config.api_base, prefix, req.path);
-        if !req.query.is_empty() {
-            url.push('?');
-            url.push_str(&req.query);
+        if let Some(p) = config.legacy.filter(|p| *p != req.product) {
+            return Err(Error::config(format!(
+                "this client uses a legacy {} login and serves only that product",
+                p.name()
+            )));
         }
+        let url = self.url_of(req);
         let accept = if req.file.is_some() {
             "*/*"
         } else {
@@ -76,6 +68,28 @@ impl Client {
             headers,
             body: req.body.clone(),
         })
+    }
+
+    /// Where `req` goes: the API base, the product's gateway prefix (none
+    /// for a legacy login, which talks to the product directly), the path
+    /// and query.
+    fn url_of(&self, req: &ApiRequest) -> String {
+        let config = &self.inner.config;
+        let prefix = match config.legacy {
+            Some(p) if p == req.product => "",
+            _ => req.product.base_path(),
+        };
+        let mut url = format!("{}{}{}", config.api_base, prefix, req.path);
+        if !req.query.is_empty() {
+            url.push('?');
+            url.push_str(&req.query);
+        }
+        url
+    }
+
+    /// `e` named with the call it belongs to; built on failure only.
+    fn in_call(&self, e: Error, req: &ApiRequest) -> Error {
+        e.at(req.method, &self.url_of(req), req.operation)
     }
 
     /// One attempt: credential, request, send. The credential is returned
@@ -121,8 +135,30 @@ impl Client {
     }
 
     /// The loop every call goes through; `policy` says what the caller
-    /// wants of it.
+    /// wants of it. Its errors name the call.
     pub(crate) async fn run(
+        &self,
+        req: &ApiRequest,
+        policy: Policy,
+        extra_headers: &[(String, String)],
+    ) -> Result<HttpResponse, Error> {
+        let sent = self.run_loop(req, policy, extra_headers).await;
+        sent.map_err(|e| self.in_call(e, req))
+    }
+
+    /// Send `req` as an API call and read its answer with `read`; a
+    /// failure of either names the call, so a decode error says which
+    /// request it was.
+    pub(crate) async fn exchange<T>(
+        &self,
+        req: ApiRequest,
+        read: impl FnOnce(HttpResponse) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let resp = self.run(&req, Policy::API, &[]).await?;
+        read(resp).map_err(|e| self.in_call(e, &req))
+    }
+
+    async fn run_loop(
         &self,
         req: &ApiRequest,
         policy: Policy,
@@ -238,6 +274,7 @@ impl Client {
                         status: resp.status,
                         wait_ms,
                         request_id: resp.request_id(),
+                        context: Context::answer(&resp.body),
                     })
                 }
                 (_, Ok(resp)) => return Err(api_error(&resp)),
@@ -274,8 +311,7 @@ impl Client {
 
     /// Send and decode a JSON answer.
     pub async fn call_json<T: DeserializeOwned>(&self, req: ApiRequest) -> Result<T, Error> {
-        let resp = self.execute(req).await?;
-        decode(&resp)
+        self.exchange(req, |resp| decode(&resp)).await
     }
 
     /// Send and hand over a text answer (a CSV report, a PEM file) as it
@@ -300,14 +336,18 @@ impl Client {
 
 /// Decode a 2xx body, with a typed error that names the failing field.
 pub(crate) fn decode<T: DeserializeOwned>(resp: &HttpResponse) -> Result<T, Error> {
-    serde_json::from_str(&resp.body).map_err(|e| Error::Decode {
-        status: resp.status,
-        message: if resp.body.trim().is_empty() {
+    serde_json::from_str(&resp.body).map_err(|e| {
+        let message = if resp.body.trim().is_empty() {
             "empty body where JSON was expected".to_string()
         } else {
             format!("{e} (body starts: {})", snippet(&resp.body))
-        },
-        request_id: resp.request_id(),
+        };
+        Error::Decode {
+            status: resp.status,
+            message,
+            request_id: resp.request_id(),
+            context: Context::answer(&resp.body).with_cause(Cause::new(e)),
+        }
     })
 }
 
@@ -325,6 +365,7 @@ fn read_only(req: &ApiRequest, resp: &HttpResponse) -> Option<Error> {
             .1
             .unwrap_or_else(|| "changes are not accepted now".into()),
         request_id: resp.request_id(),
+        context: Context::answer(&resp.body),
     })
 }
 
@@ -338,11 +379,13 @@ fn api_error(resp: &HttpResponse) -> Error {
             snippet(&resp.body)
         }
     });
+    let context = Context::answer(&resp.body);
     if resp.status == 401 {
         return Error::Auth {
             status: Some(401),
             message,
             request_id,
+            context,
         };
     }
     let retry_after_ms = (resp.status == 429)
@@ -354,6 +397,7 @@ fn api_error(resp: &HttpResponse) -> Error {
         message,
         request_id,
         retry_after_ms,
+        context,
     }
 }
 

@@ -3,9 +3,11 @@
 
 use std::fmt;
 
-/// Longest slice of a response body kept in an error message; enough to
-/// read an HTML error page's title, not enough to hold a 50 MB body.
-const MAX_DETAIL: usize = 300;
+mod context;
+mod text;
+pub use context::{Cause, Context};
+pub use text::parse_error_body;
+pub(crate) use text::snippet;
 
 /// Any failure of a client call.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +22,8 @@ pub enum Error {
         status: Option<u16>,
         message: String,
         request_id: Option<String>,
+        /// The request and answer; see [`Error::context`].
+        context: Context,
     },
     /// The API answered with an error status.
     Api {
@@ -29,17 +33,23 @@ pub enum Error {
         request_id: Option<String>,
         /// For 429s: how long the server asked us to wait.
         retry_after_ms: Option<u64>,
+        /// The request and answer; see [`Error::context`].
+        context: Context,
     },
     /// The tenant is in read-only maintenance mode; writes are refused.
     ReadOnly {
         message: String,
         request_id: Option<String>,
+        /// The request and answer; see [`Error::context`].
+        context: Context,
     },
     /// The server asked for a longer wait than `maxRetrySeconds` allows.
     RetryTooLong {
         status: u16,
         wait_ms: u64,
         request_id: Option<String>,
+        /// The request and answer; see [`Error::context`].
+        context: Context,
     },
     /// A documented limit has no room for the call within
     /// `maxRetrySeconds` (a daily quota used up); nothing was sent.
@@ -59,14 +69,24 @@ pub enum Error {
     /// flight was aborted and nothing more is sent.
     Aborted,
     /// The request never got an HTTP answer (DNS, TLS, connection reset).
-    Transport { message: String },
+    Transport {
+        message: String,
+        /// The request, and the transport's own error as its cause.
+        context: Context,
+    },
     /// No answer arrived within the configured timeout.
-    Timeout { after_ms: u64 },
+    Timeout {
+        after_ms: u64,
+        /// The request; see [`Error::context`].
+        context: Context,
+    },
     /// The answer was not the JSON the spec promises.
     Decode {
         status: u16,
         message: String,
         request_id: Option<String>,
+        /// The request, the answer's excerpt and the parser's error.
+        context: Context,
     },
 }
 
@@ -85,7 +105,7 @@ impl Error {
                 m
             }
         };
-        match self {
+        let mut e = match self {
             Error::Config { message } => Error::Config {
                 message: scrub(message),
             },
@@ -96,10 +116,12 @@ impl Error {
                 status,
                 message,
                 request_id,
+                context,
             } => Error::Auth {
                 status,
                 message: scrub(message),
                 request_id,
+                context,
             },
             Error::Api {
                 status,
@@ -107,34 +129,108 @@ impl Error {
                 message,
                 request_id,
                 retry_after_ms,
+                context,
             } => Error::Api {
                 status,
                 code: code.map(scrub),
                 message: scrub(message),
                 request_id,
                 retry_after_ms,
+                context,
             },
             Error::ReadOnly {
                 message,
                 request_id,
+                context,
             } => Error::ReadOnly {
                 message: scrub(message),
                 request_id,
+                context,
             },
-            Error::Transport { message } => Error::Transport {
+            Error::Transport { message, context } => Error::Transport {
                 message: scrub(message),
+                context,
             },
             Error::Decode {
                 status,
                 message,
                 request_id,
+                context,
             } => Error::Decode {
                 status,
                 message: scrub(message),
                 request_id,
+                context,
             },
             other => other,
+        };
+        if let Some(c) = e.context_mut() {
+            c.map_body(scrub);
         }
+        e
+    }
+
+    /// The request and answer behind the error, where there was one.
+    fn context_mut(&mut self) -> Option<&mut Context> {
+        match self {
+            Error::Auth { context, .. }
+            | Error::Api { context, .. }
+            | Error::ReadOnly { context, .. }
+            | Error::RetryTooLong { context, .. }
+            | Error::Transport { context, .. }
+            | Error::Timeout { context, .. }
+            | Error::Decode { context, .. } => Some(context),
+            _ => None,
+        }
+    }
+
+    /// What the failed call sent and got back: method, URL, operationId,
+    /// an excerpt of the answer, the lower-level cause. Empty for failures
+    /// before sending (options, arguments, an abort, a used-up quota).
+    pub fn context(&self) -> Option<&Context> {
+        match self {
+            Error::Auth { context, .. }
+            | Error::Api { context, .. }
+            | Error::ReadOnly { context, .. }
+            | Error::RetryTooLong { context, .. }
+            | Error::Transport { context, .. }
+            | Error::Timeout { context, .. }
+            | Error::Decode { context, .. } => Some(context),
+            _ => None,
+        }
+    }
+
+    /// The HTTP method of the failed request.
+    pub fn method(&self) -> Option<&str> {
+        self.context()?.method()
+    }
+
+    /// The URL of the failed request (never with credentials).
+    pub fn url(&self) -> Option<&str> {
+        self.context()?.url()
+    }
+
+    /// The operationId of the failed call; for a used-up quota, the
+    /// refused one.
+    pub fn operation(&self) -> Option<&str> {
+        match self {
+            Error::LimitReached { operation, .. } => Some(operation),
+            _ => self.context()?.operation(),
+        }
+    }
+
+    /// A sanitised excerpt of the error answer's body.
+    pub fn body(&self) -> Option<&str> {
+        self.context()?.body()
+    }
+
+    /// Name the request this error belongs to, unless a lower layer (the
+    /// token call) already did.
+    pub(crate) fn at(mut self, method: &'static str, url: &str, operation: &'static str) -> Self {
+        if let Some(c) = self.context_mut() {
+            c.fill(method, url, operation);
+        }
+        self
     }
 
     /// The HTTP status involved, if there was an answer.
@@ -273,9 +369,9 @@ impl fmt::Display for Error {
             Error::Api {
                 status, message, ..
             } => write!(f, "HTTP {status}: {message}"),
-            Error::Transport { message } => write!(f, "request failed: {message}"),
+            Error::Transport { message, .. } => write!(f, "request failed: {message}"),
             Error::Aborted => f.write_str("the call was aborted"),
-            Error::Timeout { after_ms } => write!(f, "no response within {after_ms} ms"),
+            Error::Timeout { after_ms, .. } => write!(f, "no response within {after_ms} ms"),
             Error::Decode {
                 status, message, ..
             } => {
@@ -307,65 +403,10 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
-
-/// Cut untrusted text to a bounded, single-line snippet for messages.
-pub(crate) fn snippet(text: &str) -> String {
-    // An HTML error page (a proxy's, a login portal's) says the most in its
-    // title; its markup is noise, and no message should carry it.
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('<') {
-        let lower = trimmed.to_ascii_lowercase();
-        let title = lower
-            .find("<title>")
-            .map(|i| i + "<title>".len())
-            .and_then(|start| Some((start, start + lower[start..].find("</title>")?)))
-            .map(|(a, b)| trimmed[a..b].trim().to_string())
-            .filter(|t| !t.is_empty() && !t.contains(['<', '>']));
-        return match title {
-            Some(t) => format!("an HTML page titled {:?}", plain(&t)),
-            None => "an HTML page".into(),
-        };
+impl std::error::Error for Error {
+    /// The transport's or the parser's own error, where one lies beneath.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        let cause = self.context()?.cause()?;
+        Some(cause.error() as &(dyn std::error::Error + 'static))
     }
-    plain(text)
-}
-
-/// At most [`MAX_DETAIL`] bytes of `text`, control characters blanked.
-fn plain(text: &str) -> String {
-    let mut end = text.len().min(MAX_DETAIL);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut s: String = text[..end]
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if end < text.len() {
-        s.push('…');
-    }
-    s
-}
-
-/// Read the product-specific error body into `(code, message)`.
-/// ZPA sends `{id, reason}`, ZIA `{code, message}`, the OneAPI gateway
-/// `{detail}` and OAuth `{error, error_description}`.
-///
-/// Public only so the fuzz targets in `fuzz/` can reach it; not part of the
-/// supported API.
-#[doc(hidden)]
-pub fn parse_error_body(body: &str) -> (Option<String>, Option<String>) {
-    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(body) else {
-        return (None, None);
-    };
-    let text = |k: &str| map.get(k).and_then(|v| v.as_str()).map(snippet);
-    let code = text("code")
-        .or_else(|| text("id"))
-        .or_else(|| text("error"))
-        .or_else(|| text("errorCode"));
-    let message = text("message")
-        .or_else(|| text("reason"))
-        .or_else(|| text("detail"))
-        .or_else(|| text("error_description"))
-        .or_else(|| text("errorMessage"));
-    (code, message)
 }

@@ -176,7 +176,8 @@ impl Sender {
         let sent = match &self.hooks.transport {
             Some(send) => send(http, timeout_ms).await,
             None => self.transport.send(http, timeout_ms).await,
-        };
+        }
+        .map_err(|e| e.at(method, label.url, label.operation));
         if let (Some(f), Ok(resp)) = (&self.hooks.after_response, &sent) {
             f(resp);
         }

@@ -33,6 +33,18 @@ fn answer(request: &str) -> Vec<u8> {
         return out;
     }
     match mode.as_str() {
+        "echo" => {
+            // A proxy that quotes the request, bearer token included.
+            let auth = request
+                .lines()
+                .find(|l| l.to_ascii_lowercase().starts_with("authorization:"))
+                .unwrap_or("");
+            let body =
+                serde_json::json!({"code": "BAD", "message": "bad", "seen": auth}).to_string();
+            let mut out = head("400 Bad Request", "application/json", body.len()).into_bytes();
+            out.extend_from_slice(body.as_bytes());
+            out
+        }
         "declared" => {
             // Claims a huge body and sends none of it: the length alone must do.
             head("200 OK", "application/json", BIG).into_bytes()
@@ -172,4 +184,88 @@ async fn a_token_endpoint_that_echoes_the_form_cannot_leak_the_secret() {
         "the echo was seen and scrubbed: {shown}"
     );
     assert!(!shown.contains("S3cr3t"), "{shown}");
+}
+
+#[tokio::test]
+async fn errors_name_their_request_and_keep_a_safe_excerpt_of_the_answer() {
+    use std::error::Error as _;
+    let client = client().await;
+    let err = list(&client, "echo").await.unwrap_err();
+    assert_eq!(err.code(), "INVALID");
+    assert_eq!(err.method(), Some("GET"));
+    assert_eq!(err.operation(), Some("listApplicationSegments"));
+    let url = err.url().unwrap();
+    assert!(
+        url.starts_with("http://127.0.0.1:")
+            && url.contains("/application?")
+            && url.contains("search=echo"),
+        "{url}"
+    );
+    let body = err.body().unwrap();
+    assert!(body.contains("\"code\":\"BAD\""), "{body}");
+    assert!(
+        body.contains("<redacted>") && !body.contains("eyJ"),
+        "the echoed token is blanked: {body}"
+    );
+    assert!(err.source().is_none(), "an answer has no lower-level cause");
+
+    let err = list(&client, "html200").await.unwrap_err();
+    assert_eq!(err.code(), "DECODE");
+    assert_eq!(err.body(), Some("an HTML page titled \"Sign in\""));
+    let parser = err.source().expect("the JSON parser's error is the source");
+    assert!(!parser.to_string().is_empty());
+    assert_eq!(err.operation(), Some("listApplicationSegments"));
+}
+
+#[tokio::test]
+async fn a_lost_connection_keeps_the_transport_error_as_its_source() {
+    use std::error::Error as _;
+    // A port nothing listens on: bind one, then free it.
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", l.local_addr().unwrap())
+    };
+    let emulator = zscaler_emulator::spawn(zscaler_emulator::Config::default())
+        .await
+        .unwrap();
+    let options = |token_url: String, base_url: String| ClientOptions {
+        client_id: Some("emulator-client".into()),
+        client_secret: Some(Secret::new("emulator-secret")),
+        token_url: Some(token_url),
+        base_url: Some(base_url),
+        customer_id: Some("216196257331281920".into()),
+        pacing: Some(false),
+        max_attempts: Some(1),
+        ..Default::default()
+    };
+    let api_down = Client::new(options(
+        format!("http://{emulator}/oauth2/v1/token"),
+        closed.clone(),
+    ))
+    .unwrap();
+    let err = list(&api_down, "ok").await.unwrap_err();
+    assert_eq!(err.code(), "TRANSPORT");
+    assert!(err.url().unwrap().starts_with(&closed), "{err:?}");
+    assert_eq!(err.operation(), Some("listApplicationSegments"));
+    assert!(err.source().is_some(), "reqwest's error is kept: {err:?}");
+    assert!(err.body().is_none());
+
+    let token_down = Client::new(options(
+        format!("{closed}/oauth2/v1/token"),
+        format!("http://{emulator}"),
+    ))
+    .unwrap();
+    let err = list(&token_down, "ok").await.unwrap_err();
+    assert_eq!(err.code(), "TRANSPORT");
+    assert_eq!(
+        err.operation(),
+        Some("mintToken"),
+        "the token call is named, not the API call"
+    );
+    assert_eq!(err.method(), Some("POST"));
+    assert_eq!(
+        err.url(),
+        Some(format!("{closed}/oauth2/v1/token").as_str())
+    );
+    assert!(err.source().is_some());
 }

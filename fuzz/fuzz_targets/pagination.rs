@@ -16,6 +16,7 @@ use zscaler_wasm_fuzz::{block_on, bodies, MAX_FETCHES};
 fn exhausted() -> Error {
     Error::Transport {
         message: "no more fuzzed pages".into(),
+        context: Default::default(),
     }
 }
 
@@ -37,6 +38,7 @@ fn decoded<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, Error> {
         status: 200,
         message: e.to_string(),
         request_id: None,
+        context: Default::default(),
     })
 }
 

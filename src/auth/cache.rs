@@ -53,8 +53,9 @@ impl std::fmt::Debug for TokenCache {
 /// [`Error::Auth`] made from the answer.
 fn from_token_call(e: Error) -> Error {
     match e {
-        Error::Transport { message } => Error::Transport {
+        Error::Transport { message, context } => Error::Transport {
             message: format!("token request: {message}"),
+            context,
         },
         other => other,
     }
@@ -154,36 +155,47 @@ impl TokenCache {
     async fn mint_raw(&self, sender: &Sender, timeout_ms: u64) -> Result<Minted, Error> {
         // Token calls skip pacing (they count against no API limit) but go
         // through the sender, so hooks and redacted log events see them.
+        // Answers the response and a naming of the token call, for the
+        // errors of reading that response.
         let send = |req: HttpRequest| async move {
-            let url = req.url.clone();
+            let (method, url) = (req.method, req.url.clone());
             let label = Label {
                 operation: "mintToken",
                 url: &url,
                 attempt: 1,
             };
-            sender
+            let resp = sender
                 .send(req, timeout_ms, &label)
                 .await
-                .map_err(from_token_call)
+                .map_err(from_token_call)?;
+            Ok::<_, Error>((resp, move |e: Error| e.at(method, &url, "mintToken")))
         };
         match &self.source {
             TokenSource::Session => Ok(Minted::new(Credential::None, f64::MAX)),
             TokenSource::LegacySession { .. } => {
-                let resp = send(legacy::session_login(&self.source, now_ms())?).await?;
-                legacy::session_cookie(&resp).map(|(c, ms)| Minted::new(c, ms))
+                let (resp, named) = send(legacy::session_login(&self.source, now_ms())?).await?;
+                legacy::session_cookie(&resp)
+                    .map(|(c, ms)| Minted::new(c, ms))
+                    .map_err(named)
             }
             TokenSource::LegacyKey { login, .. } => {
-                let resp = send(legacy_key::login(&self.source, now_ms())?).await?;
-                legacy_key::credential(*login, &resp, now_ms()).map(|(c, ms)| Minted::new(c, ms))
+                let (resp, named) = send(legacy_key::login(&self.source, now_ms())?).await?;
+                legacy_key::credential(*login, &resp, now_ms())
+                    .map(|(c, ms)| Minted::new(c, ms))
+                    .map_err(named)
             }
             TokenSource::LegacyZpa { .. } => {
-                let resp = send(legacy::zpa_signin(&self.source)?).await?;
-                oauth::parse_token(&resp).map(|(t, ms)| Minted::new(Credential::Bearer(t), ms))
+                let (resp, named) = send(legacy::zpa_signin(&self.source)?).await?;
+                oauth::parse_token(&resp)
+                    .map(|(t, ms)| Minted::new(Credential::Bearer(t), ms))
+                    .map_err(named)
             }
             _ => {
                 let req = oauth::token_request(&self.source, now_ms()).await?;
-                let resp = send(req).await?;
-                oauth::parse_token(&resp).map(|(t, ms)| Minted::new(Credential::Bearer(t), ms))
+                let (resp, named) = send(req).await?;
+                oauth::parse_token(&resp)
+                    .map(|(t, ms)| Minted::new(Credential::Bearer(t), ms))
+                    .map_err(named)
             }
         }
     }

@@ -116,6 +116,7 @@ pub(crate) fn session_cookie(resp: &HttpResponse) -> Result<(Credential, f64), E
                       (browsers hide Set-Cookie: use OneAPI there)"
                 .into(),
             request_id: resp.request_id(),
+            context: Default::default(),
         }),
     }
 }

@@ -112,10 +112,12 @@ pub(crate) fn credential(
     if !resp.is_success() {
         return Err(auth_error(resp));
     }
+    // No body excerpt: a successful answer holds the credential.
     let fail = |message: String| Error::Auth {
         status: Some(resp.status),
         message,
         request_id: resp.request_id(),
+        context: Default::default(),
     };
     let Ok(Value::Object(mut body)) = serde_json::from_str(&resp.body) else {
         // Not quoted: a non-JSON answer may still hold a token.

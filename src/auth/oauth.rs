@@ -134,6 +134,7 @@ pub(crate) fn auth_error(resp: &HttpResponse) -> Error {
         status: Some(resp.status),
         message,
         request_id: resp.request_id(),
+        context: crate::error::Context::answer(&resp.body),
     }
 }
 
@@ -142,10 +143,12 @@ pub(crate) fn parse_token(resp: &HttpResponse) -> Result<(Secret, f64), Error> {
     if !resp.is_success() {
         return Err(auth_error(resp));
     }
+    // No body excerpt: a successful answer holds the credential.
     let fail = |message: String| Error::Auth {
         status: Some(resp.status),
         message,
         request_id: resp.request_id(),
+        context: Default::default(),
     };
     // A Value, not a derived struct: see `config/parse.rs` for the size.
     let mut body = match serde_json::from_str(&resp.body) {

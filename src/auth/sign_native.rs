@@ -68,5 +68,6 @@ pub(super) async fn sign(key: &SigningKey, input: &[u8]) -> Result<Vec<u8>, Erro
 pub(super) fn random(buf: &mut [u8]) -> Result<(), Error> {
     getrandom::getrandom(buf).map_err(|e| Error::Transport {
         message: format!("no system randomness: {e}"),
+        context: Default::default(),
     })
 }

@@ -20,6 +20,7 @@ pub fn parse(resp: &HttpResponse) -> Result<JsValue, Error> {
         status: resp.status,
         message: "body is not JSON".into(),
         request_id: resp.request_id(),
+        context: crate::error::Context::answer(&resp.body),
     })
 }
 

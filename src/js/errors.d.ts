@@ -5,6 +5,10 @@ export interface ZscalerErrorFields {
   retryAfter?: number;
   requestId?: string;
   productCode?: string;
+  method?: string;
+  url?: string;
+  operation?: string;
+  body?: string;
   cause?: unknown;
 }
 /** Base class of every error thrown by zscaler-wasm. */
@@ -25,6 +29,14 @@ export declare class ZscalerError extends Error {
   readonly retryAfter?: number;
   /** The gateway's request id, for support tickets. */
   readonly requestId?: string;
+  /** HTTP method of the failed request, when one was sent. */
+  readonly method?: string;
+  /** URL of the failed request, query included; never credentials. */
+  readonly url?: string;
+  /** operationId of the failed call (`request` for `client.request`, `mintToken` for a token call). */
+  readonly operation?: string;
+  /** At most 300 bytes of the error answer's body; control characters and tokens blanked, HTML reduced to its title. */
+  readonly body?: string;
 }
 /** The API answered with an error status. */
 export declare class ZscalerApiError extends ZscalerError {}

@@ -10,6 +10,10 @@ export class ZscalerError extends Error {
     if (fields.retryAfter !== undefined) this.retryAfter = fields.retryAfter;
     if (fields.requestId !== undefined) this.requestId = fields.requestId;
     if (fields.productCode !== undefined) this.productCode = fields.productCode;
+    if (fields.method !== undefined) this.method = fields.method;
+    if (fields.url !== undefined) this.url = fields.url;
+    if (fields.operation !== undefined) this.operation = fields.operation;
+    if (fields.body !== undefined) this.body = fields.body;
   }
 }
 export class ZscalerApiError extends ZscalerError {}
@@ -35,7 +39,10 @@ for (const [name, cls] of Object.entries({ ZscalerError, ...classes })) {
 }
 
 /** Called from wasm: the error object for one failure. */
-export function makeError(kind, message, code, status, retryAfter, requestId, productCode) {
+export function makeError(kind, message, code, status, retryAfter, requestId, productCode,
+  method, url, operation, body, cause) {
   const cls = classes[kind] ?? ZscalerError;
-  return new cls(message, { code, status, retryAfter, requestId, productCode });
+  return new cls(message, {
+    code, status, retryAfter, requestId, productCode, method, url, operation, body, cause,
+  });
 }

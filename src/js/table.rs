@@ -169,6 +169,7 @@ fn checked_value(schemas: &[ObjectSchema], ty: &Ty, resp: &HttpResponse) -> Resu
         status: resp.status,
         message,
         request_id: resp.request_id(),
+        context: crate::error::Context::answer(&resp.body),
     })?;
     Ok(value)
 }

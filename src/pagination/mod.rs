@@ -50,6 +50,7 @@ pub fn parse_total_pages(value: Option<&str>) -> Result<i32, Error> {
                     crate::error::snippet(s)
                 ),
                 request_id: None,
+                context: Default::default(),
             }),
     }
 }
@@ -312,6 +313,7 @@ mod tests {
             if p.0 == Some(3) {
                 Err(Error::Transport {
                     message: "reset".into(),
+                    context: Default::default(),
                 })
             } else {
                 serve(45, &p)

@@ -209,6 +209,7 @@ where
                      stopping instead of looping"
                 ),
                 request_id: None,
+                context: Default::default(),
             };
             return Some((Err(e), None));
         }

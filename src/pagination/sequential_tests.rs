@@ -119,6 +119,7 @@ fn an_error_mid_way_is_raised_not_a_short_list() {
         if p.0 == (Cursor::Page { page: 3, size: 100 }) {
             return std::future::ready(Err(Error::Transport {
                 message: "connection reset".into(),
+                context: Default::default(),
             }));
         }
         inner(p)

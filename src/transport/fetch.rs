@@ -4,6 +4,7 @@
 //! `window()`, because Cloudflare Workers and Node have no window. It sets
 //! no `mode` or `credentials`, so each runtime keeps its own defaults.
 
+use crate::error::{Cause, Context};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::Error;
 use wasm_bindgen::prelude::*;
@@ -87,7 +88,11 @@ fn js_transport(e: JsValue) -> Error {
         }
         next = cause_of(&cause);
     }
-    Error::Transport { message }
+    let cause = Cause::js(e, message.clone());
+    Error::Transport {
+        message,
+        context: Context::caused_by(cause),
+    }
 }
 
 /// The message of a thrown value, or its `code` when the message is empty
@@ -136,6 +141,7 @@ impl Transport {
             if guard.timed_out() {
                 Error::Timeout {
                     after_ms: timeout_ms,
+                    context: Default::default(),
                 }
             } else {
                 js_transport(e)
@@ -159,6 +165,7 @@ impl Transport {
             .dyn_into()
             .map_err(|_| Error::Transport {
                 message: "fetch did not return a Response".into(),
+                context: Default::default(),
             })?;
         let status = resp.status();
         let mut out_headers = Vec::new();

@@ -31,5 +31,6 @@ pub(crate) fn too_large(status: u16, request_id: Option<String>) -> crate::Error
             MAX_BODY_BYTES / (1024 * 1024)
         ),
         request_id,
+        context: Default::default(),
     }
 }

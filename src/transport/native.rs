@@ -57,6 +57,7 @@ fn map_err(e: reqwest::Error, timeout_ms: u64) -> Error {
     if e.is_timeout() {
         return Error::Timeout {
             after_ms: timeout_ms,
+            context: Default::default(),
         };
     }
     // reqwest's Display names the URL but never headers or bodies, so it is
@@ -68,5 +69,8 @@ fn map_err(e: reqwest::Error, timeout_ms: u64) -> Error {
         message.push_str(&s.to_string());
         source = s.source();
     }
-    Error::Transport { message }
+    Error::Transport {
+        message,
+        context: crate::error::Context::caused_by(crate::error::Cause::new(e)),
+    }
 }
