@@ -26,6 +26,12 @@
 //! # Ok(()) }
 //! ```
 
+// The README's Rust example compiles as a doctest (`cargo test --doc`), so
+// the front page cannot drift from the API it shows.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 mod auth;
 mod call;
 pub mod call_options;
