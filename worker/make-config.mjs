@@ -25,18 +25,48 @@ function files(dir) {
   });
 }
 
+// The worker imports the npm package by name (`zscaler-wasm`). workerd
+// has no package resolution: it resolves a bare specifier like a relative
+// one, against the importing module's name, so `zscaler-wasm` from
+// worker/src/index.mjs is the module `worker/src/zscaler-wasm`. The
+// repository's build is laid out here as the installed package would be,
+// js/ (the package's entries) beside pkg/ (the wasm-bindgen output) under
+// node_modules/zscaler-wasm/, and that module re-exports its `workerd`
+// entry, the one wrangler picks. `[name, kind, file]`, or `[name, kind,
+// null, text]` for a module written inline.
+const PACKAGE = 'node_modules/zscaler-wasm';
+const IMPORTED_AS = 'worker/src/zscaler-wasm';
+
+function packageModules() {
+  const pkg = join(root, 'pkg');
+  const glue = files(pkg).filter((f) => /\.(m?js|wasm)$/.test(f));
+  // build-package.sh writes errors.js as a re-export of the snippet whose
+  // folder name carries a hash; the same line, inline.
+  const errors = glue.map((f) => relative(pkg, f)).find((f) => f.endsWith('src/js/errors.js'));
+  if (!errors) throw new Error('pkg/ has no src/js/errors.js snippet: run scripts/build-wasm.sh');
+  return [
+    [IMPORTED_AS, 'esModule', null, `export * from '../../${PACKAGE}/workerd.js'; export { default } from '../../${PACKAGE}/workerd.js';`],
+    ...['workerd.js', 'index.js'].map((f) => [`${PACKAGE}/${f}`, 'esModule', join(root, 'js', f)]),
+    [`${PACKAGE}/errors.js`, 'esModule', null, `export * from './${errors}';`],
+    ...glue.map((f) => [`${PACKAGE}/${relative(pkg, f)}`, f.endsWith('.wasm') ? 'wasm' : 'esModule', f]),
+  ];
+}
+
 function modules(outDir) {
   const list = [
-    ...readdirSync(join(here, 'src')).filter((f) => f.endsWith('.mjs')).map((f) => join(here, 'src', f)),
-    ...files(join(root, 'pkg')).filter((f) => /\.(m?js|wasm)$/.test(f)),
+    ...readdirSync(join(here, 'src')).filter((f) => f.endsWith('.mjs')).map((f) => {
+      const full = join(here, 'src', f);
+      return [relative(root, full), 'esModule', full];
+    }),
+    ...packageModules(),
     // The product registry: the allowlist imports it as a JSON module.
-    join(root, 'products.json'),
+    ['products.json', 'json', join(root, 'products.json')],
   ];
   return list
-    .map((full) => {
-      const name = relative(root, full);
-      const kind = full.endsWith('.wasm') ? 'wasm' : full.endsWith('.json') ? 'json' : 'esModule';
-      return `    (name = "${name}", ${kind} = embed "${relative(outDir, full)}"),`;
+    .map(([name, kind, full, text]) => {
+      // An inline module is a capnp text literal, quoted as JSON quotes it.
+      const source = full ? `embed "${relative(outDir, full)}"` : JSON.stringify(text);
+      return `    (name = "${name}", ${kind} = ${source}),`;
     })
     .join('\n');
 }
