@@ -1,5 +1,5 @@
 // workerd for the harnesses: start one `workerd serve` and wait for it, and
-// fill the one test worker's config (tests/workerd/config.capnp.in) for
+// fill a test worker's config (tests/workerd/config.capnp.in) for
 // the raw pkg/ build (tests/js) or a bundle of the packed package
 // (tests/package).
 import { spawn } from 'node:child_process';
@@ -32,13 +32,14 @@ function moduleLines(modules, configFile) {
     .join('\n');
 }
 
-/** The modules of the raw wasm-bindgen build in `pkg`, as the test
- *  worker imports it: `zscaler-wasm` is tests/workerd/pkg-entry.mjs. */
-export function pkgModules(pkg = `${root}pkg/`) {
+/** The modules of the raw wasm-bindgen build in `pkg`, as a test worker
+ *  imports it (`zscaler-wasm` is tests/workerd/pkg-entry.mjs), after
+ *  `entry`, that worker's file in tests/workerd/. */
+export function pkgModules(pkg = `${root}pkg/`, entry = 'worker.mjs') {
   // wasm-bindgen's JS snippets (the error classes) sit in a hashed folder.
   const snippets = readdirSync(`${pkg}snippets`, { recursive: true }).filter((f) => f.endsWith('.js'));
   return [
-    ['worker.mjs', 'esModule', `${FIXTURE}worker.mjs`],
+    [entry, 'esModule', `${FIXTURE}${entry}`],
     ['zscaler-wasm', 'esModule', `${FIXTURE}pkg-entry.mjs`],
     ['zscaler_wasm.js', 'esModule', `${pkg}zscaler_wasm.js`],
     ['zscaler_wasm_bg.wasm', 'wasm', `${pkg}zscaler_wasm_bg.wasm`],
