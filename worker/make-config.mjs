@@ -71,21 +71,29 @@ function modules(outDir) {
     .join('\n');
 }
 
+/** The template filled in: `moduleLines` in order (the entry first), the
+ *  static files from `www` and `pkg`, and a `fromEnvironment` binding for
+ *  each of BINDING_NAMES set in `env`. Also used for a wrangler bundle of
+ *  the worker (tests/package/worker-build.test.mjs). */
+export function fillConfig({ port, www, pkg, moduleLines, env }) {
+  const bindings = BINDING_NAMES.filter((n) => env[n] !== undefined)
+    .map((n) => `    (name = "${n}", fromEnvironment = "${n}"),`)
+    .join('\n');
+  return readFileSync(join(here, 'workerd.capnp.in'), 'utf8')
+    .replaceAll('@PORT@', String(port))
+    .replaceAll('@WWW@', www)
+    .replaceAll('@PKG@', pkg)
+    .replace('@MODULES@', moduleLines.join('\n'))
+    .replace('@BINDINGS@', bindings);
+}
+
 /** Writes a config for `port`; `name` keeps parallel configs apart. */
 export function makeConfig(port, env = process.env, name = `worker-${port}`) {
   const outDir = join(here, '.generated');
   mkdirSync(outDir, { recursive: true });
   // The worker's entry module must come first.
   const mods = modules(outDir).split('\n').sort((a, b) => b.includes('worker/src/index.mjs') - a.includes('worker/src/index.mjs'));
-  const bindings = BINDING_NAMES.filter((n) => env[n] !== undefined)
-    .map((n) => `    (name = "${n}", fromEnvironment = "${n}"),`)
-    .join('\n');
-  const text = readFileSync(join(here, 'workerd.capnp.in'), 'utf8')
-    .replaceAll('@PORT@', String(port))
-    .replaceAll('@WWW@', join(root, 'www'))
-    .replaceAll('@PKG@', join(root, 'pkg'))
-    .replace('@MODULES@', mods.join('\n'))
-    .replace('@BINDINGS@', bindings);
+  const text = fillConfig({ port, www: join(root, 'www'), pkg: join(root, 'pkg'), moduleLines: mods, env });
   const file = join(outDir, `${name}.capnp`);
   writeFileSync(file, text);
   return file;

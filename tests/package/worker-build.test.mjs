@@ -2,12 +2,16 @@
 // package alone: worker/, www/ and products.json copied into a project
 // that has the packed tarball installed offline and no pkg/ (so no Rust
 // build), the assets laid out by worker/build-assets.sh, and the worker
-// bundled by `wrangler deploy --dry-run`, which uploads nothing.
+// bundled by `wrangler deploy --dry-run`, which uploads nothing; that
+// bundle then serves a signed-in admin in workerd, against the emulator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { bin, installIntoTempProject, root, run } from './harness.mjs';
-import { registry } from '../support/registry.mjs';
+import { bin, emulatorUrl, installIntoTempProject, root, run, segmentCount } from './harness.mjs';
+import { CLIENT_SECRET, CUSTOMER_ID } from '../support/emulator.mjs';
+import { gateway, registry } from '../support/registry.mjs';
+import { startBundledBackend } from '../support/workerd.mjs';
+import { CSRF, login, workerEnv } from '../worker/harness.mjs';
 
 let dir;
 let out;
@@ -56,4 +60,26 @@ test('wrangler deploy --dry-run bundles the worker with the package\'s wasm', as
   assert.doesNotMatch(bundle, /\.\.\/pkg\/|pkg\/zscaler_wasm/, 'no reference to the repository\'s pkg/');
   // The allowlist's rules come along from the registry, every product's.
   for (const p of registry.products) assert.ok(bundle.includes(JSON.stringify(p.allowlist.pattern)), p.name);
+});
+
+test('the bundle runs in workerd: a signed-in admin lists segments through the package\'s wasm', async () => {
+  const assets = `${dir}/worker/dist/assets`;
+  const { proc, base } = await startBundledBackend(out, assets, workerEnv({ url: emulatorUrl(), secret: CLIENT_SECRET }));
+  try {
+    const { status, cookie } = await login(base);
+    assert.equal(status, 204);
+    const res = await fetch(`${base}/api${gateway('zpa')}/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/application?page=1&pagesize=5`, {
+      headers: { cookie, ...CSRF },
+    });
+    const body = await res.json();
+    assert.equal(res.status, 200, JSON.stringify(body));
+    assert.equal(body.list.length, 5);
+    assert.equal(Number(body.totalCount), await segmentCount());
+    // The page's wasm, from the assets build-assets.sh took from the package.
+    const wasm = await fetch(`${base}/pkg/zscaler_wasm_bg.wasm`);
+    assert.equal(wasm.status, 200);
+    assert.ok(Buffer.from(await wasm.arrayBuffer()).equals(installed('zscaler_wasm_bg.wasm')));
+  } finally {
+    proc.kill();
+  }
 });
