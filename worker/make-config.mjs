@@ -25,20 +25,66 @@ function files(dir) {
   });
 }
 
+// The worker imports the npm package by name (`zscaler-wasm`). workerd
+// has no package resolution: it resolves a bare specifier like a relative
+// one, against the importing module's name, so `zscaler-wasm` from
+// worker/src/index.mjs is the module `worker/src/zscaler-wasm`. The
+// repository's build is laid out here as the installed package would be,
+// js/ (the package's entries) beside pkg/ (the wasm-bindgen output) under
+// node_modules/zscaler-wasm/, and that module re-exports its `workerd`
+// entry, the one wrangler picks. `[name, kind, file]`, or `[name, kind,
+// null, text]` for a module written inline.
+const PACKAGE = 'node_modules/zscaler-wasm';
+const IMPORTED_AS = 'worker/src/zscaler-wasm';
+
+function packageModules() {
+  const pkg = join(root, 'pkg');
+  const glue = files(pkg).filter((f) => /\.(m?js|wasm)$/.test(f));
+  // build-package.sh writes errors.js as a re-export of the snippet whose
+  // folder name carries a hash; the same line, inline.
+  const errors = glue.map((f) => relative(pkg, f)).find((f) => f.endsWith('src/js/errors.js'));
+  if (!errors) throw new Error('pkg/ has no src/js/errors.js snippet: run scripts/build-wasm.sh');
+  return [
+    [IMPORTED_AS, 'esModule', null, `export * from '../../${PACKAGE}/workerd.js'; export { default } from '../../${PACKAGE}/workerd.js';`],
+    ...['workerd.js', 'index.js'].map((f) => [`${PACKAGE}/${f}`, 'esModule', join(root, 'js', f)]),
+    [`${PACKAGE}/errors.js`, 'esModule', null, `export * from './${errors}';`],
+    ...glue.map((f) => [`${PACKAGE}/${relative(pkg, f)}`, f.endsWith('.wasm') ? 'wasm' : 'esModule', f]),
+  ];
+}
+
 function modules(outDir) {
   const list = [
-    ...readdirSync(join(here, 'src')).filter((f) => f.endsWith('.mjs')).map((f) => join(here, 'src', f)),
-    ...files(join(root, 'pkg')).filter((f) => /\.(m?js|wasm)$/.test(f)),
+    ...readdirSync(join(here, 'src')).filter((f) => f.endsWith('.mjs')).map((f) => {
+      const full = join(here, 'src', f);
+      return [relative(root, full), 'esModule', full];
+    }),
+    ...packageModules(),
     // The product registry: the allowlist imports it as a JSON module.
-    join(root, 'products.json'),
+    ['products.json', 'json', join(root, 'products.json')],
   ];
   return list
-    .map((full) => {
-      const name = relative(root, full);
-      const kind = full.endsWith('.wasm') ? 'wasm' : full.endsWith('.json') ? 'json' : 'esModule';
-      return `    (name = "${name}", ${kind} = embed "${relative(outDir, full)}"),`;
+    .map(([name, kind, full, text]) => {
+      // An inline module is a capnp text literal, quoted as JSON quotes it.
+      const source = full ? `embed "${relative(outDir, full)}"` : JSON.stringify(text);
+      return `    (name = "${name}", ${kind} = ${source}),`;
     })
     .join('\n');
+}
+
+/** The template filled in: `moduleLines` in order (the entry first), the
+ *  static files from `www` and `pkg`, and a `fromEnvironment` binding for
+ *  each of BINDING_NAMES set in `env`. Also used for a wrangler bundle of
+ *  the worker (tests/package/worker-build.test.mjs). */
+export function fillConfig({ port, www, pkg, moduleLines, env }) {
+  const bindings = BINDING_NAMES.filter((n) => env[n] !== undefined)
+    .map((n) => `    (name = "${n}", fromEnvironment = "${n}"),`)
+    .join('\n');
+  return readFileSync(join(here, 'workerd.capnp.in'), 'utf8')
+    .replaceAll('@PORT@', String(port))
+    .replaceAll('@WWW@', www)
+    .replaceAll('@PKG@', pkg)
+    .replace('@MODULES@', moduleLines.join('\n'))
+    .replace('@BINDINGS@', bindings);
 }
 
 /** Writes a config for `port`; `name` keeps parallel configs apart. */
@@ -47,15 +93,7 @@ export function makeConfig(port, env = process.env, name = `worker-${port}`) {
   mkdirSync(outDir, { recursive: true });
   // The worker's entry module must come first.
   const mods = modules(outDir).split('\n').sort((a, b) => b.includes('worker/src/index.mjs') - a.includes('worker/src/index.mjs'));
-  const bindings = BINDING_NAMES.filter((n) => env[n] !== undefined)
-    .map((n) => `    (name = "${n}", fromEnvironment = "${n}"),`)
-    .join('\n');
-  const text = readFileSync(join(here, 'workerd.capnp.in'), 'utf8')
-    .replaceAll('@PORT@', String(port))
-    .replaceAll('@WWW@', join(root, 'www'))
-    .replaceAll('@PKG@', join(root, 'pkg'))
-    .replace('@MODULES@', mods.join('\n'))
-    .replace('@BINDINGS@', bindings);
+  const text = fillConfig({ port, www: join(root, 'www'), pkg: join(root, 'pkg'), moduleLines: mods, env });
   const file = join(outDir, `${name}.capnp`);
   writeFileSync(file, text);
   return file;

@@ -1,8 +1,12 @@
 // The backend-for-frontend worker: serves the admin page and its wasm
 // package, authenticates admins, and forwards their allowlisted API calls
 // with a OneAPI token that only this worker (inside wasm) ever holds.
-import { initSync, ZscalerClient } from '../../pkg/zscaler_wasm.js';
-import wasmModule from '../../pkg/zscaler_wasm_bg.wasm';
+// The npm package by name: its `workerd` entry imports the .wasm as a
+// compiled module and instantiates it at import, so wrangler bundles the
+// worker from an installed package alone (no Rust, no pkg/). The local
+// workerd config (make-config.mjs) lays the repository's build out as
+// that same package.
+import { ZscalerClient } from 'zscaler-wasm';
 import { AccessVerifier } from './access-jwt.mjs';
 import { serveAsset } from './assets.mjs';
 import { authRoute, identify, mediateToken } from './auth.mjs';
@@ -11,8 +15,6 @@ import { error } from './http.mjs';
 import { forward } from './proxy.mjs';
 import { Buckets } from './rate-limit.mjs';
 import { Sessions } from './sessions.mjs';
-
-initSync({ module: wasmModule });
 
 const CSRF_HEADER = 'x-requested-with';
 const CSRF_VALUE = 'zscaler-wasm';
