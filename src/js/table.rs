@@ -142,23 +142,28 @@ pub fn build(
     Ok(req)
 }
 
-/// Send and check the answer against the spec; `None` when the operation
-/// declares no body of interest.
-pub async fn send(
+/// Send, check the answer against the spec and read it with `read` (given
+/// `None` when the operation declares no body of interest). A failed check
+/// or read names the call, as a failed send does.
+pub async fn send<T>(
     client: &Client,
     schemas: &[ObjectSchema],
     op: &OpSpec,
     req: ApiRequest,
-) -> Result<Option<HttpResponse>, Error> {
-    let resp = client.execute(req).await?;
-    let Some(ty) = &op.response else {
-        return Ok(None);
-    };
-    if client.checks_responses() && !fits(schemas, &resp.body, ty) {
-        // The one-pass check only says no; this slow one says where.
-        checked_value(schemas, ty, &resp)?;
-    }
-    Ok(Some(resp))
+    read: impl FnOnce(Option<HttpResponse>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    client
+        .exchange(req, |resp| {
+            let Some(ty) = &op.response else {
+                return read(None);
+            };
+            if client.checks_responses() && !fits(schemas, &resp.body, ty) {
+                // The one-pass check only says no; this slow one says where.
+                checked_value(schemas, ty, &resp)?;
+            }
+            read(Some(resp))
+        })
+        .await
 }
 
 /// The answer parsed into a `Value` and checked, naming the first field
@@ -181,9 +186,10 @@ pub async fn send_body(
     op: &OpSpec,
     req: ApiRequest,
 ) -> Result<HttpResponse, Error> {
-    send(client, schemas, op, req)
-        .await?
-        .ok_or_else(|| no_body(op))
+    send(client, schemas, op, req, |resp| {
+        resp.ok_or_else(|| no_body(op))
+    })
+    .await
 }
 
 fn no_body(op: &OpSpec) -> Error {
@@ -224,10 +230,11 @@ pub async fn call(
         };
         (data, Some(resp))
     } else {
-        match send(&client, schemas, op, req).await? {
-            Some(resp) => (body::parse(&resp)?, Some(resp)),
-            None => (JsValue::UNDEFINED, None),
-        }
+        send(&client, schemas, op, req, |resp| match resp {
+            Some(resp) => Ok((body::parse(&resp)?, Some(resp))),
+            None => Ok((JsValue::UNDEFINED, None)),
+        })
+        .await?
     };
     match (with_response, resp) {
         (true, Some(resp)) => with_meta(data, &resp),
@@ -356,7 +363,9 @@ pub async fn patch(
     let req = build(&client, schemas, get, &args)?;
     // Parsed into a `Value` to merge into, so the one-pass scan is skipped.
     let ty = get.response.as_ref().ok_or_else(|| no_body(get))?;
-    let mut current = checked_value(schemas, ty, &client.execute(req).await?)?;
+    let mut current = client
+        .exchange(req, |resp| checked_value(schemas, ty, &resp))
+        .await?;
     crate::merge::merge(&mut current, &changes);
     let mut update_args: Map<String, Value> = args
         .into_iter()
@@ -364,6 +373,6 @@ pub async fn patch(
         .collect();
     update_args.insert("body".into(), current.clone());
     let req = build(&client, schemas, update, &update_args)?;
-    send(&client, schemas, update, req).await?;
+    send(&client, schemas, update, req, |_| Ok(())).await?;
     super::to_js(&current)
 }
