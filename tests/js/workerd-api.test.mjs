@@ -53,7 +53,10 @@ async function workerCase(name, query = {}) {
 const apiCalls = (seen) => seen.filter((s) => s.path.startsWith(USERS));
 
 /** A failure's typed fields, as api-worker.mjs reports them. */
-const fields = (err) => ({ name: err.name, code: err.code, status: err.status, productCode: err.productCode });
+const fields = (err) => ({
+  name: err.name, code: err.code, status: err.status, productCode: err.productCode,
+  method: err.method, url: err.url, body: err.body,
+});
 
 test('an abort rejects with AbortError ABORTED, the signal\'s reason as cause, and aborts the fetch', async () => {
   await fault({ delay_ms: DELAY_MS });
@@ -140,6 +143,18 @@ test('client.request fills placeholders and query and answers what the typed met
   assert.equal(r.value.data.list.length, 5);
 });
 
+test('a fetch that throws is the cause of a TransportError naming its request', async () => {
+  const reason = `down-${randomUUID()}`;
+  const r = await workerCase('throwingFetch', { reason });
+  assert.equal(r.ok, false, JSON.stringify(r));
+  assert.equal(r.error.name, 'TransportError');
+  assert.equal(r.error.cause, reason);
+  assert.equal(r.error.causeIsThrown, true, 'the very object thrown');
+  assert.equal(r.error.operation, 'listUsers');
+  assert.equal(r.error.method, 'GET');
+  assert.equal(r.error.url, `${emulatorUrl()}${USERS}?search=x%20y`);
+});
+
 test('a 404 is NOT_FOUND with the product\'s own productCode, as in Node', async () => {
   const node = new ZscalerClient(emulatorOptions({ maxAttempts: 1 }));
   const cases = [
@@ -158,6 +173,8 @@ test('a 404 is NOT_FOUND with the product\'s own productCode, as in Node', async
     assert.equal(typeof r.error.productCode, 'string');
     assert.ok(r.error.productCode.length > 0, route);
     assert.deepEqual(fields(r.error), fields(await inNode().catch((e) => e)), route);
+    assert.equal(r.error.operation, 'request');
+    assert.ok(r.error.body.includes(r.error.productCode), r.error.body);
     codes.add(r.error.productCode);
   }
   // productCode is the product's own word, not a copy of code.

@@ -35,7 +35,9 @@ function log(seen, headerNames = []) {
 function describe(err) {
   return {
     name: err?.name, code: err?.code, status: err?.status, productCode: err?.productCode,
+    method: err?.method, url: err?.url, operation: err?.operation, body: err?.body,
     isError: err instanceof Error, cause: err?.cause?.message ?? null,
+    causeIsThrown: err?.cause !== undefined && err?.cause === globalThis.lastThrown,
   };
 }
 
@@ -105,6 +107,18 @@ const CASES = {
     const { fetch, seen } = recordingFetch();
     const users = await client(env, { fetch }).zia.listUsers({ pageSize: 1000 });
     return { count: users.length, seen: log(seen) };
+  },
+
+  /** A `fetch` that throws for API calls: the thrown object must come back
+   *  as the TransportError's `cause`, the call named. */
+  async throwingFetch(env, q) {
+    const { fetch: recording } = recordingFetch();
+    const fetch = (url, init) => {
+      if (String(url).includes('/oauth2/')) return recording(url, init);
+      globalThis.lastThrown = new TypeError(q.get('reason'));
+      throw globalThis.lastThrown;
+    };
+    return outcome(() => client(env, { fetch, maxAttempts: 1 }).zia.listUsers({ search: 'x y' }));
   },
 
   /** client.request with a route the test builds (placeholders, query, options). */
