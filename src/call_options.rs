@@ -8,6 +8,9 @@
 
 use crate::Error;
 
+/// The most pages an iterator may request ahead: ZPA's whole GET budget.
+pub const MAX_PREFETCH: usize = 20;
+
 /// Per-call overrides of the client options; `None` and an empty list keep
 /// the client's own.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,6 +22,9 @@ pub struct CallOptions {
     /// Headers sent after the client's own `headers` (same name: this
     /// value wins); never credentials.
     pub headers: Vec<(String, String)>,
+    /// Pages a paged walk's iterator requests ahead of the one being
+    /// consumed (at most `prefetch + 1` resident); within the rate budget.
+    pub prefetch: Option<usize>,
 }
 
 impl CallOptions {
@@ -30,6 +36,14 @@ impl CallOptions {
         }
         if self.max_attempts == Some(0) {
             return Err(Error::invalid("maxAttempts must be 1 or more"));
+        }
+        if self
+            .prefetch
+            .is_some_and(|n| !(1..=MAX_PREFETCH).contains(&n))
+        {
+            return Err(Error::invalid(format!(
+                "prefetch must be 1 to {MAX_PREFETCH}"
+            )));
         }
         for (name, value) in &mut self.headers {
             *name = check_header(name, value).map_err(Error::invalid)?;

@@ -33,6 +33,7 @@
 struct ReadmeDoctests;
 
 mod auth;
+pub mod budget;
 mod call;
 pub mod call_options;
 mod client;

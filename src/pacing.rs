@@ -66,7 +66,83 @@ pub fn next_slot(sent: &mut VecDeque<f64>, limit: Limit, now: f64) -> f64 {
     }
 }
 
+/// One of a product's budgets as it stands: what a console shows, what a
+/// walk reads to decide how many pages to ask for at once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Budget {
+    /// The methods it counts (`["GET"]`, `["*"]`); empty for a quota.
+    pub methods: &'static [&'static str],
+    /// The operations of a quota; empty for a method limit.
+    pub operations: &'static [&'static str],
+    /// Calls allowed per window.
+    pub max: usize,
+    /// The window.
+    pub window_ms: u64,
+    /// Calls that may go now without waiting.
+    pub remaining: usize,
+    /// How long until one more call has room (0 while `remaining > 0`).
+    pub wait_ms: u64,
+}
+
+/// Calls still free in one window now (reserved future sends count as
+/// used), and how long until the next frees.
+fn standing(sent: &mut VecDeque<f64>, limit: Limit, now: f64) -> (usize, u64) {
+    let at = next_slot(sent, limit, now);
+    (
+        limit.max.saturating_sub(sent.len()),
+        (at - now).max(0.0) as u64,
+    )
+}
+
 impl Pacer {
+    /// How many calls of `method` (and `operation`'s quotas) may be sent
+    /// now without waiting; `usize::MAX` when no limit covers them. Walks
+    /// ask this before fanning out, so a walk takes what is free now and
+    /// queues one page at a time after that, behind other callers' calls
+    /// instead of ahead of them.
+    pub fn room(&self, product: Product, method: &str, operation: &'static str, now: f64) -> usize {
+        let mut all = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        product
+            .limits(method, operation)
+            .map(|(bucket, max, window_ms)| {
+                standing(&mut all[bucket], Limit { max, window_ms }, now).0
+            })
+            .min()
+            .unwrap_or(usize::MAX)
+    }
+
+    /// Every budget of `product` as it stands at `now`: its method limits,
+    /// then its quotas, in registry order.
+    pub fn budgets(&self, product: Product, now: f64) -> Vec<Budget> {
+        let mut all = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        let info = product.info();
+        let first = product.first_bucket();
+        let rates = info
+            .rate_limits
+            .iter()
+            .map(|r| (r.methods, &[][..], r.max, r.window_ms));
+        let quotas = info
+            .quotas
+            .iter()
+            .map(|q| (&[][..], q.operations, q.max, q.window_ms));
+        rates
+            .chain(quotas)
+            .enumerate()
+            .map(|(i, (methods, operations, max, window_ms))| {
+                let (remaining, wait_ms) =
+                    standing(&mut all[first + i], Limit { max, window_ms }, now);
+                Budget {
+                    methods,
+                    operations,
+                    max,
+                    window_ms,
+                    remaining,
+                    wait_ms,
+                }
+            })
+            .collect()
+    }
+
     /// Reserve a send slot in every window the call counts in (its
     /// method's rate limit, its operation's quotas) and return how long to
     /// wait for it; or refuse, reserving nothing, when that is longer than
@@ -111,6 +187,33 @@ mod tests {
     use super::*;
 
     const ANY: u64 = u64::MAX;
+
+    #[test]
+    fn room_and_budgets_count_what_is_reserved() {
+        let p = Pacer::default();
+        assert_eq!(p.room(Product::Zpa, "GET", "x", 0.0), 20);
+        for _ in 0..15 {
+            p.reserve(Product::Zpa, "GET", "x", 0.0, ANY).unwrap();
+        }
+        assert_eq!(p.room(Product::Zpa, "GET", "x", 0.0), 5);
+        assert_eq!(
+            p.room(Product::Zpa, "PUT", "x", 0.0),
+            Product::Zpa.info().rate_limits[1].max
+        );
+        for _ in 0..5 {
+            p.reserve(Product::Zpa, "GET", "x", 0.0, ANY).unwrap();
+        }
+        let get = p
+            .budgets(Product::Zpa, 1_000.0)
+            .into_iter()
+            .find(|b| b.methods.contains(&"GET"))
+            .unwrap();
+        assert_eq!((get.max, get.remaining, get.wait_ms), (20, 0, 9_000));
+        // Past the window everything is free again.
+        assert_eq!(p.room(Product::Zpa, "GET", "x", 10_000.0), 20);
+        // ZIdentity documents no limit: any number may go.
+        assert_eq!(p.room(Product::Zidentity, "GET", "x", 0.0), usize::MAX);
+    }
 
     #[test]
     fn zia_gets_are_spaced_two_per_second() {

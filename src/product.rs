@@ -126,6 +126,15 @@ impl Product {
             .find(|p| p.info().legacy == Some(kind))
     }
 
+    /// This product's first pacing bucket: its method limits, then its
+    /// quotas, follow the buckets of the products before it.
+    pub(crate) fn first_bucket(self) -> usize {
+        Product::ALL[..self.index()]
+            .iter()
+            .map(|p| p.info().rate_limits.len() + p.info().quotas.len())
+            .sum()
+    }
+
     /// The windows a call of `operation` (`method`) counts in, each with a
     /// bucket number unique across all products so one pacer can hold
     /// every window: the first rate limit covering the method, and every
@@ -135,10 +144,7 @@ impl Product {
         method: &str,
         operation: &'static str,
     ) -> impl Iterator<Item = (usize, usize, u64)> + 'static {
-        let before: usize = Product::ALL[..self.index()]
-            .iter()
-            .map(|p| p.info().rate_limits.len() + p.info().quotas.len())
-            .sum();
+        let before = self.first_bucket();
         let info = self.info();
         let rate = info
             .rate_limits

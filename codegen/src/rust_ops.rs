@@ -223,14 +223,17 @@ pub fn walk_methods(
     }
 }
 
-fn emit_collect(op: &Op, item: &str) -> TokenStream {
+fn emit_collect(product: &Product, op: &Op, item: &str) -> TokenStream {
     let name = format_ident!("{}", op.method_name());
+    let variant = format_ident!("{}", product.type_name);
+    let id = &op.id;
+    let budget = quote!(self.client.page_budget(crate::Product::#variant, #id));
     walk_methods(
         op,
         item,
-        "walking all pages in order.",
-        quote!(crate::pagination::zpa_collect(params, crate::pagination::COLLECT_CONCURRENCY, |p| async move { self.#name(&p).await }).await),
-        quote!(crate::pagination::zpa_items(params, move |p| async move { self.#name(&p).await })),
+        "walking all pages in order, as many at once as the rate budget has free.",
+        quote!(crate::pagination::zpa_collect(params, #budget, |p| async move { self.#name(&p).await }).await),
+        quote!(crate::pagination::zpa_items(params, self.client.prefetch(), #budget, move |p| async move { self.#name(&p).await })),
     )
 }
 
@@ -286,7 +289,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
         methods.push(emit_request_builder(product, op));
         methods.push(emit_method(op));
         if let Some(item) = op.zpa_page_item(doc).filter(|_| op.helpers_free(ops)) {
-            methods.push(emit_collect(op, &item));
+            methods.push(emit_collect(product, op, &item));
         }
         if let Some(walk) = crate::paging::cursor_item(op, doc).filter(|_| op.helpers_free(ops)) {
             methods.push(crate::paging::emit_methods(op, &walk));

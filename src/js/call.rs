@@ -28,7 +28,7 @@ pub(crate) struct Call {
     pub with_response: bool,
 }
 
-const SHAPE: &str = "{signal, timeoutMs, maxAttempts, headers, withResponse}";
+const SHAPE: &str = "{signal, timeoutMs, maxAttempts, headers, withResponse, prefetch}";
 
 /// Read a method's second argument (`undefined` and `null` mean none).
 pub(crate) fn read(value: Option<JsValue>) -> Result<Call, Error> {
@@ -66,6 +66,9 @@ pub(crate) fn read(value: Option<JsValue>) -> Result<Call, Error> {
                 settings.max_attempts = Some(u32::try_from(n).unwrap_or(u32::MAX));
             }
             "headers" => settings.headers = headers(&v)?,
+            "prefetch" => {
+                settings.prefetch = Some(usize::try_from(count(&name, &v)?).unwrap_or(usize::MAX))
+            }
             "withResponse" => {
                 call.with_response = v
                     .as_bool()
@@ -77,7 +80,10 @@ pub(crate) fn read(value: Option<JsValue>) -> Result<Call, Error> {
                 )))
             }
         }
-        overrides |= matches!(name.as_str(), "timeoutMs" | "maxAttempts" | "headers");
+        overrides |= matches!(
+            name.as_str(),
+            "timeoutMs" | "maxAttempts" | "headers" | "prefetch"
+        );
     }
     if overrides {
         call.settings = Some(settings.checked()?);

@@ -8,13 +8,10 @@ use futures_util::stream::{LocalBoxStream, StreamExt};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// Pages in flight at once in a ZPA walk: the current and the next.
-#[cfg(zscaler_paging = "numbered")]
-const READ_AHEAD: usize = 2;
-
-/// A ZPA list as an async iterator. Page n + 1 is requested while page n
-/// is still arriving, so the server prepares it while page n is checked,
-/// parsed and consumed: on a real tenant that hides most of the wait.
+/// A ZPA list as an async iterator. The next `prefetch` pages are
+/// requested while page n is still arriving, within the rate budget, so
+/// the server prepares them while page n is checked, parsed and consumed:
+/// on a real tenant that hides most of the wait.
 #[cfg(zscaler_paging = "numbered")]
 pub(crate) fn zpa_iterator(
     client: crate::Client,
@@ -25,7 +22,7 @@ pub(crate) fn zpa_iterator(
 ) -> Result<JsValue, Error> {
     let args = super::table::args(params)?;
     Ok(iterator(
-        super::table::pages(client, schemas, op, args, READ_AHEAD).boxed_local(),
+        super::table::pages(client.clone(), schemas, op, args, client.prefetch()).boxed_local(),
         signal,
     ))
 }

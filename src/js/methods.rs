@@ -101,6 +101,16 @@ impl Methods {
                 "withResponse applies to single calls, not to walks or patches",
             ));
         }
+        let prefetch = call.settings.as_ref().is_some_and(|s| s.prefetch.is_some());
+        #[cfg(zscaler_paging = "numbered")]
+        let reads_ahead = matches!(method, Method::ZpaIter(_));
+        #[cfg(not(zscaler_paging = "numbered"))]
+        let reads_ahead = false;
+        if prefetch && !reads_ahead {
+            return fail(Error::invalid(
+                "prefetch applies to iterators over pages that give their total (paging style `page`)",
+            ));
+        }
         let client = match call.client(client) {
             Ok(client) => client,
             Err(e) => return fail(e),

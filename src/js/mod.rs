@@ -8,6 +8,7 @@
 //! path's) or name a product (product classes and getters are generated).
 
 mod body;
+mod budget;
 pub(crate) mod call;
 pub(crate) mod cursor;
 mod errors;
@@ -61,7 +62,28 @@ export interface CallOptions {
 }
 
 /** Call options of walks (`listAll…`, `iter…`) and patches. */
-export type WalkOptions = Omit<CallOptions, "withResponse">;
+export type WalkOptions = Omit<CallOptions, "withResponse"> & {
+  /**
+   * Pages an `iter…` over numbered pages with a total requests ahead of the
+   * one being consumed (1 to 20, default 2), within the rate budget; at
+   * most `prefetch + 1` pages are held. An error elsewhere.
+   */
+  prefetch?: number;
+};
+
+/** One documented limit as it stands now (`client.rateBudget(product)`). */
+export interface RateBudget {
+  /** Methods it counts (`["GET"]`, `["*"]`); empty for a quota. */
+  methods: string[];
+  /** Operations of a quota; empty for a method limit. */
+  operations: string[];
+  max: number;
+  windowMs: number;
+  /** Calls that may go now without waiting. */
+  remaining: number;
+  /** Milliseconds until one more call has room (0 while `remaining > 0`). */
+  waitMs: number;
+}
 
 /** A call's answer with its HTTP metadata (`withResponse: true`). */
 export interface WithResponse<T> {

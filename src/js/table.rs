@@ -298,9 +298,10 @@ pub fn pages(
     schemas: &'static [ObjectSchema],
     op: &'static OpSpec,
     args: Map<String, Value>,
-    concurrency: usize,
+    max: usize,
 ) -> impl futures_util::Stream<Item = Result<js_sys::Array, Error>> {
-    crate::pagination::zpa_pages(&DynArgs(args), concurrency, move |p: DynArgs| {
+    let budget = client.page_budget(op.product, op.id);
+    crate::pagination::zpa_pages(&DynArgs(args), max, budget, move |p: DynArgs| {
         let client = client.clone();
         async move {
             let req = build(&client, schemas, op, &p.0)?;
@@ -332,7 +333,7 @@ pub async fn collect(
         schemas,
         op,
         args(params)?,
-        crate::pagination::COLLECT_CONCURRENCY,
+        crate::pagination::COLLECT_MAX_IN_FLIGHT,
     );
     let mut pages = std::pin::pin!(pages);
     let all = js_sys::Array::new();

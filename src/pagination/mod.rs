@@ -76,31 +76,52 @@ fn bounds<P: PageParams>(params: &P) -> Result<(i32, i32), Error> {
 /// page itself in whatever form the caller wants it.
 pub type Fetched<R> = (Option<String>, usize, R);
 
-struct Walk<P, F, Fut: Future> {
+struct Walk<P, F, Fut: Future, B> {
     params: P,
     fetch: F,
     size: i32,
     next: i32,
     last: Option<i32>,
     in_flight: FuturesOrdered<Fut>,
-    concurrency: usize,
+    max: usize,
+    room: B,
     failed: bool,
 }
 
+/// How many requests a walk may start now without waiting: the pacer's
+/// free slots for its page GETs (see [`crate::Client::page_budget`]), or a
+/// fixed number where nothing is paced.
+pub trait Room {
+    /// Requests that may start now.
+    fn room(&self) -> usize;
+}
+
+/// A fixed room: always this many.
+impl Room for usize {
+    fn room(&self) -> usize {
+        *self
+    }
+}
+
 /// Pages from the requested start page to the last, in order, as a stream.
-/// The first page says how many there are; after it, up to `concurrency`
-/// pages are fetched at once, so at most `concurrency + 1` are resident.
-/// Each page size is the same. An error is yielded and ends the stream: a
-/// caller never mistakes a failure for the end of the list.
-pub fn zpa_pages<P, R, F, Fut>(
+/// The first page says how many there are. After it, the walk asks for as
+/// many of the rest at once as `room` has free now, never more than `max`
+/// in flight (so at most `max + 1` pages are resident), and one at a time
+/// once the budget is spent: a walk takes the free budget, then waits its
+/// turn like any other call. Each page size is the same. An error is
+/// yielded and ends the stream: a caller never mistakes a failure for the
+/// end of the list.
+pub fn zpa_pages<P, R, F, Fut, B>(
     params: &P,
-    concurrency: usize,
+    max: usize,
+    room: B,
     fetch: F,
 ) -> impl Stream<Item = Result<R, Error>>
 where
     P: PageParams,
     F: FnMut(P) -> Fut,
     Fut: Future<Output = Result<Fetched<R>, Error>>,
+    B: Room,
 {
     let start = bounds(params);
     let state = start.map(|(page, size)| Walk {
@@ -110,7 +131,8 @@ where
         next: page,
         last: None,
         in_flight: FuturesOrdered::new(),
-        concurrency: concurrency.max(1),
+        max: max.max(1),
+        room,
         failed: false,
     });
     stream::unfold(Some(state), |state| async move {
@@ -150,7 +172,21 @@ where
                 };
             }
         };
-        while walk.in_flight.len() < walk.concurrency && walk.next <= last {
+        // Read once per fill: the requests pushed here reserve their slots
+        // only when first polled, just below.
+        let free = if walk.next <= last && walk.in_flight.len() < walk.max {
+            walk.room.room()
+        } else {
+            0
+        };
+        let mut start = free.min(walk.max - walk.in_flight.len());
+        if walk.in_flight.is_empty() {
+            start = start.max(1);
+        }
+        for _ in 0..start {
+            if walk.next > last {
+                break;
+            }
             let mut p = walk.params.clone();
             p.set_page(walk.next, walk.size);
             walk.in_flight.push_back((walk.fetch)(p));
@@ -163,14 +199,20 @@ where
     })
 }
 
-/// How many pages a collect-all fetches at once after the first, within
-/// the pacing limits (ZPA allows 20 GETs per 10 s).
-pub const COLLECT_CONCURRENCY: usize = 4;
+/// The most pages a collect-all has in flight at once after the first:
+/// what the pacer has free decides, this only bounds memory and sockets
+/// where nothing is paced. ZPA's whole GET budget is 20 per 10 s.
+pub const COLLECT_MAX_IN_FLIGHT: usize = 20;
+
+/// Pages an iterator requests ahead of the one being consumed, unless a
+/// call says otherwise (`prefetch`). Measured in BENCHMARKS.md (P1-L, P4).
+pub const DEFAULT_PREFETCH: usize = 2;
 
 /// The items of each page of a typed ZPA list operation.
-fn typed_pages<P, T, F, Fut>(
+fn typed_pages<P, T, F, Fut, B>(
     params: &P,
-    concurrency: usize,
+    max: usize,
+    room: B,
     mut fetch: F,
 ) -> impl Stream<Item = Result<Vec<T::Item>, Error>>
 where
@@ -178,8 +220,9 @@ where
     T: ZpaPage,
     F: FnMut(P) -> Fut,
     Fut: Future<Output = Result<T, Error>>,
+    B: Room,
 {
-    zpa_pages(params, concurrency, move |p| {
+    zpa_pages(params, max, room, move |p| {
         let fut = fetch(p);
         async move {
             let page = fut.await?;
@@ -190,26 +233,34 @@ where
     })
 }
 
-/// Every item of a paged ZPA list, one at a time, fetching the next page
-/// only when the current one is used up (at most two pages resident).
-pub fn zpa_items<P, T, F, Fut>(params: &P, fetch: F) -> impl Stream<Item = Result<T::Item, Error>>
+/// Every item of a paged ZPA list, one at a time, with up to `prefetch`
+/// pages requested ahead of the one being consumed (at most
+/// `prefetch + 1` resident), within `room`.
+pub fn zpa_items<P, T, F, Fut, B>(
+    params: &P,
+    prefetch: usize,
+    room: B,
+    fetch: F,
+) -> impl Stream<Item = Result<T::Item, Error>>
 where
     P: PageParams,
     T: ZpaPage,
     F: FnMut(P) -> Fut,
     Fut: Future<Output = Result<T, Error>>,
+    B: Room,
 {
-    typed_pages(params, 1, fetch).flat_map(|page| match page {
+    typed_pages(params, prefetch, room, fetch).flat_map(|page| match page {
         Ok(items) => stream::iter(items.into_iter().map(Ok)).left_stream(),
         Err(e) => stream::iter(std::iter::once(Err(e))).right_stream(),
     })
 }
 
-/// Collect every item of a paged ZPA list operation, fetching up to
-/// `concurrency` pages at once after the first.
-pub async fn zpa_collect<P, T, F, Fut>(
+/// Collect every item of a paged ZPA list operation: after the first page,
+/// as many of the rest at once as `room` has free (at most
+/// [`COLLECT_MAX_IN_FLIGHT`]), in page order.
+pub async fn zpa_collect<P, T, F, Fut, B>(
     params: &P,
-    concurrency: usize,
+    room: B,
     fetch: F,
 ) -> Result<Vec<T::Item>, Error>
 where
@@ -217,8 +268,9 @@ where
     T: ZpaPage,
     F: FnMut(P) -> Fut,
     Fut: Future<Output = Result<T, Error>>,
+    B: Room,
 {
-    let pages = typed_pages(params, concurrency, fetch);
+    let pages = typed_pages(params, COLLECT_MAX_IN_FLIGHT, room, fetch);
     let mut pages = std::pin::pin!(pages);
     let mut items = Vec::new();
     while let Some(list) = pages.next().await {
@@ -296,7 +348,7 @@ mod tests {
     #[test]
     fn items_stream_fetches_lazily_in_order() {
         let calls = std::cell::Cell::new(0);
-        let items = zpa_items(&P(None, Some(10)), |p: P| {
+        let items = zpa_items(&P(None, Some(10)), 1, usize::MAX, |p: P| {
             calls.set(calls.get() + 1);
             std::future::ready(serve(45, &p))
         });
@@ -305,6 +357,71 @@ mod tests {
                 .unwrap();
         assert_eq!(first, (0..15).collect::<Vec<_>>());
         assert_eq!(calls.get(), 2, "only the pages needed so far were fetched");
+    }
+
+    /// A page that answers on its second poll, so several can be in flight.
+    struct Slow(Option<Result<Page, Error>>, bool);
+    impl Future for Slow {
+        type Output = Result<Page, Error>;
+        fn poll(
+            mut self: std::pin::Pin<&mut Self>,
+            cx: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Self::Output> {
+            if !self.1 {
+                self.1 = true;
+                cx.waker().wake_by_ref();
+                return std::task::Poll::Pending;
+            }
+            std::task::Poll::Ready(self.0.take().unwrap())
+        }
+    }
+
+    /// A budget that each request spends when it starts, as the pacer's.
+    struct Budget<'a>(&'a std::cell::Cell<usize>);
+    impl Room for Budget<'_> {
+        fn room(&self) -> usize {
+            self.0.get()
+        }
+    }
+
+    #[test]
+    fn a_walk_takes_the_free_budget_at_once_then_one_page_at_a_time() {
+        let budget = std::cell::Cell::new(6);
+        let (started, done, peak) = (
+            std::cell::Cell::new(0),
+            std::rc::Rc::new(std::cell::Cell::new(0)),
+            std::cell::Cell::new(0),
+        );
+        let pages = typed_pages(&P(None, Some(5)), 20, Budget(&budget), |p: P| {
+            budget.set(budget.get().saturating_sub(1));
+            started.set(started.get() + 1);
+            peak.set(peak.get().max(started.get() - done.get()));
+            let done = done.clone();
+            let page = serve(45, &p);
+            async move {
+                let page = Slow(Some(page), false).await;
+                done.set(done.get() + 1);
+                page
+            }
+        });
+        let got: Vec<Vec<i32>> = futures_executor_free(pages.map(|r| r.unwrap()).collect());
+        assert_eq!(got.concat(), (0..45).collect::<Vec<_>>(), "in page order");
+        assert_eq!(started.get(), 9);
+        // The first page, then the 5 the budget had free at once; after
+        // that one at a time.
+        assert_eq!(peak.get(), 5);
+    }
+
+    /// Drive a future whose pending parts wake themselves.
+    fn futures_executor_free<F: Future>(fut: F) -> F::Output {
+        let waker = futures_util::task::noop_waker();
+        let mut cx = std::task::Context::from_waker(&waker);
+        let mut fut = std::pin::pin!(fut);
+        loop {
+            if let std::task::Poll::Ready(v) = fut.as_mut().poll(&mut cx) {
+                return v;
+            }
+        }
     }
 
     #[test]

@@ -549,14 +549,14 @@ impl crate::Fixture {
     ) -> Result<types::GadgetPage, crate::Error> {
         self.client.call_json(self.request_list_gadgets(params)?).await
     }
-    /// Every item of [`Self::list_gadgets`], walking all pages in order.
+    /// Every item of [`Self::list_gadgets`], walking all pages in order, as many at once as the rate budget has free.
     pub async fn list_all_gadgets(
         &self,
         params: &ListGadgetsParams,
     ) -> Result<Vec<types::Gadget>, crate::Error> {
         crate::pagination::zpa_collect(
                 params,
-                crate::pagination::COLLECT_CONCURRENCY,
+                self.client.page_budget(crate::Product::Fixture, "listGadgets"),
                 |p| async move { self.list_gadgets(&p).await },
             )
             .await
@@ -568,6 +568,8 @@ impl crate::Fixture {
     ) -> impl futures_util::Stream<Item = Result<types::Gadget, crate::Error>> + 'a {
         crate::pagination::zpa_items(
             params,
+            self.client.prefetch(),
+            self.client.page_budget(crate::Product::Fixture, "listGadgets"),
             move |p| async move { self.list_gadgets(&p).await },
         )
     }

@@ -1,0 +1,103 @@
+// Walks draw from the rate budget: `listAll…` asks for as many pages at once
+// as the pacer has free, `iter…` reads `prefetch` pages ahead, and
+// `client.rateBudget(product)` shows what is left. A fake API with a delay
+// per page counts how many page requests are in flight at once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ZscalerClient } from './harness.mjs';
+
+const base = {
+  clientId: 'fan', clientSecret: 'fan-secret', customerId: '7',
+  baseUrl: 'http://api.test', tokenUrl: 'http://login.test/oauth2/v1/token',
+};
+
+/** A ZPA tenant of `pages` pages of 10 segments, answering each after `ms`. */
+function tenant(pages, ms = 20) {
+  const state = { inFlight: 0, peak: 0, sent: 0 };
+  state.fetch = async (url) => {
+    const u = new URL(String(url));
+    if (u.pathname.endsWith('/oauth2/v1/token')) {
+      return Response.json({ access_token: 't', token_type: 'Bearer', expires_in: 3600 });
+    }
+    state.sent += 1;
+    state.inFlight += 1;
+    state.peak = Math.max(state.peak, state.inFlight);
+    await new Promise((r) => setTimeout(r, ms));
+    state.inFlight -= 1;
+    const page = Number(u.searchParams.get('page'));
+    const list = Array.from({ length: 10 }, (_, i) => ({ id: String((page - 1) * 10 + i), name: `s${page}` }));
+    return Response.json({ totalPages: String(pages), totalCount: String(pages * 10), list });
+  };
+  return state;
+}
+
+test('listAll asks for every remaining page at once when the budget has room', async () => {
+  const t = tenant(12);
+  const client = new ZscalerClient({ ...base, fetch: t.fetch });
+  const all = await client.zpa.listAllApplicationSegments({ pagesize: 10 });
+  assert.deepEqual(all.map((s) => Number(s.id)), Array.from({ length: 120 }, (_, i) => i), 'in page order');
+  assert.equal(t.sent, 12);
+  assert.equal(t.peak, 11, 'the 11 pages after the first went together');
+});
+
+test('listAll takes only what is free: earlier calls spent most of the budget', async () => {
+  const t = tenant(6, 50);
+  const client = new ZscalerClient({ ...base, fetch: t.fetch });
+  // 16 of ZPA's 20 GETs per 10 s, spent by single calls first.
+  await Promise.all(Array.from({ length: 16 }, () => client.zpa.getApplicationSegment({ applicationId: '1' })));
+  t.peak = 0;
+  const budget = client.rateBudget('zpa').find((b) => b.methods.includes('GET'));
+  assert.equal(budget.remaining, 4);
+  // Page 1 takes one slot; three remain, so pages 2-4 go together and the
+  // walk then waits for the window, one page at a time: stop it there.
+  const controller = new AbortController();
+  const walk = client.zpa.listAllApplicationSegments({ pagesize: 10 }, { signal: controller.signal });
+  await new Promise((r) => setTimeout(r, 400));
+  assert.equal(t.peak, 3, 'no more pages than the budget had free');
+  assert.equal(client.rateBudget('zpa').find((b) => b.methods.includes('GET')).remaining, 0);
+  controller.abort();
+  await assert.rejects(walk, { name: 'AbortError' });
+});
+
+test('iter reads prefetch pages ahead, and not more', async () => {
+  for (const prefetch of [1, 4]) {
+    const t = tenant(8);
+    const client = new ZscalerClient({ ...base, fetch: t.fetch });
+    let n = 0;
+    for await (const s of client.zpa.iterApplicationSegments({ pagesize: 10 }, { prefetch })) {
+      n += Number(s.id) === n ? 1 : 0;
+      // A slow consumer, so look-ahead has time to fill.
+      if (Number(s.id) % 10 === 0) await new Promise((r) => setTimeout(r, 60));
+    }
+    assert.equal(n, 80, 'every item once, in order');
+    assert.equal(t.peak, prefetch, `prefetch ${prefetch}`);
+  }
+});
+
+test('prefetch is checked, and refused where it means nothing', async () => {
+  const t = tenant(1);
+  const client = new ZscalerClient({ ...base, fetch: t.fetch });
+  assert.throws(() => client.zpa.iterApplicationSegments({}, { prefetch: 0 }), { name: 'InvalidArgumentError', message: /prefetch must be/ });
+  assert.throws(() => client.zpa.iterApplicationSegments({}, { prefetch: 21 }), { name: 'InvalidArgumentError', message: /prefetch must be 1 to 20/ });
+  await assert.rejects(client.zpa.listAllApplicationSegments({}, { prefetch: 2 }), { name: 'InvalidArgumentError', message: /prefetch applies to iterators/ });
+  await assert.rejects(client.zpa.listApplicationSegments({}, { prefetch: 2 }), { name: 'InvalidArgumentError' });
+  assert.equal(t.sent, 0, 'nothing was sent');
+});
+
+test('rateBudget shows each documented limit; unknown products are errors', async () => {
+  const t = tenant(1);
+  const client = new ZscalerClient({ ...base, fetch: t.fetch });
+  const zpa = client.rateBudget('zpa');
+  assert.ok(zpa.length >= 2, JSON.stringify(zpa));
+  for (const b of zpa) {
+    assert.equal(b.remaining, b.max, 'all free before any call');
+    assert.equal(b.waitMs, 0);
+    assert.ok(b.windowMs > 0);
+  }
+  await client.zpa.listApplicationSegments({ pagesize: 10 });
+  const get = client.rateBudget('zpa').find((b) => b.methods.includes('GET'));
+  assert.equal(get.remaining, get.max - 1);
+  assert.throws(() => client.rateBudget('nope'), { name: 'InvalidArgumentError', message: /unknown product "nope"/ });
+  const unpaced = new ZscalerClient({ ...base, fetch: t.fetch, pacing: false });
+  assert.deepEqual(unpaced.rateBudget('zpa'), []);
+});
