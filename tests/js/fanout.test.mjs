@@ -101,3 +101,23 @@ test('rateBudget shows each documented limit; unknown products are errors', asyn
   const unpaced = new ZscalerClient({ ...base, fetch: t.fetch, pacing: false });
   assert.deepEqual(unpaced.rateBudget('zpa'), []);
 });
+
+test('a long walk queues behind an interactive call once the budget is spent, not ahead of it', async () => {
+  // 25 pages: 20 fit ZPA's budget at once, the other 5 wait for the window
+  // (10 s). Each paced wait is logged when its slot is reserved, so the
+  // order of `wait` events is the order the budget serves callers in: a
+  // single call made meanwhile must be behind at most one walk page.
+  const t = tenant(25, 10);
+  const waits = [];
+  const onLog = (e) => { if (e.phase === 'wait') waits.push(e.operation); };
+  const client = new ZscalerClient({ ...base, fetch: t.fetch, onLog });
+  const walk = client.zpa.listAllApplicationSegments({ pagesize: 10 });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(t.sent, 20, 'the free budget went at once');
+  const single = client.zpa.getApplicationSegment({ applicationId: '1' });
+  const [all] = await Promise.all([walk, single]);
+  assert.equal(all.length, 250);
+  // The walk's one queued page, then the single call; whatever the walk
+  // asks after that comes behind it.
+  assert.deepEqual(waits.slice(0, 2), ['listApplicationSegments', 'getApplicationSegment'], waits.join(', '));
+});
