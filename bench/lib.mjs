@@ -22,8 +22,19 @@ export function clientOptions(base) {
   return emulatorOptions(base, { pacing: false });
 }
 
+/** Client options for P1-L: the defaults, pacing on, as a script would use
+ * them against a real tenant. */
+export function pacedClientOptions(base) {
+  return emulatorOptions(base);
+}
+
+/** The path of the segment listing, which P1-L's latency rule matches. */
+export function segmentsPath() {
+  return `${gateway('zpa')}/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/application`;
+}
+
 export function segmentsUrl(base) {
-  return `${base}${gateway('zpa')}/mgmtconfig/v1/admin/customers/${CUSTOMER_ID}/application`;
+  return `${base}${segmentsPath()}`;
 }
 
 /** A function fetching one page of segments with a raw OneAPI token: the

@@ -6,21 +6,29 @@
 //   iter  our async iterator (serial pages)
 //   unchecked  the same with checkResponses: false (no schema check)
 //   all   our listAll (parallel pages)
-// node bench/p1_node.mjs --url URL --mode raw|floor|iter|unchecked|all --pagesize N --runs R
+// node bench/p1_node.mjs --url URL --mode raw|floor|iter|unchecked|all --pagesize N --runs R [--paced 1]
 // Prints {"ms": [...], "items": N}.
+//
+// --paced 1 is P1-L (the emulator adds latency to every page): our client
+// keeps its default options, so pacing is on, and every timed walk starts
+// with a new client, whose pacing budget (20 ZPA GETs per 10 s) does not
+// still hold the warm-up's GETs. A new client fetches its own token, so the
+// raw loop's timed walks fetch a new token too.
 import { performance } from 'node:perf_hooks';
-import { clientOptions, flags, loadClient, rawPageFetcher } from './lib.mjs';
+import { clientOptions, flags, loadClient, pacedClientOptions, rawPageFetcher } from './lib.mjs';
 
 const f = flags();
 const base = f.url;
 const pagesize = Number(f.pagesize);
 const runs = Number(f.runs ?? 5);
+const paced = f.paced === '1';
 
 async function rawMethod(parse) {
-  const get = await rawPageFetcher(base, pagesize);
+  let get = await rawPageFetcher(base, pagesize);
   const first = JSON.parse(await (await get(1)).text());
   const total = Number(first.totalCount);
   return async () => {
+    if (paced) get = await rawPageFetcher(base, pagesize);
     let n = 0;
     for (let page = 1, pages = 1; page <= pages; page++) {
       const res = await get(page);
@@ -41,10 +49,18 @@ async function rawMethod(parse) {
 
 async function clientMethod(mode) {
   const ZscalerClient = await loadClient();
-  const options = { ...clientOptions(base), checkResponses: mode !== 'unchecked' };
-  const zpa = new ZscalerClient(options).zpa;
-  if (mode === 'all') return async () => (await zpa.listAllApplicationSegments({ pagesize })).length;
+  const options = { ...(paced ? pacedClientOptions(base) : clientOptions(base)), checkResponses: mode !== 'unchecked' };
+  let zpa = new ZscalerClient(options).zpa;
+  // The warm-up walk uses the first client; with --paced every later walk
+  // gets its own.
+  let walks = 0;
+  const client = () => {
+    if (paced && walks++ > 0) zpa = new ZscalerClient(options).zpa;
+    return zpa;
+  };
+  if (mode === 'all') return async () => (await client().listAllApplicationSegments({ pagesize })).length;
   return async () => {
+    const zpa = client();
     let n = 0;
     for await (const _ of zpa.iterApplicationSegments({ pagesize })) n++;
     return n;

@@ -5,6 +5,10 @@ segment from the emulator, `runs` times after one untimed warm-up.
 
 Points the SDK at the emulator the way emulator/tests/python/conftest.py
 does. Prints {"ms": [...], "items": N}. pagesize 0 means the SDK default.
+
+--fresh 1 (P1-L) times each run with a new client, which fetches its own
+token, as the other P1-L clients do (they need a new client for a full
+pacing budget; the SDK has no client-side pacing).
 """
 
 import argparse
@@ -53,12 +57,15 @@ def main():
     p.add_argument("--url", required=True)
     p.add_argument("--pagesize", type=int, default=500)
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--fresh", type=int, default=0)
     a = p.parse_args()
     client = make_client(a.url)
     items = list_all(client, a.pagesize)
     ms = []
     for i in range(a.runs):
         t = time.perf_counter()
+        if a.fresh:
+            client = make_client(a.url)
         n = list_all(client, a.pagesize)
         ms.append((time.perf_counter() - t) * 1e3)
         if n != items:

@@ -1,10 +1,14 @@
 // Renders bench/out/*.json (written by run.mjs, size.sh and scripts/bench.sh)
 // into BENCHMARKS.md, with the machine and tool versions of this run.
 // node bench/report.mjs --seconds TOTAL
+// node bench/report.mjs --only p1l   replaces only the P1-L section and goal
+//   rows of the existing BENCHMARKS.md (after `run.mjs --only p1l`); a full
+//   render would drop every section whose output is missing.
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { flags, median, registry, root } from './lib.mjs';
+import { p1lSection, spliceP1L } from './report_p1l.mjs';
 
 const f = flags();
 const out = `${root}bench/out/`;
@@ -17,7 +21,19 @@ const x = (r) => `${r.toFixed(2)}×`;
 const lines = [];
 const say = (...l) => lines.push(...l);
 const goals = [];
-const goal = (name, target, measured, ok) => goals.push(`| ${name} | ${target} | ${measured} | ${ok ? 'met' : '**missed**'} |`);
+const goalRow = (name, target, measured, ok) => `| ${name} | ${target} | ${measured} | ${ok ? 'met' : '**missed**'} |`;
+const goal = (...g) => goals.push(goalRow(...g));
+
+if (f.only === 'p1l') {
+  const p1l = load('p1l.json');
+  if (!p1l) throw new Error('bench/out/p1l.json is missing: run `node bench/run.mjs --only p1l` first');
+  const dirty = sh('git status --porcelain --untracked-files=no') ? ' (with uncommitted changes)' : '';
+  const note = `Measured apart from the run above (\`node bench/run.mjs --only p1l\`): ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit \`${sh('git rev-parse --short HEAD')}\`${dirty}.`;
+  const { lines: section, goals: rows } = p1lSection(p1l, { ms, x }, note);
+  const md = readFileSync(`${root}BENCHMARKS.md`, 'utf8');
+  writeFileSync(`${root}BENCHMARKS.md`, spliceP1L(md, section, rows.map((g) => goalRow(...g))));
+  process.exit(0);
+}
 
 const osName = sh("sh -c '. /etc/os-release && echo $PRETTY_NAME'");
 const py = process.env.BENCH_PYTHON ?? 'python3';
@@ -62,6 +78,13 @@ if (p1) {
     if (unchecked) goal(`P1 ps ${pagesize}: iterator, checkResponses off, ÷ raw serial loop`, '≤ 1.25×', x(unchecked / raw), unchecked / raw <= 1.25);
     goal(`P1 ps ${pagesize}: listAll ÷ raw serial loop`, '≤ 0.6×', x(all / raw), all / raw <= 0.6);
   }
+}
+
+const p1l = load('p1l.json');
+if (p1l) {
+  const { lines: section, goals: rows } = p1lSection(p1l, { ms, x });
+  say(...section);
+  for (const g of rows) goal(...g);
 }
 
 const p2 = existsSync(`${out}p2.jsonl`) ? readFileSync(`${out}p2.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : null;

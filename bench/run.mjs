@@ -1,10 +1,12 @@
-// Runs P1 (listing), P3 (workerd cold start) and P4 (memory) against fresh
-// emulators and writes the raw figures to bench/out/*.json. Called by
-// scripts/bench.sh, which builds what this needs first.
-// node bench/run.mjs --emulator BIN --rust BIN --python BIN --runs N
+// Runs P1 (listing), P1-L (listing with latency), P3 (workerd cold start)
+// and P4 (memory) against fresh emulators and writes the raw figures to
+// bench/out/*.json. Called by scripts/bench.sh, which builds what this
+// needs first.
+// node bench/run.mjs --emulator BIN --rust BIN --python BIN --runs N [--only p1,p1l,p3,p4]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { flags, root } from './lib.mjs';
+import os from 'node:os';
+import { flags, root, segmentsPath } from './lib.mjs';
 import { spawnEmulator } from '../tests/support/emulator.mjs';
 
 const f = flags();
@@ -12,8 +14,8 @@ const runs = Number(f.runs ?? 5);
 const out = `${root}bench/out/`;
 mkdirSync(out, { recursive: true });
 
-async function withEmulator(bulk, body) {
-  const { proc, url } = await spawnEmulator(['--rate-limits', 'off', '--bulk', bulk], { bin: f.emulator, ms: 30_000 });
+async function withEmulator(bulk, body, extra = []) {
+  const { proc, url } = await spawnEmulator(['--rate-limits', 'off', '--bulk', bulk, ...extra], { bin: f.emulator, ms: 30_000 });
   try {
     return await body(url);
   } finally {
@@ -28,8 +30,8 @@ function json(cmd, args, env = {}) {
 
 const noProxy = { HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_PROXY: '127.0.0.1,localhost', PYTHONDONTWRITEBYTECODE: '1' };
 // Each takes (url, pagesize, runs) and returns {ms, items}.
-const node = (mode) => (url, ps, n) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', mode, '--pagesize', ps, '--runs', String(n)]);
-const rust = (mode) => (url, ps, n) => json(f.rust, ['--url', url, '--mode', mode, '--pagesize', ps, '--runs', String(n)]);
+const node = (mode) => (url, ps, n, extra = []) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', mode, '--pagesize', ps, '--runs', String(n), ...extra]);
+const rust = (mode) => (url, ps, n, extra = []) => json(f.rust, ['--url', url, '--mode', mode, '--pagesize', ps, '--runs', String(n), ...extra]);
 const p1Methods = {
   'floor: fetch, body read, not parsed (Node)': node('floor'),
   'raw fetch + JSON.parse (Node, serial)': node('raw'),
@@ -41,7 +43,38 @@ const p1Methods = {
   'native Rust client, list_all (4 in parallel)': rust('all'),
 };
 
-const only = f.only ? f.only.split(',') : ['p1', 'p3', 'p4'];
+// P1-L: the same walk at pagesize 500 with latency added to every page GET,
+// default client options (pacing on). Each call runs one warm-up walk and
+// one timed walk with a new client (see the --paced flags).
+const paced = ['--paced', '1'];
+const p1lMethods = {
+  'raw fetch + JSON.parse (Node, serial)': (url, ps, n) => node('raw')(url, ps, n, paced),
+  'zscaler-wasm iterator (Node)': (url, ps, n) => node('iter')(url, ps, n, paced),
+  'zscaler-wasm listAll (Node)': (url, ps, n) => node('all')(url, ps, n, paced),
+  'zscaler-sdk-python (serial)': (url, ps, n) => json(f.python, [`${root}bench/p1_python.py`, '--url', url, '--pagesize', ps, '--runs', String(n), '--fresh', '1'], noProxy),
+  'native Rust client, iterator': (url, ps, n) => rust('iter')(url, ps, n, paced),
+  'native Rust client, list_all': (url, ps, n) => rust('all')(url, ps, n, paced),
+};
+const P1L_LATENCIES = [40, 150];
+const P1L_PAGESIZE = 500;
+
+/** Replaces the emulator's fault rules with one delaying every page GET of
+ * the segment listing by `ms` (not the token call, not other paths); the
+ * count is far beyond any run, so the rule never runs out. */
+async function setLatency(url, ms) {
+  await fetch(`${url}/_emulator/faults`, { method: 'DELETE' });
+  const rule = { method: 'GET', path_prefix: segmentsPath(), delay_ms: ms, count: 1e12 };
+  const res = await fetch(`${url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+  if (!res.ok) throw new Error(`latency rule: HTTP ${res.status} ${await res.text()}`);
+}
+
+/** Page GETs the latency rule has delayed so far. */
+async function delayedSoFar(url) {
+  const [rule] = await (await fetch(`${url}/_emulator/faults`)).json();
+  return 1e12 - rule.remaining;
+}
+
+const only = f.only ? f.only.split(',') : ['p1', 'p1l', 'p3', 'p4'];
 if (only.includes('p1')) {
   const p1 = await withEmulator('zpa.applications=10000', async (url) => {
     // Round-robin, one timed walk per client per round (each after its own
@@ -64,6 +97,43 @@ if (only.includes('p1')) {
     return rows;
   });
   writeFileSync(`${out}p1.json`, JSON.stringify({ runs, rows: p1 }, null, 1));
+}
+
+if (only.includes('p1l')) {
+  // 10,000 segments and no demo seed: 20 pages of 500, exactly ZPA's budget
+  // of 20 GETs per 10 s, so a paced walk never waits for its window (the
+  // demo seed's 45 more would make a 21st page wait 10 s). Rate limits stay
+  // off in the emulator: its windows are per tenant, across processes, and
+  // the clients' own pacing is what P1-L keeps on.
+  // The load average before and after: latency-bound walks hide a busy
+  // machine less than P1 does, but the CPU-bound Python SDK does not.
+  const loadBefore = os.loadavg()[0];
+  const p1l = await withEmulator('zpa.applications=10000', async (url) => {
+    const rows = [];
+    for (const latency of P1L_LATENCIES) {
+      await setLatency(url, latency);
+      const mine = Object.keys(p1lMethods).map((method) => ({ latency, method, ms: [] }));
+      for (let round = 1; round <= runs; round++) {
+        console.error(`P1-L ${latency} ms: round ${round} of ${runs}`);
+        for (const row of mine) {
+          const before = await delayedSoFar(url);
+          const { ms, items } = p1lMethods[row.method](url, String(P1L_PAGESIZE), 1);
+          // Two walks (warm-up and timed), each page delayed: a client
+          // whose GETs went elsewhere would not be measured with latency.
+          const pages = Math.ceil(items / P1L_PAGESIZE);
+          const delayed = (await delayedSoFar(url)) - before;
+          if (delayed < 2 * pages) throw new Error(`${row.method}: ${delayed} delayed GETs for two walks of ${pages} pages`);
+          row.ms.push(...ms);
+          if (row.items !== undefined && row.items !== items) throw new Error(`${row.method}: ${items} items, then ${row.items}`);
+          row.items = items;
+        }
+      }
+      rows.push(...mine);
+    }
+    return rows;
+  }, ['--seed', 'empty']);
+  const load = [loadBefore, os.loadavg()[0]];
+  writeFileSync(`${out}p1l.json`, JSON.stringify({ runs, pagesize: P1L_PAGESIZE, load, rows: p1l }, null, 1));
 }
 
 if (only.includes('p3')) {

@@ -1,27 +1,35 @@
 #!/usr/bin/env bash
 # The benchmark harness (issue 9): builds what it needs, runs P1-P5 against
 # fresh release emulators and writes BENCHMARKS.md. See bench/ and BENCHMARKS.md.
-#   scripts/bench.sh            warm wasm build + P1-P4 (about 5 minutes on 2 cores)
+#   scripts/bench.sh            warm wasm build + P1, P1-L, P2-P4 (about 10 minutes on 2 cores)
 #   scripts/bench.sh --build    also cold builds (empty target dirs) and .ci/run cold and warm
 #   scripts/bench.sh --runs N   runs per figure (default 5)
+#   scripts/bench.sh --only p1l builds pkg/ and the bins, runs P1-L alone (about 5 minutes)
+#                               and replaces only its section and goals in BENCHMARKS.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
 start=$(date +%s)
-runs=5 build=0
+runs=5 build=0 only=
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=1 ;;
     --runs) runs="$2"; shift ;;
-    *) echo "usage: scripts/bench.sh [--build] [--runs N]" >&2; exit 2 ;;
+    --only) only="$2"; shift ;;
+    *) echo "usage: scripts/bench.sh [--build] [--runs N] [--only p1l]" >&2; exit 2 ;;
   esac
   shift
 done
 
+case "$only" in
+  ''|p1l) ;;
+  *) echo "--only: only p1l can be run alone (the others share one report)" >&2; exit 2 ;;
+esac
+
 scripts/setup.sh
 mkdir -p bench/out
-rm -f bench/out/*.json bench/out/*.jsonl bench/out/*.md
+[ -n "$only" ] || rm -f bench/out/*.json bench/out/*.jsonl bench/out/*.md
 
 # The official SDK, pinned and installed exactly as the emulator's SDK test does.
 venv="${ZSCALER_CACHE:-$HOME/.cache/zscaler-wasm}/sdk-venv"
@@ -36,6 +44,15 @@ echo "building the emulator and the native Rust bench client" >&2
 cargo build --release -q -p zscaler-emulator
 # ZPA only: the native example needs no other product, and this halves its build.
 cargo build --release -q --example bench_list --no-default-features --features zpa
+
+if [ "$only" = p1l ]; then
+  scripts/build-wasm.sh >&2
+  node bench/run.mjs --only p1l --runs "$runs" --emulator "$CARGO_TARGET_DIR/release/zscaler-emulator" \
+    --rust "$CARGO_TARGET_DIR/release/examples/bench_list" --python "$venv/bin/python"
+  node bench/report.mjs --only p1l
+  echo "wrote the P1-L section of BENCHMARKS.md in $(( $(date +%s) - start )) s" >&2
+  exit 0
+fi
 
 seconds() { python3 -c "import time; print(time.monotonic())"; }
 timed() { local t0; t0=$(seconds); "$@" >&2; python3 -c "import time; print(round(time.monotonic() - $t0, 2))"; }
