@@ -6,7 +6,7 @@
 //   iter  our async iterator (serial pages)
 //   unchecked  the same with checkResponses: false (no schema check)
 //   all   our listAll (parallel pages)
-// node bench/p1_node.mjs --url URL --mode raw|floor|iter|unchecked|all --pagesize N --runs R [--paced 1]
+// node bench/p1_node.mjs --url URL --mode raw|floor|iter|unchecked|all --pagesize N --runs R [--paced 1] [--prefetch N]
 // Prints {"ms": [...], "items": N}.
 //
 // --paced 1 is P1-L (the emulator adds latency to every page): our client
@@ -22,6 +22,8 @@ const base = f.url;
 const pagesize = Number(f.pagesize);
 const runs = Number(f.runs ?? 5);
 const paced = f.paced === '1';
+// --prefetch N: the iterator's look-ahead, for choosing its default.
+const prefetch = f.prefetch ? { prefetch: Number(f.prefetch) } : undefined;
 
 async function rawMethod(parse) {
   let get = await rawPageFetcher(base, pagesize);
@@ -62,7 +64,7 @@ async function clientMethod(mode) {
   return async () => {
     const zpa = client();
     let n = 0;
-    for await (const _ of zpa.iterApplicationSegments({ pagesize })) n++;
+    for await (const _ of zpa.iterApplicationSegments({ pagesize }, prefetch)) n++;
     return n;
   };
 }

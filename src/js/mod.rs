@@ -65,7 +65,7 @@ export interface CallOptions {
 export type WalkOptions = Omit<CallOptions, "withResponse"> & {
   /**
    * Pages an `iter…` over numbered pages with a total requests ahead of the
-   * one being consumed (1 to 20, default 2), within the rate budget; at
+   * one being consumed (1 to 20, default 4), within the rate budget; at
    * most `prefetch + 1` pages are held. An error elsewhere.
    */
   prefetch?: number;

@@ -206,7 +206,7 @@ pub const COLLECT_MAX_IN_FLIGHT: usize = 20;
 
 /// Pages an iterator requests ahead of the one being consumed, unless a
 /// call says otherwise (`prefetch`). Measured in BENCHMARKS.md (P1-L, P4).
-pub const DEFAULT_PREFETCH: usize = 2;
+pub const DEFAULT_PREFETCH: usize = 4;
 
 /// The items of each page of a typed ZPA list operation.
 fn typed_pages<P, T, F, Fut, B>(
