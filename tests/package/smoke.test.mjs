@@ -6,7 +6,7 @@
 // directly must fail, as it would against Zscaler.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import {
@@ -201,6 +201,35 @@ test('a worker bundled for workerd lists application segments', async () => {
     assertAllSegments(body);
     const failed = await (await fetch(`${base}/?secret=wrong`)).json();
     assert.deepEqual(failed, { name: 'AuthError', code: 'AUTH_FAILED', status: 401, isError: true });
+  } finally {
+    proc.kill();
+  }
+});
+
+test('a worker on the product entry (zscaler-wasm/zpa) bundles and runs in workerd with its own wasm', async () => {
+  mkdirSync(`${dir}/worker-zpa`);
+  // The same worker, importing the ZPA entry instead of the root.
+  const source = readFileSync(`${root}tests/workerd/worker.mjs`, 'utf8');
+  const zpaOnly = source.replace("from 'zscaler-wasm';", "from 'zscaler-wasm/zpa';");
+  assert.notEqual(zpaOnly, source, 'the fixture imports the root entry');
+  writeFileSync(`${dir}/worker-zpa/worker.mjs`, zpaOnly);
+  await run(
+    bin('esbuild'),
+    ['worker-zpa/worker.mjs', '--bundle', '--format=esm', '--platform=neutral', '--conditions=workerd,worker',
+      '--external:*.wasm', '--outfile=worker-zpa/out/worker.js', '--log-level=warning'],
+    { cwd: dir, timeout: 60_000 },
+  );
+  const productWasm = `${dir}/node_modules/zscaler-wasm/zpa/zscaler_wasm_bg.wasm`;
+  assert.ok(statSync(productWasm).size < statSync(`${dir}/node_modules/zscaler-wasm/zscaler_wasm_bg.wasm`).size);
+  const { proc, base } = await startTestWorker(`${dir}/worker-zpa/config.capnp`, [
+    ['worker.js', 'esModule', `${dir}/worker-zpa/out/worker.js`],
+    ['zscaler_wasm_bg.wasm', 'wasm', productWasm],
+  ], emulatorUrl());
+  try {
+    const ok = await fetch(`${base}/`);
+    const body = await ok.json();
+    assert.equal(ok.status, 200, JSON.stringify(body));
+    assertAllSegments(body);
   } finally {
     proc.kill();
   }
