@@ -155,6 +155,26 @@ test('a fetch that throws is the cause of a TransportError naming its request', 
   assert.equal(r.error.url, `${emulatorUrl()}${USERS}?search=x%20y`);
 });
 
+test('bad options and arguments are typed errors in workerd too, and nothing is sent', async () => {
+  const r = await workerCase('badInput');
+  assert.deepEqual(r.seen, []);
+  assert.equal(r.out.misspeltFunction.name, 'ConfigError');
+  assert.match(r.out.misspeltFunction.message, /onlog/);
+  assert.match(r.out.notAFunction.message, /onLog must be a function/);
+  assert.equal(r.out.secondArgument.name, 'InvalidArgumentError');
+  assert.match(r.out.secondArgument.message, /call-options object/);
+  assert.match(r.out.unknownCallOption.message, /unknown call option "retries"/);
+});
+
+test('a paced wait is an onLog event in workerd, saying how long and why', async () => {
+  const { events } = await workerCase('waits');
+  const waits = events.filter((e) => e.phase === 'wait');
+  assert.equal(waits.length, 1, JSON.stringify(events));
+  assert.equal(waits[0].operation, 'listUsers');
+  assert.ok(waits[0].waitMs > 0 && waits[0].waitMs <= 1000, String(waits[0].waitMs));
+  assert.match(waits[0].message, /^pacing: ZIA GET allows 2 calls per 1 s$/);
+});
+
 test('a 404 is NOT_FOUND with the product\'s own productCode, as in Node', async () => {
   const node = new ZscalerClient(emulatorOptions({ maxAttempts: 1 }));
   const cases = [

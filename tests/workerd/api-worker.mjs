@@ -121,6 +121,35 @@ const CASES = {
     return outcome(() => client(env, { fetch, maxAttempts: 1 }).zia.listUsers({ search: 'x y' }));
   },
 
+  /** Bad options and arguments: each a typed error, nothing sent. */
+  async badInput(env) {
+    const { fetch, seen } = recordingFetch();
+    const tries = {
+      misspeltFunction: () => client(env, { fetch, onlog: () => {} }),
+      notAFunction: () => client(env, { fetch, onLog: 'x' }),
+      secondArgument: () => client(env, { fetch }).zia.listUsers({}, 'fast'),
+      unknownCallOption: () => client(env, { fetch }).zia.listUsers({}, { retries: 2 }),
+    };
+    const out = {};
+    for (const [name, run] of Object.entries(tries)) {
+      try {
+        await run();
+        out[name] = { ok: true };
+      } catch (err) {
+        out[name] = { ...describe(err), message: err.message };
+      }
+    }
+    return { out, seen: log(seen) };
+  },
+
+  /** Pacing on: three ZIA GETs at once, the third waits, and onLog says so. */
+  async waits(env) {
+    const events = [];
+    const c = client(env, { pacing: true, onLog: (e) => events.push({ phase: e.phase, operation: e.operation, waitMs: e.waitMs ?? null, message: e.message ?? null }) });
+    await Promise.all([0, 1, 2].map(() => c.zia.listUsers({ pageSize: 1 })));
+    return { events };
+  },
+
   /** client.request with a route the test builds (placeholders, query, options). */
   async request(env, q) {
     const params = JSON.parse(q.get('params'));
