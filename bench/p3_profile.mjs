@@ -6,10 +6,10 @@
 // only view from inside. Needs Node's WebSocket (Node >= 22, or Node 20
 // with --experimental-websocket) and a running emulator.
 //   node --experimental-websocket bench/p3_profile.mjs --url URL [--runs R] [--top N]
-//     [--variant client|load|construct]   (the phases of bench/p3_workerd.mjs)
-// BENCH_PKG names a build that keeps wasm function names
-// (`KEEP_NAMES=1 scripts/build-wasm.sh`); without names wasm frames read
-// `$func123`.
+//     [--variant client|client-zpa|load|construct]   (the workers of bench/p3_workerd.mjs)
+// BENCH_PKG (BENCH_PKG_ZPA for client-zpa) names a build that keeps wasm
+// function names (`KEEP_NAMES=1 scripts/build-wasm.sh`); without names wasm
+// frames read `$func123`.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';

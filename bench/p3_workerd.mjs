@@ -6,10 +6,15 @@
 // more client variants split the cold start: `load` answers without making
 // a client (glue evaluation, wasm instantiation, first dispatch) and
 // `construct` makes the client but calls nothing.
-// node bench/p3_workerd.mjs --url EMULATOR_URL --runs R [--phases 1]
-// Prints {"client": {"listen": [...], "total": [...], "second": [...]}, "raw": {...}}.
+// `client-zpa` is the same worker on the ZPA-only build (the `zscaler-wasm/zpa`
+// entry, pkg-products/zpa/ from scripts/build-package.sh), which is what a
+// worker that calls only ZPA ships; it runs when that build exists.
+// --ab NAME=DIR,... adds one full client worker per named package directory,
+// taking turns with the others, for A/B comparisons of builds.
+// node bench/p3_workerd.mjs --url EMULATOR_URL --runs R [--phases 1] [--ab a=DIR,b=DIR]
+// Prints {"client": {"listen": [...], "total": [...], "cpu": [...], "second": [...]}, "raw": {...}}.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,9 +25,10 @@ import { freePort } from '../tests/support/emulator.mjs';
 
 const here = `${root}bench/workerd/`;
 const pkg = process.env.BENCH_PKG ?? `${root}pkg/`;
+const zpaPkg = process.env.BENCH_PKG_ZPA ?? `${root}pkg-products/zpa/`;
 
-/** Files and capnp module list of the worker that uses our package. */
-function clientFiles() {
+/** Files and capnp module list of the worker that uses package `pkg`. */
+function clientFiles(pkg) {
   // wasm-bindgen's JS snippets (the error classes) sit in a hashed folder.
   const snippets = readdirSync(`${pkg}snippets`, { recursive: true })
     .filter((s) => s.endsWith('.js')).map((s) => `snippets/${s}`);
@@ -43,11 +49,28 @@ const rawFiles = () => ({
 
 /** Each worker: the phase its PHASE binding names, and its files. */
 const variants = {
-  client: { phase: 'full', layout: clientFiles },
+  client: { phase: 'full', layout: () => clientFiles(pkg) },
+  'client-zpa': { phase: 'full', layout: () => clientFiles(zpaPkg) },
   raw: { phase: 'full', layout: rawFiles },
-  load: { phase: 'load', layout: clientFiles },
-  construct: { phase: 'construct', layout: clientFiles },
+  load: { phase: 'load', layout: () => clientFiles(pkg) },
+  construct: { phase: 'construct', layout: () => clientFiles(pkg) },
 };
+
+/** CPU time (ms) workerd's live threads have run so far, from Linux's
+ * schedstat (ns resolution; utime/stime tick at 10 ms). On a shared,
+ * loaded machine wall times mostly measure the scheduler, this does not.
+ * null where /proc is missing. */
+function cpuMs(pid) {
+  try {
+    let ns = 0;
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      ns += Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
+    }
+    return ns / 1e6;
+  } catch {
+    return null;
+  }
+}
 
 /** Whether something accepts connections on the port. */
 function accepts(port) {
@@ -105,9 +128,10 @@ async function once(name, url) {
     const listen = performance.now() - t0;
     await ask(name, port);
     const total = performance.now() - t0;
+    const cpu = cpuMs(proc.pid);
     const t1 = performance.now();
     await ask(name, port);
-    return { listen, total, second: performance.now() - t1 };
+    return { listen, total, cpu, second: performance.now() - t1 };
   } finally {
     proc.kill();
     await new Promise((r) => proc.once('exit', r));
@@ -119,13 +143,19 @@ async function main() {
   const f = flags();
   const runs = Number(f.runs ?? 5);
   const names = f.phases ? ['raw', 'load', 'construct', 'client'] : ['raw', 'client'];
-  const out = Object.fromEntries(names.map((n) => [n, { listen: [], total: [], second: [] }]));
+  if (existsSync(`${zpaPkg}zscaler_wasm_bg.wasm`)) names.push('client-zpa');
+  for (const pair of f.ab ? f.ab.split(',') : []) {
+    const [name, dir] = pair.split('=');
+    variants[name] = { phase: 'full', layout: () => clientFiles(dir.endsWith('/') ? dir : `${dir}/`) };
+    names.push(name);
+  }
+  const out = Object.fromEntries(names.map((n) => [n, { listen: [], total: [], cpu: [], second: [] }]));
   await once('raw', f.url); // untimed: warms the OS file cache for the workerd binary
   for (let i = 0; i < runs; i++) {
     // Alternate the order so drift on a busy machine hits all alike.
     for (const name of i % 2 ? [...names].reverse() : names) {
       const r = await once(name, f.url);
-      for (const k of ['listen', 'total', 'second']) out[name][k].push(r[k]);
+      for (const k of ['listen', 'total', 'cpu', 'second']) out[name][k].push(r[k]);
     }
   }
   console.log(JSON.stringify(out));

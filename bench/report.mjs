@@ -110,29 +110,47 @@ if (p2) {
 
 const p3 = load('p3.json');
 if (p3) {
-  const c = median(p3.client.total);
   const r = median(p3.raw.total);
-  const row = (name, v) => `| ${name} | ${ms(median(v.listen))} | ${ms(median(v.total))} | ${ms(median(v.second))} |`;
+  // workerd's CPU time to the first response (runs before it was timed have none).
+  const cpu = (v) => (v.cpu?.every((x) => x !== null) ? ms(median(v.cpu)) : '–');
+  const row = (name, v) => `| ${name} | ${ms(median(v.listen))} | ${ms(median(v.total))} | ${cpu(v)} | ${ms(median(v.second))} |`;
+  const diff = (name, v) => `| ${name} | ${ms(median(v.listen) - median(p3.raw.listen))} | ${ms(median(v.total) - r)} | `
+    + `${v.cpu && p3.raw.cpu ? ms(median(v.cpu) - median(p3.raw.cpu)) : '–'} | ${ms(median(v.second) - median(p3.raw.second))} |`;
+  const zpa = p3['client-zpa'];
   say('## P3: cold start in workerd', '',
     `A fresh \`workerd serve\` per run (${p3.runs} runs per worker, taking turns, after one untimed start),`,
     'timed from spawn to the socket accepting and to the first response, then a second request',
     'to the same isolate. The first request fetches a OneAPI token and one page of 20 segments',
     'from the emulator: through our client in one worker, with bare `fetch` + `JSON.parse` in the other.',
-    'Two more workers split our cold start into phases: "load" evaluates the glue and instantiates',
-    'the wasm at module evaluation and answers without a client; "construct" also builds a',
-    '`ZscalerClient` and calls nothing.', '',
-    '| worker | spawn → listening (median ms) | spawn → first response (median ms) | second request (median ms) |', '|---|---:|---:|---:|',
+    'Our worker runs twice: on the default package (all seven products) and on the ZPA entry',
+    '(`zscaler-wasm/zpa`), which is what a worker that calls only ZPA ships; the goal is judged on',
+    'the ZPA entry. Two more workers split the all-products cold start into phases: "load" evaluates',
+    'the glue and instantiates the wasm at module evaluation and answers without a client;',
+    '"construct" also builds a `ZscalerClient` and calls nothing. "CPU" is the time workerd\'s',
+    'threads ran until the first response (Linux schedstat), steadier than wall time on a busy machine.', '',
+    '| worker | spawn → listening (median ms) | spawn → first response (median ms) | CPU to first response (median ms) | second request (median ms) |',
+    '|---|---:|---:|---:|---:|',
     row('raw fetch', p3.raw),
     ...(p3.load ? [row('zscaler-wasm, load only', p3.load), row('zscaler-wasm, load + construct', p3.construct)] : []),
     row('zscaler-wasm, token + page', p3.client),
-    `| difference (zscaler-wasm − raw) | ${ms(median(p3.client.listen) - median(p3.raw.listen))} | ${ms(c - r)} | ${ms(median(p3.client.second) - median(p3.raw.second))} |`, '');
-  const prof = existsSync(`${out}p3_profile.md`) ? readFileSync(`${out}p3_profile.md`, 'utf8').trim() : '';
-  if (prof) {
-    say('Where the client worker\'s first request spends its CPU, sampled inside workerd through its',
+    ...(zpa ? [row('zscaler-wasm/zpa, token + page', zpa)] : []),
+    diff('difference (zscaler-wasm − raw)', p3.client),
+    ...(zpa ? [diff('difference (zscaler-wasm/zpa − raw)', zpa)] : []), '');
+  const profile = (file, what) => {
+    const prof = existsSync(`${out}${file}`) ? readFileSync(`${out}${file}`, 'utf8').trim() : '';
+    if (!prof) return;
+    say(`Where the ${what} worker's first request spends its CPU, sampled inside workerd through its`,
       'inspector by `bench/p3_profile.mjs` (a build that keeps function names; the inspector slows',
       'the isolate, so these times are larger than the figures above):', '', prof, '');
+  };
+  profile('p3_profile.md', 'all-products');
+  profile('p3_profile_zpa.md', 'ZPA entry');
+  if (zpa) {
+    const z = median(zpa.total) - r;
+    goal('P3 cold start over the raw-fetch worker, ZPA entry (what a ZPA worker ships)', '≤ 10 ms', `${ms(z)} ms`, z <= 10);
   }
-  goal('P3 cold start over the raw-fetch worker', '≤ 25 ms', `${ms(c - r)} ms`, c - r <= 25);
+  const c = median(p3.client.total) - r;
+  goal('P3 cold start over the raw-fetch worker, all products', '≤ 25 ms', `${ms(c)} ms`, c <= 25);
 }
 
 const p4 = load('p4.json');

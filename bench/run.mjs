@@ -142,10 +142,13 @@ if (only.includes('p3')) {
   const p3Runs = runs * 3;
   const p3 = await withEmulator('zpa.applications=100', async (url) => {
     const starts = json('node', [`${root}bench/p3_workerd.mjs`, '--url', url, '--runs', String(p3Runs), '--phases', '1']);
-    // The profile needs a build that keeps function names (scripts/bench.sh makes it).
-    const profile = execFileSync('node', ['--experimental-websocket', `${root}bench/p3_profile.mjs`, '--url', url, '--runs', '5', '--top', '15'],
-      { encoding: 'utf8', env: { ...process.env, BENCH_PKG: `${out}pkg-names/` }, stdio: ['ignore', 'pipe', 'inherit'] });
-    writeFileSync(`${out}p3_profile.md`, profile);
+    // The profiles need builds that keep function names (scripts/bench.sh
+    // makes them): the all-products package and the ZPA entry.
+    const profile = (variant, file) => writeFileSync(`${out}${file}`, execFileSync('node',
+      ['--experimental-websocket', `${root}bench/p3_profile.mjs`, '--url', url, '--runs', '5', '--top', '15', '--variant', variant],
+      { encoding: 'utf8', env: { ...process.env, BENCH_PKG: `${out}pkg-names/`, BENCH_PKG_ZPA: `${out}pkg-names-zpa/` }, stdio: ['ignore', 'pipe', 'inherit'] }));
+    profile('client', 'p3_profile.md');
+    if (starts['client-zpa']) profile('client-zpa', 'p3_profile_zpa.md');
     return starts;
   });
   writeFileSync(`${out}p3.json`, JSON.stringify({ runs: p3Runs, ...p3 }, null, 1));

@@ -75,6 +75,10 @@ fi
 echo "{$p5}" > bench/out/p5.json
 # The same build with wasm and glue function names kept, for the P3 profile.
 KEEP_NAMES=1 OUT=bench/out/pkg-names scripts/build-wasm.sh >&2
+# P3 also starts the ZPA entry (`zscaler-wasm/zpa`), what a ZPA-only worker
+# ships, and profiles it.
+OUT=pkg-products/zpa scripts/build-wasm.sh --no-default-features --features zpa >&2
+KEEP_NAMES=1 OUT=bench/out/pkg-names-zpa scripts/build-wasm.sh --no-default-features --features zpa >&2
 
 echo "P2: sizes per product" >&2
 bench/size.sh > bench/out/p2.jsonl
