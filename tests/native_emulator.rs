@@ -362,3 +362,53 @@ async fn unreachable_server_is_a_transport_error() {
     assert!(err.to_string().contains("token request"), "{err}");
     assert_eq!(err.status(), None);
 }
+
+#[tokio::test]
+async fn walks_draw_from_the_rate_budget_the_client_shows() {
+    let client = client().await;
+    let get_budget = |c: &Client| {
+        c.rate_budget(zscaler_wasm::Product::Zpa)
+            .into_iter()
+            .find(|b| b.methods.contains(&"GET"))
+            .expect("ZPA documents a GET limit")
+    };
+    let before = get_budget(&client);
+    assert_eq!(before.remaining, before.max);
+    let params = zpa::ListApplicationSegmentsParams {
+        pagesize: Some(10),
+        ..Default::default()
+    };
+    let all = client
+        .zpa()
+        .list_all_application_segments(&params)
+        .await
+        .unwrap();
+    let pages = all.len().div_ceil(10);
+    assert!(pages >= 2, "the demo tenant spans pages");
+    let after = get_budget(&client);
+    assert_eq!(after.remaining, before.max - pages, "one slot per page");
+    // A handle with a larger look-ahead walks the same items.
+    let ahead = client
+        .with_call_options(zscaler_wasm::CallOptions {
+            prefetch: Some(6),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(ahead.prefetch(), 6);
+    let ids: Vec<String> =
+        futures_util::StreamExt::collect::<Vec<_>>(ahead.zpa().iter_application_segments(&params))
+            .await
+            .into_iter()
+            .map(|s| s.unwrap().id.unwrap())
+            .collect();
+    assert_eq!(
+        ids,
+        all.into_iter().map(|s| s.id.unwrap()).collect::<Vec<_>>()
+    );
+    assert!(zscaler_wasm::CallOptions {
+        prefetch: Some(0),
+        ..Default::default()
+    }
+    .checked()
+    .is_err());
+}
