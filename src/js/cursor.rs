@@ -189,11 +189,10 @@ pub async fn cursor_collect(
     use futures_util::StreamExt;
     let pages = pages(client, schemas, op, kind, params)?;
     let mut pages = std::pin::pin!(pages);
+    // Joined once at the end, as ZPA's collect does.
     let all = js_sys::Array::new();
     while let Some(list) = pages.next().await {
-        for item in list?.iter() {
-            all.push(&item);
-        }
+        all.push(&list?.into());
     }
-    Ok(all.into())
+    Ok(all.flat(1).into())
 }
