@@ -100,6 +100,31 @@ test('a slow mint is shared by isolates that ask during it', async () => {
   assert.equal((await stats()).token_requests, 1);
 });
 
+// Tokens that live 4 s: the object replaces its token at half-life, and an
+// isolate renews its copy at half of what it was told is left, so no call
+// ever carries an expired token, and the isolates together mint about once
+// per 2 s where each on its own would mint every 1.5 s.
+test('short-lived tokens are replaced early, once for all isolates', { skip: !process.env.ZSCALER_EMULATOR_BIN && 'needs ZSCALER_EMULATOR_BIN' }, async () => {
+  const short = await startEmulator(['--token-ttl', '4']);
+  const { bases } = await startIsolates(workerEnv(short, SECRET), { replicas: 1 });
+  const { cookie } = await login(bases[0]);
+  const statsOf = async () => (await fetch(`${short.url}/_emulator/stats`)).json();
+  let calls = 0;
+  const started = Date.now();
+  while (Date.now() - started < 5_000) {
+    for (const base of bases) {
+      const res = await apiAt(base, cookie);
+      assert.equal(res.status, 200, res.text);
+      calls += 1;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const s = await statsOf();
+  assert.equal(s.api_requests, calls, 'no call was refused and retried: no token was used past its expiry');
+  assert.ok(s.token_requests >= 2, `renewed before expiry: ${s.token_requests} mints`);
+  assert.ok(s.token_requests <= 4, `one mint per renewal for both isolates: ${s.token_requests} mints`);
+});
+
 test('without the TENANT binding each isolate keeps its own state, and says so once', async () => {
   const { bases, log } = await startIsolates(workerEnv(emu, SECRET), { replicas: 1, tenant: false });
   const [a, b] = bases;
