@@ -77,8 +77,10 @@ function modules(outDir) {
  *  the worker (tests/package/worker-build.test.mjs).
  *  `tenant: false` leaves out the TENANT binding (per-isolate state);
  *  `replicaPorts` adds one replica worker, in its own isolate and bound to
- *  the same TenantState objects, per port. */
-export function fillConfig({ port, www, pkg, moduleLines, env, tenant = true, replicaPorts = [] }) {
+ *  the same TenantState objects, per port; `stateDir`, a writable
+ *  directory for the objects' storage (without it, storage is in memory
+ *  and an evicted object forgets what it stored). */
+export function fillConfig({ port, www, pkg, moduleLines, env, tenant = true, replicaPorts = [], stateDir }) {
   const bindings = BINDING_NAMES.filter((n) => env[n] !== undefined)
     .map((n) => `    (name = "${n}", fromEnvironment = "${n}"),`)
     .join('\n');
@@ -90,6 +92,8 @@ export function fillConfig({ port, www, pkg, moduleLines, env, tenant = true, re
     .replaceAll('@PORT@', String(port))
     .replaceAll('@WWW@', www)
     .replaceAll('@PKG@', pkg)
+    .replace('@STATE_SERVICE@', stateDir ? `    (name = "tenant-state", disk = (path = "${stateDir}", writable = true)),` : '')
+    .replace('@STATE_STORAGE@', stateDir ? '(localDisk = "tenant-state")' : '(inMemory = void)')
     .replace('@REPLICA_SERVICES@', services)
     .replace('@REPLICA_SOCKETS@', sockets)
     .replace('@TENANT@', tenant ? '    (name = "TENANT", durableObjectNamespace = "TenantState"),' : '')
@@ -99,13 +103,15 @@ export function fillConfig({ port, www, pkg, moduleLines, env, tenant = true, re
 }
 
 /** Writes a config for `port`; `name` keeps parallel configs apart;
- *  `options` as for fillConfig (`tenant`, `replicaPorts`). */
+ *  `options` as for fillConfig (`tenant`, `replicaPorts`). The objects'
+ *  storage goes to `.generated/NAME.state/`, next to the config. */
 export function makeConfig(port, env = process.env, name = `worker-${port}`, options = {}) {
   const outDir = join(here, '.generated');
-  mkdirSync(outDir, { recursive: true });
+  const stateDir = join(outDir, `${name}.state`);
+  mkdirSync(stateDir, { recursive: true });
   // The worker's entry module must come first.
   const mods = modules(outDir).split('\n').sort((a, b) => b.includes('worker/src/index.mjs') - a.includes('worker/src/index.mjs'));
-  const text = fillConfig({ port, www: join(root, 'www'), pkg: join(root, 'pkg'), moduleLines: mods, env, ...options });
+  const text = fillConfig({ port, www: join(root, 'www'), pkg: join(root, 'pkg'), moduleLines: mods, env, stateDir, ...options });
   const file = join(outDir, `${name}.capnp`);
   writeFileSync(file, text);
   return file;

@@ -22,7 +22,12 @@ const children = [];
 const seen = []; // { url, text } of every response
 after(() => {
   for (const c of children) c.proc.kill();
-  for (const c of children) if (c.config) rmSync(c.config, { force: true });
+  for (const c of children) {
+    if (!c.config) continue;
+    rmSync(c.config, { force: true });
+    // make-config.mjs keeps the Durable Objects' storage beside the config.
+    rmSync(c.config.replace(/\.capnp$/, '.state'), { recursive: true, force: true });
+  }
 });
 
 /** `{ url, secret }`; the secret is a fresh canary when we own the process.

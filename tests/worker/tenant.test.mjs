@@ -100,6 +100,23 @@ test('a slow mint is shared by isolates that ask during it', async () => {
   assert.equal((await stats()).token_requests, 1);
 });
 
+// workerd evicts an object after 10 s without calls, as Cloudflare does
+// after a while: what is only in its memory (the login buckets) starts
+// over, what is stored (revocations) does not.
+test('revocations outlive the object\'s eviction; login buckets start over', async () => {
+  const env = workerEnv(emu, { ...SECRET, LOGIN_RATE_LIMIT_BURST: '1', LOGIN_RATE_LIMIT_PER_SECOND: '0.0001' });
+  const { bases } = await startIsolates(env, { replicas: 1 });
+  const [a, b] = bases;
+  const { cookie } = await login(a);
+  assert.equal((await call(`${a}/auth/logout`, { method: 'POST', headers: { cookie } })).status, 204);
+  assert.equal((await login(a, 'wrong')).status, 401);
+  assert.equal((await login(a, 'wrong')).status, 429);
+  await new Promise((r) => setTimeout(r, 12_000));
+  // b never saw this cookie, so only the object can know it is revoked.
+  assert.equal((await sessionAt(b, cookie)).authenticated, false);
+  assert.equal((await login(b, 'wrong')).status, 401, 'the object was evicted: its buckets are new');
+});
+
 // Tokens that live 4 s: the object replaces its token at half-life, and an
 // isolate renews its copy at half of what it was told is left, so no call
 // ever carries an expired token, and the isolates together mint about once

@@ -91,7 +91,8 @@ export class TenantState extends DurableObject {
     const lapsed = [...this.revoked].filter(([, exp]) => exp <= now).map(([k]) => k);
     for (const k of lapsed) this.revoked.delete(k);
     this.revoked.set(id, expires);
-    if (lapsed.length) await this.ctx.storage.delete(lapsed.map((k) => REVOKED + k));
+    // storage.delete takes at most 128 keys at a time.
+    for (let i = 0; i < lapsed.length; i += 128) await this.ctx.storage.delete(lapsed.slice(i, i + 128).map((k) => REVOKED + k));
     await this.ctx.storage.put(REVOKED + id, expires);
   }
 
