@@ -68,8 +68,9 @@ export async function startWorker(env) {
 /** Starts one workerd holding the worker plus `replicas` copies of it,
  *  each in its own isolate and, unless `tenant` is false, all bound to the
  *  same TenantState objects: Cloudflare's many isolates in one process.
- *  Resolves to `{ bases, log }`: each copy's base URL (the main worker
- *  first) and a function returning what workerd has printed so far. */
+ *  Resolves to `{ bases, log, stateDir }`: each copy's base URL (the main
+ *  worker first), a function returning what workerd has printed so far,
+ *  and the directory holding the objects' storage. */
 export async function startIsolates(env, { replicas = 2, tenant = true } = {}) {
   const port = await freePort();
   const replicaPorts = [];
@@ -84,7 +85,7 @@ export async function startIsolates(env, { replicas = 2, tenant = true } = {}) {
   proc.stderr.on('data', (d) => (out += d));
   const bases = [port, ...replicaPorts].map((p) => `http://127.0.0.1:${p}`);
   for (const base of bases) await waitUntilUp(base, 30_000, proc);
-  return { bases, log: () => out };
+  return { bases, log: () => out, stateDir: config.replace(/\.capnp$/, '.state') };
 }
 
 /** fetch that remembers what came back, for the leak check. */

@@ -5,6 +5,8 @@
 // isolate keeps its own (and says so once).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac, randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { call, CSRF, login, PASSWORD, startEmulator, startIsolates, workerEnv } from './harness.mjs';
 import { leakCheck } from './leaks.mjs';
 
@@ -38,6 +40,8 @@ test('a logout through one isolate rejects the cookie in every other', async () 
     assert.equal(api.status, 401, base);
     assert.deepEqual(api.json(), { error: 'session expired' });
   }
+  // The unreachable-object test below relies on cookies signed like this.
+  assert.equal((await sessionAt(c, signedCookie())).authenticated, true, 'a cookie signed with SESSION_SECRET is a session');
   // A login that rotates a session at one isolate revokes it at the others too.
   const first = await login(b);
   const second = await login(c, PASSWORD, first.cookie);
@@ -115,6 +119,30 @@ test('revocations outlive the object\'s eviction; login buckets start over', asy
   // b never saw this cookie, so only the object can know it is revoked.
   assert.equal((await sessionAt(b, cookie)).authenticated, false);
   assert.equal((await login(b, 'wrong')).status, 401, 'the object was evicted: its buckets are new');
+});
+
+/** A cookie signed with SESSION_SECRET, as the worker would make it. */
+function signedCookie() {
+  const payload = `${randomBytes(18).toString('base64url')}.${Date.now() + 600_000}`;
+  return `zs_session=${payload}.${createHmac('sha256', SECRET.SESSION_SECRET).update(payload).digest('base64url')}`;
+}
+
+// Without its storage directory the object cannot start: every call to it
+// fails, as when it is unreachable on Cloudflare.
+test('when the object is unreachable, logins and cookie checks fail closed with 503', async () => {
+  const { bases, stateDir, log } = await startIsolates(workerEnv(emu, SECRET), { replicas: 1 });
+  rmSync(stateDir, { recursive: true, force: true });
+  const cookie = signedCookie();
+  for (const base of bases) {
+    const res = await login(base);
+    assert.equal(res.status, 503, base);
+    assert.deepEqual(res.res.json(), { error: 'session state unavailable' });
+    assert.equal(res.res.headers.get('retry-after'), '1');
+    assert.equal(res.res.headers.get('set-cookie'), null);
+    const api = await apiAt(base, cookie);
+    assert.equal(api.status, 503, `a cookie that cannot be checked is not accepted: ${api.text}`);
+  }
+  assert.match(log(), /tenant state (loginWait|isRevoked) failed/);
 });
 
 // Tokens that live 4 s: the object replaces its token at half-life, and an
