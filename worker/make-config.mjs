@@ -74,26 +74,44 @@ function modules(outDir) {
 /** The template filled in: `moduleLines` in order (the entry first), the
  *  static files from `www` and `pkg`, and a `fromEnvironment` binding for
  *  each of BINDING_NAMES set in `env`. Also used for a wrangler bundle of
- *  the worker (tests/package/worker-build.test.mjs). */
-export function fillConfig({ port, www, pkg, moduleLines, env }) {
+ *  the worker (tests/package/worker-build.test.mjs).
+ *  `tenant: false` leaves out the TENANT binding (per-isolate state);
+ *  `replicaPorts` adds one replica worker, in its own isolate and bound to
+ *  the same TenantState objects, per port; `stateDir`, a writable
+ *  directory for the objects' storage (without it, storage is in memory
+ *  and an evicted object forgets what it stored). */
+export function fillConfig({ port, www, pkg, moduleLines, env, tenant = true, replicaPorts = [], stateDir }) {
   const bindings = BINDING_NAMES.filter((n) => env[n] !== undefined)
     .map((n) => `    (name = "${n}", fromEnvironment = "${n}"),`)
+    .join('\n');
+  const services = replicaPorts.map((_, i) => `    (name = "replica-${i + 1}", worker = .replica),`).join('\n');
+  const sockets = replicaPorts
+    .map((p, i) => `    (name = "replica-${i + 1}", address = "127.0.0.1:${p}", http = (), service = "replica-${i + 1}"),`)
     .join('\n');
   return readFileSync(join(here, 'workerd.capnp.in'), 'utf8')
     .replaceAll('@PORT@', String(port))
     .replaceAll('@WWW@', www)
     .replaceAll('@PKG@', pkg)
-    .replace('@MODULES@', moduleLines.join('\n'))
-    .replace('@BINDINGS@', bindings);
+    .replace('@STATE_SERVICE@', stateDir ? `    (name = "tenant-state", disk = (path = "${stateDir}", writable = true)),` : '')
+    .replace('@STATE_STORAGE@', stateDir ? '(localDisk = "tenant-state")' : '(inMemory = void)')
+    .replace('@REPLICA_SERVICES@', services)
+    .replace('@REPLICA_SOCKETS@', sockets)
+    .replace('@TENANT@', tenant ? '    (name = "TENANT", durableObjectNamespace = "TenantState"),' : '')
+    .replace('@REPLICA_TENANT@', tenant ? '    (name = "TENANT", durableObjectNamespace = (serviceName = "main", className = "TenantState")),' : '')
+    .replaceAll('@MODULES@', moduleLines.join('\n'))
+    .replaceAll('@BINDINGS@', bindings);
 }
 
-/** Writes a config for `port`; `name` keeps parallel configs apart. */
-export function makeConfig(port, env = process.env, name = `worker-${port}`) {
+/** Writes a config for `port`; `name` keeps parallel configs apart;
+ *  `options` as for fillConfig (`tenant`, `replicaPorts`). The objects'
+ *  storage goes to `.generated/NAME.state/`, next to the config. */
+export function makeConfig(port, env = process.env, name = `worker-${port}`, options = {}) {
   const outDir = join(here, '.generated');
-  mkdirSync(outDir, { recursive: true });
+  const stateDir = join(outDir, `${name}.state`);
+  mkdirSync(stateDir, { recursive: true });
   // The worker's entry module must come first.
   const mods = modules(outDir).split('\n').sort((a, b) => b.includes('worker/src/index.mjs') - a.includes('worker/src/index.mjs'));
-  const text = fillConfig({ port, www: join(root, 'www'), pkg: join(root, 'pkg'), moduleLines: mods, env });
+  const text = fillConfig({ port, www: join(root, 'www'), pkg: join(root, 'pkg'), moduleLines: mods, env, stateDir, ...options });
   const file = join(outDir, `${name}.capnp`);
   writeFileSync(file, text);
   return file;

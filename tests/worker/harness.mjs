@@ -2,11 +2,13 @@
 // ZSCALER_EMULATOR_BIN is set, else the one at ZSCALER_EMULATOR_URL) and
 // BFF workers in real workerd, and records every response the tests see
 // so each file can assert no secret or token ever left the worker.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { after } from 'node:test';
-import { CLIENT_ID, CLIENT_SECRET, CUSTOMER_ID, spawnEmulator } from '../support/emulator.mjs';
-import { startBackend } from '../support/workerd.mjs';
+import { makeConfig } from '../../worker/make-config.mjs';
+import { CLIENT_ID, CLIENT_SECRET, CUSTOMER_ID, freePort, spawnEmulator, waitUntilUp } from '../support/emulator.mjs';
+import { startBackend, WORKERD } from '../support/workerd.mjs';
 
 export const CUSTOMER = CUSTOMER_ID;
 export const PASSWORD = 'test-admin-password';
@@ -20,18 +22,24 @@ const children = [];
 const seen = []; // { url, text } of every response
 after(() => {
   for (const c of children) c.proc.kill();
-  for (const c of children) if (c.config) rmSync(c.config, { force: true });
+  for (const c of children) {
+    if (!c.config) continue;
+    rmSync(c.config, { force: true });
+    // make-config.mjs keeps the Durable Objects' storage beside the config.
+    rmSync(c.config.replace(/\.capnp$/, '.state'), { recursive: true, force: true });
+  }
 });
 
-/** `{ url, secret }`; the secret is a fresh canary when we own the process. */
-export async function startEmulator() {
+/** `{ url, secret }`; the secret is a fresh canary when we own the process.
+ *  `args`: more emulator options (only with ZSCALER_EMULATOR_BIN). */
+export async function startEmulator(args = []) {
   const bin = process.env.ZSCALER_EMULATOR_BIN;
   if (!bin) {
     if (!process.env.ZSCALER_EMULATOR_URL) throw new Error('set ZSCALER_EMULATOR_BIN or ZSCALER_EMULATOR_URL');
     return { url: process.env.ZSCALER_EMULATOR_URL, secret: CLIENT_SECRET, own: false };
   }
   const secret = `canary-${randomBytes(12).toString('hex')}`;
-  const { proc, url } = await spawnEmulator(['--seed', 'demo', '--client-secret', secret], { bin });
+  const { proc, url } = await spawnEmulator(['--seed', 'demo', '--client-secret', secret, ...args], { bin });
   children.push({ proc });
   return { url, secret, own: true };
 }
@@ -55,6 +63,29 @@ export async function startWorker(env) {
   const { proc, base, config } = await startBackend(env, 'test');
   children.push({ proc, config });
   return base;
+}
+
+/** Starts one workerd holding the worker plus `replicas` copies of it,
+ *  each in its own isolate and, unless `tenant` is false, all bound to the
+ *  same TenantState objects: Cloudflare's many isolates in one process.
+ *  Resolves to `{ bases, log, stateDir }`: each copy's base URL (the main
+ *  worker first), a function returning what workerd has printed so far,
+ *  and the directory holding the objects' storage. */
+export async function startIsolates(env, { replicas = 2, tenant = true } = {}) {
+  const port = await freePort();
+  const replicaPorts = [];
+  for (let i = 0; i < replicas; i++) replicaPorts.push(await freePort());
+  const config = makeConfig(port, env, `isolates-${port}`, { tenant, replicaPorts });
+  // Only `env` decides the bindings, not the calling shell's settings.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ZSCALER_|ZPA_)/.test(k)));
+  const proc = spawn(WORKERD, ['serve', config], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push({ proc, config });
+  let out = '';
+  proc.stdout.on('data', (d) => (out += d));
+  proc.stderr.on('data', (d) => (out += d));
+  const bases = [port, ...replicaPorts].map((p) => `http://127.0.0.1:${p}`);
+  for (const base of bases) await waitUntilUp(base, 30_000, proc);
+  return { bases, log: () => out, stateDir: config.replace(/\.capnp$/, '.state') };
 }
 
 /** fetch that remembers what came back, for the leak check. */

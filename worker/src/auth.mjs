@@ -23,11 +23,11 @@ function clientKey(request, config) {
 }
 
 async function login(request, state) {
-  const { config, sessions, loginBuckets } = state;
+  const { config, sessions, tenant } = state;
   if (config.auth.mode !== 'password') return error(404, 'login is handled by the identity proxy');
   if (foreignOrigin(request)) return error(403, 'cross-origin request refused');
   const key = clientKey(request, config);
-  const wait = loginBuckets.empty(key);
+  const wait = await tenant.login.wait(key);
   if (wait) return error(429, 'too many login attempts', { 'retry-after': String(wait) });
   const text = await readLimited(request, 4096);
   let password;
@@ -37,12 +37,12 @@ async function login(request, state) {
     return error(400, 'expected JSON {"password": "..."}');
   }
   if (!(await verifyPassword(password, config.auth.hash))) {
-    loginBuckets.take(key);
+    await tenant.login.failed(key);
     return error(401, 'wrong password');
   }
   // Rotation: the old session (if any) dies, the new one gets a fresh id.
   const previous = await sessions.check(readCookie(request));
-  if (previous) sessions.revoke(previous);
+  if (previous) await sessions.revoke(previous);
   const url = new URL(request.url);
   if (isPlainLocal(url) && !warnedPlainLocal) {
     warnedPlainLocal = true;
@@ -56,7 +56,7 @@ async function logout(request, state) {
   if (foreignOrigin(request)) return error(403, 'cross-origin request refused');
   if (state.config.auth.mode === 'password') {
     const current = await state.sessions.check(readCookie(request));
-    if (current) state.sessions.revoke(current);
+    if (current) await state.sessions.revoke(current);
   }
   return noContent({ 'set-cookie': clearCookie(new URL(request.url)) });
 }

@@ -15,24 +15,32 @@ import { error } from './http.mjs';
 import { forward } from './proxy.mjs';
 import { Buckets } from './rate-limit.mjs';
 import { Sessions } from './sessions.mjs';
+import { tenantLink, TenantUnavailable } from './tenant-link.mjs';
+
+// The Durable Object class the TENANT binding names (wrangler.toml).
+export { TenantState } from './tenant.mjs';
 
 const CSRF_HEADER = 'x-requested-with';
 const CSRF_VALUE = 'zscaler-wasm';
 
 // One state per isolate: one wasm client, so its token cache and
 // single-flight minting are shared by every request this isolate serves.
+// What must be one across isolates (the token's mint, revocations, login
+// throttle) goes through `tenant`: the Durable Object, or this isolate's
+// memory when the binding is absent.
 let state;
 
 function isolateState(env) {
   if (!state) {
     const config = readConfig(env);
+    const tenant = tenantLink(env, config);
     state = {
       config,
-      client: new ZscalerClient(config.client),
-      sessions: new Sessions(config.sessionSecret, config.sessionTtl),
+      tenant,
+      client: new ZscalerClient(tenant.clientOptions),
+      sessions: new Sessions(config.sessionSecret, config.sessionTtl, tenant.revocations),
       verifier: config.auth.mode === 'access' ? new AccessVerifier(config.auth) : null,
       apiBuckets: new Buckets(config.rate),
-      loginBuckets: new Buckets(config.login),
       // Last-resort scrub: values that must never leave in a response.
       secrets: [env.ZSCALER_CLIENT_SECRET, env.ZSCALER_PRIVATE_KEY].filter((s) => typeof s === 'string' && s.length >= 8),
     };
@@ -82,6 +90,8 @@ export default {
     try {
       return await route(request, env);
     } catch (err) {
+      // Fail closed: without the shared state no session is known good.
+      if (err instanceof TenantUnavailable) return error(503, 'session state unavailable', { 'retry-after': '1' });
       console.error(`unhandled: ${err?.name}`);
       return error(500, 'internal error');
     }

@@ -1,7 +1,8 @@
 // Password-mode sessions: the cookie holds `id.expiry.signature` (HMAC-SHA256),
 // so any isolate holding SESSION_SECRET can check it; logout revokes the id
-// in this isolate and clears the cookie. Without SESSION_SECRET each isolate
-// signs with its own random key (sessions then live in one isolate only).
+// in the revocation list (the tenant's Durable Object, else this isolate:
+// see tenant-link.mjs) and clears the cookie. Without SESSION_SECRET each
+// isolate signs with its own random key (sessions then live in one isolate).
 import { b64urlDecode, b64urlEncode, randomId } from './bytes.mjs';
 
 const SECURE_NAME = '__Host-zs_session';
@@ -38,9 +39,10 @@ export function readCookie(request) {
 }
 
 export class Sessions {
-  constructor(secret, ttlSeconds) {
+  /** `revocations`: `{ has(id), add(id, expires) }`, both async. */
+  constructor(secret, ttlSeconds, revocations) {
     this.ttl = ttlSeconds;
-    this.revoked = new Map(); // id -> expiry (ms); pruned as they lapse
+    this.revocations = revocations;
     const raw = secret ? new TextEncoder().encode(secret) : crypto.getRandomValues(new Uint8Array(32));
     this.key = crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   }
@@ -65,13 +67,12 @@ export class Sessions {
     }
     const ok = await crypto.subtle.verify('HMAC', await this.key, sig, new TextEncoder().encode(`${parts[0]}.${parts[1]}`));
     const expires = Number(parts[1]);
-    if (!ok || expires <= Date.now() || this.revoked.has(parts[0])) return null;
+    // Only a correctly signed, unexpired cookie costs a revocation lookup.
+    if (!ok || expires <= Date.now() || (await this.revocations.has(parts[0]))) return null;
     return { id: parts[0], expires };
   }
 
   revoke(session) {
-    const now = Date.now();
-    for (const [id, exp] of this.revoked) if (exp <= now) this.revoked.delete(id);
-    this.revoked.set(session.id, session.expires);
+    return this.revocations.add(session.id, session.expires);
   }
 }

@@ -1,0 +1,116 @@
+// How an isolate reaches the state it shares with every other isolate of
+// the tenant: the TENANT Durable Object (tenant.mjs) when the binding
+// exists, else this isolate's own memory (fine for one workerd process;
+// on Cloudflare each isolate then mints, throttles and revokes alone).
+// Both links have the same shape, so the routes do not care which it is.
+import { Buckets } from './rate-limit.mjs';
+
+// The wasm client asks this URL for tokens (its `tokenEndpoint` source);
+// the fetch hook answers it from the Durable Object. `.invalid` never
+// resolves, so if the hook were ever bypassed nothing would be sent.
+const TOKEN_URL = 'https://tenant-state.invalid/token';
+
+/** A Durable Object call failed: the routes answer 503 (fail closed), never
+ *  "not revoked" or "not throttled". */
+export class TenantUnavailable extends Error {
+  constructor(what) {
+    super(`tenant state unreachable (${what})`);
+    this.name = 'TenantUnavailable';
+  }
+}
+
+export function tenantLink(env, config) {
+  if (env.TENANT) return durableLink(env.TENANT, config);
+  console.log('TENANT binding absent: state is per isolate');
+  return localLink(config);
+}
+
+function localLink(config) {
+  const revoked = new Map(); // id -> expiry (ms); pruned as they lapse
+  const buckets = new Buckets(config.login);
+  return {
+    shared: false,
+    clientOptions: config.client,
+    revocations: {
+      async has(id) {
+        return revoked.has(id);
+      },
+      async add(id, expires) {
+        const now = Date.now();
+        for (const [k, exp] of revoked) if (exp <= now) revoked.delete(k);
+        revoked.set(id, expires);
+      },
+    },
+    login: {
+      async wait(key) {
+        return buckets.empty(key);
+      },
+      async failed(key) {
+        buckets.take(key);
+      },
+    },
+  };
+}
+
+/** One object per tenant: the API credential it mints for. */
+function tenantName({ client }) {
+  return JSON.stringify([client.clientId, client.tokenUrl ?? '', client.vanityDomain ?? '', client.cloud ?? '']);
+}
+
+function durableLink(namespace, config) {
+  const id = namespace.idFromName(tenantName(config));
+  // A stub per call: a stub belongs to the request that made it.
+  const call = async (what, fn) => {
+    try {
+      return await fn(namespace.get(id));
+    } catch (err) {
+      console.error(`tenant state ${what} failed: ${err?.name}`);
+      throw new TenantUnavailable(what);
+    }
+  };
+  // A revocation is final, so ids already known revoked need no round trip.
+  const knownRevoked = new Set();
+  // The token the API last refused, passed along with the next token
+  // request so the object replaces it (once, however many isolates ask).
+  let stale;
+
+  const hook = async (url, init) => {
+    if (url === TOKEN_URL) {
+      const refused = stale;
+      stale = undefined;
+      const { accessToken, expiresAt } = await call('token', (s) => s.token(refused));
+      const expiresIn = Math.max(1, Math.floor((expiresAt - Date.now()) / 1000));
+      return new Response(JSON.stringify({ access_token: accessToken, token_type: 'Bearer', expires_in: expiresIn }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    }
+    const res = await fetch(url, init);
+    const auth = init?.headers?.authorization;
+    if (res.status === 401 && typeof auth === 'string' && auth.startsWith('Bearer ')) stale = auth.slice(7);
+    return res;
+  };
+
+  // The isolate's client keeps its own cache of the object's token (no
+  // round trip per call) and asks again a minute before it lapses.
+  const { clientId, clientSecret, privateKey, tokenUrl, vanityDomain, ...rest } = config.client;
+  return {
+    shared: true,
+    clientOptions: { ...rest, tokenEndpoint: TOKEN_URL, fetch: hook },
+    revocations: {
+      async has(sessionId) {
+        if (knownRevoked.has(sessionId)) return true;
+        const revoked = await call('isRevoked', (s) => s.isRevoked(sessionId));
+        if (revoked) {
+          if (knownRevoked.size >= 10_000) knownRevoked.clear();
+          knownRevoked.add(sessionId);
+        }
+        return revoked;
+      },
+      add: (sessionId, expires) => call('revoke', (s) => s.revoke(sessionId, expires)),
+    },
+    login: {
+      wait: (key) => call('loginWait', (s) => s.loginWait(key)),
+      failed: (key) => call('loginFailed', (s) => s.loginFailed(key)),
+    },
+  };
+}
