@@ -77,8 +77,8 @@ node -e '
   exportsMap["./package.json"] = "./package.json";
   pkg.exports = exportsMap;
   pkg.files = [...pkg.files, ...names.map((n) => `${n}/`)];
-  // The runtime entries load the wasm when imported: a bundler must keep
-  // each product folder's too, or its worker starts with no wasm loaded.
+  // The runtime entries load the wasm when imported: bundlers must keep
+  // those of every product folder too, or a worker starts with no wasm.
   pkg.sideEffects = [...pkg.sideEffects, ...names.flatMap((n) => pkg.sideEffects.map((f) => f.replace("./", `./${n}/`)))];
   fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
 ' "$out/package.json" $products
