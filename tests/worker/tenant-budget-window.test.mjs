@@ -49,6 +49,7 @@ test('a lease never released lapses', () => {
   const { ids } = at(b, 0, ['zia', 'POST'], ['zia', 'POST']);
   assert.deepEqual(b.pump(4_000).granted, []);
   assert.deepEqual(b.pump(6_000).granted, [ids[1].id], 'lapsed at 5 s, out of the window at 6 s');
+  assert.deepEqual([...b.leases.keys()], [ids[1].id], 'the lapsed lease is forgotten');
 });
 
 test('waiters are served in arrival order, a later one never overtakes', () => {

@@ -5,6 +5,8 @@
 // worker's own refusals say `rate budget exhausted`; the emulator's never do.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createSign, generateKeyPairSync } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { call, CSRF, CUSTOMER, login, startEmulator, startIsolates, workerEnv } from './harness.mjs';
 import { leakCheck } from './leaks.mjs';
 
@@ -132,6 +134,35 @@ test('a call whose browser went away gives its slot back', async () => {
   await new Promise((r) => setTimeout(r, 3_500));
   const next = await write(b, cb, `after-gone-${Date.now()}`);
   assert.equal(next.status, 200, next.text);
+});
+
+// Access mode, where cookie checks do not ask the object, so an API call
+// with a token already cached gets as far as its lease. workerd evicts the
+// idle object after 10 s; without its storage directory it cannot start
+// again, as when it is unreachable on Cloudflare.
+test('when the object is unreachable, budgeted calls are not sent and get 503', async () => {
+  const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...keys.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' };
+  const env = workerEnv(emu, { AUTH_MODE: 'access', ACCESS_AUD: 'aud', ACCESS_JWKS: JSON.stringify({ keys: [jwk] }), ADMIN_PASSWORD_HASH: undefined });
+  const { bases, stateDir, log } = await startIsolates(env, { replicas: 1 });
+  const b64u = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const head = `${b64u({ alg: 'RS256', kid: 'k1', typ: 'JWT' })}.${b64u({ aud: ['aud'], sub: 'u', exp: Math.floor(Date.now() / 1000) + 600 })}`;
+  const assertion = `${head}.${createSign('RSA-SHA256').update(head).sign(keys.privateKey).toString('base64url')}`;
+  const get = (base, path) => call(`${base}/api${path}`, { headers: { 'cf-access-jwt-assertion': assertion, ...CSRF } });
+  for (const base of bases) assert.equal((await get(base, ZPA_APPS)).status, 200, 'each isolate holds the token');
+  rmSync(stateDir, { recursive: true, force: true });
+  await new Promise((r) => setTimeout(r, 12_000));
+  await control('stats', 'DELETE');
+  for (const base of bases) {
+    const res = await get(base, ZPA_APPS);
+    assert.equal(res.status, 503, res.text);
+    assert.deepEqual(res.json(), { error: 'rate budget unavailable' });
+    assert.equal(res.headers.get('retry-after'), '1');
+  }
+  assert.equal((await stats()).api_requests, 0, 'nothing was sent unbudgeted');
+  // A product without documented limits needs no lease, so it still works.
+  assert.equal((await get(bases[0], '/ziam/admin/api/v1/users?limit=1')).status, 200);
+  assert.match(log(), /tenant state lease failed/);
 });
 
 // Without the binding the worker behaves as before: no budget, and the

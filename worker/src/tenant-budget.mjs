@@ -128,6 +128,8 @@ export class RateBudget {
       }
     }
     this.queue = waiting;
+    // Leases never released are forgotten once they lapse.
+    for (const [id, slots] of this.leases) if (slots.every((s) => this.end(s, now) !== Infinity)) this.leases.delete(id);
     // Retry-After once the refused are out of the queue, so they do not
     // count themselves as ahead.
     for (const r of refused) {
