@@ -24,7 +24,9 @@ const control = async (path, method = 'POST', body) =>
   (await fetch(`${emu.url}/_emulator/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) })).json();
 const stats = () => control('stats', 'GET');
 const sessionAt = async (base, cookie) => (await call(`${base}/auth/session`, { headers: { cookie } })).json();
-const apiAt = (base, cookie) => call(`${base}/api/zia/api/v1/users?pageSize=1`, { headers: { cookie, ...CSRF } });
+// ZIdentity documents no rate limit, so bursts here test the token and
+// sessions, not the rate budget (tenant-budget.test.mjs).
+const apiAt = (base, cookie) => call(`${base}/api/ziam/admin/api/v1/users?limit=1`, { headers: { cookie, ...CSRF } });
 
 test('a logout through one isolate rejects the cookie in every other', async () => {
   const { bases } = await startIsolates(workerEnv(emu, SECRET), { replicas: 2 });

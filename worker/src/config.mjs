@@ -75,6 +75,9 @@ export function readConfig(env) {
     sessionSecret: env.SESSION_SECRET || '',
     bodyLimit: number(env, 'MAX_BODY_BYTES', 1024 * 1024),
     rate: { burst: number(env, 'RATE_LIMIT_BURST', 100), perSecond: number(env, 'RATE_LIMIT_PER_SECOND', 20) },
+    // Longest an API call waits for the tenant's shared rate budget
+    // (TENANT binding) before the browser gets 429 and Retry-After.
+    budgetMaxWaitMs: number(env, 'RATE_BUDGET_MAX_WAIT_SECONDS', 10) * 1000,
     login: { burst: number(env, 'LOGIN_RATE_LIMIT_BURST', 5), perSecond: number(env, 'LOGIN_RATE_LIMIT_PER_SECOND', 1 / 12) },
     clientIpHeader: env.CLIENT_IP_HEADER === undefined ? 'cf-connecting-ip' : String(env.CLIENT_IP_HEADER).toLowerCase(),
   };

@@ -4,6 +4,8 @@
 // on Cloudflare each isolate then mints, throttles and revokes alone).
 // Both links have the same shape, so the routes do not care which it is.
 import { Buckets } from './rate-limit.mjs';
+import { PRODUCTS } from './registry.mjs';
+import { bucketsFor, limitsFrom } from './tenant-budget.mjs';
 
 // The wasm client asks this URL for tokens (its `tokenEndpoint` source);
 // the fetch hook answers it from the Durable Object. `.invalid` never
@@ -57,6 +59,27 @@ function tenantName({ client }) {
   return JSON.stringify([client.clientId, client.tokenUrl ?? '', client.vanityDomain ?? '', client.cloud ?? '']);
 }
 
+// Which products have windows, and where each one's paths start: the
+// isolate asks the object only for calls a documented limit covers.
+const LIMITS = limitsFrom(PRODUCTS);
+const GATEWAYS = PRODUCTS.map((p) => [p.gateway + '/', p.name]);
+
+/** The registry product an API URL belongs to, or null. */
+function productOf(url, basePath) {
+  let path = new URL(url).pathname;
+  if (basePath && path.startsWith(basePath)) path = path.slice(basePath.length);
+  return GATEWAYS.find(([prefix]) => path.startsWith(prefix))?.[1] ?? null;
+}
+
+/** What the browser gets instead of the API's answer when the budget says
+ *  no: as the wasm client hands it back, proxy.mjs passes it on. */
+function refusal(status, error, retryAfterSeconds) {
+  return new Response(JSON.stringify({ error }), {
+    status,
+    headers: { 'content-type': 'application/json', 'retry-after': String(retryAfterSeconds) },
+  });
+}
+
 function durableLink(namespace, config) {
   const id = namespace.idFromName(tenantName(config));
   // A stub per call: a stub belongs to the request that made it.
@@ -84,10 +107,40 @@ function durableLink(namespace, config) {
         headers: { 'content-type': 'application/json' },
       });
     }
-    const res = await fetch(url, init);
+    const res = await budgeted(url, init);
     const auth = init?.headers?.authorization;
     if (res.status === 401 && typeof auth === 'string' && auth.startsWith('Bearer ')) stale = auth.slice(7);
     return res;
+  };
+
+  // Every API request leases a slot of the tenant's rate budget from the
+  // object first (waiting in line with every isolate's calls), and gives
+  // it back once the answer's headers are in: the object counts the slot
+  // from then (tenant-budget.mjs says why). The release is awaited: left
+  // running, it could be cancelled with the request, and the slot would
+  // stay taken until its lease lapses.
+  const basePath = config.client.baseUrl ? new URL(config.client.baseUrl).pathname.replace(/\/$/, '') : '';
+  const budgeted = async (url, init) => {
+    const product = productOf(url, basePath);
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (!product || !bucketsFor(LIMITS, product, method).length) return fetch(url, init);
+    let lease;
+    try {
+      // Forwarded calls carry no operationId, so operation quotas are left
+      // to the API (as in the wasm client's own pacer).
+      lease = await call('lease', (s) => s.lease(product, method, undefined, config.budgetMaxWaitMs));
+    } catch (err) {
+      if (!(err instanceof TenantUnavailable)) throw err;
+      // Fail closed: without the object no isolate knows what the others sent.
+      return refusal(503, 'rate budget unavailable', 1);
+    }
+    if (lease.retryAfterMs !== undefined) return refusal(429, 'rate budget exhausted', Math.max(1, Math.ceil(lease.retryAfterMs / 1000)));
+    try {
+      if (init?.signal?.aborted) throw init.signal.reason ?? new Error('aborted');
+      return await fetch(url, init);
+    } finally {
+      await call('release', (s) => s.release(lease.id)).catch(() => {});
+    }
   };
 
   // The isolate's client keeps its own cache of the object's token (no
@@ -95,7 +148,9 @@ function durableLink(namespace, config) {
   const { clientId, clientSecret, privateKey, tokenUrl, vanityDomain, ...rest } = config.client;
   return {
     shared: true,
-    clientOptions: { ...rest, tokenEndpoint: TOKEN_URL, fetch: hook },
+    // The object's budget paces every isolate: the client's own pacer,
+    // which sees only this isolate's calls, would only add waits.
+    clientOptions: { ...rest, pacing: false, tokenEndpoint: TOKEN_URL, fetch: hook },
     revocations: {
       async has(sessionId) {
         if (knownRevoked.has(sessionId)) return true;

@@ -8,6 +8,8 @@ import { DurableObject } from 'cloudflare:workers';
 import { ZscalerClient } from 'zscaler-wasm';
 import { readConfig } from './config.mjs';
 import { Buckets } from './rate-limit.mjs';
+import { PRODUCTS } from './registry.mjs';
+import { Gate, limitsFrom } from './tenant-budget.mjs';
 
 // A token is replaced this long before it expires, so an isolate that
 // caches what we hand out (and itself refreshes a minute early) never
@@ -27,6 +29,10 @@ export class TenantState extends DurableObject {
     this.minting = null; // { generation, since, done }
     this.generation = 0;
     this.loginBuckets = new Buckets(this.config.login);
+    // The upstream rate budget: memory only (an evicted object starts its
+    // windows over; it is not evicted while calls wait on it). A lease
+    // never released is over once the client's request timeout has passed.
+    this.budget = new Gate(limitsFrom(PRODUCTS), { leaseTtlMs: (this.config.client.timeoutMs ?? 30_000) + 1_000 });
     // Revocations are stored: they must outlive an eviction of this object.
     this.revoked = new Map(); // id -> expiry (ms)
     ctx.blockConcurrencyWhile(async () => {
@@ -107,5 +113,18 @@ export class TenantState extends DurableObject {
 
   async loginFailed(key) {
     this.loginBuckets.take(key);
+  }
+
+  // --- Rate budget (tenant-budget.mjs) ---
+
+  /** Waits for a send slot for one API request: `{ id, waitedMs }` (then
+   *  `release(id)` once its answer is back) or `{ retryAfterMs }` when the
+   *  wait would pass `maxWaitMs`. */
+  async lease(product, method, operation, maxWaitMs) {
+    return this.budget.lease(product, method, operation, maxWaitMs);
+  }
+
+  async release(id) {
+    this.budget.release(id);
   }
 }
