@@ -4,6 +4,7 @@
 // on Cloudflare each isolate then mints, throttles and revokes alone).
 // Both links have the same shape, so the routes do not care which it is.
 import { Buckets } from './rate-limit.mjs';
+import { AuditTrail, MemoryStorage } from './tenant-audit.mjs';
 
 // The wasm client asks this URL for tokens (its `tokenEndpoint` source);
 // the fetch hook answers it from the Durable Object. `.invalid` never
@@ -49,8 +50,12 @@ function localLink(config) {
         buckets.take(key);
       },
     },
+    // A ring buffer of this isolate's writes only, lost with the isolate.
+    audit: auditIn(new AuditTrail(new MemoryStorage(), config.audit)),
   };
 }
+
+const auditIn = (trail) => ({ record: (e) => trail.record(e), list: (f) => trail.list(f) });
 
 /** One object per tenant: the API credential it mints for. */
 function tenantName({ client }) {
@@ -111,6 +116,12 @@ function durableLink(namespace, config) {
     login: {
       wait: (key) => call('loginWait', (s) => s.loginWait(key)),
       failed: (key) => call('loginFailed', (s) => s.loginFailed(key)),
+    },
+    audit: {
+      // One retry with the same entry: its id makes the object record it
+      // once even when the first call did land but its answer was lost.
+      record: (entry) => call('auditRecord', (s) => s.auditRecord(entry)).catch(() => call('auditRecord', (s) => s.auditRecord(entry))),
+      list: (filter) => call('auditList', (s) => s.auditList(filter)),
     },
   };
 }
