@@ -32,8 +32,9 @@ export class MemoryStorage {
   }
 }
 
-// Keys sort by time, then by the write's id: storage order is trail order.
-const keyOf = (e) => `${PREFIX}${String(e.at).padStart(15, '0')}:${e.id}`;
+// Keys sort by the order the trail recorded the writes (`seq`), not by
+// the isolates' clocks, which are coarse and need not agree.
+const keyOf = (e) => `${PREFIX}${String(e.seq).padStart(15, '0')}`;
 
 export class AuditTrail {
   constructor(storage, { maxEntries, maxAgeDays } = AUDIT_DEFAULTS) {
@@ -42,6 +43,7 @@ export class AuditTrail {
     this.maxAgeMs = maxAgeDays * 24 * 3600_000;
     this.entries = []; // oldest first, as stored
     this.ids = new Set();
+    this.seq = 0;
     this.loaded = null;
   }
 
@@ -49,6 +51,7 @@ export class AuditTrail {
     this.loaded ??= this.storage.list({ prefix: PREFIX }).then((stored) => {
       this.entries = [...stored.values()];
       for (const e of this.entries) this.ids.add(e.id);
+      this.seq = this.entries.at(-1)?.seq ?? 0;
     });
     return this.loaded;
   }
@@ -64,7 +67,7 @@ export class AuditTrail {
     // Memory first, all before the first await: a concurrent call sees a
     // consistent trail, and the object's output gate holds the answer
     // until the storage writes below are done.
-    const e = { ...entry, activatedAt: null };
+    const e = { ...entry, seq: ++this.seq, activatedAt: null };
     const changed = [e];
     if (e.activation && ok(e.status)) {
       e.activatedAt = e.at;
@@ -91,7 +94,6 @@ export class AuditTrail {
 
   /** Drops entries past the bounds from memory; returns them. */
   prune(now) {
-    this.entries.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
     let cut = Math.max(0, this.entries.length - this.maxEntries);
     while (cut < this.entries.length && this.entries[cut].at < now - this.maxAgeMs) cut += 1;
     const dropped = this.entries.splice(0, cut);

@@ -51,11 +51,9 @@ function localLink(config) {
       },
     },
     // A ring buffer of this isolate's writes only, lost with the isolate.
-    audit: auditIn(new AuditTrail(new MemoryStorage(), config.audit)),
+    audit: new AuditTrail(new MemoryStorage(), config.audit),
   };
 }
-
-const auditIn = (trail) => ({ record: (e) => trail.record(e), list: (f) => trail.list(f) });
 
 /** One object per tenant: the API credential it mints for. */
 function tenantName({ client }) {
