@@ -1,7 +1,7 @@
 // The Activity view: the backend's audit trail of writes. A change saved in
 // the console appears with its method, path, status and request id; the
 // product filter narrows the list; a hostile path shows as text; the CSV
-// export downloads the trail.
+// and JSON exports download what the filter selects.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -102,4 +102,9 @@ test('a hostile path is shown as text, and the CSV export downloads it', { skip 
   assert.equal(lines[0], 'time,person,method,path,product,status,request_id,staged,activation,activated_at');
   assert.ok(lines[1].includes(`"/zia/api/v1/departments/""/><img src=x onerror=alert(1)>"`), lines[1]);
   assert.equal(lines.length, 1 + (await rows(page)).length, 'the filtered trail, one line per write');
+  const asJson = page.waitForEvent('download');
+  await page.click('#export-json');
+  const entries = JSON.parse(await readFile(await (await asJson).path(), 'utf8'));
+  assert.equal(entries[0].path, `/zia/api/v1/departments/${XSS_IMG}`);
+  assert.ok(entries.every((e) => e.product === 'zia'), 'the export follows the filter');
 });

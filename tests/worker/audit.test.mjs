@@ -249,8 +249,17 @@ test('a retried record with the same id is recorded once; the bound and age hold
   assert.ok(toCsv([]).startsWith('time,person,'));
 });
 
+test('the read-only role may read the trail, and its refused writes are not in it', async () => {
+  const base = await startWorker(workerEnv(emu, { READ_ONLY: 'true' }));
+  const { cookie } = await login(base);
+  assert.equal((await write(base, cookie, 'POST', `${ZPA}/segmentGroup`, { name: 'ro', enabled: true })).status, 403);
+  const t = await trail(base, cookie);
+  assert.deepEqual(t.entries, []);
+  assert.equal((await call(`${base}/audit.csv`, { headers: { cookie, ...CSRF } })).status, 200);
+});
+
 test('without the binding each isolate keeps its own ring buffer and says so', async () => {
-  const { bases } = await startIsolates(workerEnv(emu, SECRET), { replicas: 1, tenant: false });
+  const { bases, log } = await startIsolates(workerEnv(emu, SECRET), { replicas: 1, tenant: false });
   const [a, b] = bases;
   const { cookie } = await login(a);
   assert.equal((await write(a, cookie, 'POST', `${ZPA}/segmentGroup`, { name: 'local', enabled: true })).status, 201);
@@ -258,6 +267,8 @@ test('without the binding each isolate keeps its own ring buffer and says so', a
   assert.equal(ta.shared, false);
   assert.equal(ta.entries.length, 1);
   assert.equal((await trail(b, cookie)).entries.length, 0, 'the other isolate never saw the write');
+  await new Promise((r) => setTimeout(r, 200)); // let workerd flush its log
+  assert.match(log(), /TENANT binding absent: state is per isolate \(.*audit trail\)/);
 });
 
 leakCheck(emuReady);

@@ -22,7 +22,7 @@ export class TenantUnavailable extends Error {
 
 export function tenantLink(env, config) {
   if (env.TENANT) return durableLink(env.TENANT, config);
-  console.log('TENANT binding absent: state is per isolate');
+  console.log('TENANT binding absent: state is per isolate (token, revocations, login throttle, audit trail)');
   return localLink(config);
 }
 
