@@ -38,7 +38,7 @@ const RULES = rulesFrom(PRODUCTS);
 const TRICKY = /%2e|%2f|%5c|%00|\\|\/\.{1,2}(\/|$)|\/\//i;
 const SAFE_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]+$/;
 
-/** `{ ok: true }` or `{ status, error }` for a method and an API path
+/** `{ ok: true, read }` (read: a GET or a read POST) or `{ status, error }` for a method and an API path
  *  (already stripped of `/api`, still percent-encoded as received). */
 export function checkDestination(method, path, { apiOrigin, customerId, readOnly }) {
   if (!SAFE_CHARS.test(path) || TRICKY.test(path)) return { status: 403, error: 'destination not allowed' };
@@ -58,5 +58,5 @@ export function checkDestination(method, path, { apiOrigin, customerId, readOnly
   if (!rule.methods.includes(method)) return { status: 405, error: 'method not allowed', allow: rule.methods };
   const isRead = method === 'GET' || (method === 'POST' && Boolean(rule.readPosts?.test(path)));
   if (readOnly && !isRead) return { status: 403, error: 'read-only role' };
-  return { ok: true };
+  return { ok: true, read: isRead };
 }

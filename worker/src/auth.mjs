@@ -7,11 +7,13 @@ import { clearCookie, isPlainLocal, readCookie, setCookie } from './sessions.mjs
 
 let warnedPlainLocal = false;
 
-/** The caller's session `{ id, expires }`, or null. */
+/** The caller's session `{ id, expires, email? }`, or null. */
 export async function identify(request, state) {
   if (state.config.auth.mode === 'access') {
     const claims = await state.verifier.verify(request.headers.get(ACCESS_HEADER));
-    return claims ? { id: `access:${claims.sub ?? claims.email ?? ''}`, expires: claims.exp * 1000 } : null;
+    if (!claims) return null;
+    // `email` names the admin in the audit trail.
+    return { id: `access:${claims.sub ?? claims.email ?? ''}`, expires: claims.exp * 1000, email: claims.email };
   }
   return state.sessions.check(readCookie(request));
 }

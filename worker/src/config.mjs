@@ -1,6 +1,7 @@
 // Reads the worker's bindings once per isolate. Names follow the official
 // SDKs' environment variables; see docs/worker.md for the full list.
 import { parseHash } from './password.mjs';
+import { AUDIT_DEFAULTS, AUDIT_MAX_ENTRIES_LIMIT } from './tenant-audit.mjs';
 
 const flag = (v) => /^(1|true|yes|on)$/i.test(String(v ?? '').trim());
 
@@ -79,6 +80,10 @@ export function readConfig(env) {
     // (TENANT binding) before the browser gets 429 and Retry-After.
     budgetMaxWaitMs: number(env, 'RATE_BUDGET_MAX_WAIT_SECONDS', 10) * 1000,
     login: { burst: number(env, 'LOGIN_RATE_LIMIT_BURST', 5), perSecond: number(env, 'LOGIN_RATE_LIMIT_PER_SECOND', 1 / 12) },
+    audit: {
+      maxEntries: Math.min(AUDIT_MAX_ENTRIES_LIMIT, Math.ceil(number(env, 'AUDIT_MAX_ENTRIES', AUDIT_DEFAULTS.maxEntries))),
+      maxAgeDays: AUDIT_DEFAULTS.maxAgeDays,
+    },
     clientIpHeader: env.CLIENT_IP_HEADER === undefined ? 'cf-connecting-ip' : String(env.CLIENT_IP_HEADER).toLowerCase(),
   };
 }

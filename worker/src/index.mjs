@@ -9,6 +9,7 @@
 import { ZscalerClient } from 'zscaler-wasm';
 import { AccessVerifier } from './access-jwt.mjs';
 import { serveAsset } from './assets.mjs';
+import { auditRoute } from './audit.mjs';
 import { authRoute, identify, mediateToken } from './auth.mjs';
 import { readConfig } from './config.mjs';
 import { error } from './http.mjs';
@@ -51,14 +52,15 @@ function isolateState(env) {
   return state;
 }
 
-/** Session, CSRF header and rate limit, for every call that reaches the API. */
+/** Session, CSRF header and rate limit, for every call that reaches the
+ *  API (and the audit trail): `{ denied }`, a response, or `{ session }`. */
 async function guard(request, s) {
   const session = await identify(request, s);
-  if (!session) return error(401, 'session expired');
-  if (request.headers.get(CSRF_HEADER) !== CSRF_VALUE) return error(403, `missing ${CSRF_HEADER} header`);
+  if (!session) return { denied: error(401, 'session expired') };
+  if (request.headers.get(CSRF_HEADER) !== CSRF_VALUE) return { denied: error(403, `missing ${CSRF_HEADER} header`) };
   const wait = s.apiBuckets.take(session.id);
-  if (wait) return error(429, 'too many requests', { 'retry-after': String(wait) });
-  return null;
+  if (wait) return { denied: error(429, 'too many requests', { 'retry-after': String(wait) }) };
+  return { session };
 }
 
 async function route(request, env) {
@@ -75,12 +77,18 @@ async function route(request, env) {
   const auth = authRoute(request, s, path);
   if (auth) return auth;
   if (path === '/api' || path.startsWith('/api/')) {
-    return (await guard(request, s)) ?? forward(request, path.slice(4), s);
+    const { denied, session } = await guard(request, s);
+    return denied ?? forward(request, path.slice(4), s, session);
+  }
+  // The audit trail of writes (audit.mjs): same guard as /api; any role.
+  if (path === '/audit' || path === '/audit.csv') {
+    const { denied } = await guard(request, s);
+    return denied ?? auditRoute(request, s, path);
   }
   if (path === '/token') {
     if (!s.config.tokenMediating) return error(404, 'not found');
     if (request.method !== 'POST') return error(405, 'method not allowed', { allow: 'POST' });
-    return (await guard(request, s)) ?? mediateToken(s);
+    return (await guard(request, s)).denied ?? mediateToken(s);
   }
   return serveAsset(request, env);
 }

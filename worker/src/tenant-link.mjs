@@ -6,6 +6,7 @@
 import { Buckets } from './rate-limit.mjs';
 import { PRODUCTS } from './registry.mjs';
 import { bucketsFor, limitsFrom } from './tenant-budget.mjs';
+import { AuditTrail, MemoryStorage } from './tenant-audit.mjs';
 
 // The wasm client asks this URL for tokens (its `tokenEndpoint` source);
 // the fetch hook answers it from the Durable Object. `.invalid` never
@@ -23,7 +24,7 @@ export class TenantUnavailable extends Error {
 
 export function tenantLink(env, config) {
   if (env.TENANT) return durableLink(env.TENANT, config);
-  console.log('TENANT binding absent: state is per isolate');
+  console.log('TENANT binding absent: state is per isolate (token, revocations, login throttle, audit trail)');
   return localLink(config);
 }
 
@@ -51,6 +52,8 @@ function localLink(config) {
         buckets.take(key);
       },
     },
+    // A ring buffer of this isolate's writes only, lost with the isolate.
+    audit: new AuditTrail(new MemoryStorage(), config.audit),
   };
 }
 
@@ -166,6 +169,12 @@ function durableLink(namespace, config) {
     login: {
       wait: (key) => call('loginWait', (s) => s.loginWait(key)),
       failed: (key) => call('loginFailed', (s) => s.loginFailed(key)),
+    },
+    audit: {
+      // One retry with the same entry: its id makes the object record it
+      // once even when the first call did land but its answer was lost.
+      record: (entry) => call('auditRecord', (s) => s.auditRecord(entry)).catch(() => call('auditRecord', (s) => s.auditRecord(entry))),
+      list: (filter) => call('auditList', (s) => s.auditList(filter)),
     },
   };
 }

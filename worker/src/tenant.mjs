@@ -10,6 +10,7 @@ import { readConfig } from './config.mjs';
 import { Buckets } from './rate-limit.mjs';
 import { PRODUCTS } from './registry.mjs';
 import { Gate, limitsFrom } from './tenant-budget.mjs';
+import { AuditTrail } from './tenant-audit.mjs';
 
 // A token is replaced this long before it expires, so an isolate that
 // caches what we hand out (and itself refreshes a minute early) never
@@ -126,5 +127,20 @@ export class TenantState extends DurableObject {
 
   async release(id) {
     this.budget.release(id);
+  }
+
+  // The audit trail (tenant-audit.mjs): stored, bounded, one entry per
+  // write id. Loaded from storage on first use after a (re)start.
+  auditTrail() {
+    this.audit ??= new AuditTrail(this.ctx.storage, this.config.audit);
+    return this.audit;
+  }
+
+  async auditRecord(entry) {
+    return this.auditTrail().record(entry);
+  }
+
+  async auditList(filter) {
+    return this.auditTrail().list(filter);
   }
 }

@@ -1,13 +1,13 @@
 // Start-up: load the wasm client, ask the backend whether we are signed
 // in, then show either the sign-in screen or the console.
-import { $ } from './dom.js';
+import { $, h } from './dom.js';
 import { app } from './state.js';
 import { loadWasm, makeClient } from './client.js';
 import { getSession, signOut } from './session.js';
 import { showSignIn, wireSignIn } from './views/signin.js';
 import { wireActivation } from './activation.js';
 import { clearNotice } from './notice.js';
-import { render } from './router.js';
+import { ACTIVITY, render } from './router.js';
 import { loadProducts, renderNav } from './products.js';
 import { RESOURCES } from './resources/index.js';
 import { describe } from './errors.js';
@@ -48,6 +48,9 @@ async function main() {
   window.addEventListener('hashchange', () => { if (app.session) render(); });
   await Promise.all([loadWasm(), loadProducts()]);
   renderNav(RESOURCES);
+  // The audit trail of writes, after the products' views.
+  $('nav').append(h('div', { class: 'nav-group' },
+    h('span', { class: 'nav-product', text: 'Audit' }), h('a', { href: `#/${ACTIVITY}`, text: 'Activity' })));
   const session = await getSession();
   if (session.authenticated) await enter(session);
   else showSignIn();

@@ -15,6 +15,9 @@ export async function loadProducts() {
 
 const byName = (name) => products.find((p) => p.name === name);
 
+/** Every product's route name, in registry order (the Activity filter). */
+export const productNames = () => products.map((p) => p.name);
+
 /** The product's display title ("ZPA"), or its route name if unknown. */
 export const titleOf = (name) => byName(name)?.title ?? name;
 

@@ -6,6 +6,7 @@ import { DEFAULT_ROUTE, findResource } from './resources/index.js';
 import { listView } from './views/list.js';
 import { detailView } from './views/detail.js';
 import { formView } from './views/form.js';
+import { activityView } from './views/activity.js';
 import { hideActivation, refreshActivation } from './activation.js';
 import { isStaged } from './products.js';
 
@@ -17,16 +18,32 @@ export function parseHash(hash) {
   return { parts, params: new URLSearchParams(query) };
 }
 
-function markNav(product, name) {
+function markNav(href) {
   for (const a of $('nav').querySelectorAll('a')) {
-    if (a.getAttribute('href') === `#/${product}/${name}`) a.setAttribute('aria-current', 'page');
+    if (a.getAttribute('href') === href) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
+  }
+}
+
+export const ACTIVITY = 'activity';
+
+async function renderActivity(params) {
+  const mine = ++generation;
+  markNav(`#/${ACTIVITY}`);
+  hideActivation();
+  const main = $('main');
+  await activityView(main, params, () => mine === generation);
+  if (mine === generation) {
+    document.title = 'Activity · Zscaler console';
+    main.querySelector('h1')?.focus({ preventScroll: true });
   }
 }
 
 export async function render() {
   const { parts, params } = parseHash(location.hash);
   const [product, name, id, action] = parts;
+  // The audit trail is not a product's view: its own route.
+  if (product === ACTIVITY && !name) return renderActivity(params);
   const resource = findResource(product, name);
   if (!resource) {
     location.replace(DEFAULT_ROUTE);
@@ -35,7 +52,7 @@ export async function render() {
   const mine = ++generation;
   const isCurrent = () => mine === generation;
   const main = $('main');
-  markNav(product, name);
+  markNav(`#/${product}/${name}`);
   if (isStaged(product)) refreshActivation(product);
   else hideActivation();
 
