@@ -58,8 +58,9 @@ if (p1) {
     'ZPA\'s documented 20 GETs per 10 s would dominate every figure. The Python SDK is the',
     'pinned version of `emulator/tests/python/requirements.txt`, pointed at the emulator as in',
     'those tests, with its response cache off. Node and Python walk pages one after another;',
-    'our iterator requests page n + 1 as soon as page n has arrived, so the emulator prepares it',
-    'while page n is checked, parsed and handed out; `listAll` fetches up to 4 pages at once after the first.', '');
+    'our iterators request up to `prefetch` pages ahead (the default is in P4 below), so the emulator prepares them',
+    'while page n is checked, parsed and handed out; `listAll` fetches, after the first page, as many at once',
+    'as the pacer has free (with pacing off, every remaining page up to 20 in flight).', '');
   for (const pagesize of [500, 20]) {
     const rows = p1.rows.filter((r) => r.pagesize === pagesize).map((r) => ({ ...r, med: median(r.ms) }));
     const raw = rows.find((r) => r.method.startsWith('raw')).med;

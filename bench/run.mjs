@@ -35,12 +35,12 @@ const rust = (mode) => (url, ps, n, extra = []) => json(f.rust, ['--url', url, '
 const p1Methods = {
   'floor: fetch, body read, not parsed (Node)': node('floor'),
   'raw fetch + JSON.parse (Node, serial)': node('raw'),
-  'zscaler-wasm iterator (Node, serial, next page requested ahead)': node('iter'),
+  'zscaler-wasm iterator (Node, default prefetch)': node('iter'),
   'zscaler-wasm iterator, checkResponses: false (Node, serial)': node('unchecked'),
-  'zscaler-wasm listAll (Node, 4 pages in parallel)': node('all'),
+  'zscaler-wasm listAll (Node, pages in parallel as the budget allows)': node('all'),
   'zscaler-sdk-python (serial)': (url, ps, n) => json(f.python, [`${root}bench/p1_python.py`, '--url', url, '--pagesize', ps, '--runs', String(n)], noProxy),
-  'native Rust client, iterator (serial)': rust('iter'),
-  'native Rust client, list_all (4 in parallel)': rust('all'),
+  'native Rust client, iterator (default prefetch)': rust('iter'),
+  'native Rust client, list_all (pages in parallel as the budget allows)': rust('all'),
 };
 
 // P1-L: the same walk at pagesize 500 with latency added to every page GET,
