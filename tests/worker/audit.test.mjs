@@ -272,3 +272,26 @@ test('without the binding each isolate keeps its own ring buffer and says so', a
 });
 
 leakCheck(emuReady);
+
+test('a restart mid-run loses no audited write and costs exactly one new mint', async () => {
+  const { bases, restart } = await startIsolates(workerEnv(emu, SECRET), { replicas: 2 });
+  const stats = async () => (await fetch(`${emu.url}/_emulator/stats`)).json();
+  const { cookie } = await login(bases[0]);
+  const writeEach = (tag) => Promise.all(bases.map((base, i) =>
+    write(base, cookie, 'POST', `${ZPA}/segmentGroup`, { name: `${tag}-${i}`, enabled: true })));
+  const before = await writeEach('before');
+  for (const res of before) assert.ok(res.status < 300, `${res.status} ${res.text}`);
+  const mints = (await stats()).token_requests;
+  // Every isolate and the object go; the object's storage stays.
+  await restart();
+  const after = await writeEach('after');
+  for (const res of after) assert.ok(res.status < 300, `${res.status} ${res.text}`);
+  await Promise.all(bases.flatMap((base) => [0, 1, 2].map(async () => {
+    const res = await call(`${base}/api${ZPA}/segmentGroup?page=1&pagesize=1`, { headers: { cookie, ...CSRF } });
+    assert.equal(res.status, 200, res.text);
+  })));
+  assert.equal((await stats()).token_requests, mints + 1, 'one mint for all isolates after the restart');
+  const ids = [...before, ...after].map((res) => res.headers.get('x-request-id'));
+  const entries = (await trail(bases[2], cookie)).entries.filter((e) => ids.includes(e.requestId));
+  assert.deepEqual(entries.map((e) => e.requestId).sort(), [...ids].sort(), 'each write once, none lost');
+});

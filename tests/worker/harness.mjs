@@ -68,9 +68,10 @@ export async function startWorker(env) {
 /** Starts one workerd holding the worker plus `replicas` copies of it,
  *  each in its own isolate and, unless `tenant` is false, all bound to the
  *  same TenantState objects: Cloudflare's many isolates in one process.
- *  Resolves to `{ bases, log, stateDir }`: each copy's base URL (the main
- *  worker first), a function returning what workerd has printed so far,
- *  and the directory holding the objects' storage. */
+ *  Resolves to `{ bases, log, stateDir, restart }`: each copy's base URL
+ *  (the main worker first), a function returning what workerd has printed
+ *  so far, the directory holding the objects' storage, and a function that
+ *  stops workerd and starts it again on the same storage. */
 export async function startIsolates(env, { replicas = 2, tenant = true } = {}) {
   const port = await freePort();
   const replicaPorts = [];
@@ -78,14 +79,25 @@ export async function startIsolates(env, { replicas = 2, tenant = true } = {}) {
   const config = makeConfig(port, env, `isolates-${port}`, { tenant, replicaPorts });
   // Only `env` decides the bindings, not the calling shell's settings.
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ZSCALER_|ZPA_)/.test(k)));
-  const proc = spawn(WORKERD, ['serve', config], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push({ proc, config });
-  let out = '';
-  proc.stdout.on('data', (d) => (out += d));
-  proc.stderr.on('data', (d) => (out += d));
   const bases = [port, ...replicaPorts].map((p) => `http://127.0.0.1:${p}`);
-  for (const base of bases) await waitUntilUp(base, 30_000, proc);
-  return { bases, log: () => out, stateDir: config.replace(/\.capnp$/, '.state') };
+  let out = '';
+  let proc;
+  const start = async () => {
+    proc = spawn(WORKERD, ['serve', config], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push({ proc, config });
+    proc.stdout.on('data', (d) => (out += d));
+    proc.stderr.on('data', (d) => (out += d));
+    for (const base of bases) await waitUntilUp(base, 30_000, proc);
+  };
+  await start();
+  // A deploy or crash: every isolate and the object go, the storage stays.
+  const restart = async () => {
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill();
+    await exited;
+    await start();
+  };
+  return { bases, log: () => out, stateDir: config.replace(/\.capnp$/, '.state'), restart };
 }
 
 /** fetch that remembers what came back, for the leak check. */
