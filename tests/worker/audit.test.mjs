@@ -13,7 +13,9 @@ import { registry } from '../support/registry.mjs';
 import { root } from '../support/emulator.mjs';
 import { AuditTrail, classify, csvCell, MemoryStorage, toCsv } from '../../worker/src/tenant-audit.mjs';
 
-const emuReady = startEmulator();
+// The emulator enforces the documented rate limits, as the service does:
+// the shared state must hold without the API refusing anything.
+const emuReady = startEmulator(['--rate-limits', 'on']);
 const SECRET = { SESSION_SECRET: 'audit-test-session-secret-0123456789abcdef' };
 const ZPA = `/zpa/mgmtconfig/v1/admin/customers/${CUSTOMER}`;
 let emu;

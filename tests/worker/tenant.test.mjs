@@ -10,7 +10,9 @@ import { rmSync } from 'node:fs';
 import { call, CSRF, login, PASSWORD, startEmulator, startIsolates, workerEnv } from './harness.mjs';
 import { leakCheck } from './leaks.mjs';
 
-const emuReady = startEmulator();
+// The emulator enforces the documented rate limits, as the service does:
+// the shared state must hold without the API refusing anything.
+const emuReady = startEmulator(['--rate-limits', 'on']);
 // Same key everywhere, as on Cloudflare: any isolate can verify any cookie,
 // so only the revocation list decides whether a logged-out cookie works.
 const SECRET = { SESSION_SECRET: 'tenant-test-session-secret-0123456789abcdef' };
