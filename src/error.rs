@@ -90,6 +90,23 @@ pub enum Error {
     },
 }
 
+/// The variants that follow a sent request, named once for the shared and
+/// the mutable accessor.
+macro_rules! request_context {
+    ($e:expr) => {
+        match $e {
+            Error::Auth { context, .. }
+            | Error::Api { context, .. }
+            | Error::ReadOnly { context, .. }
+            | Error::RetryTooLong { context, .. }
+            | Error::Transport { context, .. }
+            | Error::Timeout { context, .. }
+            | Error::Decode { context, .. } => Some(context),
+            _ => None,
+        }
+    };
+}
+
 impl Error {
     /// The same error with every occurrence of `secret` in its text replaced,
     /// for answers of servers that echo what they were sent (a token
@@ -172,32 +189,14 @@ impl Error {
 
     /// The request and answer behind the error, where there was one.
     fn context_mut(&mut self) -> Option<&mut Context> {
-        match self {
-            Error::Auth { context, .. }
-            | Error::Api { context, .. }
-            | Error::ReadOnly { context, .. }
-            | Error::RetryTooLong { context, .. }
-            | Error::Transport { context, .. }
-            | Error::Timeout { context, .. }
-            | Error::Decode { context, .. } => Some(context),
-            _ => None,
-        }
+        request_context!(self)
     }
 
     /// What the failed call sent and got back: method, URL, operationId,
     /// an excerpt of the answer, the lower-level cause. Empty for failures
     /// before sending (options, arguments, an abort, a used-up quota).
     pub fn context(&self) -> Option<&Context> {
-        match self {
-            Error::Auth { context, .. }
-            | Error::Api { context, .. }
-            | Error::ReadOnly { context, .. }
-            | Error::RetryTooLong { context, .. }
-            | Error::Transport { context, .. }
-            | Error::Timeout { context, .. }
-            | Error::Decode { context, .. } => Some(context),
-            _ => None,
-        }
+        request_context!(self)
     }
 
     /// The HTTP method of the failed request.

@@ -176,24 +176,32 @@ test('the same page calling a default emulator directly with a client secret fai
   }
 });
 
-test('a worker bundled for workerd lists application segments', async () => {
+/**
+ * Bundles the test worker as wrangler does (the workerd condition, `.wasm`
+ * imports kept as separate modules), importing `entry`, and starts it in
+ * workerd with `wasm`, named by the specifier the bundle imports it by.
+ */
+async function bundledWorker(folder, entry, wasm) {
+  mkdirSync(`${dir}/${folder}`);
   // The same worker tests/js/workerd.test.mjs runs on the raw build.
-  mkdirSync(`${dir}/worker`);
-  cpSync(`${root}tests/workerd/worker.mjs`, `${dir}/worker/worker.mjs`);
-  // What wrangler does: bundle with the workerd condition, keep .wasm
-  // imports as separate modules.
+  const source = readFileSync(`${root}tests/workerd/worker.mjs`, 'utf8');
+  const rewritten = source.replace("from 'zscaler-wasm';", `from '${entry}';`);
+  assert.ok(entry === 'zscaler-wasm' || rewritten !== source, 'the fixture imports the root entry');
+  writeFileSync(`${dir}/${folder}/worker.mjs`, rewritten);
   await run(
     bin('esbuild'),
-    ['worker/worker.mjs', '--bundle', '--format=esm', '--platform=neutral', '--conditions=workerd,worker',
-      '--external:*.wasm', '--outfile=worker/out/worker.js', '--log-level=warning'],
+    [`${folder}/worker.mjs`, '--bundle', '--format=esm', '--platform=neutral', '--conditions=workerd,worker',
+      '--external:*.wasm', `--outfile=${folder}/out/worker.js`, '--log-level=warning'],
     { cwd: dir, timeout: 60_000 },
   );
-  // The wasm module is named by the specifier the bundle imports it by, as
-  // wrangler uploads it.
-  const { proc, base } = await startTestWorker(`${dir}/worker/config.capnp`, [
-    ['worker.js', 'esModule', `${dir}/worker/out/worker.js`],
-    ['zscaler_wasm_bg.wasm', 'wasm', `${dir}/node_modules/zscaler-wasm/zscaler_wasm_bg.wasm`],
+  return startTestWorker(`${dir}/${folder}/config.capnp`, [
+    ['worker.js', 'esModule', `${dir}/${folder}/out/worker.js`],
+    ['zscaler_wasm_bg.wasm', 'wasm', wasm],
   ], emulatorUrl());
+}
+
+test('a worker bundled for workerd lists application segments', async () => {
+  const { proc, base } = await bundledWorker('worker', 'zscaler-wasm', `${dir}/node_modules/zscaler-wasm/zscaler_wasm_bg.wasm`);
   try {
     const ok = await fetch(`${base}/`);
     const body = await ok.json();
@@ -207,24 +215,9 @@ test('a worker bundled for workerd lists application segments', async () => {
 });
 
 test('a worker on the product entry (zscaler-wasm/zpa) bundles and runs in workerd with its own wasm', async () => {
-  mkdirSync(`${dir}/worker-zpa`);
-  // The same worker, importing the ZPA entry instead of the root.
-  const source = readFileSync(`${root}tests/workerd/worker.mjs`, 'utf8');
-  const zpaOnly = source.replace("from 'zscaler-wasm';", "from 'zscaler-wasm/zpa';");
-  assert.notEqual(zpaOnly, source, 'the fixture imports the root entry');
-  writeFileSync(`${dir}/worker-zpa/worker.mjs`, zpaOnly);
-  await run(
-    bin('esbuild'),
-    ['worker-zpa/worker.mjs', '--bundle', '--format=esm', '--platform=neutral', '--conditions=workerd,worker',
-      '--external:*.wasm', '--outfile=worker-zpa/out/worker.js', '--log-level=warning'],
-    { cwd: dir, timeout: 60_000 },
-  );
   const productWasm = `${dir}/node_modules/zscaler-wasm/zpa/zscaler_wasm_bg.wasm`;
   assert.ok(statSync(productWasm).size < statSync(`${dir}/node_modules/zscaler-wasm/zscaler_wasm_bg.wasm`).size);
-  const { proc, base } = await startTestWorker(`${dir}/worker-zpa/config.capnp`, [
-    ['worker.js', 'esModule', `${dir}/worker-zpa/out/worker.js`],
-    ['zscaler_wasm_bg.wasm', 'wasm', productWasm],
-  ], emulatorUrl());
+  const { proc, base } = await bundledWorker('worker-zpa', 'zscaler-wasm/zpa', productWasm);
   try {
     const ok = await fetch(`${base}/`);
     const body = await ok.json();
