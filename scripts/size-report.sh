@@ -15,16 +15,12 @@ trap 'rm -rf "$out"' EXIT
 # One build per product, then all of them (comma-joined, as Cargo takes them).
 builds=$(node -e 'const n = require("./products.json").products.map((p) => p.name); console.log([...n, n.join(",")].join("\n"))')
 for features in $builds; do
-  cargo build --lib --release --target wasm32-unknown-unknown --no-default-features --features "$features" -q
-  wasm-bindgen --target web --weak-refs --out-dir "$out" \
-    "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/zscaler_wasm.wasm"
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --all-features \
-    "$out/zscaler_wasm_bg.wasm" -o "$out/opt.wasm"
-  scripts/minify-glue.sh "$out/zscaler_wasm.js" "$out/glue.js"
-  raw=$(wc -c < "$out/opt.wasm")
-  wgz=$(gzip -9c "$out/opt.wasm" | wc -c)
-  js=$(wc -c < "$out/glue.js")
-  jgz=$(gzip -9c "$out/glue.js" | wc -c)
+  # The build that ships (scripts/build-wasm.sh), so its flags live in one place.
+  OUT="$out" scripts/build-wasm.sh --no-default-features --features "$features" -q >/dev/null
+  raw=$(wc -c < "$out/zscaler_wasm_bg.wasm")
+  wgz=$(gzip -9c "$out/zscaler_wasm_bg.wasm" | wc -c)
+  js=$(wc -c < "$out/zscaler_wasm.js")
+  jgz=$(gzip -9c "$out/zscaler_wasm.js" | wc -c)
   if [ $json = 1 ]; then
     printf '{"build": "%s", "wasm": %d, "wasmGz": %d, "js": %d, "jsGz": %d}\n' "$features" "$raw" "$wgz" "$js" "$jgz"
   else

@@ -7,9 +7,9 @@
 //! if the minting request is cancelled first, an awaited lock would never
 //! be released for the rest of the isolate's life.
 
-use super::{legacy, legacy_key, oauth, Credential, Minted, TokenSource};
+use super::{legacy, legacy_key, oauth, Cold, Credential, Minted, TokenSource};
 use crate::clock::now_ms;
-use crate::http::HttpRequest;
+use crate::http::{HttpRequest, HttpResponse};
 use crate::send::{Label, Sender};
 use crate::Error;
 use std::sync::{Mutex, MutexGuard};
@@ -153,51 +153,54 @@ impl TokenCache {
     }
 
     async fn mint_raw(&self, sender: &Sender, timeout_ms: u64) -> Result<Minted, Error> {
-        // Token calls skip pacing (they count against no API limit) but go
-        // through the sender, so hooks and redacted log events see them.
-        // Answers the response and a naming of the token call, for the
-        // errors of reading that response.
-        let send = |req: HttpRequest| async move {
-            let (method, url) = (req.method, req.url.clone());
-            let label = Label {
-                operation: "mintToken",
-                url: &url,
-                attempt: 1,
-            };
-            let resp = sender
-                .send(req, timeout_ms, &label)
-                .await
-                .map_err(from_token_call)?;
-            Ok::<_, Error>((resp, move |e: Error| e.at(method, &url, "mintToken")))
-        };
         match &self.source {
             TokenSource::Session => Ok(Minted::new(Credential::None, f64::MAX)),
-            TokenSource::LegacySession { .. } => {
-                let (resp, named) = send(legacy::session_login(&self.source, now_ms())?).await?;
-                legacy::session_cookie(&resp)
-                    .map(|(c, ms)| Minted::new(c, ms))
-                    .map_err(named)
-            }
-            TokenSource::LegacyKey { login, .. } => {
-                let (resp, named) = send(legacy_key::login(&self.source, now_ms())?).await?;
-                legacy_key::credential(*login, &resp, now_ms())
-                    .map(|(c, ms)| Minted::new(c, ms))
-                    .map_err(named)
-            }
-            TokenSource::LegacyZpa { .. } => {
-                let (resp, named) = send(legacy::zpa_signin(&self.source)?).await?;
-                oauth::parse_token(&resp)
-                    .map(|(t, ms)| Minted::new(Credential::Bearer(t), ms))
-                    .map_err(named)
-            }
+            TokenSource::LegacySession { .. }
+            | TokenSource::LegacyKey { .. }
+            | TokenSource::LegacyZpa { .. } => self.mint_legacy(sender, timeout_ms).await,
             _ => {
                 let req = oauth::token_request(&self.source, now_ms()).await?;
-                let (resp, named) = send(req).await?;
+                let (resp, named) = token_call(sender, req, timeout_ms).await?;
                 oauth::parse_token(&resp)
                     .map(|(t, ms)| Minted::new(Credential::Bearer(t), ms))
                     .map_err(named)
             }
         }
+    }
+
+    /// The legacy logins, behind a [`Cold`] future: a OneAPI client's first
+    /// call never compiles them.
+    fn mint_legacy<'a>(
+        &'a self,
+        sender: &'a Sender,
+        timeout_ms: u64,
+    ) -> Cold<'a, Result<Minted, Error>> {
+        Box::pin(async move {
+            match &self.source {
+                TokenSource::LegacySession { .. } => {
+                    let req = legacy::session_login(&self.source, now_ms())?;
+                    let (resp, named) = token_call(sender, req, timeout_ms).await?;
+                    legacy::session_cookie(&resp)
+                        .map(|(c, ms)| Minted::new(c, ms))
+                        .map_err(named)
+                }
+                TokenSource::LegacyKey { login, .. } => {
+                    let req = legacy_key::login(&self.source, now_ms())?;
+                    let (resp, named) = token_call(sender, req, timeout_ms).await?;
+                    legacy_key::credential(*login, &resp, now_ms())
+                        .map(|(c, ms)| Minted::new(c, ms))
+                        .map_err(named)
+                }
+                TokenSource::LegacyZpa { .. } => {
+                    let req = legacy::zpa_signin(&self.source)?;
+                    let (resp, named) = token_call(sender, req, timeout_ms).await?;
+                    oauth::parse_token(&resp)
+                        .map(|(t, ms)| Minted::new(Credential::Bearer(t), ms))
+                        .map_err(named)
+                }
+                _ => Err(Error::config("this auth mode has no legacy login")),
+            }
+        })
     }
 
     /// Forget `stale` after the API refused it. A credential that another
@@ -234,6 +237,28 @@ impl TokenCache {
             Err(oauth::auth_error(&resp))
         }
     }
+}
+
+/// Send a token call. Token calls skip pacing (they count against no API
+/// limit) but go through the sender, so hooks and redacted log events see
+/// them. Answers the response and a naming of the token call, for the
+/// errors of reading that response.
+async fn token_call(
+    sender: &Sender,
+    req: HttpRequest,
+    timeout_ms: u64,
+) -> Result<(HttpResponse, impl FnOnce(Error) -> Error), Error> {
+    let (method, url) = (req.method, req.url.clone());
+    let label = Label {
+        operation: "mintToken",
+        url: &url,
+        attempt: 1,
+    };
+    let resp = sender
+        .send(req, timeout_ms, &label)
+        .await
+        .map_err(from_token_call)?;
+    Ok((resp, move |e: Error| e.at(method, &url, "mintToken")))
 }
 
 #[cfg(test)]

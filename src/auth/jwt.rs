@@ -100,7 +100,9 @@ fn bad_key(why: &str) -> Error {
 
 impl SigningKey {
     /// Parse a PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`) or a JWK (JSON
-    /// with `kty` RSA or EC P-256). Errors never quote the key.
+    /// with `kty` RSA or EC P-256). Errors never quote the key. Out of
+    /// line, so only a client given a key compiles it (`crate::auth::Cold`).
+    #[inline(never)]
     pub(crate) fn parse(text: &str) -> Result<Self, Error> {
         let text = text.trim();
         if text.starts_with('{') {

@@ -23,6 +23,17 @@ pub(crate) use jwt::SigningKey;
 pub(crate) use legacy::{ZIA_SESSION_PATH, ZTW_SESSION_PATH};
 pub(crate) use legacy_key::KeyLogin;
 
+/// A future polled through a vtable. A rarely taken branch awaited
+/// through one keeps its code out of the caller's state machine, which
+/// would otherwise inline it: a wasm engine compiles a function whole on
+/// its first call, so every branch inlined into the first call's path costs
+/// cold-start time (P3 in BENCHMARKS.md) even when it never runs.
+#[cfg(target_arch = "wasm32")]
+pub(crate) type Cold<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + 'a>>;
+/// See the wasm32 definition; natively the future must be `Send`.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) type Cold<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
 /// Refresh this long before the server's expiry, so a token never expires
 /// in flight.
 pub const REFRESH_MARGIN_MS: f64 = 60_000.0;

@@ -3,7 +3,7 @@
 //! answers, which legacy ZPA `/signin` shares.
 
 use super::jwt;
-use super::TokenSource;
+use super::{Cold, SigningKey, TokenSource};
 use crate::error::{parse_error_body, snippet};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::{Error, Secret};
@@ -80,20 +80,7 @@ pub(crate) async fn token_request(source: &TokenSource, now_ms: f64) -> Result<H
             token_url,
             client_id,
             key,
-        } => {
-            let assertion = jwt::assertion(key, client_id, token_url, now_ms).await?;
-            form_post(
-                token_url,
-                None,
-                &[
-                    ("grant_type", "client_credentials"),
-                    ("client_id", client_id),
-                    ("client_assertion_type", ASSERTION_TYPE),
-                    ("client_assertion", assertion.expose()),
-                    ("audience", API_AUDIENCE),
-                ],
-            )
-        }
+        } => return key_request(token_url, client_id, key, now_ms).await,
         TokenSource::Backend { url } => HttpRequest {
             method: "POST",
             url: url.clone(),
@@ -101,6 +88,30 @@ pub(crate) async fn token_request(source: &TokenSource, now_ms: f64) -> Result<H
             body: None,
         },
         _ => return Err(Error::config("this auth mode has no token endpoint")),
+    })
+}
+
+/// The private-key token request, behind a [`Cold`] future: signing code
+/// is compiled only by clients that sign.
+fn key_request<'a>(
+    token_url: &'a str,
+    client_id: &'a str,
+    key: &'a SigningKey,
+    now_ms: f64,
+) -> Cold<'a, Result<HttpRequest, Error>> {
+    Box::pin(async move {
+        let assertion = jwt::assertion(key, client_id, token_url, now_ms).await?;
+        Ok(form_post(
+            token_url,
+            None,
+            &[
+                ("grant_type", "client_credentials"),
+                ("client_id", client_id),
+                ("client_assertion_type", ASSERTION_TYPE),
+                ("client_assertion", assertion.expose()),
+                ("audience", API_AUDIENCE),
+            ],
+        ))
     })
 }
 

@@ -98,56 +98,13 @@ pub(super) fn resolve(
         None => None,
     };
     match legacy {
-        Some((product, kind @ "zpa-signin")) => {
-            let source = TokenSource::LegacyZpa {
-                base: legacy_base(o, kind, cloud)?,
-                client_id: client_id.ok_or_else(|| Error::config("clientId is required"))?,
-                client_secret: required(client_secret, "clientSecret")?,
-            };
-            return Ok((source, Some(product)));
-        }
-        Some((product, kind @ ("zia-session" | "ztw-session"))) => {
-            let source = TokenSource::LegacySession {
-                base: legacy_base(o, kind, cloud)?,
-                path: if kind == "zia-session" {
-                    ZIA_SESSION_PATH
-                } else {
-                    ZTW_SESSION_PATH
-                },
-                username: non_empty(&o.username)
-                    .ok_or_else(|| Error::config("username is required"))?
-                    .to_string(),
-                password: required(secret(&o.password), "password")?,
-                api_key: required(secret(&o.api_key), "apiKey")?,
-            };
-            return Ok((source, Some(product)));
-        }
         Some((product, kind)) => {
-            let login = match kind {
-                "zcc-login" => KeyLogin::Zcc,
-                "zdx-token" => KeyLogin::Zdx,
-                "zwa-token" => KeyLogin::Zwa,
-                _ => {
-                    return Err(Error::config(format!(
-                        "legacy login {kind:?} is not implemented"
-                    )))
-                }
+            let given = Given {
+                client_id,
+                client_secret,
+                key_or_user: chosen[3] || private_key.is_some(),
             };
-            if chosen[3] || private_key.is_some() {
-                return Err(Error::config(format!(
-                    "legacy {} takes clientId and clientSecret only",
-                    product.name()
-                )));
-            }
-            // The key id and secret (ZCC's API key and secret key) are
-            // given as clientId and clientSecret, like legacy ZPA's pair.
-            let source = TokenSource::LegacyKey {
-                login,
-                base: legacy_base(o, kind, cloud)?,
-                key_id: client_id.ok_or_else(|| Error::config("clientId is required"))?,
-                key_secret: required(client_secret, "clientSecret")?,
-            };
-            return Ok((source, Some(product)));
+            return legacy_source(o, product, kind, cloud, given);
         }
         None if chosen[3] => {
             return Err(Error::config(
@@ -196,4 +153,81 @@ pub(super) fn resolve(
         }
     };
     Ok((source, None))
+}
+
+/// What the common options held, for [`legacy_source`].
+struct Given {
+    client_id: Option<String>,
+    client_secret: Option<Secret>,
+    /// A private key, username or API key was given too.
+    key_or_user: bool,
+}
+
+/// The provider of legacy login `kind` for `product`. Out of line: a
+/// OneAPI client's constructor never compiles it (see `crate::auth::Cold`).
+#[inline(never)]
+fn legacy_source(
+    o: &ClientOptions,
+    product: Product,
+    kind: &str,
+    cloud: Option<&str>,
+    given: Given,
+) -> Result<(TokenSource, Option<Product>), Error> {
+    match kind {
+        "zpa-signin" => {
+            let source = TokenSource::LegacyZpa {
+                base: legacy_base(o, kind, cloud)?,
+                client_id: given
+                    .client_id
+                    .ok_or_else(|| Error::config("clientId is required"))?,
+                client_secret: required(given.client_secret, "clientSecret")?,
+            };
+            Ok((source, Some(product)))
+        }
+        "zia-session" | "ztw-session" => {
+            let source = TokenSource::LegacySession {
+                base: legacy_base(o, kind, cloud)?,
+                path: if kind == "zia-session" {
+                    ZIA_SESSION_PATH
+                } else {
+                    ZTW_SESSION_PATH
+                },
+                username: non_empty(&o.username)
+                    .ok_or_else(|| Error::config("username is required"))?
+                    .to_string(),
+                password: required(secret(&o.password), "password")?,
+                api_key: required(secret(&o.api_key), "apiKey")?,
+            };
+            Ok((source, Some(product)))
+        }
+        _ => {
+            let login = match kind {
+                "zcc-login" => KeyLogin::Zcc,
+                "zdx-token" => KeyLogin::Zdx,
+                "zwa-token" => KeyLogin::Zwa,
+                _ => {
+                    return Err(Error::config(format!(
+                        "legacy login {kind:?} is not implemented"
+                    )))
+                }
+            };
+            if given.key_or_user {
+                return Err(Error::config(format!(
+                    "legacy {} takes clientId and clientSecret only",
+                    product.name()
+                )));
+            }
+            // The key id and secret (ZCC's API key and secret key) are
+            // given as clientId and clientSecret, like legacy ZPA's pair.
+            let source = TokenSource::LegacyKey {
+                login,
+                base: legacy_base(o, kind, cloud)?,
+                key_id: given
+                    .client_id
+                    .ok_or_else(|| Error::config("clientId is required"))?,
+                key_secret: required(given.client_secret, "clientSecret")?,
+            };
+            Ok((source, Some(product)))
+        }
+    }
 }

@@ -1,0 +1,127 @@
+// P3, the part that does not depend on the machine's speed: how much wasm
+// code V8 compiles lazily (a function is compiled whole on its first call)
+// while a fresh process builds a client and makes its first call. That
+// compile work is what cold starts spend most of their wasm time on, and
+// unlike a timing it comes out the same on a busy machine.
+// Node's V8 reports each compiled function with --trace-wasm-compilation-times;
+// a build that keeps function names (KEEP_NAMES=1 scripts/build-wasm.sh)
+// lets the heaviest be named.
+// node bench/p3_lazy.mjs --url EMULATOR_URL --pkg DIR [--top N]
+// Prints {"construct": {functions, bytes}, "call": {functions, bytes, top: [[bytes, name]]},
+//         "module": {functions, bytes}}; `call` counts construction too.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { flags } from './lib.mjs';
+import { CUSTOMER_ID } from '../tests/support/emulator.mjs';
+
+/** Function names (name section) and body sizes (code section) of a wasm
+ * binary, by function index (imports first, as V8 numbers them). */
+export function functionTable(bytes) {
+  let p = 8;
+  const names = new Map();
+  const sizes = new Map();
+  let imports = 0;
+  const u = () => {
+    let r = 0;
+    let s = 0;
+    let x;
+    do {
+      x = bytes[p++];
+      r |= (x & 0x7f) << s;
+      s += 7;
+    } while (x & 0x80);
+    return r >>> 0;
+  };
+  const skipLimits = () => {
+    const f = u();
+    u();
+    if (f & 1) u();
+  };
+  while (p < bytes.length) {
+    const id = bytes[p++];
+    const end = u() + p;
+    if (id === 2) {
+      for (let n = u(); n > 0; n--) {
+        p += u(); // module
+        p += u(); // field
+        const kind = bytes[p++];
+        if (kind === 0) { u(); imports++; } else if (kind === 1) { p++; skipLimits(); } else if (kind === 2) skipLimits(); else p += 2;
+      }
+    } else if (id === 10) {
+      const n = u();
+      for (let i = 0; i < n; i++) {
+        const size = u();
+        sizes.set(imports + i, size);
+        p += size;
+      }
+    } else if (id === 0) {
+      const len = u();
+      const name = bytes.subarray(p, p + len).toString();
+      p += len;
+      while (name === 'name' && p < end) {
+        const sub = bytes[p++];
+        const subEnd = u() + p;
+        if (sub === 1) {
+          for (let n = u(); n > 0; n--) {
+            const idx = u();
+            const l = u();
+            names.set(idx, bytes.subarray(p, p + l).toString());
+            p += l;
+          }
+        }
+        p = subEnd;
+      }
+    }
+    p = end;
+  }
+  return { names, sizes };
+}
+
+/** The Liftoff compilations in a trace that belong to our module: the one
+ * with the most functions (Node's HTTP parser is a small wasm module too). */
+function ours(trace) {
+  const rows = [...trace.matchAll(/function (0x[0-9a-f]+)#(\d+) using Liftoff.*?bodysize (\d+)/g)];
+  const count = new Map();
+  for (const [, mod] of rows) count.set(mod, (count.get(mod) ?? 0) + 1);
+  const mine = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const seen = new Map();
+  for (const [, mod, idx, size] of rows) if (mod === mine) seen.set(Number(idx), Number(size));
+  return seen;
+}
+
+/** Child mode: build a client (and with `call`, list one page), nothing else. */
+async function child(f) {
+  const wasm = await import(`${f.pkg}zscaler_wasm.js`);
+  wasm.initSync({ module: readFileSync(`${f.pkg}zscaler_wasm_bg.wasm`) });
+  const client = new wasm.ZscalerClient({
+    clientId: 'emulator-client', clientSecret: 'emulator-secret', baseUrl: f.url,
+    tokenUrl: `${f.url}/oauth2/v1/token`, customerId: CUSTOMER_ID,
+  });
+  if (f.stop === 'call') {
+    const page = await client.zpa.listApplicationSegments({ page: 1, pagesize: 20 });
+    if (!Array.isArray(page.list)) throw new Error('no page');
+  }
+}
+
+async function main() {
+  const f = flags();
+  if (f.child) return child(f);
+  const pkg = f.pkg.endsWith('/') ? f.pkg : `${f.pkg}/`;
+  const { names, sizes } = functionTable(readFileSync(`${pkg}zscaler_wasm_bg.wasm`));
+  const run = (stop) => ours(execFileSync(process.execPath,
+    ['--trace-wasm-compilation-times', fileURLToPath(import.meta.url), '--child', '1', '--stop', stop, '--url', f.url, '--pkg', pkg],
+    { encoding: 'utf8' }));
+  const sum = (m) => ({ functions: m.size, bytes: [...m.values()].reduce((a, b) => a + b, 0) });
+  const construct = run('construct');
+  const call = run('call');
+  const top = [...call].sort((a, b) => b[1] - a[1]).slice(0, Number(f.top ?? 10))
+    .map(([idx, size]) => [size, (names.get(idx) ?? `function ${idx}`).replace(/::h[0-9a-f]{16}$/, '')]);
+  console.log(JSON.stringify({
+    construct: sum(construct),
+    call: { ...sum(call), top },
+    module: { functions: sizes.size, bytes: [...sizes.values()].reduce((a, b) => a + b, 0) },
+  }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
