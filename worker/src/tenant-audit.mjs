@@ -117,6 +117,12 @@ export class AuditTrail {
 
 const ok = (status) => status >= 200 && status < 300;
 
+/** The registry product whose gateway prefix starts API path `path`, or
+ *  undefined: the one lookup the audit trail and the rate budget share. */
+export function productAt(products, path) {
+  return products.find((x) => path === x.gateway || path.startsWith(`${x.gateway}/`));
+}
+
 /** Which registry product an API path belongs to (its gateway prefix),
  *  whether that product stages writes, and whether this write is its
  *  activation. The registry names activations by operationId only; their
@@ -125,7 +131,7 @@ const ok = (status) => status >= 200 && status < 300;
  *  of a staged product does (tests/worker/audit.test.mjs checks this
  *  against the specs). */
 export function classify(products, path) {
-  const p = products.find((x) => path === x.gateway || path.startsWith(`${x.gateway}/`));
+  const p = productAt(products, path);
   const staged = Boolean(p?.staging);
   const last = path.split('/').filter(Boolean).pop() ?? '';
   return { product: p?.name ?? '', staged, activation: staged && /activate$/i.test(last) };

@@ -6,7 +6,7 @@
 import { Buckets } from './rate-limit.mjs';
 import { PRODUCTS } from './registry.mjs';
 import { bucketsFor, limitsFrom } from './tenant-budget.mjs';
-import { AuditTrail, MemoryStorage } from './tenant-audit.mjs';
+import { AuditTrail, MemoryStorage, productAt } from './tenant-audit.mjs';
 
 // The wasm client asks this URL for tokens (its `tokenEndpoint` source);
 // the fetch hook answers it from the Durable Object. `.invalid` never
@@ -62,16 +62,15 @@ function tenantName({ client }) {
   return JSON.stringify([client.clientId, client.tokenUrl ?? '', client.vanityDomain ?? '', client.cloud ?? '']);
 }
 
-// Which products have windows, and where each one's paths start: the
-// isolate asks the object only for calls a documented limit covers.
+// Which products have windows: the isolate asks the object only for calls
+// a documented limit covers.
 const LIMITS = limitsFrom(PRODUCTS);
-const GATEWAYS = PRODUCTS.map((p) => [p.gateway + '/', p.name]);
 
 /** The registry product an API URL belongs to, or null. */
 function productOf(url, basePath) {
   let path = new URL(url).pathname;
   if (basePath && path.startsWith(basePath)) path = path.slice(basePath.length);
-  return GATEWAYS.find(([prefix]) => path.startsWith(prefix))?.[1] ?? null;
+  return productAt(PRODUCTS, path)?.name ?? null;
 }
 
 /** What the browser gets instead of the API's answer when the budget says
