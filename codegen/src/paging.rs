@@ -212,8 +212,9 @@ pub fn emit_params_impl(product: &Product, op: &Op, walk: &Walk) -> TokenStream 
     }
 }
 
-/// `list_all_…` and `iter_…` on the product's API struct.
-pub fn emit_methods(op: &Op, walk: &Walk) -> TokenStream {
+/// `list_all_…` and `iter_…` on the product's API struct. Walks whose
+/// pages give their total request later pages ahead, within the budget.
+pub fn emit_methods(product: &Product, op: &Op, walk: &Walk) -> TokenStream {
     let name = format_ident!("{}", op.method_name());
     let seq = quote!(crate::pagination::sequential);
     let member = walk
@@ -250,6 +251,19 @@ pub fn emit_methods(op: &Op, walk: &Walk) -> TokenStream {
             Ok(#seq::step_with(page.#member.unwrap_or_default(), more))
         },
     };
+    if matches!(walk.kind, CursorKind::TotalCount | CursorKind::PageCursor) {
+        let variant = format_ident!("{}", product.type_name);
+        let id = &op.id;
+        let budget = quote!(self.client.page_budget(crate::Product::#variant, #id));
+        return crate::rust_ops::walk_methods(
+            op,
+            &walk.item,
+            "walking all pages in order (the largest page size unless one is given); \
+             after the first, as many at once as the rate budget has free.",
+            quote!(#seq::cursor_collect_within(params, #budget, |p| async move { #step }).await),
+            quote!(#seq::cursor_items_within(params, self.client.prefetch(), #budget, move |p| async move { #step })),
+        );
+    }
     crate::rust_ops::walk_methods(
         op,
         &walk.item,

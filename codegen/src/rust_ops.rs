@@ -213,7 +213,7 @@ pub fn walk_methods(
     let item = format_ident!("{}", pascal(item));
     let all_doc = doc(&format!("Every item of [`Self::{name}`], {all_doc}"));
     let iter_doc = doc(&format!(
-        "Every item of [`Self::{name}`] as a stream, one page fetched at a time."
+        "Every item of [`Self::{name}`] as a stream, page by page in order."
     ));
     quote! {
         #all_doc
@@ -292,7 +292,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
             methods.push(emit_collect(product, op, &item));
         }
         if let Some(walk) = crate::paging::cursor_item(op, doc).filter(|_| op.helpers_free(ops)) {
-            methods.push(crate::paging::emit_methods(op, &walk));
+            methods.push(crate::paging::emit_methods(product, op, &walk));
         }
     }
     methods.extend(

@@ -6,7 +6,7 @@
 
 use super::body;
 use super::table::{args, build, send_body, OpSpec};
-use crate::pagination::sequential::{cursor_pages, Cursor, CursorParams, More, Step};
+use crate::pagination::sequential::{cursor_pages_within, Cursor, CursorParams, More, Step};
 use crate::schema::ObjectSchema;
 use crate::{Client, Error};
 use futures_util::Stream;
@@ -34,6 +34,20 @@ pub enum CursorKind {
     /// ZWA: `page` and `pageSize`; the member plus a numbered `cursor`.
     #[cfg(zscaler_paging = "page_cursor")]
     PageCursor(&'static str),
+}
+
+impl CursorKind {
+    /// Whether a full page says how many follow (ZCC's `totalCount`, ZWA's
+    /// `totalPages`), so a walk can request later pages ahead.
+    pub fn gives_total(self) -> bool {
+        match self {
+            #[cfg(zscaler_paging = "total_count")]
+            CursorKind::TotalCount(_) => true,
+            #[cfg(zscaler_paging = "page_cursor")]
+            CursorKind::PageCursor(_) => true,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -141,13 +155,16 @@ fn split(kind: CursorKind, parsed: JsValue) -> (JsValue, More) {
     }
 }
 
-/// The pages of a cursor-paged operation as JS arrays of items.
+/// The pages of a cursor-paged operation as JS arrays of items; where the
+/// pages give their total, up to `ahead` later ones requested at once within
+/// the rate budget (see [`cursor_pages_within`]).
 pub(crate) fn pages(
     client: Client,
     schemas: &'static [ObjectSchema],
     op: &'static OpSpec,
     kind: CursorKind,
     params: Option<JsValue>,
+    ahead: usize,
 ) -> Result<impl Stream<Item = Result<js_sys::Array, Error>>, Error> {
     let args = args(params)?;
     // Checked once up front, so a wrongly typed cursor argument is an
@@ -155,27 +172,33 @@ pub(crate) fn pages(
     build(&client, schemas, op, &args)?;
     let max = op.product.info().max_page_size;
     let start = DynCursor { args, kind, max };
-    Ok(cursor_pages(&start, move |p: DynCursor| {
-        let client = client.clone();
-        async move {
-            let req = build(&client, schemas, op, &p.args)?;
-            let resp = send_body(&client, schemas, op, req).await?;
-            let (list, more) = split(kind, body::parse(&resp)?);
-            let list = list.dyn_into::<js_sys::Array>().unwrap_or_default();
-            let count = list.length() as usize;
-            // Compared across pages to catch a server that ignores the cursor.
-            let first = (count > 0)
-                .then(|| js_sys::JSON::stringify(&list.get(0)).ok())
-                .flatten()
-                .and_then(|s| s.as_string());
-            Ok(Step {
-                count,
-                more,
-                first,
-                page: list,
-            })
-        }
-    }))
+    let budget = client.page_budget(op.product, op.id);
+    Ok(cursor_pages_within(
+        &start,
+        ahead,
+        budget,
+        move |p: DynCursor| {
+            let client = client.clone();
+            async move {
+                let req = build(&client, schemas, op, &p.args)?;
+                let resp = send_body(&client, schemas, op, req).await?;
+                let (list, more) = split(kind, body::parse(&resp)?);
+                let list = list.dyn_into::<js_sys::Array>().unwrap_or_default();
+                let count = list.length() as usize;
+                // Compared across pages to catch a server that ignores the cursor.
+                let first = (count > 0)
+                    .then(|| js_sys::JSON::stringify(&list.get(0)).ok())
+                    .flatten()
+                    .and_then(|s| s.as_string());
+                Ok(Step {
+                    count,
+                    more,
+                    first,
+                    page: list,
+                })
+            }
+        },
+    ))
 }
 
 /// Every item of a cursor-paged operation in one array.
@@ -187,7 +210,8 @@ pub async fn cursor_collect(
     params: Option<JsValue>,
 ) -> Result<JsValue, Error> {
     use futures_util::StreamExt;
-    let pages = pages(client, schemas, op, kind, params)?;
+    let max = crate::pagination::COLLECT_MAX_IN_FLIGHT;
+    let pages = pages(client, schemas, op, kind, params, max)?;
     let mut pages = std::pin::pin!(pages);
     // Joined once at the end, as ZPA's collect does.
     let all = js_sys::Array::new();

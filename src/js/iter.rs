@@ -27,7 +27,9 @@ pub(crate) fn zpa_iterator(
     ))
 }
 
-/// A ZIA or ZIdentity list as an async iterator.
+/// A list of the other products as an async iterator; where the pages
+/// give their total (ZCC, ZWA), `prefetch` pages are requested ahead as
+/// for ZPA.
 #[cfg_attr(not(zscaler_cursor), allow(dead_code))]
 pub(crate) fn cursor_iterator(
     client: crate::Client,
@@ -37,7 +39,8 @@ pub(crate) fn cursor_iterator(
     params: Option<JsValue>,
     signal: Option<web_sys::AbortSignal>,
 ) -> Result<JsValue, Error> {
-    let pages = super::cursor::pages(client, schemas, op, kind, params)?;
+    let prefetch = client.prefetch();
+    let pages = super::cursor::pages(client, schemas, op, kind, params, prefetch)?;
     Ok(iterator(pages.boxed_local(), signal))
 }
 

@@ -102,13 +102,16 @@ impl Methods {
             ));
         }
         let prefetch = call.settings.as_ref().is_some_and(|s| s.prefetch.is_some());
-        #[cfg(zscaler_paging = "numbered")]
-        let reads_ahead = matches!(method, Method::ZpaIter(_));
-        #[cfg(not(zscaler_paging = "numbered"))]
-        let reads_ahead = false;
+        let reads_ahead = match *method {
+            #[cfg(zscaler_paging = "numbered")]
+            Method::ZpaIter(_) => true,
+            #[cfg(zscaler_cursor)]
+            Method::CursorIter(_, kind) => kind.gives_total(),
+            _ => false,
+        };
         if prefetch && !reads_ahead {
             return fail(Error::invalid(
-                "prefetch applies to iterators over pages that give their total (paging style `page`)",
+                "prefetch applies to iterators over pages that give their total (ZPA, and ZCC's and ZWA's counted lists)",
             ));
         }
         let client = match call.client(client) {

@@ -64,9 +64,10 @@ export interface CallOptions {
 /** Call options of walks (`listAll…`, `iter…`) and patches. */
 export type WalkOptions = Omit<CallOptions, "withResponse"> & {
   /**
-   * Pages an `iter…` over numbered pages with a total requests ahead of the
-   * one being consumed (1 to 20, default 4), within the rate budget; at
-   * most `prefetch + 1` pages are held. An error elsewhere.
+   * Pages an `iter…` over pages that give their total (ZPA; ZCC's and ZWA's
+   * counted lists) requests ahead of the one being consumed (1 to 20,
+   * default 4), within the rate budget; at most `prefetch + 1` pages are
+   * held. An error elsewhere.
    */
   prefetch?: number;
 };

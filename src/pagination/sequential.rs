@@ -18,8 +18,9 @@
 //! answers two cursors with the same page. Which shape an operation has is
 //! decided per operation by the generator, so one product may use several.
 
+use super::Room;
 use crate::Error;
-use futures_util::stream::{self, Stream, StreamExt};
+use futures_util::stream::{self, FuturesOrdered, Stream, StreamExt};
 use std::future::Future;
 
 /// Where a page starts.
@@ -165,20 +166,129 @@ fn advance<R>(cursor: &Cursor, step: &Step<R>) -> Option<Cursor> {
     }
 }
 
-struct Walk<F> {
+/// The last page a walk can see coming from a full page at `cursor`:
+/// ZCC's `totalCount` and ZWA's `totalPages` say how long the list is, so
+/// the pages after it can be requested before it is consumed. `None` where
+/// a page says nothing of the rest, or where the server numbered the page
+/// differently from the request (the walk then goes one page at a time).
+fn last_page<R>(cursor: &Cursor, step: &Step<R>) -> Option<i64> {
+    let Cursor::Page { page, size } = cursor else {
+        return None;
+    };
+    // A short page is the last anyway; a longer one means the server
+    // ignored the size, so later pages could not be addressed reliably.
+    if step.count as i64 != *size {
+        return None;
+    }
+    match &step.more {
+        #[cfg(zscaler_paging = "total_count")]
+        More::Total(Some(total)) => Some((total + size - 1) / size),
+        #[cfg(zscaler_paging = "page_cursor")]
+        More::Pages {
+            current,
+            total: Some(total),
+        } if current.unwrap_or(*page) == *page => Some(*total),
+        _ => {
+            let _ = page;
+            None
+        }
+    }
+}
+
+/// Pages known to exist, requested ahead of the one being consumed.
+struct Ahead<Fut: Future> {
+    /// The next page to request, the last one, and the page size.
+    next: i64,
+    last: i64,
+    size: i64,
+    /// The page whose answer `in_flight` yields next.
+    due: i64,
+    in_flight: FuturesOrdered<Fut>,
+}
+
+struct Walk<F, Fut: Future, B> {
     fetch: F,
     next: Option<Cursor>,
     previous_first: Option<String>,
+    ahead: Option<Ahead<Fut>>,
+    max: usize,
+    room: B,
+}
+
+impl<F, Fut, R, B> Walk<F, Fut, B>
+where
+    F: FnMut(Cursor) -> Fut,
+    Fut: Future<Output = Result<Step<R>, Error>>,
+    B: Room,
+{
+    /// The next page and its cursor: the one after the last (one request at
+    /// a time), or, once the total is known, the oldest of those requested
+    /// ahead after topping them up to what the budget has free now.
+    async fn step(&mut self) -> Option<(Cursor, Result<Step<R>, Error>)> {
+        let Some(ahead) = self.ahead.as_mut() else {
+            let cursor = self.next.take()?;
+            let step = (self.fetch)(cursor.clone()).await;
+            return Some((cursor, step));
+        };
+        // Read once per fill: the requests pushed here reserve their
+        // slots only when first polled.
+        let room = if ahead.next <= ahead.last && ahead.in_flight.len() < self.max {
+            self.room.room()
+        } else {
+            0
+        };
+        let mut start = room.min(self.max - ahead.in_flight.len());
+        if ahead.in_flight.is_empty() {
+            start = start.max(1);
+        }
+        for _ in 0..start {
+            if ahead.next > ahead.last {
+                break;
+            }
+            let (page, size) = (ahead.next, ahead.size);
+            ahead
+                .in_flight
+                .push_back((self.fetch)(Cursor::Page { page, size }));
+            ahead.next += 1;
+        }
+        let step = ahead.in_flight.next().await?;
+        let cursor = Cursor::Page {
+            page: ahead.due,
+            size: ahead.size,
+        };
+        ahead.due += 1;
+        Some((cursor, step))
+    }
 }
 
 /// Pages from the start cursor to the end, in order, one request at a time
 /// (each cursor depends on the page before). An error is yielded and ends
 /// the stream, so a failure never reads as the end of the list.
-pub fn cursor_pages<P, R, F, Fut>(params: &P, mut fetch: F) -> impl Stream<Item = Result<R, Error>>
+pub fn cursor_pages<P, R, F, Fut>(params: &P, fetch: F) -> impl Stream<Item = Result<R, Error>>
 where
     P: CursorParams,
     F: FnMut(P) -> Fut,
     Fut: Future<Output = Result<Step<R>, Error>>,
+{
+    cursor_pages_within(params, 1, 1, fetch)
+}
+
+/// [`cursor_pages`], except that once a full page tells how many follow
+/// (ZCC's `totalCount`, ZWA's `totalPages`), up to `max` of the later pages
+/// are requested at once, as many as `room` has free now and then one at a
+/// time as it frees up; they are still yielded in order, at most `max + 1`
+/// held. Walks whose pages say nothing of the rest stay one at a time.
+pub fn cursor_pages_within<P, R, F, Fut, B>(
+    params: &P,
+    max: usize,
+    room: B,
+    mut fetch: F,
+) -> impl Stream<Item = Result<R, Error>>
+where
+    P: CursorParams,
+    F: FnMut(P) -> Fut,
+    Fut: Future<Output = Result<Step<R>, Error>>,
+    B: Room,
 {
     let params = params.clone();
     let start = check(params.cursor(), params.max_size());
@@ -190,14 +300,17 @@ where
         },
         next: Some(c),
         previous_first: None,
+        ahead: None,
+        max: max.max(1),
+        room,
     });
     stream::unfold(Some(walk), |state| async move {
         let mut walk = match state? {
             Ok(walk) => walk,
             Err(e) => return Some((Err(e), None)),
         };
-        let cursor = walk.next.take()?;
-        let step = match (walk.fetch)(cursor.clone()).await {
+        let (cursor, step) = walk.step().await?;
+        let step = match step {
             Ok(step) => step,
             Err(e) => return Some((Err(e), None)),
         };
@@ -213,7 +326,21 @@ where
             };
             return Some((Err(e), None));
         }
-        walk.next = advance(&cursor, &step);
+        if walk.ahead.is_none() {
+            walk.next = advance(&cursor, &step);
+            if let (Some(Cursor::Page { page, size }), true) = (&walk.next, walk.max > 1) {
+                if let Some(last) = last_page(&cursor, &step) {
+                    walk.ahead = Some(Ahead {
+                        next: *page,
+                        last,
+                        size: *size,
+                        due: *page,
+                        in_flight: FuturesOrdered::new(),
+                    });
+                    walk.next = None;
+                }
+            }
+        }
         walk.previous_first = step.first;
         Some((Ok(step.page), Some(Ok(walk))))
     })
@@ -226,7 +353,24 @@ where
     F: FnMut(P) -> Fut,
     Fut: Future<Output = Result<Step<Vec<T>>, Error>>,
 {
-    cursor_pages(params, fetch).flat_map(|page| match page {
+    cursor_items_within(params, 1, 1, fetch)
+}
+
+/// Every item of every page, one at a time, with up to `prefetch` pages
+/// requested ahead where the pages give their total ([`cursor_pages_within`]).
+pub fn cursor_items_within<P, T, F, Fut, B>(
+    params: &P,
+    prefetch: usize,
+    room: B,
+    fetch: F,
+) -> impl Stream<Item = Result<T, Error>>
+where
+    P: CursorParams,
+    F: FnMut(P) -> Fut,
+    Fut: Future<Output = Result<Step<Vec<T>>, Error>>,
+    B: Room,
+{
+    cursor_pages_within(params, prefetch, room, fetch).flat_map(|page| match page {
         Ok(items) => stream::iter(items.into_iter().map(Ok)).left_stream(),
         Err(e) => stream::iter(std::iter::once(Err(e))).right_stream(),
     })
@@ -239,7 +383,34 @@ where
     F: FnMut(P) -> Fut,
     Fut: Future<Output = Result<Step<Vec<T>>, Error>>,
 {
-    let pages = cursor_pages(params, fetch);
+    join(cursor_pages(params, fetch)).await
+}
+
+/// Collect every item of every page; where the pages give their total, as
+/// many later pages at once as `room` has free ([`cursor_pages_within`],
+/// at most [`super::COLLECT_MAX_IN_FLIGHT`] in flight).
+pub async fn cursor_collect_within<P, T, F, Fut, B>(
+    params: &P,
+    room: B,
+    fetch: F,
+) -> Result<Vec<T>, Error>
+where
+    P: CursorParams,
+    F: FnMut(P) -> Fut,
+    Fut: Future<Output = Result<Step<Vec<T>>, Error>>,
+    B: Room,
+{
+    join(cursor_pages_within(
+        params,
+        super::COLLECT_MAX_IN_FLIGHT,
+        room,
+        fetch,
+    ))
+    .await
+}
+
+/// The items of every page in order; the first failure fails it all.
+async fn join<T>(pages: impl Stream<Item = Result<Vec<T>, Error>>) -> Result<Vec<T>, Error> {
     let mut pages = std::pin::pin!(pages);
     let mut items = Vec::new();
     while let Some(page) = pages.next().await {

@@ -235,3 +235,7 @@ fn zwa_walks_until_the_current_page_is_the_last() {
         assert_eq!(all, (0..n).collect::<Vec<_>>(), "n = {n}");
     }
 }
+
+#[cfg(any(zscaler_paging = "total_count", zscaler_paging = "page_cursor"))]
+#[path = "sequential_ahead_tests.rs"]
+mod ahead;

@@ -121,3 +121,61 @@ test('a long walk queues behind an interactive call once the budget is spent, no
   // asks after that comes behind it.
   assert.deepEqual(waits.slice(0, 2), ['listApplicationSegments', 'getApplicationSegment'], waits.join(', '));
 });
+
+/** A ZCC tenant of `n` application profiles (a counted list: the page's
+ *  `policies` and the list's `totalCount`), answering each page after `ms`. */
+function zccTenant(n, ms = 20) {
+  const state = { inFlight: 0, peak: 0, sent: 0 };
+  state.fetch = async (url) => {
+    const u = new URL(String(url));
+    if (u.pathname.endsWith('/oauth2/v1/token')) {
+      return Response.json({ access_token: 't', token_type: 'Bearer', expires_in: 3600 });
+    }
+    state.sent += 1;
+    state.inFlight += 1;
+    state.peak = Math.max(state.peak, state.inFlight);
+    await new Promise((r) => setTimeout(r, ms));
+    state.inFlight -= 1;
+    const page = Number(u.searchParams.get('page'));
+    const size = Number(u.searchParams.get('pageSize'));
+    const ids = Array.from({ length: size }, (_, i) => (page - 1) * size + i).filter((i) => i < n);
+    return Response.json({ policies: ids.map((id) => ({ id, name: `p${id}` })), totalCount: n });
+  };
+  return state;
+}
+
+test('ZCC counted lists fan out as ZPA pages do: listAll within the budget, iter by prefetch', async () => {
+  const t = zccTenant(95);
+  const client = new ZscalerClient({ ...base, fetch: t.fetch });
+  const all = await client.zcc.listAllApplicationProfiles({ pageSize: 10 });
+  assert.deepEqual(all.map((p) => p.id), Array.from({ length: 95 }, (_, i) => i), 'every item once, in order');
+  assert.equal(t.sent, 10, 'no request past the total');
+  assert.equal(t.peak, 9, 'the 9 pages after the first went together');
+  for (const prefetch of [1, 3]) {
+    const it = zccTenant(95);
+    const c = new ZscalerClient({ ...base, fetch: it.fetch });
+    let n = 0;
+    for await (const p of c.zcc.iterApplicationProfiles({ pageSize: 10 }, { prefetch })) {
+      n += p.id === n ? 1 : 0;
+      if (p.id % 10 === 0) await new Promise((r) => setTimeout(r, 60));
+    }
+    assert.equal(n, 95, 'every item once, in order');
+    assert.equal(it.peak, prefetch, `prefetch ${prefetch}`);
+  }
+  // ZIA's plain arrays say nothing of what follows: nothing to read ahead.
+  assert.throws(() => client.zia.iterUsers({}, { prefetch: 2 }), { name: 'InvalidArgumentError', message: /prefetch applies to iterators/ });
+});
+
+test('a ZCC walk takes only what is free of its hourly budget', async () => {
+  const t = zccTenant(95);
+  const client = new ZscalerClient({ ...base, fetch: t.fetch });
+  // ZCC allows 100 calls an hour; spend 96 of them on pages of 95 items.
+  for (let i = 0; i < 96; i++) await client.zcc.listApplicationProfiles({ page: 1, pageSize: 95 });
+  t.peak = 0;
+  t.sent = 0;
+  // Page 1 takes one of the 4 left; pages 2-4 go together; page 5 would
+  // wait most of an hour, which the client refuses at once.
+  await assert.rejects(client.zcc.listAllApplicationProfiles({ pageSize: 10 }), { name: 'RateLimitError' });
+  assert.equal(t.peak, 3, 'no more pages than the budget had free');
+  assert.equal(t.sent, 4);
+});

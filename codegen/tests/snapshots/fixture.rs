@@ -508,7 +508,7 @@ impl crate::Fixture {
             )
             .await
     }
-    /// Every item of [`Self::list_gadget_reports`] as a stream, one page fetched at a time.
+    /// Every item of [`Self::list_gadget_reports`] as a stream, page by page in order.
     pub fn iter_gadget_reports<'a>(
         &'a self,
         params: &ListGadgetReportsParams,
@@ -561,7 +561,7 @@ impl crate::Fixture {
             )
             .await
     }
-    /// Every item of [`Self::list_gadgets`] as a stream, one page fetched at a time.
+    /// Every item of [`Self::list_gadgets`] as a stream, page by page in order.
     pub fn iter_gadgets<'a>(
         &'a self,
         params: &ListGadgetsParams,
@@ -621,7 +621,7 @@ impl crate::Fixture {
             )
             .await
     }
-    /// Every item of [`Self::list_widgets`] as a stream, one page fetched at a time.
+    /// Every item of [`Self::list_widgets`] as a stream, page by page in order.
     pub fn iter_widgets<'a>(
         &'a self,
         params: &ListWidgetsParams,
@@ -656,13 +656,14 @@ impl crate::Fixture {
     ) -> Result<types::WrappedGadgets, crate::Error> {
         self.client.call_json(self.request_list_wrapped_gadgets(params)?).await
     }
-    /// Every item of [`Self::list_wrapped_gadgets`], walking all pages in order (the largest page size unless one is given).
+    /// Every item of [`Self::list_wrapped_gadgets`], walking all pages in order (the largest page size unless one is given); after the first, as many at once as the rate budget has free.
     pub async fn list_all_wrapped_gadgets(
         &self,
         params: &ListWrappedGadgetsParams,
     ) -> Result<Vec<types::Gadget>, crate::Error> {
-        crate::pagination::sequential::cursor_collect(
+        crate::pagination::sequential::cursor_collect_within(
                 params,
+                self.client.page_budget(crate::Product::Fixture, "listWrappedGadgets"),
                 |p| async move {
                     let page = self.list_wrapped_gadgets(&p).await?;
                     let more = crate::pagination::sequential::More::Total(
@@ -678,13 +679,15 @@ impl crate::Fixture {
             )
             .await
     }
-    /// Every item of [`Self::list_wrapped_gadgets`] as a stream, one page fetched at a time.
+    /// Every item of [`Self::list_wrapped_gadgets`] as a stream, page by page in order.
     pub fn iter_wrapped_gadgets<'a>(
         &'a self,
         params: &ListWrappedGadgetsParams,
     ) -> impl futures_util::Stream<Item = Result<types::Gadget, crate::Error>> + 'a {
-        crate::pagination::sequential::cursor_items(
+        crate::pagination::sequential::cursor_items_within(
             params,
+            self.client.prefetch(),
+            self.client.page_budget(crate::Product::Fixture, "listWrappedGadgets"),
             move |p| async move {
                 let page = self.list_wrapped_gadgets(&p).await?;
                 let more = crate::pagination::sequential::More::Total(
@@ -742,13 +745,14 @@ impl crate::Fixture {
     ) -> Result<types::GadgetSearchPage, crate::Error> {
         self.client.call_json(self.request_search_gadgets(params)?).await
     }
-    /// Every item of [`Self::search_gadgets`], walking all pages in order (the largest page size unless one is given).
+    /// Every item of [`Self::search_gadgets`], walking all pages in order (the largest page size unless one is given); after the first, as many at once as the rate budget has free.
     pub async fn search_gadgets_all(
         &self,
         params: &SearchGadgetsParams,
     ) -> Result<Vec<types::Gadget>, crate::Error> {
-        crate::pagination::sequential::cursor_collect(
+        crate::pagination::sequential::cursor_collect_within(
                 params,
+                self.client.page_budget(crate::Product::Fixture, "searchGadgets"),
                 |p| async move {
                     let page = self.search_gadgets(&p).await?;
                     let cursor = page.cursor.as_ref();
@@ -768,13 +772,15 @@ impl crate::Fixture {
             )
             .await
     }
-    /// Every item of [`Self::search_gadgets`] as a stream, one page fetched at a time.
+    /// Every item of [`Self::search_gadgets`] as a stream, page by page in order.
     pub fn iter_search_gadgets<'a>(
         &'a self,
         params: &SearchGadgetsParams,
     ) -> impl futures_util::Stream<Item = Result<types::Gadget, crate::Error>> + 'a {
-        crate::pagination::sequential::cursor_items(
+        crate::pagination::sequential::cursor_items_within(
             params,
+            self.client.prefetch(),
+            self.client.page_budget(crate::Product::Fixture, "searchGadgets"),
             move |p| async move {
                 let page = self.search_gadgets(&p).await?;
                 let cursor = page.cursor.as_ref();
