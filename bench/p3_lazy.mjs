@@ -11,7 +11,8 @@
 //         "module": {functions, bytes}}; `call` counts construction too.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { flags } from './lib.mjs';
 import { CUSTOMER_ID } from '../tests/support/emulator.mjs';
 
@@ -92,7 +93,7 @@ function ours(trace) {
 
 /** Child mode: build a client (and with `call`, list one page), nothing else. */
 async function child(f) {
-  const wasm = await import(`${f.pkg}zscaler_wasm.js`);
+  const wasm = await import(pathToFileURL(`${f.pkg}zscaler_wasm.js`).href);
   wasm.initSync({ module: readFileSync(`${f.pkg}zscaler_wasm_bg.wasm`) });
   const client = new wasm.ZscalerClient({
     clientId: 'emulator-client', clientSecret: 'emulator-secret', baseUrl: f.url,
@@ -107,7 +108,7 @@ async function child(f) {
 async function main() {
   const f = flags();
   if (f.child) return child(f);
-  const pkg = f.pkg.endsWith('/') ? f.pkg : `${f.pkg}/`;
+  const pkg = `${resolve(f.pkg)}/`;
   const { names, sizes } = functionTable(readFileSync(`${pkg}zscaler_wasm_bg.wasm`));
   const run = (stop) => ours(execFileSync(process.execPath,
     ['--trace-wasm-compilation-times', fileURLToPath(import.meta.url), '--child', '1', '--stop', stop, '--url', f.url, '--pkg', pkg],
