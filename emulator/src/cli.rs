@@ -9,10 +9,21 @@ use crate::config::{Config, Seed};
 use crate::keys::PublicKey;
 use crate::seed;
 
-/// Text printed by `--help`.
-pub const USAGE: &str = "\
-zscaler-emulator: local in-memory stand-in for the Zscaler OneAPI (ZPA, ZIA, ZIdentity)
+/// The `--help` text. The products it names come from the registry, so a
+/// product added to `products.json` appears here without an edit.
+pub fn usage() -> String {
+    let registry = crate::product::REGISTRY;
+    let titles: Vec<&str> = registry.iter().map(|p| p.title).collect();
+    let names: Vec<String> = registry.iter().map(|p| format!("\"{}\"", p.name)).collect();
+    format!(
+        "zscaler-emulator: local in-memory stand-in for the Zscaler OneAPI ({})\n\n{}",
+        titles.join(", "),
+        OPTIONS.replace("@PRODUCTS@", &names.join("|"))
+    )
+}
 
+/// The usage and options part of [`usage`]; `@PRODUCTS@` is replaced.
+const OPTIONS: &str = "\
 USAGE:
     zscaler-emulator [OPTIONS]
 
@@ -23,7 +34,7 @@ OPTIONS:
     --customer-id ID       ZPA customer id served (default 216196257331281920)
     --seed demo|empty      initial data set (default demo)
     --seed-file FILE       JSON tenant loaded on top of the seed
-                           ({\"zpa\"|\"zia\"|\"zidentity\": {COLLECTION: [objects], SINGLETON_PATH: value}})
+                           ({@PRODUCTS@: {COLLECTION: [objects], SINGLETON_PATH: value}})
     --bulk LIST            generated records on top, e.g. zpa.applications=10000,zia.users=5000
     --rate-limits on|off   enforce the documented per-product rate limits (default off)
     --token-ttl SECONDS    access token / legacy session lifetime (default 3600)
@@ -131,7 +142,7 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
                     .map_err(|_| format!("--token-ttl: not a number of seconds: {v}"))?;
                 config.token_ttl = Duration::from_secs(secs);
             }
-            other => return Err(format!("unknown argument: {other}\n\n{USAGE}")),
+            other => return Err(format!("unknown argument: {other}\n\n{}", usage())),
         }
     }
     // Bulk names are checked now so a typo fails before binding a port.
@@ -150,6 +161,20 @@ mod tests {
 
     fn args(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn help_names_every_registry_product() {
+        let text = usage();
+        for p in crate::product::REGISTRY.iter() {
+            assert!(text.contains(p.title), "{} missing from --help", p.title);
+            assert!(
+                text.contains(&format!("\"{}\"", p.name)),
+                "{} missing from --help",
+                p.name
+            );
+        }
+        assert!(!text.contains("@PRODUCTS@"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use zscaler_emulator::cli::{self, Command};
 async fn main() {
     let (listen, config) = match cli::parse(std::env::args().skip(1)) {
         Ok(Command::Help) => {
-            print!("{}", cli::USAGE);
+            print!("{}", cli::usage());
             return;
         }
         Ok(Command::Run { listen, config }) => (listen, *config),
