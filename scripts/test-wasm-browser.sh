@@ -6,14 +6,18 @@
 # is still loading its scripts, before any test has started: the runner
 # then reports "Failed to detect test as having been run" after
 # ChromeDriver's 300 s renderer timeout (a long-standing wasm-pack and
-# ChromeDriver report, not a test result). Only that case is tried once
-# more, in a fresh browser; a run in which any test ran is never repeated,
-# so a failing test still fails the stage.
+# ChromeDriver report, not a test result). While it hangs, the page has
+# parsed and fetched some of its module scripts, every connection to the
+# runner's server is idle, and the rest of the modules and the wasm never
+# arrive. Only that case is tried again, in a fresh browser, up to three
+# more times (each hang costs ChromeDriver's five minutes); a run in which
+# any test ran is never repeated, so a failing test still fails the stage.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-for attempt in 1 2; do
+attempts=4
+for attempt in $(seq $attempts); do
   cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm "$@" > "$out" 2>&1
   rc=$?
   cat "$out"
@@ -21,6 +25,6 @@ for attempt in 1 2; do
   if ! grep -q 'Failed to detect test as having been run' "$out" || grep -Eq '^test |test result:' "$out"; then
     exit $rc
   fi
-  [ $attempt -eq 1 ] && echo "wasm-bindgen-chromium: the page never finished loading (no test ran); trying once more in a fresh browser"
+  [ "$attempt" -lt $attempts ] && echo "wasm-bindgen-chromium: the page never finished loading (no test ran); trying again in a fresh browser"
 done
 exit $rc
