@@ -160,7 +160,7 @@ impl TokenCache {
             | TokenSource::LegacyZpa { .. } => self.mint_legacy(sender, timeout_ms).await,
             _ => {
                 let req = oauth::token_request(&self.source, now_ms()).await?;
-                let (resp, named) = token_call(sender, req, timeout_ms).await?;
+                let (resp, named) = token_call(sender, req, timeout_ms, "mintToken").await?;
                 oauth::parse_token(&resp)
                     .map(|(t, ms)| Minted::new(Credential::Bearer(t), ms))
                     .map_err(named)
@@ -179,21 +179,21 @@ impl TokenCache {
             match &self.source {
                 TokenSource::LegacySession { .. } => {
                     let req = legacy::session_login(&self.source, now_ms())?;
-                    let (resp, named) = token_call(sender, req, timeout_ms).await?;
+                    let (resp, named) = token_call(sender, req, timeout_ms, "mintToken").await?;
                     legacy::session_cookie(&resp)
                         .map(|(c, ms)| Minted::new(c, ms))
                         .map_err(named)
                 }
                 TokenSource::LegacyKey { login, .. } => {
                     let req = legacy_key::login(&self.source, now_ms())?;
-                    let (resp, named) = token_call(sender, req, timeout_ms).await?;
+                    let (resp, named) = token_call(sender, req, timeout_ms, "mintToken").await?;
                     legacy_key::credential(*login, &resp, now_ms())
                         .map(|(c, ms)| Minted::new(c, ms))
                         .map_err(named)
                 }
                 TokenSource::LegacyZpa { .. } => {
                     let req = legacy::zpa_signin(&self.source)?;
-                    let (resp, named) = token_call(sender, req, timeout_ms).await?;
+                    let (resp, named) = token_call(sender, req, timeout_ms, "mintToken").await?;
                     oauth::parse_token(&resp)
                         .map(|(t, ms)| Minted::new(Credential::Bearer(t), ms))
                         .map_err(named)
@@ -221,16 +221,7 @@ impl TokenCache {
         let Some(req) = legacy::logout(&self.source, &current.credential) else {
             return Ok(());
         };
-        let url = req.url.clone();
-        let label = Label {
-            operation: "signOut",
-            url: &url,
-            attempt: 1,
-        };
-        let resp = sender
-            .send(req, timeout_ms, &label)
-            .await
-            .map_err(from_token_call)?;
+        let (resp, _) = token_call(sender, req, timeout_ms, "signOut").await?;
         if resp.is_success() {
             Ok(())
         } else {
@@ -239,18 +230,19 @@ impl TokenCache {
     }
 }
 
-/// Send a token call. Token calls skip pacing (they count against no API
-/// limit) but go through the sender, so hooks and redacted log events see
-/// them. Answers the response and a naming of the token call, for the
-/// errors of reading that response.
+/// Send a token call (`operation`: minting or signing out). Token calls
+/// skip pacing (they count against no API limit) but go through the
+/// sender, so hooks and redacted log events see them. Answers the response
+/// and a naming of the call, for the errors of reading that response.
 async fn token_call(
     sender: &Sender,
     req: HttpRequest,
     timeout_ms: u64,
+    operation: &'static str,
 ) -> Result<(HttpResponse, impl FnOnce(Error) -> Error), Error> {
     let (method, url) = (req.method, req.url.clone());
     let label = Label {
-        operation: "mintToken",
+        operation,
         url: &url,
         attempt: 1,
     };
@@ -258,7 +250,7 @@ async fn token_call(
         .send(req, timeout_ms, &label)
         .await
         .map_err(from_token_call)?;
-    Ok((resp, move |e: Error| e.at(method, &url, "mintToken")))
+    Ok((resp, move |e: Error| e.at(method, &url, operation)))
 }
 
 #[cfg(test)]

@@ -96,6 +96,25 @@ pub trait Room {
     fn room(&self) -> usize;
 }
 
+/// How many more requests a walk with `in_flight` of at most `max` under
+/// way starts now: what `room` has free (read once per fill: the requests
+/// pushed reserve their slots only when first polled), and at least one
+/// when none is under way, so the walk always advances. None once nothing
+/// is `left` to ask for.
+pub(crate) fn to_start(room: &impl Room, in_flight: usize, max: usize, left: bool) -> usize {
+    let free = if left && in_flight < max {
+        room.room()
+    } else {
+        0
+    };
+    let start = free.min(max - in_flight);
+    if in_flight == 0 {
+        start.max(1)
+    } else {
+        start
+    }
+}
+
 /// A fixed room: always this many.
 impl Room for usize {
     fn room(&self) -> usize {
@@ -172,17 +191,12 @@ where
                 };
             }
         };
-        // Read once per fill: the requests pushed here reserve their slots
-        // only when first polled, just below.
-        let free = if walk.next <= last && walk.in_flight.len() < walk.max {
-            walk.room.room()
-        } else {
-            0
-        };
-        let mut start = free.min(walk.max - walk.in_flight.len());
-        if walk.in_flight.is_empty() {
-            start = start.max(1);
-        }
+        let start = to_start(
+            &walk.room,
+            walk.in_flight.len(),
+            walk.max,
+            walk.next <= last,
+        );
         for _ in 0..start {
             if walk.next > last {
                 break;

@@ -230,17 +230,8 @@ where
             let step = (self.fetch)(cursor.clone()).await;
             return Some((cursor, step));
         };
-        // Read once per fill: the requests pushed here reserve their
-        // slots only when first polled.
-        let room = if ahead.next <= ahead.last && ahead.in_flight.len() < self.max {
-            self.room.room()
-        } else {
-            0
-        };
-        let mut start = room.min(self.max - ahead.in_flight.len());
-        if ahead.in_flight.is_empty() {
-            start = start.max(1);
-        }
+        let left = ahead.next <= ahead.last;
+        let start = super::to_start(&self.room, ahead.in_flight.len(), self.max, left);
         for _ in 0..start {
             if ahead.next > ahead.last {
                 break;

@@ -11,8 +11,10 @@ const base = {
   baseUrl: 'http://api.test', tokenUrl: 'http://login.test/oauth2/v1/token',
 };
 
-/** A ZPA tenant of `pages` pages of 10 segments, answering each after `ms`. */
-function tenant(pages, ms = 20) {
+/** A fake API answering tokens at once and every other call with
+ *  `answer(url)` after `ms`, counting the calls sent and the most in
+ *  flight at once. */
+function counting(ms, answer) {
   const state = { inFlight: 0, peak: 0, sent: 0 };
   state.fetch = async (url) => {
     const u = new URL(String(url));
@@ -24,11 +26,18 @@ function tenant(pages, ms = 20) {
     state.peak = Math.max(state.peak, state.inFlight);
     await new Promise((r) => setTimeout(r, ms));
     state.inFlight -= 1;
-    const page = Number(u.searchParams.get('page'));
-    const list = Array.from({ length: 10 }, (_, i) => ({ id: String((page - 1) * 10 + i), name: `s${page}` }));
-    return Response.json({ totalPages: String(pages), totalCount: String(pages * 10), list });
+    return Response.json(answer(u));
   };
   return state;
+}
+
+/** A ZPA tenant of `pages` pages of 10 segments, answering each after `ms`. */
+function tenant(pages, ms = 20) {
+  return counting(ms, (u) => {
+    const page = Number(u.searchParams.get('page'));
+    const list = Array.from({ length: 10 }, (_, i) => ({ id: String((page - 1) * 10 + i), name: `s${page}` }));
+    return { totalPages: String(pages), totalCount: String(pages * 10), list };
+  });
 }
 
 test('listAll asks for every remaining page at once when the budget has room', async () => {
@@ -125,23 +134,12 @@ test('a long walk queues behind an interactive call once the budget is spent, no
 /** A ZCC tenant of `n` application profiles (a counted list: the page's
  *  `policies` and the list's `totalCount`), answering each page after `ms`. */
 function zccTenant(n, ms = 20) {
-  const state = { inFlight: 0, peak: 0, sent: 0 };
-  state.fetch = async (url) => {
-    const u = new URL(String(url));
-    if (u.pathname.endsWith('/oauth2/v1/token')) {
-      return Response.json({ access_token: 't', token_type: 'Bearer', expires_in: 3600 });
-    }
-    state.sent += 1;
-    state.inFlight += 1;
-    state.peak = Math.max(state.peak, state.inFlight);
-    await new Promise((r) => setTimeout(r, ms));
-    state.inFlight -= 1;
+  return counting(ms, (u) => {
     const page = Number(u.searchParams.get('page'));
     const size = Number(u.searchParams.get('pageSize'));
     const ids = Array.from({ length: size }, (_, i) => (page - 1) * size + i).filter((i) => i < n);
-    return Response.json({ policies: ids.map((id) => ({ id, name: `p${id}` })), totalCount: n });
-  };
-  return state;
+    return { policies: ids.map((id) => ({ id, name: `p${id}` })), totalCount: n };
+  });
 }
 
 test('ZCC counted lists fan out as ZPA pages do: listAll within the budget, iter by prefetch', async () => {
