@@ -93,6 +93,14 @@ static STOPS: [bool; 256] = {
 
 // The build is optimised for size, which keeps these tiny helpers out of
 // line; inlining them is what makes the scan faster than `JSON.parse`.
+//
+// The readers of whole values (`object`, `key`, `array`, `string`,
+// `number`) stay out of line on purpose. V8 charges a wasm function's
+// tier-up budget by the bytes of every loop body it runs, so with all of
+// them inlined into `value` one 20-item page spent the budget and workerd
+// compiled the 3 KB function with TurboFan on the first call (5-14 ms of
+// CPU, about 2.5 ms of P3's first response). Split, no function reaches
+// the budget on a small page; long walks still tier up (BENCHMARKS.md, P3).
 impl<'a> Scan<'a> {
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
@@ -213,10 +221,12 @@ impl<'a> Scan<'a> {
         }
     }
 
+    #[inline(never)]
     fn array(&mut self, inner: &Ty) -> Fit {
         self.items(b']', |s| s.value(inner))
     }
 
+    #[inline(never)]
     fn object(&mut self, schema: Option<(usize, &'a ObjectSchema)>) -> Fit {
         let mut hint = 0;
         let mut position = 0;
@@ -237,7 +247,7 @@ impl<'a> Scan<'a> {
     /// Past a key of object schema `idx` (from just after its opening
     /// quote), the `position`-th of its object; the type its value must
     /// have. `hint` is the field after the one matched last.
-    #[inline(always)]
+    #[inline(never)]
     fn key(
         &mut self,
         idx: usize,
@@ -280,6 +290,7 @@ impl<'a> Scan<'a> {
 
     /// Past a string's closing quote, from just after its opening one;
     /// says whether it held escapes.
+    #[inline(never)]
     fn string(&mut self) -> Result<bool, NoFit> {
         let mut escaped = false;
         loop {
@@ -356,6 +367,7 @@ impl<'a> Scan<'a> {
     /// Past a number; says whether serde_json would read it as a 64-bit
     /// integer (no fraction or exponent, within `i64::MIN..=u64::MAX`, and
     /// not `-0`).
+    #[inline(never)]
     fn number(&mut self) -> Result<bool, NoFit> {
         let begin = self.i;
         let negative = self.peek() == Some(b'-');
