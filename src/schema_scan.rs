@@ -94,13 +94,14 @@ static STOPS: [bool; 256] = {
 // The build is optimised for size, which keeps these tiny helpers out of
 // line; inlining them is what makes the scan faster than `JSON.parse`.
 //
-// The readers of whole values (`object`, `key`, `array`, `string`,
-// `number`) stay out of line on purpose. V8 charges a wasm function's
+// The readers of whole values (`object`, `array`, `string`, `number`)
+// stay out of line on purpose. V8 charges a wasm function's
 // tier-up budget by the bytes of every loop body it runs, so with all of
 // them inlined into `value` one 20-item page spent the budget and workerd
 // compiled the 3 KB function with TurboFan on the first call (5-14 ms of
 // CPU, about 2.5 ms of P3's first response). Split, no function reaches
 // the budget on a small page; long walks still tier up (BENCHMARKS.md, P3).
+// `key` stays inlined into `object`: out of line it cost P1 5-10%.
 impl<'a> Scan<'a> {
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
@@ -247,7 +248,7 @@ impl<'a> Scan<'a> {
     /// Past a key of object schema `idx` (from just after its opening
     /// quote), the `position`-th of its object; the type its value must
     /// have. `hint` is the field after the one matched last.
-    #[inline(never)]
+    #[inline(always)]
     fn key(
         &mut self,
         idx: usize,
