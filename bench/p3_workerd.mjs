@@ -81,9 +81,9 @@ function accepts(port) {
   });
 }
 
-/** Lays out variant `name` in `dir` for a workerd listening on `port`;
- * returns the config's path. */
-export function layout(name, dir, port, emulatorUrl) {
+/** Lays out variant `name` in `dir` for a workerd listening on `port`,
+ * with `v8Flags` for V8 if given; returns the config's path. */
+export function layout(name, dir, port, emulatorUrl, v8Flags = []) {
   const { phase } = variants[name];
   const v = variants[name].layout();
   for (const [from, to] of v.files) {
@@ -93,7 +93,8 @@ export function layout(name, dir, port, emulatorUrl) {
   const config = readFileSync(`${here}config.capnp.in`, 'utf8')
     .replace('@MODULES@', v.modules).replace('@PORT@', String(port))
     .replace('@EMULATOR_URL@', emulatorUrl).replace('@SEGMENTS_URL@', segmentsUrl(emulatorUrl))
-    .replace('@PHASE@', phase);
+    .replace('@PHASE@', phase)
+    .replace('@V8FLAGS@', v8Flags.map((f) => JSON.stringify(f)).join(', '));
   writeFileSync(`${dir}/config.capnp`, config);
   return `${dir}/config.capnp`;
 }

@@ -153,6 +153,9 @@ if (only.includes('p3')) {
     // on the same named builds: a figure the machine's speed does not move.
     const lazy = (dir) => json('node', [`${root}bench/p3_lazy.mjs`, '--url', url, '--pkg', dir, '--top', '8']);
     writeFileSync(`${out}p3_lazy.json`, JSON.stringify({ all: lazy(`${out}pkg-names/`), zpa: lazy(`${out}pkg-names-zpa/`) }, null, 1));
+    // The same count inside workerd, with tier-ups: on the shipped builds.
+    const trace = (variant) => json('node', [`${root}bench/p3_trace.mjs`, '--url', url, '--variant', variant]);
+    writeFileSync(`${out}p3_trace.json`, JSON.stringify({ all: trace('client'), zpa: starts['client-zpa'] ? trace('client-zpa') : null }, null, 1));
     return starts;
   });
   writeFileSync(`${out}p3.json`, JSON.stringify({ runs: p3Runs, ...p3 }, null, 1));
