@@ -8,7 +8,9 @@
 // `construct` makes the client but calls nothing.
 // `client-zpa` is the same worker on the ZPA-only build (the `zscaler-wasm/zpa`
 // entry, pkg-products/zpa/ from scripts/build-package.sh), which is what a
-// worker that calls only ZPA ships; it runs when that build exists.
+// worker that calls only ZPA ships; it runs when that build exists. With
+// --phases, two floor workers run too: `empty` answers at once, and `bytes`
+// is the same with the ZPA wasm's bytes beside it as an unused data module.
 // --ab NAME=DIR,... adds one full client worker per named package directory,
 // taking turns with the others, for A/B comparisons of builds.
 // node bench/p3_workerd.mjs --url EMULATOR_URL --runs R [--phases 1] [--ab a=DIR,b=DIR]
@@ -47,8 +49,22 @@ const rawFiles = () => ({
   modules: '(name = "worker.mjs", esModule = embed "worker.mjs")',
 });
 
+/** The floor worker, with the ZPA wasm's bytes beside it as a data module
+ * it never reads when `bytes` is set (workerd still loads every module). */
+const emptyFiles = (bytes) => () => {
+  const files = [[`${here}empty.mjs`, 'worker.mjs']];
+  let modules = '(name = "worker.mjs", esModule = embed "worker.mjs")';
+  if (bytes) {
+    files.push([`${zpaPkg}zscaler_wasm_bg.wasm`, 'bytes.bin']);
+    modules += ', (name = "bytes.bin", data = embed "bytes.bin")';
+  }
+  return { files, modules };
+};
+
 /** Each worker: the phase its PHASE binding names, and its files. */
 const variants = {
+  empty: { phase: 'empty', layout: emptyFiles(false) },
+  bytes: { phase: 'empty', layout: emptyFiles(true) },
   client: { phase: 'full', layout: () => clientFiles(pkg) },
   'client-zpa': { phase: 'full', layout: () => clientFiles(zpaPkg) },
   raw: { phase: 'full', layout: rawFiles },
@@ -144,7 +160,10 @@ async function main() {
   const f = flags();
   const runs = Number(f.runs ?? 5);
   const names = f.phases ? ['raw', 'load', 'construct', 'client'] : ['raw', 'client'];
-  if (existsSync(`${zpaPkg}zscaler_wasm_bg.wasm`)) names.push('client-zpa');
+  if (existsSync(`${zpaPkg}zscaler_wasm_bg.wasm`)) {
+    names.push('client-zpa');
+    if (f.phases) names.push('empty', 'bytes');
+  }
   for (const pair of f.ab ? f.ab.split(',') : []) {
     const [name, dir] = pair.split('=');
     variants[name] = { phase: 'full', layout: () => clientFiles(dir.endsWith('/') ? dir : `${dir}/`) };

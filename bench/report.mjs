@@ -137,6 +137,16 @@ if (p3) {
     ...(zpa ? [row('zscaler-wasm/zpa, token + page', zpa)] : []),
     diff('difference (zscaler-wasm − raw)', p3.client),
     ...(zpa ? [diff('difference (zscaler-wasm/zpa − raw)', zpa)] : []), '');
+  if (p3.empty && p3.bytes) {
+    const b = median(p3.bytes.total) - median(p3.empty.total);
+    say('Two floor workers answer at once without fetching: one alone, one with the ZPA entry\'s wasm',
+      'beside it as a data module it never reads (workerd still loads every module of a worker). The',
+      'second is what those bytes alone cost a start, before V8 compiles any of them.', '',
+      '| worker | spawn → listening (median ms) | spawn → first response (median ms) | CPU to first response (median ms) | second request (median ms) |',
+      '|---|---:|---:|---:|---:|',
+      row('empty (answers at once)', p3.empty), row('empty + the ZPA wasm\'s bytes, unused', p3.bytes),
+      '', `The ZPA wasm's bytes alone: ${ms(b)} ms of each start.`, '');
+  }
   const profile = (file, what) => {
     const prof = existsSync(`${out}${file}`) ? readFileSync(`${out}${file}`, 'utf8').trim() : '';
     if (!prof) return;
