@@ -79,17 +79,22 @@ export function functionTable(bytes) {
   return { names, sizes };
 }
 
-/** The Liftoff compilations in a trace that belong to our module: the one
- * with the most functions (Node's HTTP parser is a small wasm module too). */
-function ours(trace) {
-  const rows = [...trace.matchAll(/function (0x[0-9a-f]+)#(\d+) using Liftoff.*?bodysize (\d+)/g)];
+/** Every wasm compilation in a V8 trace (--trace-wasm-compilation-times,
+ * from Node or workerd) that belongs to our module: the one with the most
+ * functions compiled (Node's HTTP parser is a small wasm module too). */
+export function ourCompilations(trace) {
+  const rows = [...trace.matchAll(/function (0x[0-9a-f]+)#(\d+) using (\w+), took (\d+) (ms|μs).*?bodysize (\d+)/g)]
+    .map(([, mod, idx, tier, took, unit, size]) => ({
+      mod, idx: Number(idx), tier, us: Number(took) * (unit === 'ms' ? 1000 : 1), size: Number(size),
+    }));
   const count = new Map();
-  for (const [, mod] of rows) count.set(mod, (count.get(mod) ?? 0) + 1);
+  for (const { mod } of rows) count.set(mod, (count.get(mod) ?? 0) + 1);
   const mine = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const seen = new Map();
-  for (const [, mod, idx, size] of rows) if (mod === mine) seen.set(Number(idx), Number(size));
-  return seen;
+  return rows.filter((r) => r.mod === mine);
 }
+
+/** Body sizes of our module's Liftoff compilations, by function index. */
+const ours = (trace) => new Map(ourCompilations(trace).filter((r) => r.tier === 'Liftoff').map((r) => [r.idx, r.size]));
 
 /** Child mode: build a client (and with `call`, list one page), nothing else. */
 async function child(f) {

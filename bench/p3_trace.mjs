@@ -18,22 +18,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { flags, root } from './lib.mjs';
+import { ourCompilations } from './p3_lazy.mjs';
 import { ask, layout, untilAccepting } from './p3_workerd.mjs';
 import { freePort } from '../tests/support/emulator.mjs';
 
-/** The compile lines of the module with the most functions (workerd's own
- * wasm, if any, is a different module), summed per tier. */
-export function summarise(trace) {
-  const rows = [...trace.matchAll(/function (0x[0-9a-f]+)#\d+ using (\w+), took (\d+) μs.*?bodysize (\d+)/g)];
-  const count = new Map();
-  for (const [, mod] of rows) count.set(mod, (count.get(mod) ?? 0) + 1);
-  const mine = [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+/** Our module's compilations in `trace`, summed per tier. */
+function summarise(trace) {
+  const rows = ourCompilations(trace);
   const tier = (name) => {
-    const own = rows.filter(([, mod, t]) => mod === mine && t === name);
+    const own = rows.filter((r) => r.tier === name);
     return {
       functions: own.length,
-      bytes: own.reduce((a, r) => a + Number(r[4]), 0),
-      us: own.reduce((a, r) => a + Number(r[3]), 0),
+      bytes: own.reduce((a, r) => a + r.size, 0),
+      us: own.reduce((a, r) => a + r.us, 0),
     };
   };
   return { liftoff: tier('Liftoff'), turbofan: tier('TurboFan') };

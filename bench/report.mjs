@@ -156,9 +156,9 @@ if (p3) {
   };
   profile('p3_profile.md', 'all-products');
   profile('p3_profile_zpa.md', 'ZPA entry');
+  const k = (b) => (b / 1024).toFixed(1);
   const lazy = load('p3_lazy.json');
   if (lazy) {
-    const k = (b) => (b / 1024).toFixed(1);
     say('Wasm code V8 compiles lazily (each function whole, on its first call) while a fresh Node process',
       'builds a client and makes the same first call (`bench/p3_lazy.mjs`, from V8\'s',
       '`--trace-wasm-compilation-times`; function bodies in KB): a count, so unlike the timings above',
@@ -173,7 +173,6 @@ if (p3) {
   }
   const trace = load('p3_trace.json');
   if (trace) {
-    const k = (b) => (b / 1024).toFixed(1);
     const line = (name, t) => `| ${name} | ${t.liftoff.functions} | ${k(t.liftoff.bytes)} KB | ${ms(t.liftoff.us / 1000)} ms | `
       + `${t.turbofan.functions} (${k(t.turbofan.bytes)} KB, ${ms(t.turbofan.us / 1000)} ms) |`;
     say('The same first request in workerd itself, from V8\'s compile trace (`bench/p3_trace.mjs`, an',
