@@ -6,7 +6,7 @@
 //   iter  our async iterator (serial pages)
 //   unchecked  the same with checkResponses: false (no schema check)
 //   all   our listAll (parallel pages)
-// node bench/p1_node.mjs --url URL --mode raw|floor|iter|unchecked|all --pagesize N --runs R [--paced 1] [--prefetch N]
+// node bench/p1_node.mjs --url URL --mode raw|floor|iter|unchecked|all --pagesize N --runs R [--paced 1] [--prefetch N] [--work MS]
 // Prints {"ms": [...], "items": N}.
 //
 // --paced 1 is P1-L (the emulator adds latency to every page): our client
@@ -24,6 +24,11 @@ const runs = Number(f.runs ?? 5);
 const paced = f.paced === '1';
 // --prefetch N: the iterator's look-ahead, for choosing its default.
 const prefetch = f.prefetch ? { prefetch: Number(f.prefetch) } : undefined;
+// --work MS: the iterator's caller awaits a timer of MS every 100 items, as
+// a script doing something per item would; shows whether pages read ahead
+// progress while the caller is busy.
+const work = Number(f.work ?? 0);
+const busy = () => new Promise((r) => setTimeout(r, work));
 
 async function rawMethod(parse) {
   let get = await rawPageFetcher(base, pagesize);
@@ -64,7 +69,9 @@ async function clientMethod(mode) {
   return async () => {
     const zpa = client();
     let n = 0;
-    for await (const _ of zpa.iterApplicationSegments({ pagesize }, prefetch)) n++;
+    for await (const _ of zpa.iterApplicationSegments({ pagesize }, prefetch)) {
+      if (++n % 100 === 0 && work > 0) await busy();
+    }
     return n;
   };
 }

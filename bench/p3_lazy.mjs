@@ -44,8 +44,8 @@ export function functionTable(bytes) {
     const end = u() + p;
     if (id === 2) {
       for (let n = u(); n > 0; n--) {
-        p += u(); // module
-        p += u(); // field
+        // Not `p += u()`: that adds to p as it was before u() moved it.
+        for (let k = 0; k < 2; k++) { const len = u(); p += len; } // module, field
         const kind = bytes[p++];
         if (kind === 0) { u(); imports++; } else if (kind === 1) { p++; skipLimits(); } else if (kind === 2) skipLimits(); else p += 2;
       }

@@ -179,7 +179,7 @@ pub(crate) fn pages(
         budget,
         move |p: DynCursor| {
             let client = client.clone();
-            async move {
+            super::iter::ahead(async move {
                 let req = build(&client, schemas, op, &p.args)?;
                 let resp = send_body(&client, schemas, op, req).await?;
                 let (list, more) = split(kind, body::parse(&resp)?);
@@ -196,7 +196,7 @@ pub(crate) fn pages(
                     first,
                     page: list,
                 })
-            }
+            })
         },
     ))
 }

@@ -44,15 +44,50 @@ pub(crate) fn cursor_iterator(
     Ok(iterator(pages.boxed_local(), signal))
 }
 
+/// `page` as a task of its own, started now; the future returned yields
+/// its result, and dropping that future drops the task's `page` (whose
+/// guard aborts its request) at the task's next wake-up.
+///
+/// Why: a page requested ahead sits in the walk's stream, and a future
+/// runs only while something polls it. Between two `next()` calls of an
+/// iterator nothing polls the stream, so a page asked for in advance got
+/// its answer's headers and no more: its body stayed unread (on a slow
+/// link the transfer stalled behind the runtime's stream buffer) until the
+/// caller asked for it, and its check and parse waited too. As a task, it
+/// is read, checked and parsed while the caller works on earlier items.
+///
+/// The task's first poll happens here, not at the executor's next turn: it
+/// takes the request's slot in the pacer, and the walk reads the free
+/// budget again before that turn comes. Started later, the walk saw slots
+/// still free that its own pages were about to take, and queued more pages
+/// for the window, ahead of the caller's other calls.
+pub(crate) fn ahead<T: 'static>(
+    page: impl std::future::Future<Output = T> + 'static,
+) -> impl std::future::Future<Output = T> {
+    use futures_util::FutureExt;
+    let (task, result) = page.remote_handle();
+    let mut task = Box::pin(task);
+    // A waker that does nothing is enough for this one poll: the executor
+    // polls the task again at its next turn, and every future registers
+    // the waker of its latest poll.
+    let waker = futures_util::task::noop_waker();
+    let first = task.poll_unpin(&mut std::task::Context::from_waker(&waker));
+    if first.is_pending() {
+        wasm_bindgen_futures::spawn_local(task);
+    }
+    result
+}
+
 #[wasm_bindgen(module = "/src/js/walk.js")]
 extern "C" {
     fn walk(next_page: &JsValue, close: &JsValue) -> JsValue;
 }
 
-/// Build the async iterator over `pages`. Pages are fetched as items are
-/// consumed, so at most two are resident; breaking out of the
-/// loop drops the walk and aborts any request in flight, as an abort of
-/// `signal` does (the walk then fails with `AbortError`).
+/// Build the async iterator over `pages`. Pages requested ahead run as
+/// tasks of their own ([`ahead`]), at most `prefetch` of them, so at most
+/// `prefetch + 1` are resident; breaking out of the loop drops the walk
+/// and aborts any request in flight, as an abort of `signal` does (the
+/// walk then fails with `AbortError`).
 fn iterator(
     pages: LocalBoxStream<'static, Result<js_sys::Array, Error>>,
     signal: Option<web_sys::AbortSignal>,

@@ -303,7 +303,7 @@ pub fn pages(
     let budget = client.page_budget(op.product, op.id);
     crate::pagination::zpa_pages(&DynArgs(args), max, budget, move |p: DynArgs| {
         let client = client.clone();
-        async move {
+        super::iter::ahead(async move {
             let req = build(&client, schemas, op, &p.0)?;
             let resp = send_body(&client, schemas, op, req).await?;
             let parsed = body::parse(&resp)?;
@@ -315,7 +315,7 @@ pub fn pages(
             let list = wasm_bindgen::JsCast::dyn_into::<js_sys::Array>(list).unwrap_or_default();
             let count = list.length() as usize;
             Ok((total, count, list))
-        }
+        })
     })
 }
 

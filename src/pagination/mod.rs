@@ -86,6 +86,38 @@ struct Walk<P, F, Fut: Future, B> {
     max: usize,
     room: B,
     failed: bool,
+    /// The look-ahead was just requested and nothing has polled it since,
+    /// so the budget does not show its slots as taken yet (a request
+    /// takes its slot when first polled): filling again now would ask
+    /// for the same room twice.
+    fresh: bool,
+}
+
+impl<P, F, Fut, R, B> Walk<P, F, Fut, B>
+where
+    P: PageParams,
+    F: FnMut(P) -> Fut,
+    Fut: Future<Output = Result<Fetched<R>, Error>>,
+    B: Room,
+{
+    /// Request as many of the pages up to `last` as [`to_start`] allows now.
+    fn fill(&mut self, last: i32) {
+        let start = to_start(
+            &self.room,
+            self.in_flight.len(),
+            self.max,
+            self.next <= last,
+        );
+        for _ in 0..start {
+            if self.next > last {
+                break;
+            }
+            let mut p = self.params.clone();
+            p.set_page(self.next, self.size);
+            self.in_flight.push_back((self.fetch)(p));
+            self.next += 1;
+        }
+    }
 }
 
 /// How many requests a walk may start now without waiting: the pacer's
@@ -153,6 +185,7 @@ where
         max: max.max(1),
         room,
         failed: false,
+        fresh: false,
     });
     stream::unfold(Some(state), |state| async move {
         let mut walk = match state? {
@@ -185,26 +218,18 @@ where
                     Ok((last, r)) => {
                         walk.last = Some(last);
                         walk.next += 1;
+                        // The look-ahead starts now, not once the caller
+                        // has consumed the first page.
+                        walk.fill(last);
+                        walk.fresh = true;
                         Some((Ok(r), Some(Ok(walk))))
                     }
                     Err(e) => Some((Err(e), None)),
                 };
             }
         };
-        let start = to_start(
-            &walk.room,
-            walk.in_flight.len(),
-            walk.max,
-            walk.next <= last,
-        );
-        for _ in 0..start {
-            if walk.next > last {
-                break;
-            }
-            let mut p = walk.params.clone();
-            p.set_page(walk.next, walk.size);
-            walk.in_flight.push_back((walk.fetch)(p));
-            walk.next += 1;
+        if !std::mem::take(&mut walk.fresh) {
+            walk.fill(last);
         }
         match walk.in_flight.next().await? {
             Ok((_, _, r)) => Some((Ok(r), Some(Ok(walk)))),
@@ -424,6 +449,59 @@ mod tests {
         // The first page, then the 5 the budget had free at once; after
         // that one at a time.
         assert_eq!(peak.get(), 5);
+    }
+
+    #[test]
+    fn the_look_ahead_is_requested_before_the_first_page_is_handed_out() {
+        // Requests started when each page was handed out: with a room of
+        // 3, pages 2-4 were asked for before the caller saw page 1, so
+        // they arrive while it works on page 1; then one more per page,
+        // never more than 3 in flight.
+        let started = std::cell::Cell::new(0);
+        let pages = typed_pages(&P(None, Some(5)), 3, 3usize, |p: P| {
+            started.set(started.get() + 1);
+            std::future::ready(serve(45, &p))
+        });
+        let mut pages = std::pin::pin!(pages);
+        let mut at_hand_out = Vec::new();
+        while let Some(page) = futures_executor_free(pages.next()) {
+            page.unwrap();
+            at_hand_out.push(started.get());
+        }
+        assert_eq!(at_hand_out, [4, 4, 5, 6, 7, 8, 9, 9, 9]);
+    }
+
+    #[test]
+    fn the_early_look_ahead_asks_for_the_free_room_once() {
+        // As with the pacer, a request takes its slot when first polled,
+        // not when made. Page 1 leaves 3 slots free: pages 2-4 are asked
+        // for before page 1 is handed out, and handing it out must not
+        // ask for 3 more on a budget that has not yet seen them start.
+        let budget = std::rc::Rc::new(std::cell::Cell::new(4));
+        let made = std::cell::Cell::new(0);
+        let pages = typed_pages(&P(None, Some(5)), 20, Budget(&budget), |p: P| {
+            made.set(made.get() + 1);
+            let budget = budget.clone();
+            let page = serve(45, &p);
+            async move {
+                budget.set(budget.get().saturating_sub(1));
+                Slow(Some(page), false).await
+            }
+        });
+        let mut pages = std::pin::pin!(pages);
+        let mut at_hand_out = Vec::new();
+        while let Some(page) = futures_executor_free(pages.next()) {
+            page.unwrap();
+            at_hand_out.push(made.get());
+        }
+        // Page 1, then the 3 free; after that one at a time as the empty
+        // budget lets the walk advance.
+        assert_eq!(at_hand_out[..2], [4, 4]);
+        assert!(
+            at_hand_out.windows(2).all(|w| w[1] - w[0] <= 1),
+            "{at_hand_out:?}"
+        );
+        assert_eq!(made.get(), 9);
     }
 
     /// Drive a future whose pending parts wake themselves.

@@ -213,6 +213,9 @@ struct Walk<F, Fut: Future, B> {
     ahead: Option<Ahead<Fut>>,
     max: usize,
     room: B,
+    /// The look-ahead was just requested and nothing has polled it since
+    /// (see the ZPA walk's `fresh`).
+    fresh: bool,
 }
 
 impl<F, Fut, R, B> Walk<F, Fut, B>
@@ -221,14 +224,11 @@ where
     Fut: Future<Output = Result<Step<R>, Error>>,
     B: Room,
 {
-    /// The next page and its cursor: the one after the last (one request at
-    /// a time), or, once the total is known, the oldest of those requested
-    /// ahead after topping them up to what the budget has free now.
-    async fn step(&mut self) -> Option<(Cursor, Result<Step<R>, Error>)> {
+    /// Once the total is known, request as many of the pages ahead as
+    /// [`to_start`](super::to_start) allows now.
+    fn fill(&mut self) {
         let Some(ahead) = self.ahead.as_mut() else {
-            let cursor = self.next.take()?;
-            let step = (self.fetch)(cursor.clone()).await;
-            return Some((cursor, step));
+            return;
         };
         let left = ahead.next <= ahead.last;
         let start = super::to_start(&self.room, ahead.in_flight.len(), self.max, left);
@@ -242,6 +242,21 @@ where
                 .push_back((self.fetch)(Cursor::Page { page, size }));
             ahead.next += 1;
         }
+    }
+
+    /// The next page and its cursor: the one after the last (one request at
+    /// a time), or, once the total is known, the oldest of those requested
+    /// ahead after topping them up to what the budget has free now.
+    async fn step(&mut self) -> Option<(Cursor, Result<Step<R>, Error>)> {
+        if self.ahead.is_none() {
+            let cursor = self.next.take()?;
+            let step = (self.fetch)(cursor.clone()).await;
+            return Some((cursor, step));
+        }
+        if !std::mem::take(&mut self.fresh) {
+            self.fill();
+        }
+        let ahead = self.ahead.as_mut()?;
         let step = ahead.in_flight.next().await?;
         let cursor = Cursor::Page {
             page: ahead.due,
@@ -294,6 +309,7 @@ where
         ahead: None,
         max: max.max(1),
         room,
+        fresh: false,
     });
     stream::unfold(Some(walk), |state| async move {
         let mut walk = match state? {
@@ -329,6 +345,10 @@ where
                         in_flight: FuturesOrdered::new(),
                     });
                     walk.next = None;
+                    // The look-ahead starts now, not once the caller has
+                    // consumed this page.
+                    walk.fill();
+                    walk.fresh = true;
                 }
             }
         }

@@ -247,8 +247,14 @@ async fn read_body(
             let _ = reader.cancel();
             return Err(BodyError::TooLarge);
         }
+        // Straight into spare capacity: zero-filling first (`resize`) ran
+        // a byte-at-a-time loop in the size-optimised build, 0.3 ms of a
+        // 500-item page, more than the copy itself.
+        out.reserve(len);
         let at = out.len();
-        out.resize(at + len, 0);
-        chunk.copy_to(&mut out[at..]);
+        chunk.copy_to_uninit(&mut out.spare_capacity_mut()[..len]);
+        // SAFETY: `copy_to_uninit` has just initialised the `len` bytes
+        // after `at` (it panics unless it fills the whole slice given).
+        unsafe { out.set_len(at + len) };
     }
 }

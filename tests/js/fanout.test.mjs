@@ -16,19 +16,27 @@ const base = {
  *  flight at once. */
 function counting(ms, answer) {
   const state = { inFlight: 0, peak: 0, sent: 0 };
-  state.fetch = async (url) => {
-    const u = new URL(String(url));
-    if (u.pathname.endsWith('/oauth2/v1/token')) {
-      return Response.json({ access_token: 't', token_type: 'Bearer', expires_in: 3600 });
-    }
+  state.fetch = fakeApi(async (u) => {
     state.sent += 1;
     state.inFlight += 1;
     state.peak = Math.max(state.peak, state.inFlight);
     await new Promise((r) => setTimeout(r, ms));
     state.inFlight -= 1;
     return Response.json(answer(u));
-  };
+  });
   return state;
+}
+
+/** A `fetch` that answers the token call at once and every other call
+ *  with `answer(url)`, a Response or a promise of one. */
+function fakeApi(answer) {
+  return async (url) => {
+    const u = new URL(String(url));
+    if (u.pathname.endsWith('/oauth2/v1/token')) {
+      return Response.json({ access_token: 't', token_type: 'Bearer', expires_in: 3600 });
+    }
+    return answer(u);
+  };
 }
 
 /** A ZPA tenant of `pages` pages of 10 segments, answering each after `ms`. */
@@ -51,7 +59,9 @@ test('listAll asks for every remaining page at once when the budget has room', a
 
 test('listAll takes only what is free: earlier calls spent most of the budget', async () => {
   const t = tenant(6, 50);
-  const client = new ZscalerClient({ ...base, fetch: t.fetch });
+  const waits = [];
+  const onLog = (e) => { if (e.phase === 'wait') waits.push(e.operation); };
+  const client = new ZscalerClient({ ...base, fetch: t.fetch, onLog });
   // 16 of ZPA's 20 GETs per 10 s, spent by single calls first.
   await Promise.all(Array.from({ length: 16 }, () => client.zpa.getApplicationSegment({ applicationId: '1' })));
   t.peak = 0;
@@ -64,6 +74,9 @@ test('listAll takes only what is free: earlier calls spent most of the budget', 
   await new Promise((r) => setTimeout(r, 400));
   assert.equal(t.peak, 3, 'no more pages than the budget had free');
   assert.equal(client.rateBudget('zpa').find((b) => b.methods.includes('GET')).remaining, 0);
+  // Only one page waits for the window, so a call made now queues behind
+  // one page of the walk, not behind the rest of it.
+  assert.deepEqual(waits, ['listApplicationSegments'], 'one walk page queued for the window');
   controller.abort();
   await assert.rejects(walk, { name: 'AbortError' });
 });
@@ -81,6 +94,62 @@ test('iter reads prefetch pages ahead, and not more', async () => {
     assert.equal(n, 80, 'every item once, in order');
     assert.equal(t.peak, prefetch, `prefetch ${prefetch}`);
   }
+});
+
+/** A ZPA tenant of `pages` pages whose bodies arrive in two chunks and
+ *  record when each page's body was read to its end. */
+function streamingTenant(pages) {
+  const state = { sent: [], read: [] };
+  state.fetch = fakeApi((u) => {
+    const page = Number(u.searchParams.get('page'));
+    state.sent.push(page);
+    const list = Array.from({ length: 10 }, (_, i) => ({ id: String((page - 1) * 10 + i) }));
+    const bytes = new TextEncoder().encode(JSON.stringify({ totalPages: String(pages), list }));
+    const half = bytes.length >> 1;
+    let step = 0;
+    const body = new ReadableStream({
+      async pull(controller) {
+        await new Promise((r) => setTimeout(r, 5));
+        if (step === 0) controller.enqueue(bytes.subarray(0, half));
+        else if (step === 1) controller.enqueue(bytes.subarray(half));
+        else {
+          controller.close();
+          state.read.push(page);
+        }
+        step += 1;
+      },
+    });
+    return new Response(body, { headers: { 'content-type': 'application/json' } });
+  });
+  return state;
+}
+
+test('pages requested ahead are read while the caller works, not when it asks for them', async () => {
+  const t = streamingTenant(6);
+  const client = new ZscalerClient({ ...base, fetch: t.fetch });
+  const it = client.zpa.iterApplicationSegments({ pagesize: 10 }, { prefetch: 2 })[Symbol.asyncIterator]();
+  assert.equal((await it.next()).value.id, '0');
+  // The caller is busy with item 0; nothing asks the iterator for more.
+  await new Promise((r) => setTimeout(r, 150));
+  assert.deepEqual(t.sent, [1, 2, 3], 'the look-ahead went out with page 1, no further');
+  assert.deepEqual(t.read, [1, 2, 3], 'and its bodies were read meanwhile');
+  const ids = ['0'];
+  for (let r = await it.next(); !r.done; r = await it.next()) ids.push(r.value.id);
+  assert.deepEqual(ids, Array.from({ length: 60 }, (_, i) => String(i)), 'every item once, in order');
+  assert.deepEqual(t.sent, [1, 2, 3, 4, 5, 6]);
+});
+
+test('breaking out of a walk stops the pages still being read ahead', async () => {
+  const t = streamingTenant(6);
+  const client = new ZscalerClient({ ...base, fetch: t.fetch });
+  for await (const s of client.zpa.iterApplicationSegments({ pagesize: 10 }, { prefetch: 2 })) {
+    assert.equal(s.id, '0');
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 150));
+  // Pages 2 and 3 had been asked for; their bodies were not read on after the break.
+  assert.deepEqual(t.sent, [1, 2, 3]);
+  assert.deepEqual(t.read, [1], 'no page read on after the break');
 });
 
 test('prefetch is checked, and refused where it means nothing', async () => {
