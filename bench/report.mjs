@@ -37,13 +37,18 @@ if (f.only === 'p1l') {
 
 const osName = sh("sh -c '. /etc/os-release && echo $PRETTY_NAME'");
 const py = process.env.BENCH_PYTHON ?? 'python3';
+// As run.mjs recorded them; asked of BENCH_PYTHON only for older outputs.
+const pyVersions = load('python.json') ?? {
+  python: sh(`${py} --version`).replace(/^Python /, ''),
+  sdk: sh(`${py} -c "import importlib.metadata as m; print(m.version('zscaler-sdk-python'))"`),
+};
 say('# Benchmarks', '',
   'Written by `scripts/bench.sh` from its last run; do not edit by hand (the',
   'analysis at the end comes from `bench/analysis.md`). Every figure below was',
   'measured in that one run on one machine; ratios compare figures of the same run.', '',
   `- run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit \`${sh('git rev-parse --short HEAD')}\`${sh('git status --porcelain --untracked-files=no') ? ' (with uncommitted changes)' : ''}; the command took ${f.seconds ?? '?'} s`,
   `- machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${osName}, Linux ${os.release()}`,
-  `- versions: ${sh('rustc --version')}; Node ${process.version}; ${sh(`${py} --version`)}; zscaler-sdk-python ${sh(`${py} -c "import importlib.metadata as m; print(m.version('zscaler-sdk-python'))"`)}; workerd ${sh(`${root}node_modules/.bin/workerd --version`).replace(/^workerd /, '')}; ${sh('wasm-bindgen --version')}; wasm-opt ${sh(`${root}node_modules/.bin/wasm-opt --version`).replace(/^wasm-opt /, '')}`,
+  `- versions: ${sh('rustc --version')}; Node ${process.version}; Python ${pyVersions.python}; zscaler-sdk-python ${pyVersions.sdk}; workerd ${sh(`${root}node_modules/.bin/workerd --version`).replace(/^workerd /, '')}; ${sh('wasm-bindgen --version')}; wasm-opt ${sh(`${root}node_modules/.bin/wasm-opt --version`).replace(/^wasm-opt /, '')}`,
   '');
 
 const p1 = load('p1.json');

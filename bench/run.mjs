@@ -28,6 +28,17 @@ function json(cmd, args, env = {}) {
   return JSON.parse(text.trim().split('\n').pop());
 }
 
+// The Python and SDK versions are read here, by the interpreter that runs
+// the SDK, so a later render of the report (without that interpreter at
+// hand) still names what was measured.
+if (f.python) {
+  const ask = (code) => execFileSync(f.python, ['-c', code], { encoding: 'utf8' }).trim();
+  writeFileSync(`${out}python.json`, JSON.stringify({
+    python: ask('import platform; print(platform.python_version())'),
+    sdk: ask("import importlib.metadata as m; print(m.version('zscaler-sdk-python'))"),
+  }));
+}
+
 const noProxy = { HTTP_PROXY: '', HTTPS_PROXY: '', http_proxy: '', https_proxy: '', NO_PROXY: '127.0.0.1,localhost', PYTHONDONTWRITEBYTECODE: '1' };
 // Each takes (url, pagesize, runs) and returns {ms, items}.
 const node = (mode) => (url, ps, n, extra = []) => json('node', [`${root}bench/p1_node.mjs`, '--url', url, '--mode', mode, '--pagesize', ps, '--runs', String(n), ...extra]);
