@@ -36,12 +36,8 @@ if (f.only === 'p1l') {
 }
 
 const osName = sh("sh -c '. /etc/os-release && echo $PRETTY_NAME'");
-const py = process.env.BENCH_PYTHON ?? 'python3';
-// As run.mjs recorded them; asked of BENCH_PYTHON only for older outputs.
-const pyVersions = load('python.json') ?? {
-  python: sh(`${py} --version`).replace(/^Python /, ''),
-  sdk: sh(`${py} -c "import importlib.metadata as m; print(m.version('zscaler-sdk-python'))"`),
-};
+// As run.mjs recorded them, asked of the interpreter that ran the SDK.
+const pyVersions = load('python.json') ?? { python: 'n/a', sdk: 'n/a' };
 say('# Benchmarks', '',
   'Written by `scripts/bench.sh` from its last run; do not edit by hand (the',
   'analysis at the end comes from `bench/analysis.md`). Every figure below was',

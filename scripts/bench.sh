@@ -86,5 +86,5 @@ bench/size.sh > bench/out/p2.jsonl
 node bench/run.mjs --runs "$runs" --emulator "$CARGO_TARGET_DIR/release/zscaler-emulator" \
   --rust "$CARGO_TARGET_DIR/release/examples/bench_list" --python "$venv/bin/python"
 
-BENCH_PYTHON="$venv/bin/python" node bench/report.mjs --seconds $(( $(date +%s) - start ))
+node bench/report.mjs --seconds $(( $(date +%s) - start ))
 echo "wrote BENCHMARKS.md in $(( $(date +%s) - start )) s" >&2
