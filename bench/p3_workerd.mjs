@@ -8,11 +8,18 @@
 // `construct` makes the client but calls nothing.
 // `client-zpa` is the same worker on the ZPA-only build (the `zscaler-wasm/zpa`
 // entry, pkg-products/zpa/ from scripts/build-package.sh), which is what a
-// worker that calls only ZPA ships; it runs when that build exists. With
-// --phases, two floor workers run too: `empty` answers at once, and `bytes`
-// is the same with the ZPA wasm's bytes beside it as an unused data module.
-// --ab NAME=DIR,... adds one full client worker per named package directory,
-// taking turns with the others, for A/B comparisons of builds.
+// worker that calls only ZPA ships; it runs when that build exists, and with
+// --phases so do its `load` and `construct` phases and two load-only workers
+// on copies of its wasm with the function bodies or the data emptied.
+// `minimal` makes the same two requests through the smallest wasm-bindgen
+// client (bench/minimal/, built to bench/out/pkg-minimal/ by scripts/bench.sh):
+// what any Rust client in wasm pays before doing anything of its own.
+// With --phases, two floor workers run too: `empty` answers at once, and
+// `bytes` is the same with the ZPA wasm's bytes beside it as an unused data
+// module.
+// --ab NAME[:PHASE]=DIR,... adds one client worker (phase `full` unless
+// named) per package directory, taking turns with the others, for A/B
+// comparisons of builds.
 // node bench/p3_workerd.mjs --url EMULATOR_URL --runs R [--phases 1] [--ab a=DIR,b=DIR]
 // Prints {"client": {"listen": [...], "total": [...], "cpu": [...], "second": [...]}, "raw": {...}}.
 import { spawn } from 'node:child_process';
@@ -23,31 +30,39 @@ import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { flags, root, segmentsUrl } from './lib.mjs';
+import { strip } from './wasm_strip.mjs';
 import { freePort } from '../tests/support/emulator.mjs';
 
 const here = `${root}bench/workerd/`;
 const pkg = process.env.BENCH_PKG ?? `${root}pkg/`;
-const zpaPkg = process.env.BENCH_PKG_ZPA ?? `${root}pkg-products/zpa/`;
+export const zpaPkg = process.env.BENCH_PKG_ZPA ?? `${root}pkg-products/zpa/`;
+export const minimalPkg = process.env.BENCH_PKG_MINIMAL ?? `${root}bench/out/pkg-minimal/`;
 
-/** Files and capnp module list of the worker that uses package `pkg`. */
-function clientFiles(pkg) {
+/** Files and capnp module list of the worker script `worker` (bench/workerd/)
+ * on package `pkg`, its wasm rewritten by `wasm` if given, with `extra`
+ * modules of bench/workerd/ beside it. */
+function clientFiles(pkg, { worker = 'client.mjs', wasm, extra = [] } = {}) {
   // wasm-bindgen's JS snippets (the error classes) sit in a hashed folder.
-  const snippets = readdirSync(`${pkg}snippets`, { recursive: true })
-    .filter((s) => s.endsWith('.js')).map((s) => `snippets/${s}`);
+  const snippets = existsSync(`${pkg}snippets`)
+    ? readdirSync(`${pkg}snippets`, { recursive: true })
+      .filter((s) => s.endsWith('.js')).map((s) => `snippets/${s}`)
+    : [];
+  const scripts = ['zscaler_wasm.js', ...snippets];
   return {
-    files: [[`${here}client.mjs`, 'worker.mjs'], [`${pkg}zscaler_wasm.js`, 'zscaler_wasm.js'],
-      [`${pkg}zscaler_wasm_bg.wasm`, 'zscaler_wasm_bg.wasm'], ...snippets.map((s) => [`${pkg}${s}`, s])],
-    modules: '(name = "worker.mjs", esModule = embed "worker.mjs"), '
-      + '(name = "zscaler_wasm.js", esModule = embed "zscaler_wasm.js"), '
-      + snippets.map((s) => `(name = "${s}", esModule = embed "${s}"), `).join('')
+    files: [[`${here}${worker}`, 'worker.mjs'], ...extra.map((m) => [`${here}${m}`, m]),
+      ...scripts.map((s) => [`${pkg}${s}`, s]), [`${pkg}zscaler_wasm_bg.wasm`, 'zscaler_wasm_bg.wasm', wasm]],
+    modules: ['worker.mjs', ...extra, ...scripts].map((s) => `(name = "${s}", esModule = embed "${s}"), `).join('')
       + '(name = "zscaler_wasm_bg.wasm", wasm = embed "zscaler_wasm_bg.wasm")',
   };
 }
 
 const rawFiles = () => ({
-  files: [[`${here}raw.mjs`, 'worker.mjs']],
-  modules: '(name = "worker.mjs", esModule = embed "worker.mjs")',
+  files: [[`${here}raw.mjs`, 'worker.mjs'], [`${here}token.mjs`, 'token.mjs']],
+  modules: '(name = "worker.mjs", esModule = embed "worker.mjs"), (name = "token.mjs", esModule = embed "token.mjs")',
 });
+
+/** The minimal wasm-bindgen client's worker (bench/minimal/). */
+const minimalFiles = () => clientFiles(minimalPkg, { worker: 'minimal.mjs', extra: ['token.mjs'] });
 
 /** The floor worker, with the ZPA wasm's bytes beside it as a data module
  * it never reads when `bytes` is set (workerd still loads every module). */
@@ -70,6 +85,14 @@ const variants = {
   raw: { phase: 'full', layout: rawFiles },
   load: { phase: 'load', layout: () => clientFiles(pkg) },
   construct: { phase: 'construct', layout: () => clientFiles(pkg) },
+  'load-zpa': { phase: 'load', layout: () => clientFiles(zpaPkg) },
+  'construct-zpa': { phase: 'construct', layout: () => clientFiles(zpaPkg) },
+  // The ZPA entry loaded with its function bodies or its data emptied
+  // (bench/wasm_strip.mjs): what its code and its data each cost a start.
+  'load-zpa-no-code': { phase: 'load', layout: () => clientFiles(zpaPkg, { wasm: (b) => strip(b, 'code') }) },
+  'load-zpa-no-data': { phase: 'load', layout: () => clientFiles(zpaPkg, { wasm: (b) => strip(b, 'data') }) },
+  minimal: { phase: 'full', layout: minimalFiles },
+  'load-minimal': { phase: 'load', layout: minimalFiles },
 };
 
 /** CPU time (ms) workerd's live threads have run so far, from Linux's
@@ -102,9 +125,10 @@ function accepts(port) {
 export function layout(name, dir, port, emulatorUrl, v8Flags = []) {
   const { phase } = variants[name];
   const v = variants[name].layout();
-  for (const [from, to] of v.files) {
+  for (const [from, to, rewrite] of v.files) {
     mkdirSync(dirname(`${dir}/${to}`), { recursive: true });
-    copyFileSync(from, `${dir}/${to}`);
+    if (rewrite) writeFileSync(`${dir}/${to}`, rewrite(readFileSync(from)));
+    else copyFileSync(from, `${dir}/${to}`);
   }
   const config = readFileSync(`${here}config.capnp.in`, 'utf8')
     .replace('@MODULES@', v.modules).replace('@PORT@', String(port))
@@ -162,11 +186,16 @@ async function main() {
   const names = f.phases ? ['raw', 'load', 'construct', 'client'] : ['raw', 'client'];
   if (existsSync(`${zpaPkg}zscaler_wasm_bg.wasm`)) {
     names.push('client-zpa');
-    if (f.phases) names.push('empty', 'bytes');
+    if (f.phases) names.push('load-zpa', 'construct-zpa', 'load-zpa-no-code', 'load-zpa-no-data', 'empty', 'bytes');
+  }
+  if (existsSync(`${minimalPkg}zscaler_wasm_bg.wasm`)) {
+    names.push('minimal');
+    if (f.phases) names.push('load-minimal');
   }
   for (const pair of f.ab ? f.ab.split(',') : []) {
-    const [name, dir] = pair.split('=');
-    variants[name] = { phase: 'full', layout: () => clientFiles(dir.endsWith('/') ? dir : `${dir}/`) };
+    const [label, dir] = pair.split('=');
+    const [name, phase = 'full'] = label.split(':');
+    variants[name] = { phase, layout: () => clientFiles(dir.endsWith('/') ? dir : `${dir}/`) };
     names.push(name);
   }
   const out = Object.fromEntries(names.map((n) => [n, { listen: [], total: [], cpu: [], second: [] }]));

@@ -4,9 +4,11 @@
 // needs first.
 // node bench/run.mjs --emulator BIN --rust BIN --python BIN --runs N [--only p1,p1l,p3,p4]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { flags, root, segmentsPath } from './lib.mjs';
+import { minimalPkg, zpaPkg } from './p3_workerd.mjs';
+import { sizes } from './wasm_strip.mjs';
 import { spawnEmulator } from '../tests/support/emulator.mjs';
 
 const f = flags();
@@ -149,8 +151,9 @@ if (only.includes('p1l')) {
 
 if (only.includes('p3')) {
   console.error('P3 workerd cold start');
-  // Starts are cheap (tens of ms) and noisy, so P3 takes three times the runs.
-  const p3Runs = runs * 3;
+  // Starts are cheap (tens of ms) and noisy, and the split rows of the report
+  // are differences of two medians, so P3 takes eight times the runs.
+  const p3Runs = runs * 8;
   const p3 = await withEmulator('zpa.applications=100', async (url) => {
     const starts = json('node', [`${root}bench/p3_workerd.mjs`, '--url', url, '--runs', String(p3Runs), '--phases', '1']);
     // The profiles need builds that keep function names (scripts/bench.sh
@@ -166,10 +169,17 @@ if (only.includes('p3')) {
     writeFileSync(`${out}p3_lazy.json`, JSON.stringify({ all: lazy(`${out}pkg-names/`), zpa: lazy(`${out}pkg-names-zpa/`) }, null, 1));
     // The same count inside workerd, with tier-ups: on the shipped builds.
     const trace = (variant) => json('node', [`${root}bench/p3_trace.mjs`, '--url', url, '--variant', variant]);
-    writeFileSync(`${out}p3_trace.json`, JSON.stringify({ all: trace('client'), zpa: starts['client-zpa'] ? trace('client-zpa') : null }, null, 1));
+    writeFileSync(`${out}p3_trace.json`, JSON.stringify({
+      all: trace('client'),
+      zpa: starts['client-zpa'] ? trace('client-zpa') : null,
+      minimal: starts.minimal ? trace('minimal') : null,
+    }, null, 1));
     return starts;
   });
-  writeFileSync(`${out}p3.json`, JSON.stringify({ runs: p3Runs, ...p3 }, null, 1));
+  // What the split rows of the report divide by: the modules' sizes.
+  const size = (dir) => (existsSync(`${dir}zscaler_wasm_bg.wasm`) ? sizes(readFileSync(`${dir}zscaler_wasm_bg.wasm`)) : null);
+  const wasm = { zpa: size(zpaPkg), minimal: size(minimalPkg) };
+  writeFileSync(`${out}p3.json`, JSON.stringify({ runs: p3Runs, wasm, ...p3 }, null, 1));
 }
 
 if (only.includes('p4')) {

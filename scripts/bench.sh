@@ -79,6 +79,10 @@ KEEP_NAMES=1 OUT=bench/out/pkg-names scripts/build-wasm.sh >&2
 # ships, and profiles it.
 OUT=pkg-products/zpa scripts/build-wasm.sh --no-default-features --features zpa >&2
 KEEP_NAMES=1 OUT=bench/out/pkg-names-zpa scripts/build-wasm.sh --no-default-features --features zpa >&2
+# P3's minimal wasm-bindgen client (bench/minimal/, its own workspace), built
+# the same way into a target dir of its own.
+CARGO_TARGET_DIR="$CARGO_TARGET_DIR/minimal" OUT=bench/out/pkg-minimal \
+  scripts/build-wasm.sh --manifest-path bench/minimal/Cargo.toml >&2
 
 echo "P2: sizes per product" >&2
 bench/size.sh > bench/out/p2.jsonl

@@ -23,3 +23,23 @@ test('the first request in a fresh workerd tiers no wasm function up to TurboFan
     proc.kill();
   }
 });
+
+test('the stripped wasm copies P3 loads keep the module\'s shape and lose only their code or data', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { sizes, strip } = await import(`${root_dir}bench/wasm_strip.mjs`);
+  const bytes = readFileSync(`${root_dir}pkg/zscaler_wasm_bg.wasm`);
+  const shape = (b) => {
+    const m = new WebAssembly.Module(b);
+    return JSON.stringify([WebAssembly.Module.imports(m), WebAssembly.Module.exports(m)]);
+  };
+  const s = sizes(bytes);
+  for (const what of ['code', 'data']) {
+    const copy = strip(bytes, what);
+    // Validates, and wasm-bindgen's glue can link it as it links the original.
+    assert.equal(shape(copy), shape(bytes), `${what}: imports or exports changed`);
+    assert.equal(bytes.length - copy.length, s[what]);
+  }
+  // Both parts are most of a client module, and they do not overlap.
+  assert.ok(s.code > 100_000 && s.data > 50_000, JSON.stringify(s));
+  assert.ok(s.code + s.data < s.total);
+});
