@@ -26,7 +26,7 @@ export function p1lSection(p1l, { ms, x }, note) {
     'its own token (not delayed); the raw loop and the Python SDK fetch a new token for their timed walk too.',
     `The clients take turns over ${p1l.runs} rounds; medians. The harness checks that every page of both walks was delayed.`,
     `A serial walk waits at least ${pages} × the delay.`, '');
-  if (p1l.load) lines.push(`Load average (1 min) at the start and end of the P1-L run: ${p1l.load.map((l) => l.toFixed(1)).join(' and ')}.`, '');
+  if (p1l.load) lines.push(`Load average (1 min) at the start and end of the P1-L run (which first waits up to two minutes for it to fall below 0.5): ${p1l.load.map((l) => l.toFixed(1)).join(' and ')}.`, '');
   if (note) lines.push(note, '');
   for (const latency of latencies) {
     const rows = p1l.rows.filter((r) => r.latency === latency).map((r) => ({ ...r, med: median(r.ms) }));
