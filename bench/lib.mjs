@@ -1,6 +1,7 @@
 // Shared pieces of the benchmark scripts: loading the wasm package, client
 // options for the emulator, the raw segment page loop, and a median. The
 // emulator and port helpers are the test harnesses' (tests/support/).
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { clientOptions as emulatorOptions, CUSTOMER_ID, rawToken, root } from '../tests/support/emulator.mjs';
 import { gateway, registry } from '../tests/support/registry.mjs';
@@ -55,4 +56,19 @@ export function flags(argv = process.argv.slice(2)) {
   const out = {};
   for (let i = 0; i < argv.length; i += 2) out[argv[i].replace(/^--/, '')] = argv[i + 1];
   return out;
+}
+
+/** The commit measured and whether files it tracks were changed; the
+ * report BENCHMARKS.md is a run's output, not its input, so it is left out. */
+export function revision() {
+  const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+  return {
+    commit: git('rev-parse', '--short', 'HEAD'),
+    dirty: git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!BENCHMARKS.md') !== '',
+  };
+}
+
+/** `- run: ...` style text for a run that began at `at` (ISO) on `rev`. */
+export function runText(at, rev) {
+  return `${at.slice(0, 16).replace('T', ' ')} UTC, commit \`${rev.commit}\`${rev.dirty ? ' (with uncommitted changes)' : ''}`;
 }

@@ -2,11 +2,11 @@
 // and P4 (memory) against fresh emulators and writes the raw figures to
 // bench/out/*.json. Called by scripts/bench.sh, which builds what this
 // needs first.
-// node bench/run.mjs --emulator BIN --rust BIN --python BIN --runs N [--only p1,p1l,p3,p4]
+// node bench/run.mjs --emulator BIN --rust BIN --python BIN --runs N [--only p1,p1l,p3,p4] [--began EPOCH_S]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { flags, root, segmentsPath } from './lib.mjs';
+import { flags, revision, root, segmentsPath } from './lib.mjs';
 import { minimalPkg, zpaPkg } from './p3_workerd.mjs';
 import { sizes } from './wasm_strip.mjs';
 import { spawnEmulator } from '../tests/support/emulator.mjs';
@@ -14,6 +14,12 @@ import { spawnEmulator } from '../tests/support/emulator.mjs';
 const f = flags();
 const runs = Number(f.runs ?? 5);
 const out = `${root}bench/out/`;
+// When and on what the run measured, recorded as it starts, so a report
+// re-rendered later (`node bench/report.mjs`) still names this run.
+mkdirSync(out, { recursive: true });
+// --began: when scripts/bench.sh started, before its builds (epoch seconds).
+const began = new Date(f.began ? Number(f.began) * 1000 : Date.now()).toISOString();
+writeFileSync(`${out}run${f.only ? `-${f.only}` : ''}.json`, JSON.stringify({ at: began, ...revision() }));
 mkdirSync(out, { recursive: true });
 
 async function withEmulator(bulk, body, extra = []) {

@@ -47,7 +47,7 @@ cargo build --release -q --example bench_list --no-default-features --features z
 
 if [ "$only" = p1l ]; then
   scripts/build-wasm.sh >&2
-  node bench/run.mjs --only p1l --runs "$runs" --emulator "$CARGO_TARGET_DIR/release/zscaler-emulator" \
+  node bench/run.mjs --only p1l --runs "$runs" --began "$start" --emulator "$CARGO_TARGET_DIR/release/zscaler-emulator" \
     --rust "$CARGO_TARGET_DIR/release/examples/bench_list" --python "$venv/bin/python"
   node bench/report.mjs --only p1l
   echo "wrote the P1-L section of BENCHMARKS.md in $(( $(date +%s) - start )) s" >&2
@@ -87,7 +87,7 @@ CARGO_TARGET_DIR="$CARGO_TARGET_DIR/minimal" OUT=bench/out/pkg-minimal \
 echo "P2: sizes per product" >&2
 bench/size.sh > bench/out/p2.jsonl
 
-node bench/run.mjs --runs "$runs" --emulator "$CARGO_TARGET_DIR/release/zscaler-emulator" \
+node bench/run.mjs --runs "$runs" --began "$start" --emulator "$CARGO_TARGET_DIR/release/zscaler-emulator" \
   --rust "$CARGO_TARGET_DIR/release/examples/bench_list" --python "$venv/bin/python"
 
 node bench/report.mjs --seconds $(( $(date +%s) - start ))
