@@ -68,7 +68,10 @@ export function revision() {
   };
 }
 
-/** `- run: ...` style text for a run that began at `at` (ISO) on `rev`. */
-export function runText(at, rev) {
-  return `${at.slice(0, 16).replace('T', ' ')} UTC, commit \`${rev.commit}\`${rev.dirty ? ' (with uncommitted changes)' : ''}`;
+/** How a report names a run: `run` is what bench/run.mjs recorded as it
+ * began ({at, commit, dirty}), or, for figures without such a record, now
+ * and the checkout as it is. */
+export function runText(recorded) {
+  const run = recorded ?? { at: new Date().toISOString(), ...revision() };
+  return `${run.at.slice(0, 16).replace('T', ' ')} UTC, commit \`${run.commit}\`${run.dirty ? ' (with uncommitted changes)' : ''}`;
 }

@@ -14,67 +14,54 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { flags } from './lib.mjs';
+import { WasmReader } from './wasm_reader.mjs';
 import { CUSTOMER_ID } from '../tests/support/emulator.mjs';
 
 /** Function names (name section) and body sizes (code section) of a wasm
  * binary, by function index (imports first, as V8 numbers them). */
 export function functionTable(bytes) {
-  let p = 8;
+  const r = new WasmReader(bytes);
   const names = new Map();
   const sizes = new Map();
   let imports = 0;
-  const u = () => {
-    let r = 0;
-    let s = 0;
-    let x;
-    do {
-      x = bytes[p++];
-      r |= (x & 0x7f) << s;
-      s += 7;
-    } while (x & 0x80);
-    return r >>> 0;
-  };
   const skipLimits = () => {
-    const f = u();
-    u();
-    if (f & 1) u();
+    const f = r.u();
+    r.u();
+    if (f & 1) r.u();
   };
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const end = u() + p;
+  for (const [id, end] of r.sections()) {
     if (id === 2) {
-      for (let n = u(); n > 0; n--) {
-        // Not `p += u()`: that adds to p as it was before u() moved it.
-        for (let k = 0; k < 2; k++) { const len = u(); p += len; } // module, field
-        const kind = bytes[p++];
-        if (kind === 0) { u(); imports++; } else if (kind === 1) { p++; skipLimits(); } else if (kind === 2) skipLimits(); else p += 2;
+      for (let n = r.u(); n > 0; n--) {
+        for (let k = 0; k < 2; k++) { const len = r.u(); r.p += len; } // module, field
+        const kind = bytes[r.p++];
+        if (kind === 0) { r.u(); imports++; } else if (kind === 1) { r.p++; skipLimits(); } else if (kind === 2) skipLimits(); else r.p += 2;
       }
     } else if (id === 10) {
-      const n = u();
+      const n = r.u();
       for (let i = 0; i < n; i++) {
-        const size = u();
+        const size = r.u();
         sizes.set(imports + i, size);
-        p += size;
+        r.p += size;
       }
     } else if (id === 0) {
-      const len = u();
-      const name = bytes.subarray(p, p + len).toString();
-      p += len;
-      while (name === 'name' && p < end) {
-        const sub = bytes[p++];
-        const subEnd = u() + p;
+      const len = r.u();
+      const name = bytes.subarray(r.p, r.p + len).toString();
+      r.p += len;
+      while (name === 'name' && r.p < end) {
+        const sub = bytes[r.p++];
+        const subLen = r.u();
+        const subEnd = r.p + subLen;
         if (sub === 1) {
-          for (let n = u(); n > 0; n--) {
-            const idx = u();
-            const l = u();
-            names.set(idx, bytes.subarray(p, p + l).toString());
-            p += l;
+          for (let n = r.u(); n > 0; n--) {
+            const idx = r.u();
+            const l = r.u();
+            names.set(idx, bytes.subarray(r.p, r.p + l).toString());
+            r.p += l;
           }
         }
-        p = subEnd;
+        r.p = subEnd;
       }
     }
-    p = end;
   }
   return { names, sizes };
 }

@@ -7,7 +7,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { flags, median, registry, revision, root, runText } from './lib.mjs';
+import { flags, median, registry, root, runText } from './lib.mjs';
 import { p1lSection, spliceP1L } from './report_p1l.mjs';
 
 const f = flags();
@@ -27,8 +27,7 @@ const goal = (...g) => goals.push(goalRow(...g));
 if (f.only === 'p1l') {
   const p1l = load('p1l.json');
   if (!p1l) throw new Error('bench/out/p1l.json is missing: run `node bench/run.mjs --only p1l` first');
-  const run = load('run-p1l.json') ?? { at: new Date().toISOString(), ...revision() };
-  const note = `Measured apart from the run above (\`node bench/run.mjs --only p1l\`): ${runText(run.at, run)}.`;
+  const note = `Measured apart from the run above (\`node bench/run.mjs --only p1l\`): ${runText(load('run-p1l.json'))}.`;
   const { lines: section, goals: rows } = p1lSection(p1l, { ms, x }, note);
   const md = readFileSync(`${root}BENCHMARKS.md`, 'utf8');
   writeFileSync(`${root}BENCHMARKS.md`, spliceP1L(md, section, rows.map((g) => goalRow(...g))));
@@ -36,15 +35,13 @@ if (f.only === 'p1l') {
 }
 
 const osName = sh("sh -c '. /etc/os-release && echo $PRETTY_NAME'");
-// As run.mjs recorded it when the measuring began.
-const run = load('run.json') ?? { at: new Date().toISOString(), ...revision() };
 // As run.mjs recorded them, asked of the interpreter that ran the SDK.
 const pyVersions = load('python.json') ?? { python: 'n/a', sdk: 'n/a' };
 say('# Benchmarks', '',
   'Written by `scripts/bench.sh` from its last run; do not edit by hand (the',
   'analysis at the end comes from `bench/analysis.md`). Every figure below was',
   'measured in that one run on one machine; ratios compare figures of the same run.', '',
-  `- run: began ${runText(run.at, run)}; the command took ${f.seconds ?? '?'} s`,
+  `- run: began ${runText(load('run.json'))}; the command took ${f.seconds ?? '?'} s`,
   `- machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${osName}, Linux ${os.release()}`,
   `- versions: ${sh('rustc --version')}; Node ${process.version}; Python ${pyVersions.python}; zscaler-sdk-python ${pyVersions.sdk}; workerd ${sh(`${root}node_modules/.bin/workerd --version`).replace(/^workerd /, '')}; ${sh('wasm-bindgen --version')}; wasm-opt ${sh(`${root}node_modules/.bin/wasm-opt --version`).replace(/^wasm-opt /, '')}`,
   '');

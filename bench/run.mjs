@@ -14,13 +14,12 @@ import { spawnEmulator } from '../tests/support/emulator.mjs';
 const f = flags();
 const runs = Number(f.runs ?? 5);
 const out = `${root}bench/out/`;
+mkdirSync(out, { recursive: true });
 // When and on what the run measured, recorded as it starts, so a report
 // re-rendered later (`node bench/report.mjs`) still names this run.
-mkdirSync(out, { recursive: true });
 // --began: when scripts/bench.sh started, before its builds (epoch seconds).
 const began = new Date(f.began ? Number(f.began) * 1000 : Date.now()).toISOString();
 writeFileSync(`${out}run${f.only ? `-${f.only}` : ''}.json`, JSON.stringify({ at: began, ...revision() }));
-mkdirSync(out, { recursive: true });
 
 async function withEmulator(bulk, body, extra = []) {
   const { proc, url } = await spawnEmulator(['--rate-limits', 'off', '--bulk', bulk, ...extra], { bin: f.emulator, ms: 30_000 });
@@ -196,7 +195,7 @@ if (only.includes('p3')) {
     }, null, 1));
     return starts;
   });
-  // What the split rows of the report divide by: the modules' sizes.
+  // The modules' sizes, which the report's split of the start names.
   const size = (dir) => (existsSync(`${dir}zscaler_wasm_bg.wasm`) ? sizes(readFileSync(`${dir}zscaler_wasm_bg.wasm`)) : null);
   const wasm = { zpa: size(zpaPkg), minimal: size(minimalPkg) };
   writeFileSync(`${out}p3.json`, JSON.stringify({ runs: p3Runs, wasm, ...p3 }, null, 1));

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark harness (issue 9): builds what it needs, runs P1-P5 against
 # fresh release emulators and writes BENCHMARKS.md. See bench/ and BENCHMARKS.md.
-#   scripts/bench.sh            warm wasm build + P1, P1-L, P2-P4 (about 10 minutes on 2 cores)
+#   scripts/bench.sh            warm wasm build + P1, P1-L, P2-P4 (about 13 minutes on 2 cores)
 #   scripts/bench.sh --build    also cold builds (empty target dirs) and .ci/run cold and warm
 #   scripts/bench.sh --runs N   runs per figure (default 5)
-#   scripts/bench.sh --only p1l builds pkg/ and the bins, runs P1-L alone (about 5 minutes)
+#   scripts/bench.sh --only p1l builds pkg/ and the bins, runs P1-L alone (about 6 minutes)
 #                               and replaces only its section and goals in BENCHMARKS.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
