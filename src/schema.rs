@@ -4,9 +4,17 @@
 
 use serde_json::Value;
 
-/// The JSON type a schema expects.
-#[derive(Debug)]
-pub enum Ty {
+/// The JSON type a schema expects, in two bytes: the tables hold one per
+/// field and parameter, and their size is most of a product's wasm data
+/// (every kilobyte of module costs a cold start in workerd, BENCHMARKS.md
+/// P3). The low 13 bits name the base type (five scalars, then object
+/// schemas by index), the top 3 how many arrays wrap it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Ty(u16);
+
+/// A [`Ty`] taken apart, for matching.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
     /// Anything.
     Any,
     /// A string.
@@ -18,17 +26,134 @@ pub enum Ty {
     /// `true` or `false`.
     Bool,
     /// An array of one element type.
-    Array(&'static Ty),
+    Array(Ty),
     /// The object schema at this index of the schema table.
     Ref(u16),
 }
 
-/// An object schema: its known fields. Unknown fields are let through.
+const SCALARS: u16 = 5;
+const ARRAY: u16 = 1 << 13;
+
+impl Ty {
+    /// Anything.
+    pub const ANY: Ty = Ty(0);
+    /// A string.
+    pub const STR: Ty = Ty(1);
+    /// An integer.
+    pub const INT: Ty = Ty(2);
+    /// Any number.
+    pub const NUM: Ty = Ty(3);
+    /// `true` or `false`.
+    pub const BOOL: Ty = Ty(4);
+
+    /// The object schema at index `i` of the table. A table too large for
+    /// the encoding fails the build, where the generated statics are
+    /// evaluated.
+    pub const fn object(i: u16) -> Ty {
+        assert!(i < ARRAY - SCALARS, "object schema index out of range");
+        Ty(SCALARS + i)
+    }
+
+    /// An array of `inner`.
+    pub const fn array(inner: Ty) -> Ty {
+        assert!(inner.0 < 7 * ARRAY, "arrays nested too deep");
+        Ty(inner.0 + ARRAY)
+    }
+
+    /// What this type is.
+    pub fn kind(self) -> Kind {
+        match self.0 {
+            n if n >= ARRAY => Kind::Array(Ty(n - ARRAY)),
+            0 => Kind::Any,
+            1 => Kind::Str,
+            2 => Kind::Int,
+            3 => Kind::Num,
+            4 => Kind::Bool,
+            n => Kind::Ref(n - SCALARS),
+        }
+    }
+}
+
+impl std::fmt::Debug for Ty {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.kind().fmt(f)
+    }
+}
+
+/// One field of an object schema: its wire name (a slice of the table's
+/// name pool, so a name many schemas share is stored once and the field
+/// takes six bytes instead of sixteen) and its type.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    at: u16,
+    len: u8,
+    ty: Ty,
+}
+
+impl Field {
+    /// The field named by `len` bytes at `at` of the pool.
+    pub const fn new(at: u16, len: u8, ty: Ty) -> Field {
+        Field { at, len, ty }
+    }
+
+    /// Its type.
+    pub fn ty(&self) -> Ty {
+        self.ty
+    }
+}
+
+/// A product's object schemas: their fields (known fields only; unknown
+/// ones are let through), each schema's sorted by name in byte order so a
+/// key is found by binary search.
 #[derive(Debug)]
-pub struct ObjectSchema {
-    /// `(wire name, type)` pairs, sorted by name (byte order), so a key is
-    /// found by binary search.
-    pub fields: &'static [(&'static str, Ty)],
+pub struct Schemas {
+    /// Every field name, each stored once.
+    pub names: &'static str,
+    /// The fields of every schema, schema after schema.
+    pub fields: &'static [Field],
+    /// Where each schema's fields begin in `fields`, plus the end of the
+    /// last one.
+    pub starts: &'static [u16],
+}
+
+impl Schemas {
+    /// The fields of schema `i`; `None` for an index past the table.
+    pub fn object(&self, i: u16) -> Option<&'static [Field]> {
+        let i = usize::from(i);
+        let (start, end) = (*self.starts.get(i)?, *self.starts.get(i + 1)?);
+        self.fields.get(usize::from(start)..usize::from(end))
+    }
+
+    /// A field's wire name (empty if the table is inconsistent).
+    pub fn name(&self, f: &Field) -> &'static str {
+        let at = usize::from(f.at);
+        self.names.get(at..at + usize::from(f.len)).unwrap_or("")
+    }
+
+    /// A table built at run time, for tests and fuzz targets that write
+    /// schemas by hand: `rows[i]` is schema `i`, its fields in any order.
+    /// Leaked, as the generated tables are statics.
+    pub fn leak(rows: &[&[(&str, Ty)]]) -> &'static Schemas {
+        let mut names = String::new();
+        let mut fields = Vec::new();
+        let mut starts = vec![0u16];
+        for row in rows {
+            let mut row = row.to_vec();
+            row.sort_by(|a, b| a.0.cmp(b.0));
+            for (name, ty) in row {
+                let at = u16::try_from(names.len()).expect("pool fits u16");
+                names.push_str(name);
+                let len = u8::try_from(name.len()).expect("name fits u8");
+                fields.push(Field::new(at, len, ty));
+            }
+            starts.push(u16::try_from(fields.len()).expect("fields fit u16"));
+        }
+        Box::leak(Box::new(Schemas {
+            names: Box::leak(names.into_boxed_str()),
+            fields: Box::leak(fields.into_boxed_slice()),
+            starts: Box::leak(starts.into_boxed_slice()),
+        }))
+    }
 }
 
 /// How a JSON value's type reads in a message.
@@ -52,26 +177,26 @@ struct Mismatch {
     got: &'static str,
 }
 
-fn want(ty: &Ty) -> &'static str {
-    match ty {
-        Ty::Str => "a string",
-        Ty::Int => "an integer",
-        Ty::Num => "a number",
-        Ty::Bool => "a boolean",
-        Ty::Array(_) => "an array",
-        Ty::Ref(_) => "an object",
-        Ty::Any => "anything",
+fn want(ty: Ty) -> &'static str {
+    match ty.kind() {
+        Kind::Str => "a string",
+        Kind::Int => "an integer",
+        Kind::Num => "a number",
+        Kind::Bool => "a boolean",
+        Kind::Array(_) => "an array",
+        Kind::Ref(_) => "an object",
+        Kind::Any => "anything",
     }
 }
 
-fn walk(schemas: &[ObjectSchema], v: &Value, ty: &Ty) -> Result<(), Mismatch> {
-    let ok = match (ty, v) {
-        (_, Value::Null) | (Ty::Any, _) => true,
-        (Ty::Str, Value::String(_)) | (Ty::Bool, Value::Bool(_)) | (Ty::Num, Value::Number(_)) => {
-            true
-        }
-        (Ty::Int, Value::Number(n)) => n.is_i64() || n.is_u64(),
-        (Ty::Array(inner), Value::Array(items)) => {
+fn walk(schemas: &Schemas, v: &Value, ty: Ty) -> Result<(), Mismatch> {
+    let ok = match (ty.kind(), v) {
+        (_, Value::Null) | (Kind::Any, _) => true,
+        (Kind::Str, Value::String(_))
+        | (Kind::Bool, Value::Bool(_))
+        | (Kind::Num, Value::Number(_)) => true,
+        (Kind::Int, Value::Number(n)) => n.is_i64() || n.is_u64(),
+        (Kind::Array(inner), Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
                 walk(schemas, item, inner).map_err(|mut m| {
                     m.path.push(format!("[{i}]"));
@@ -80,17 +205,18 @@ fn walk(schemas: &[ObjectSchema], v: &Value, ty: &Ty) -> Result<(), Mismatch> {
             }
             true
         }
-        (Ty::Ref(idx), Value::Object(map)) => {
-            let Some(schema) = schemas.get(*idx as usize) else {
+        (Kind::Ref(idx), Value::Object(map)) => {
+            let Some(fields) = schemas.object(idx) else {
                 return Err(Mismatch {
                     path: vec![" (schema table is inconsistent)".into()],
                     want: "an object",
                     got: "an object",
                 });
             };
-            for (name, field_ty) in schema.fields {
-                if let Some(fv) = map.get(*name) {
-                    walk(schemas, fv, field_ty).map_err(|mut m| {
+            for field in fields {
+                let name = schemas.name(field);
+                if let Some(fv) = map.get(name) {
+                    walk(schemas, fv, field.ty()).map_err(|mut m| {
                         m.path.push(format!(".{name}"));
                         m
                     })?;
@@ -114,7 +240,7 @@ fn walk(schemas: &[ObjectSchema], v: &Value, ty: &Ty) -> Result<(), Mismatch> {
 /// Check `v` against `ty`. `null` passes anywhere: Zscaler sends it for
 /// absent values, and callers send it to clear them. `at` names the value
 /// in the message (`body`, a parameter name), or is empty for "value".
-pub fn check(schemas: &[ObjectSchema], v: &Value, ty: &Ty, at: &str) -> Result<(), String> {
+pub fn check(schemas: &Schemas, v: &Value, ty: Ty, at: &str) -> Result<(), String> {
     walk(schemas, v, ty).map_err(|m| {
         let mut place = at.to_string();
         for seg in m.path.iter().rev() {
@@ -134,24 +260,62 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    static INNER: ObjectSchema = ObjectSchema {
-        fields: &[("from", Ty::Str)],
-    };
-    static SCHEMAS: &[ObjectSchema] = &[
-        ObjectSchema {
-            fields: &[
-                ("id", Ty::Int),
-                ("name", Ty::Str),
-                ("ranges", Ty::Array(&Ty::Ref(1))),
-            ],
-        },
-        ObjectSchema {
-            fields: INNER.fields,
-        },
-    ];
-
     fn run(v: Value) -> Result<(), String> {
-        check(SCHEMAS, &v, &Ty::Ref(0), "")
+        let schemas = Schemas::leak(&[
+            &[
+                ("name", Ty::STR),
+                ("id", Ty::INT),
+                ("ranges", Ty::array(Ty::object(1))),
+            ],
+            &[("from", Ty::STR)],
+        ]);
+        check(schemas, &v, Ty::object(0), "")
+    }
+
+    #[test]
+    fn types_survive_their_two_byte_encoding() {
+        for (ty, kind) in [
+            (Ty::ANY, Kind::Any),
+            (Ty::STR, Kind::Str),
+            (Ty::INT, Kind::Int),
+            (Ty::NUM, Kind::Num),
+            (Ty::BOOL, Kind::Bool),
+            (Ty::object(0), Kind::Ref(0)),
+            (Ty::object(8185), Kind::Ref(8185)),
+            (Ty::array(Ty::STR), Kind::Array(Ty::STR)),
+            (
+                Ty::array(Ty::array(Ty::object(7))),
+                Kind::Array(Ty::array(Ty::object(7))),
+            ),
+        ] {
+            assert_eq!(ty.kind(), kind);
+        }
+        let mut deep = Ty::object(8185);
+        for _ in 0..7 {
+            deep = Ty::array(deep);
+        }
+        for _ in 0..7 {
+            let Kind::Array(inner) = deep.kind() else {
+                panic!("{deep:?} lost an array")
+            };
+            deep = inner;
+        }
+        assert_eq!(deep.kind(), Kind::Ref(8185));
+        assert!(std::panic::catch_unwind(|| Ty::array(deep_array())).is_err());
+        assert!(std::panic::catch_unwind(|| Ty::object(8187)).is_err());
+    }
+
+    fn deep_array() -> Ty {
+        (0..7).fold(Ty::STR, |t, _| Ty::array(t))
+    }
+
+    #[test]
+    fn a_table_names_its_fields_sorted_and_refuses_indexes_past_its_end() {
+        let s = Schemas::leak(&[&[("b", Ty::STR), ("a", Ty::INT)], &[]]);
+        let names: Vec<_> = s.object(0).unwrap().iter().map(|f| s.name(f)).collect();
+        assert_eq!(names, ["a", "b"]);
+        assert_eq!(s.object(1).map(<[Field]>::len), Some(0));
+        assert!(s.object(2).is_none());
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! It must never say yes where the `Value` check says no; the tests below
 //! and the `decode_responses` fuzz target hold it to that.
 
-use crate::schema::{ObjectSchema, Ty};
+use crate::schema::{Field, Kind, Schemas, Ty};
 
 /// Nesting deeper than this is refused, as serde_json refuses it.
 const MAX_DEPTH: u32 = 128;
@@ -22,7 +22,7 @@ const MAX_DEPTH: u32 = 128;
 /// [`schema::check`](crate::schema::check): `null` fits anything, unknown
 /// object fields are let through, and an integer is a number without a
 /// fraction or exponent that fits in 64 bits.
-pub fn fits(schemas: &[ObjectSchema], text: &str, ty: &Ty) -> bool {
+pub fn fits(schemas: &Schemas, text: &str, ty: Ty) -> bool {
     let mut scan = Scan {
         b: text.as_bytes(),
         i: 0,
@@ -44,7 +44,7 @@ type Fit = Result<(), NoFit>;
 struct Scan<'a> {
     b: &'a [u8],
     i: usize,
-    schemas: &'a [ObjectSchema],
+    schemas: &'a Schemas,
     depth: u32,
     memo: [Slot; MEMO_SLOTS],
 }
@@ -138,48 +138,46 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn value(&mut self, ty: &Ty) -> Fit {
+    fn value(&mut self, ty: Ty) -> Fit {
         self.ws();
         let want = |ok: bool| if ok { Ok(()) } else { Err(NoFit) };
+        let kind = ty.kind();
         match self.peek().ok_or(NoFit)? {
             b'n' => self.literal(*b"null"),
             b't' => {
-                want(matches!(ty, Ty::Bool | Ty::Any))?;
+                want(matches!(kind, Kind::Bool | Kind::Any))?;
                 self.literal(*b"true")
             }
             b'f' => {
-                want(matches!(ty, Ty::Bool | Ty::Any))?;
+                want(matches!(kind, Kind::Bool | Kind::Any))?;
                 self.i += 1;
                 self.literal(*b"alse")
             }
             b'"' => {
-                want(matches!(ty, Ty::Str | Ty::Any))?;
+                want(matches!(kind, Kind::Str | Kind::Any))?;
                 self.i += 1;
                 self.string().map(drop)
             }
             b'-' | b'0'..=b'9' => {
                 let int = self.number()?;
-                want(match ty {
-                    Ty::Int => int,
-                    Ty::Num | Ty::Any => true,
+                want(match kind {
+                    Kind::Int => int,
+                    Kind::Num | Kind::Any => true,
                     _ => false,
                 })
             }
             b'[' => {
-                let inner = match ty {
-                    Ty::Array(inner) => inner,
-                    Ty::Any => &Ty::Any,
+                let inner = match kind {
+                    Kind::Array(inner) => inner,
+                    Kind::Any => Ty::ANY,
                     _ => return Err(NoFit),
                 };
                 self.nested(|s| s.array(inner))
             }
             b'{' => {
-                let schema = match ty {
-                    Ty::Ref(idx) => {
-                        let idx = *idx as usize;
-                        Some((idx, self.schemas.get(idx).ok_or(NoFit)?))
-                    }
-                    Ty::Any => None,
+                let schema = match kind {
+                    Kind::Ref(idx) => Some((idx, self.schemas.object(idx).ok_or(NoFit)?)),
+                    Kind::Any => None,
                     _ => return Err(NoFit),
                 };
                 self.nested(|s| s.object(schema))
@@ -223,20 +221,20 @@ impl<'a> Scan<'a> {
     }
 
     #[inline(never)]
-    fn array(&mut self, inner: &Ty) -> Fit {
+    fn array(&mut self, inner: Ty) -> Fit {
         self.items(b']', |s| s.value(inner))
     }
 
     #[inline(never)]
-    fn object(&mut self, schema: Option<(usize, &'a ObjectSchema)>) -> Fit {
+    fn object(&mut self, schema: Option<(u16, &'a [Field])>) -> Fit {
         let mut hint = 0;
         let mut position = 0;
         self.items(b'}', |s| {
             s.ws();
             s.eat(b'"')?;
             let ty = match schema {
-                Some((idx, schema)) => s.key(idx, schema, position, &mut hint)?,
-                None => s.string().map(|_| &Ty::Any)?,
+                Some((idx, fields)) => s.key(idx, fields, position, &mut hint)?,
+                None => s.string().map(|_| Ty::ANY)?,
             };
             position += 1;
             s.ws();
@@ -251,35 +249,36 @@ impl<'a> Scan<'a> {
     #[inline(always)]
     fn key(
         &mut self,
-        idx: usize,
-        schema: &'a ObjectSchema,
+        idx: u16,
+        fields: &'a [Field],
         position: usize,
         hint: &mut usize,
-    ) -> Result<&'a Ty, NoFit> {
-        let memo = memo_tag(idx, position);
+    ) -> Result<Ty, NoFit> {
+        let memo = memo_tag(usize::from(idx), position);
         // The remembered name followed by the closing quote is the whole
         // key: memo names came from keys without escapes, so they hold no
         // quote or backslash to misread.
         let remembered = memo
             .filter(|&(tag, slot)| self.memo[slot].tag == tag)
             .map(|(_, slot)| usize::from(self.memo[slot].field))
-            .and_then(|k| Some((k, schema.fields.get(k)?)))
-            .filter(|(_, (name, _))| self.key_is(name.as_bytes()));
-        if let Some((k, (name, ty))) = remembered {
-            self.i += name.len() + 1;
+            .and_then(|k| Some((k, fields.get(k)?)))
+            .filter(|(_, f)| self.key_is(self.schemas.name(f).as_bytes()));
+        if let Some((k, f)) = remembered {
+            self.i += self.schemas.name(f).len() + 1;
             *hint = k + 1;
-            return Ok(ty);
+            return Ok(f.ty());
         }
         let start = self.i;
         let escaped = self.string()?;
-        let Some(k) = field(schema, *hint, &self.b[start..self.i - 1], escaped) else {
-            return Ok(&Ty::Any);
+        let raw = &self.b[start..self.i - 1];
+        let Some(k) = field(self.schemas, fields, *hint, raw, escaped) else {
+            return Ok(Ty::ANY);
         };
         if let (Some((tag, slot)), Ok(field), false) = (memo, u16::try_from(k), escaped) {
             self.memo[slot] = Slot { tag, field };
         }
         *hint = k + 1;
-        Ok(&schema.fields[k].1)
+        Ok(fields[k].ty())
     }
 
     /// Whether the key starting here is exactly `name`.
@@ -466,7 +465,13 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// The index of the field named by a key's raw text. APIs send fields in
 /// a stable order, so the field after the one matched last (`hint`) is
 /// tried before the binary search.
-fn field(schema: &ObjectSchema, hint: usize, raw: &[u8], escaped: bool) -> Option<usize> {
+fn field(
+    schemas: &Schemas,
+    fields: &[Field],
+    hint: usize,
+    raw: &[u8],
+    escaped: bool,
+) -> Option<usize> {
     let decoded;
     let key: &[u8] = if escaped {
         // Rare enough to take the slow, exact decoder. Through `Value`, as
@@ -483,16 +488,11 @@ fn field(schema: &ObjectSchema, hint: usize, raw: &[u8], escaped: bool) -> Optio
     } else {
         raw
     };
-    let fields = schema.fields;
-    if fields
-        .get(hint)
-        .is_some_and(|(name, _)| name.as_bytes() == key)
-    {
+    let name = |f: &Field| schemas.name(f).as_bytes();
+    if fields.get(hint).is_some_and(|f| name(f) == key) {
         return Some(hint);
     }
-    fields
-        .binary_search_by(|(name, _)| name.as_bytes().cmp(key))
-        .ok()
+    fields.binary_search_by(|f| name(f).cmp(key)).ok()
 }
 
 // proptest is a native-only dev-dependency.
@@ -503,38 +503,38 @@ mod tests {
     use proptest::prelude::*;
     use serde_json::{json, Value};
 
-    static SCHEMAS: &[ObjectSchema] = &[
-        ObjectSchema {
-            fields: &[
-                ("extra", Ty::Any),
-                ("id", Ty::Int),
-                ("name", Ty::Str),
-                ("on", Ty::Bool),
-                ("ranges", Ty::Array(&Ty::Ref(1))),
-                ("ratio", Ty::Num),
-            ],
-        },
-        ObjectSchema {
-            fields: &[("from", Ty::Str), ("tags", Ty::Array(&Ty::Str))],
-        },
-        // Points past the end of the table: a broken table fails closed.
-        ObjectSchema {
-            fields: &[("bad", Ty::Ref(9))],
-        },
-    ];
+    /// The table the tests check against; the third schema points past
+    /// the end of the table: a broken table fails closed.
+    fn table() -> &'static Schemas {
+        static TABLE: std::sync::OnceLock<&'static Schemas> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            Schemas::leak(&[
+                &[
+                    ("extra", Ty::ANY),
+                    ("id", Ty::INT),
+                    ("name", Ty::STR),
+                    ("on", Ty::BOOL),
+                    ("ranges", Ty::array(Ty::object(1))),
+                    ("ratio", Ty::NUM),
+                ],
+                &[("from", Ty::STR), ("tags", Ty::array(Ty::STR))],
+                &[("bad", Ty::object(9))],
+            ])
+        })
+    }
 
-    fn agree(v: &Value, ty: &Ty) {
+    fn agree(v: &Value, ty: Ty) {
         let text = serde_json::to_string(v).unwrap();
         assert_eq!(
-            fits(SCHEMAS, &text, ty),
-            check(SCHEMAS, v, ty, "").is_ok(),
+            fits(table(), &text, ty),
+            check(table(), v, ty, "").is_ok(),
             "disagree on {v}"
         );
     }
 
     #[test]
     fn accepts_and_rejects_like_the_value_check() {
-        let root = Ty::Ref(0);
+        let root = Ty::object(0);
         for v in [
             json!({"id": 1, "name": "a", "ranges": [{"from": "1", "tags": ["x"]}], "zz": [1, {"a": 2}]}),
             json!({"id": null, "name": null, "ranges": null, "ratio": 2, "on": true}),
@@ -551,13 +551,13 @@ mod tests {
             json!(null),
             json!({"name": "a", "id": 2, "name": "b"}),
         ] {
-            agree(&v, &root);
+            agree(&v, root);
         }
-        agree(&json!({"bad": {}}), &Ty::Ref(2));
-        agree(&json!({"bad": null}), &Ty::Ref(2));
+        agree(&json!({"bad": {}}), Ty::object(2));
+        agree(&json!({"bad": null}), Ty::object(2));
         agree(
             &json!([{"from": "1"}, {"from": 2}]),
-            &Ty::Array(&Ty::Ref(1)),
+            Ty::array(Ty::object(1)),
         );
     }
 
@@ -567,7 +567,7 @@ mod tests {
     /// these are written as text.)
     #[test]
     fn key_order_changing_between_items_is_judged_by_name() {
-        let list = Ty::Array(&Ty::Ref(0));
+        let list = Ty::array(Ty::object(0));
         for (text, fits_) in [
             (r#"[{"name":"a","id":1},{"name":"b","id":2}]"#, true),
             (r#"[{"name":"a","id":1},{"id":2,"name":"b"}]"#, true),
@@ -592,14 +592,14 @@ mod tests {
                 true,
             ),
         ] {
-            assert_eq!(fits(SCHEMAS, text, &list), fits_, "{text}");
-            assert_eq!(slow(text, &list), fits_, "{text}");
+            assert_eq!(fits(table(), text, list), fits_, "{text}");
+            assert_eq!(slow(text, list), fits_, "{text}");
         }
     }
 
     /// The `Value` route: parse with serde_json, then check.
-    fn slow(text: &str, ty: &Ty) -> bool {
-        serde_json::from_str::<Value>(text).is_ok_and(|v| check(SCHEMAS, &v, ty, "").is_ok())
+    fn slow(text: &str, ty: Ty) -> bool {
+        serde_json::from_str::<Value>(text).is_ok_and(|v| check(table(), &v, ty, "").is_ok())
     }
 
     #[test]
@@ -687,9 +687,9 @@ mod tests {
         let deep = "[".repeat(200) + &"]".repeat(200);
         texts.push(format!("{{\"extra\": {deep}}}"));
         for text in &texts {
-            for ty in [&Ty::Ref(0), &Ty::Array(&Ty::Ref(1)), &Ty::Any] {
+            for ty in [Ty::object(0), Ty::array(Ty::object(1)), Ty::ANY] {
                 assert_eq!(
-                    fits(SCHEMAS, text, ty),
+                    fits(table(), text, ty),
                     slow(text, ty),
                     "disagree on {text:?}"
                 );
@@ -713,13 +713,13 @@ mod tests {
         ] {
             let text = format!("{{\"ratio\": {n}}}");
             assert_eq!(
-                fits(SCHEMAS, &text, &Ty::Ref(0)),
-                slow(&text, &Ty::Ref(0)),
+                fits(table(), &text, Ty::object(0)),
+                slow(&text, Ty::object(0)),
                 "{n}"
             );
         }
-        assert!(!fits(SCHEMAS, "{\"ratio\": 1.8e308}", &Ty::Ref(0)));
-        assert!(fits(SCHEMAS, "{\"ratio\": 9.9e307}", &Ty::Ref(0)));
+        assert!(!fits(table(), "{\"ratio\": 1.8e308}", Ty::object(0)));
+        assert!(fits(table(), "{\"ratio\": 9.9e307}", Ty::object(0)));
     }
 
     #[test]
@@ -737,11 +737,11 @@ mod tests {
                     (format!("{a}\\x{b}"), false),
                 ] {
                     let text = format!("{{\"name\": \"{inner}\", \"id\": 1}}");
-                    assert_eq!(fits(SCHEMAS, &text, &Ty::Ref(0)), ok, "{text:?}");
-                    assert_eq!(slow(&text, &Ty::Ref(0)), ok, "{text:?}");
+                    assert_eq!(fits(table(), &text, Ty::object(0)), ok, "{text:?}");
+                    assert_eq!(slow(&text, Ty::object(0)), ok, "{text:?}");
                 }
                 let open = format!("{{\"name\": \"{a}{b}");
-                assert!(!fits(SCHEMAS, &open, &Ty::Ref(0)), "{open:?}");
+                assert!(!fits(table(), &open, Ty::object(0)), "{open:?}");
             }
         }
     }
@@ -749,9 +749,9 @@ mod tests {
     #[test]
     fn finds_fields_in_any_order() {
         let text = r#"{"zz": 1, "on": true, "ranges": [], "extra": [1], "id": 7, "name": "n"}"#;
-        assert!(fits(SCHEMAS, text, &Ty::Ref(0)));
+        assert!(fits(table(), text, Ty::object(0)));
         let text = r#"{"zz": 1, "on": true, "ranges": [], "extra": [1], "id": "7", "name": "n"}"#;
-        assert!(!fits(SCHEMAS, text, &Ty::Ref(0)));
+        assert!(!fits(table(), text, Ty::object(0)));
     }
 
     fn json_value() -> impl Strategy<Value = Value> {
@@ -785,8 +785,8 @@ mod tests {
         fn never_lets_through_what_the_value_check_refuses(
             text in "[\\[\\]{}\",: 0-9a-z.eE+\\-\\\\]{0,40}"
         ) {
-            for ty in [&Ty::Ref(0), &Ty::Array(&Ty::Ref(1)), &Ty::Any] {
-                if fits(SCHEMAS, &text, ty) {
+            for ty in [Ty::object(0), Ty::array(Ty::object(1)), Ty::ANY] {
+                if fits(table(), &text, ty) {
                     prop_assert!(slow(&text, ty), "{text:?}");
                 }
             }
@@ -794,8 +794,8 @@ mod tests {
 
         #[test]
         fn agrees_with_the_value_check_on_any_json(v in json_value()) {
-            agree(&v, &Ty::Ref(0));
-            agree(&v, &Ty::Array(&Ty::Ref(1)));
+            agree(&v, Ty::object(0));
+            agree(&v, Ty::array(Ty::object(1)));
         }
     }
 }

@@ -6,22 +6,23 @@ use crate::model::{Op, TypeRef};
 use crate::registry::Product;
 use crate::ts_types::ts_type;
 use openapiv3::{OpenAPI, ReferenceOr, Schema, SchemaKind, Type};
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// Object schemas numbered for the table: components first, then inline ones.
+/// Object schemas numbered for the table: components first, then inline
+/// ones; each row its fields, sorted by name, with their `Ty` expressions.
 struct Schemas<'a> {
     doc: &'a OpenAPI,
     index: BTreeMap<String, usize>,
-    rows: Vec<TokenStream>,
+    rows: Vec<Vec<(String, TokenStream)>>,
 }
 
-/// `Ty::Ref(i)`: the object schema in row `i`.
+/// `Ty::object(i)`: the object schema in row `i`.
 fn ty_ref(i: usize) -> TokenStream {
-    let i = proc_macro2::Literal::usize_unsuffixed(i);
-    quote!(Ty::Ref(#i))
+    let i = Literal::usize_unsuffixed(i);
+    quote!(Ty::object(#i))
 }
 
 impl<'a> Schemas<'a> {
@@ -33,13 +34,13 @@ impl<'a> Schemas<'a> {
                 index.insert(name.clone(), n);
             }
         }
-        let rows = vec![TokenStream::new(); index.len()];
+        let rows = vec![Vec::new(); index.len()];
         let mut s = Self { doc, index, rows };
         if let Some(c) = &doc.components {
             for (name, schema) in &c.schemas {
                 let row = match schema {
                     ReferenceOr::Item(schema) => s.object_row(schema),
-                    ReferenceOr::Reference { .. } => quote!(ObjectSchema { fields: &[] }),
+                    ReferenceOr::Reference { .. } => Vec::new(),
                 };
                 let i = s.index[name];
                 s.rows[i] = row;
@@ -48,18 +49,48 @@ impl<'a> Schemas<'a> {
         s
     }
 
-    fn object_row(&mut self, schema: &Schema) -> TokenStream {
+    fn object_row(&mut self, schema: &Schema) -> Vec<(String, TokenStream)> {
         let mut fields = Vec::new();
         if let SchemaKind::Type(Type::Object(o)) = &schema.schema_kind {
             for (name, prop) in &o.properties {
                 let ty = self.ty(&prop.clone().unbox());
-                fields.push((name.as_str(), ty));
+                fields.push((name.clone(), ty));
             }
         }
         // Sorted by name: the one-pass body check finds keys by binary search.
-        fields.sort_by(|a, b| a.0.cmp(b.0));
-        let fields = fields.iter().map(|(name, ty)| quote!((#name, #ty)));
-        quote!(ObjectSchema { fields: &[#(#fields),*] })
+        fields.sort_by(|a, b| a.0.cmp(&b.0));
+        fields
+    }
+
+    /// The `crate::schema::Schemas` static: every distinct field name once
+    /// in one pool, each field six bytes pointing into it.
+    fn table(&self) -> TokenStream {
+        let mut pool = String::new();
+        let mut at = BTreeMap::new();
+        let (mut fields, mut starts) = (Vec::new(), vec![0usize]);
+        for row in &self.rows {
+            for (name, ty) in row {
+                let offset = *at.entry(name.as_str()).or_insert_with(|| {
+                    pool.push_str(name);
+                    pool.len() - name.len()
+                });
+                let offset = u16::try_from(offset).expect("a product's field names fit 64 KB");
+                let len = u8::try_from(name.len()).expect("a field name fits 255 bytes");
+                let (offset, len) = (Literal::u16_unsuffixed(offset), Literal::u8_unsuffixed(len));
+                fields.push(quote!(Field::new(#offset, #len, #ty)));
+            }
+            starts.push(fields.len());
+        }
+        let starts = starts.iter().map(|&s| {
+            Literal::u16_unsuffixed(u16::try_from(s).expect("a product's fields fit u16"))
+        });
+        quote! {
+            static SCHEMAS: Schemas = Schemas {
+                names: #pool,
+                fields: &[#(#fields),*],
+                starts: &[#(#starts),*],
+            };
+        }
     }
 
     /// A `Ty` expression for a schema.
@@ -75,27 +106,27 @@ impl<'a> Schemas<'a> {
                         let s = s.clone();
                         self.ty(&ReferenceOr::Item(s))
                     }
-                    None => quote!(Ty::Any),
+                    None => quote!(Ty::ANY),
                 }
             }
             ReferenceOr::Item(s) => match &s.schema_kind {
-                SchemaKind::Type(Type::String(_)) => quote!(Ty::Str),
-                SchemaKind::Type(Type::Integer(_)) => quote!(Ty::Int),
-                SchemaKind::Type(Type::Number(_)) => quote!(Ty::Num),
-                SchemaKind::Type(Type::Boolean(_)) => quote!(Ty::Bool),
+                SchemaKind::Type(Type::String(_)) => quote!(Ty::STR),
+                SchemaKind::Type(Type::Integer(_)) => quote!(Ty::INT),
+                SchemaKind::Type(Type::Number(_)) => quote!(Ty::NUM),
+                SchemaKind::Type(Type::Boolean(_)) => quote!(Ty::BOOL),
                 SchemaKind::Type(Type::Array(a)) => {
                     let items = match &a.items {
                         Some(items) => self.ty(&items.clone().unbox()),
-                        None => quote!(Ty::Any),
+                        None => quote!(Ty::ANY),
                     };
-                    quote!(Ty::Array(&#items))
+                    quote!(Ty::array(#items))
                 }
                 SchemaKind::Type(Type::Object(_)) => {
                     let row = self.object_row(s);
                     self.rows.push(row);
                     ty_ref(self.rows.len() - 1)
                 }
-                _ => quote!(Ty::Any),
+                _ => quote!(Ty::ANY),
             },
         }
     }
@@ -107,10 +138,10 @@ impl<'a> Schemas<'a> {
             }),
             TypeRef::Array(inner) => {
                 let inner = self.type_ref(inner);
-                quote!(Ty::Array(&#inner))
+                quote!(Ty::array(#inner))
             }
             TypeRef::Prim(p) => p.js_ty().parse().expect("a Ty path"),
-            TypeRef::Any => quote!(Ty::Any),
+            TypeRef::Any => quote!(Ty::ANY),
         }
     }
 }
@@ -119,7 +150,7 @@ fn op_row(product: &Product, schemas: &mut Schemas, op: &Op) -> TokenStream {
     let params = op.caller_params(product).map(|p| {
         let prim: TokenStream = p.prim.js_ty().parse().expect("a Ty path");
         let ty = if p.array {
-            quote!(Ty::Array(&#prim))
+            quote!(Ty::array(#prim))
         } else {
             prim
         };
@@ -283,7 +314,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
             format!("{m}::Patch({g}, {u})"),
         );
     }
-    let (schema_rows, op_rows) = (&schemas.rows, &rows);
+    let (schema_table, op_rows) = (schemas.table(), &rows);
     let method_rows = methods
         .rows
         .iter()
@@ -303,14 +334,14 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
         product.name
     );
     quote! {
-        use crate::schema::{ObjectSchema, Ty};
+        use crate::schema::{Field, Schemas, Ty};
         use crate::js::table::{OpSpec, ParamSpec, Place};
-        static SCHEMAS: &[ObjectSchema] = &[#(#schema_rows),*];
+        #schema_table
         static OPS: &[OpSpec] = &[#(#op_rows),*];
         static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
             names: #names,
             table: &[#(#method_rows),*],
-            schemas: SCHEMAS,
+            schemas: &SCHEMAS,
             ops: OPS,
             installed: std::sync::atomic::AtomicBool::new(false)
         };

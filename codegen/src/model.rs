@@ -159,10 +159,10 @@ impl Prim {
     /// The runtime's `crate::schema::Ty` for the scalar, in JS tables.
     pub fn js_ty(self) -> &'static str {
         match self {
-            Prim::Str => "Ty::Str",
-            Prim::I32 | Prim::I64 => "Ty::Int",
-            Prim::F64 => "Ty::Num",
-            Prim::Bool => "Ty::Bool",
+            Prim::Str => "Ty::STR",
+            Prim::I32 | Prim::I64 => "Ty::INT",
+            Prim::F64 => "Ty::NUM",
+            Prim::Bool => "Ty::BOOL",
         }
     }
 }

@@ -11,7 +11,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use zscaler_wasm::error::parse_error_body;
 use zscaler_wasm::http::HttpResponse;
 use zscaler_wasm::retry::{decide, is_edit_lock, Outcome, RetryPolicy};
-use zscaler_wasm::schema::{check, kind, ObjectSchema, Ty};
+use zscaler_wasm::schema::{check, kind, Schemas, Ty};
 use zscaler_wasm::schema_scan::fits;
 use zscaler_wasm::{zia, zidentity, zpa};
 
@@ -20,23 +20,24 @@ const STATUSES: [u16; 10] = [200, 400, 401, 403, 404, 409, 429, 500, 503, 504];
 
 /// A small table with every `Ty` shape, nesting and a self-reference, so
 /// the walker's recursion and error paths all see fuzzed JSON.
-static SCHEMAS: &[ObjectSchema] = &[
-    ObjectSchema {
-        fields: &[
-            ("children", Ty::Array(&Ty::Ref(0))),
-            ("count", Ty::Int),
-            ("enabled", Ty::Bool),
-            ("extra", Ty::Any),
-            ("id", Ty::Str),
-            ("page", Ty::Ref(1)),
-            ("ratio", Ty::Num),
-            ("tags", Ty::Array(&Ty::Str)),
-        ],
-    },
-    ObjectSchema {
-        fields: &[("list", Ty::Array(&Ty::Ref(0))), ("totalPages", Ty::Str)],
-    },
-];
+fn schemas() -> &'static Schemas {
+    static TABLE: std::sync::OnceLock<&'static Schemas> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        Schemas::leak(&[
+            &[
+                ("children", Ty::array(Ty::object(0))),
+                ("count", Ty::INT),
+                ("enabled", Ty::BOOL),
+                ("extra", Ty::ANY),
+                ("id", Ty::STR),
+                ("page", Ty::object(1)),
+                ("ratio", Ty::NUM),
+                ("tags", Ty::array(Ty::STR)),
+            ],
+            &[("list", Ty::array(Ty::object(0))), ("totalPages", Ty::STR)],
+        ])
+    })
+}
 
 /// Decode as the client does, and check the model survives a round trip.
 fn round_trip<T: DeserializeOwned + Serialize>(body: &[u8]) {
@@ -89,13 +90,13 @@ fuzz_target!(|data: &[u8]| {
         let _ = kind(value);
     }
     // The one-pass scanner may refuse more (duplicate keys), never less.
-    for ty in [&Ty::Ref(0), &Ty::Array(&Ty::Ref(1)), &Ty::Any] {
+    for ty in [Ty::object(0), Ty::array(Ty::object(1)), Ty::ANY] {
         let slow = value
             .as_ref()
-            .is_some_and(|v| check(SCHEMAS, v, ty, "").is_ok());
+            .is_some_and(|v| check(schemas(), v, ty, "").is_ok());
         if let Ok(text) = std::str::from_utf8(body) {
             assert!(
-                !fits(SCHEMAS, text, ty) || slow,
+                !fits(schemas(), text, ty) || slow,
                 "scanner let through {text:?}"
             );
         }

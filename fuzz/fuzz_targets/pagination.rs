@@ -97,13 +97,18 @@ fuzz_target!(|data: &[u8]| {
     let mut raw = fetcher(&bodies, |b| Ok((Some(b.to_string()), b.len() % 7, ())));
     // The room varies with the input too: a walk must be right whatever
     // the budget says.
-    drain(zpa_pages(&zpa_params, concurrency as usize, (concurrency % 5) as usize, move |_| {
-        ready(raw())
-    }));
+    drain(zpa_pages(
+        &zpa_params,
+        concurrency as usize,
+        (concurrency % 5) as usize,
+        move |_| ready(raw()),
+    ));
 
     // ZPA with typed pages, as the native helpers walk them.
     let mut typed = fetcher(&bodies, decoded::<zpa::types::ApplicationSegmentPage>);
-    drain(zpa_items(&zpa_params, 2, usize::MAX, move |_| ready(typed())));
+    drain(zpa_items(&zpa_params, 2, usize::MAX, move |_| {
+        ready(typed())
+    }));
 
     // ZIA: plain arrays per `page`/`pageSize`.
     let zia_params = zia::ListAdminUsersParams {

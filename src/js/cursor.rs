@@ -7,7 +7,7 @@
 use super::body;
 use super::table::{args, build, send_body, OpSpec};
 use crate::pagination::sequential::{cursor_pages_within, Cursor, CursorParams, More, Step};
-use crate::schema::ObjectSchema;
+use crate::schema::Schemas;
 use crate::{Client, Error};
 use futures_util::Stream;
 use serde_json::{Map, Value};
@@ -160,7 +160,7 @@ fn split(kind: CursorKind, parsed: JsValue) -> (JsValue, More) {
 /// the rate budget (see [`cursor_pages_within`]).
 pub(crate) fn pages(
     client: Client,
-    schemas: &'static [ObjectSchema],
+    schemas: &'static Schemas,
     op: &'static OpSpec,
     kind: CursorKind,
     params: Option<JsValue>,
@@ -204,7 +204,7 @@ pub(crate) fn pages(
 /// Every item of a cursor-paged operation in one array.
 pub async fn cursor_collect(
     client: Client,
-    schemas: &'static [ObjectSchema],
+    schemas: &'static Schemas,
     op: &'static OpSpec,
     kind: CursorKind,
     params: Option<JsValue>,

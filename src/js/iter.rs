@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 #[cfg(zscaler_paging = "numbered")]
 pub(crate) fn zpa_iterator(
     client: crate::Client,
-    schemas: &'static [crate::schema::ObjectSchema],
+    schemas: &'static crate::schema::Schemas,
     op: &'static super::table::OpSpec,
     params: Option<JsValue>,
     signal: Option<web_sys::AbortSignal>,
@@ -33,7 +33,7 @@ pub(crate) fn zpa_iterator(
 #[cfg_attr(not(zscaler_cursor), allow(dead_code))]
 pub(crate) fn cursor_iterator(
     client: crate::Client,
-    schemas: &'static [crate::schema::ObjectSchema],
+    schemas: &'static crate::schema::Schemas,
     op: &'static super::table::OpSpec,
     kind: super::cursor::CursorKind,
     params: Option<JsValue>,

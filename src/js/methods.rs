@@ -6,7 +6,7 @@
 //! the JS glue a cold start parses (BENCHMARKS.md, P3).
 
 use super::{call, iter, table, to_js_error};
-use crate::schema::ObjectSchema;
+use crate::schema::Schemas;
 use crate::{Client, Error};
 use std::sync::atomic::{AtomicBool, Ordering};
 use table::OpSpec;
@@ -41,7 +41,7 @@ pub struct Methods {
     /// What each name does.
     pub table: &'static [Method],
     /// The product's schema table.
-    pub schemas: &'static [ObjectSchema],
+    pub schemas: &'static Schemas,
     /// The product's operation table.
     pub ops: &'static [OpSpec],
     /// Set once `methods.js` has defined the names on the class.

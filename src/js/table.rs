@@ -8,7 +8,7 @@
 use super::body;
 use crate::http::HttpResponse;
 use crate::request::{path_segment, ApiRequest};
-use crate::schema::{check, kind, ObjectSchema, Ty};
+use crate::schema::{check, kind, Schemas, Ty};
 use crate::schema_scan::fits;
 use crate::{Client, Error, Product};
 use serde_json::{Map, Value};
@@ -73,7 +73,7 @@ fn scalar_text(v: &Value) -> Option<String> {
 /// Turn the caller's argument object into a request, checking every key.
 pub fn build(
     client: &Client,
-    schemas: &[ObjectSchema],
+    schemas: &Schemas,
     op: &OpSpec,
     args: &Map<String, Value>,
 ) -> Result<ApiRequest, Error> {
@@ -114,7 +114,7 @@ pub fn build(
                     op.id, p.name
                 )))
             }
-            Some(v) => check(schemas, v, &p.ty, p.name)
+            Some(v) => check(schemas, v, p.ty, p.name)
                 .map_err(|e| Error::invalid(format!("{}: {e}", op.id)))?,
             None => {}
         }
@@ -130,7 +130,7 @@ pub fn build(
             }
         }
     }
-    if let Some(ty) = &op.body {
+    if let Some(ty) = op.body {
         let body = match args.get("body") {
             Some(body) => body,
             None if !op.body_required => return Ok(req),
@@ -147,14 +147,14 @@ pub fn build(
 /// or read names the call, as a failed send does.
 pub async fn send<T>(
     client: &Client,
-    schemas: &[ObjectSchema],
+    schemas: &Schemas,
     op: &OpSpec,
     req: ApiRequest,
     read: impl FnOnce(Option<HttpResponse>) -> Result<T, Error>,
 ) -> Result<T, Error> {
     client
         .exchange(req, |resp| {
-            let Some(ty) = &op.response else {
+            let Some(ty) = op.response else {
                 return read(None);
             };
             if client.checks_responses() && !fits(schemas, &resp.body, ty) {
@@ -168,7 +168,7 @@ pub async fn send<T>(
 
 /// The answer parsed into a `Value` and checked, naming the first field
 /// that does not fit.
-fn checked_value(schemas: &[ObjectSchema], ty: &Ty, resp: &HttpResponse) -> Result<Value, Error> {
+fn checked_value(schemas: &Schemas, ty: Ty, resp: &HttpResponse) -> Result<Value, Error> {
     let value: Value = crate::call::decode(resp)?;
     check(schemas, &value, ty, "").map_err(|message| Error::Decode {
         status: resp.status,
@@ -182,7 +182,7 @@ fn checked_value(schemas: &[ObjectSchema], ty: &Ty, resp: &HttpResponse) -> Resu
 /// [`send`], for operations whose answer the caller needs.
 pub async fn send_body(
     client: &Client,
-    schemas: &[ObjectSchema],
+    schemas: &Schemas,
     op: &OpSpec,
     req: ApiRequest,
 ) -> Result<HttpResponse, Error> {
@@ -211,7 +211,7 @@ pub fn args(value: Option<JsValue>) -> Result<Map<String, Value>, Error> {
 /// `withResponse`, `{data, status, headers}`).
 pub async fn call(
     client: Client,
-    schemas: &'static [ObjectSchema],
+    schemas: &'static Schemas,
     op: &'static OpSpec,
     params: Option<JsValue>,
     with_response: bool,
@@ -295,7 +295,7 @@ impl crate::pagination::PageParams for DynArgs {
 #[cfg(zscaler_paging = "numbered")]
 pub fn pages(
     client: Client,
-    schemas: &'static [ObjectSchema],
+    schemas: &'static Schemas,
     op: &'static OpSpec,
     args: Map<String, Value>,
     max: usize,
@@ -323,7 +323,7 @@ pub fn pages(
 #[cfg(zscaler_paging = "numbered")]
 pub async fn collect(
     client: Client,
-    schemas: &'static [ObjectSchema],
+    schemas: &'static Schemas,
     op: &'static OpSpec,
     params: Option<JsValue>,
 ) -> Result<JsValue, Error> {
@@ -349,7 +349,7 @@ pub async fn collect(
 #[cfg_attr(not(zscaler_patch), allow(dead_code))]
 pub async fn patch(
     client: Client,
-    schemas: &'static [ObjectSchema],
+    schemas: &'static Schemas,
     get: &'static OpSpec,
     update: &'static OpSpec,
     params: Option<JsValue>,
@@ -363,7 +363,7 @@ pub async fn patch(
     }
     let req = build(&client, schemas, get, &args)?;
     // Parsed into a `Value` to merge into, so the one-pass scan is skipped.
-    let ty = get.response.as_ref().ok_or_else(|| no_body(get))?;
+    let ty = get.response.ok_or_else(|| no_body(get))?;
     let mut current = client
         .exchange(req, |resp| checked_value(schemas, ty, &resp))
         .await?;
