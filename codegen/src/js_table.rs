@@ -187,8 +187,10 @@ fn ts_param(arg_ty: &str, optional: bool) -> String {
     }
 }
 
-/// The JS methods of one product, in table order: each one's name, its
-/// TypeScript declaration and the Rust `Method` it dispatches to.
+/// The JS methods of one product beyond its single calls (which are
+/// numbered as the operations are and named by their ids, so the table
+/// stores neither): each one's name and the Rust `Method` it dispatches
+/// to; and every method's TypeScript declaration.
 #[derive(Default)]
 struct Methods {
     names: Vec<String>,
@@ -199,7 +201,8 @@ struct Methods {
 impl Methods {
     /// A method taking call options (`options?: CallOptions`); a single
     /// call resolves to `{data, status, headers}` when they ask for it.
-    fn add(&mut self, doc: &str, name: &str, param: &str, ret: Ret, row: String) {
+    /// `row` is `None` for a single call.
+    fn add(&mut self, doc: &str, name: &str, param: &str, ret: Ret, row: Option<String>) {
         // A spec summary must not end the JSDoc comment early.
         let doc = doc.replace("*/", "*\\/");
         let sig = match ret {
@@ -209,8 +212,10 @@ impl Methods {
             Ret::Other(t) => format!("{name}({param}, options?: WalkOptions): {t}"),
         };
         writeln!(self.ts, "    /** {doc} */\n    {sig};").unwrap();
-        self.names.push(name.to_string());
-        self.rows.push(row);
+        if let Some(row) = row {
+            self.names.push(name.to_string());
+            self.rows.push(row);
+        }
     }
 }
 
@@ -243,13 +248,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
             (None, Some(crate::model::File::Bytes)) => "Uint8Array".into(),
             (None, None) => "void".into(),
         };
-        methods.add(
-            &op.doc(),
-            &op.id,
-            &param,
-            Ret::Call(ret),
-            format!("{m}::Call({i})"),
-        );
+        methods.add(&op.doc(), &op.id, &param, Ret::Call(ret), None);
         let walk = if let Some(item) = op.zpa_page_item(doc).filter(|_| op.helpers_free(ops)) {
             Some((
                 item,
@@ -278,7 +277,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
                 &op.all_name(),
                 &param,
                 Ret::Other(format!("Promise<{item}[]>")),
-                all,
+                Some(all),
             );
             let iter_doc = format!("Every item of `{}` as an async iterable.", op.id);
             let iter_ret = format!("AsyncIterableIterator<{item}>");
@@ -287,7 +286,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
                 &op.iter_name(),
                 &param,
                 Ret::Other(iter_ret),
-                iter,
+                Some(iter),
             );
         }
     }
@@ -311,7 +310,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
             &pair.id,
             &param,
             Ret::Other(ret),
-            format!("{m}::Patch({g}, {u})"),
+            Some(format!("{m}::Patch({g}, {u})")),
         );
     }
     let (schema_table, op_rows) = (schemas.table(), &rows);
@@ -351,7 +350,7 @@ pub fn emit(product: &Product, doc: &OpenAPI, ops: &[Op]) -> TokenStream {
         const TS_METHODS: &'static str = #ts;
         #[wasm_bindgen(js_class = #class_name)]
         impl #class {
-            /// Run JS method number `index` of `METHODS` (the methods `methods.js` defines call this).
+            /// Run JS method number `index`: the single call of operation `index`, or row `index - OPS.len()` of `METHODS` (the methods `methods.js` defines call this).
             #[wasm_bindgen(js_name = "__op", skip_typescript)]
             pub fn op(&self, index: u32, params: Option<JsValue>, options: Option<JsValue>) -> Result<JsValue, JsValue> {
                 METHODS.dispatch(&self.0.client, index, params, options)

@@ -34,11 +34,15 @@ pub enum Method {
     Patch(u16, u16),
 }
 
-/// The generated method table of one product.
+/// The generated method table of one product. JS method `i` is the single
+/// call of operation `i`, named by its id; the methods after those (walks,
+/// patches) are listed here. Not storing the calls again keeps ~10 KB of
+/// names out of a product's wasm.
 pub struct Methods {
-    /// The JS names, comma separated, in the order of `table`.
+    /// The JS names of the methods after the single calls, comma
+    /// separated, in the order of `table`.
     pub names: &'static str,
-    /// What each name does.
+    /// What each of those does.
     pub table: &'static [Method],
     /// The product's schema table.
     pub schemas: &'static Schemas,
@@ -59,10 +63,34 @@ impl Methods {
         if !self.installed.swap(true, Ordering::Relaxed) {
             install(
                 &js_sys::Object::get_prototype_of(&object).into(),
-                self.names,
+                &self.all_names(),
             );
         }
         object
+    }
+
+    /// Every JS method name, comma separated, in method number order.
+    fn all_names(&self) -> String {
+        let ids: usize = self.ops.iter().map(|op| op.id.len() + 1).sum();
+        let mut all = String::with_capacity(ids + self.names.len());
+        for op in self.ops {
+            all.push_str(op.id);
+            all.push(',');
+        }
+        all.push_str(self.names);
+        if self.names.is_empty() {
+            all.pop();
+        }
+        all
+    }
+
+    /// What method number `index` does.
+    fn method(&self, index: u32) -> Option<Method> {
+        let index = usize::try_from(index).ok()?;
+        match index.checked_sub(self.ops.len()) {
+            None => Some(Method::Call(u16::try_from(index).ok()?)),
+            Some(row) => self.table.get(row).copied(),
+        }
     }
 
     /// Run method `index` with its call options: a promise for calls and
@@ -75,7 +103,7 @@ impl Methods {
         params: Option<JsValue>,
         options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let Some(method) = self.table.get(index as usize) else {
+        let Some(method) = self.method(index) else {
             return Err(to_js_error(&Error::invalid(format!(
                 "no operation number {index}"
             ))));
@@ -102,7 +130,7 @@ impl Methods {
             ));
         }
         let prefetch = call.settings.as_ref().is_some_and(|s| s.prefetch.is_some());
-        let reads_ahead = match *method {
+        let reads_ahead = match method {
             #[cfg(zscaler_paging = "numbered")]
             Method::ZpaIter(_) => true,
             #[cfg(zscaler_cursor)]
@@ -121,7 +149,7 @@ impl Methods {
         let (schemas, ops, signal) = (self.schemas, self.ops, call.signal);
         let op = |i: u16| &ops[i as usize];
         // Every promise races the signal; iterators check it per page.
-        Ok(match *method {
+        Ok(match method {
             Method::Call(i) => {
                 let fut = table::call(client, schemas, op(i), params, call.with_response);
                 call::promise(fut, signal).into()

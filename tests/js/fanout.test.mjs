@@ -246,3 +246,22 @@ test('a ZCC walk takes only what is free of its hourly budget', async () => {
   assert.equal(t.peak, 3, 'no more pages than the budget had free');
   assert.equal(t.sent, 4);
 });
+
+test('a numeric totalPages is read as JS spells it when answers are not checked', async () => {
+  // The schema says string, so only an unchecked client meets a number here.
+  const pagesOf = (total) => fakeApi((u) => {
+    const page = Number(u.searchParams.get('page'));
+    return Response.json({ totalPages: total, list: [{ id: String(page) }] });
+  });
+  const client = new ZscalerClient({ ...base, fetch: pagesOf(3), checkResponses: false });
+  const all = await client.zpa.listAllApplicationSegments({ pagesize: 1 });
+  assert.deepEqual(all.map((s) => s.id), ['1', '2', '3']);
+  for (const [total, shown] of [[2.5, '"2.5"'], [1e21, '"1e+21"'], [-1, '"-1"']]) {
+    const bad = new ZscalerClient({ ...base, fetch: pagesOf(total), checkResponses: false });
+    await assert.rejects(bad.zpa.listAllApplicationSegments({ pagesize: 1 }), (e) => {
+      assert.equal(e.name, 'DecodeError', String(e));
+      assert.ok(e.message.includes(`totalPages is not a page count: ${shown}`), e.message);
+      return true;
+    });
+  }
+});

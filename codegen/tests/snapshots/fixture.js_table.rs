@@ -288,14 +288,8 @@ static OPS: &[OpSpec] = &[
     },
 ];
 static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
-    names: "addWidget,deleteWidget,downloadReport,exportArchive,getWidget,listGadgetReports,listAllGadgetReports,iterGadgetReports,listGadgets,listAllGadgets,iterGadgets,listWidgets,listAllWidgets,iterWidgets,listWrappedGadgets,listAllWrappedGadgets,iterWrappedGadgets,publish,searchGadgets,searchGadgetsAll,iterSearchGadgets,updateWidget,widgetLookup,patchWidget",
+    names: "listAllGadgetReports,iterGadgetReports,listAllGadgets,iterGadgets,listAllWidgets,iterWidgets,listAllWrappedGadgets,iterWrappedGadgets,searchGadgetsAll,iterSearchGadgets,patchWidget",
     table: &[
-        crate::js::methods::Method::Call(0),
-        crate::js::methods::Method::Call(1),
-        crate::js::methods::Method::Call(2),
-        crate::js::methods::Method::Call(3),
-        crate::js::methods::Method::Call(4),
-        crate::js::methods::Method::Call(5),
         crate::js::methods::Method::CursorAll(
             5,
             crate::js::cursor::CursorKind::NextOffset("gadgets"),
@@ -304,13 +298,10 @@ static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
             5,
             crate::js::cursor::CursorKind::NextOffset("gadgets"),
         ),
-        crate::js::methods::Method::Call(6),
         crate::js::methods::Method::ZpaAll(6),
         crate::js::methods::Method::ZpaIter(6),
-        crate::js::methods::Method::Call(7),
         crate::js::methods::Method::CursorAll(7, crate::js::cursor::CursorKind::Page),
         crate::js::methods::Method::CursorIter(7, crate::js::cursor::CursorKind::Page),
-        crate::js::methods::Method::Call(8),
         crate::js::methods::Method::CursorAll(
             8,
             crate::js::cursor::CursorKind::TotalCount("gadgetContracts"),
@@ -319,8 +310,6 @@ static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
             8,
             crate::js::cursor::CursorKind::TotalCount("gadgetContracts"),
         ),
-        crate::js::methods::Method::Call(9),
-        crate::js::methods::Method::Call(10),
         crate::js::methods::Method::CursorAll(
             10,
             crate::js::cursor::CursorKind::PageCursor("gadgets"),
@@ -329,8 +318,6 @@ static METHODS: crate::js::methods::Methods = crate::js::methods::Methods {
             10,
             crate::js::cursor::CursorKind::PageCursor("gadgets"),
         ),
-        crate::js::methods::Method::Call(11),
-        crate::js::methods::Method::Call(12),
         crate::js::methods::Method::Patch(4, 11),
     ],
     schemas: &SCHEMAS,
@@ -390,7 +377,7 @@ const TS_METHODS: &'static str = r####"export interface FixtureApi {
 }"####;
 #[wasm_bindgen(js_class = "FixtureApi")]
 impl FixtureApi {
-    /// Run JS method number `index` of `METHODS` (the methods `methods.js` defines call this).
+    /// Run JS method number `index`: the single call of operation `index`, or row `index - OPS.len()` of `METHODS` (the methods `methods.js` defines call this).
     #[wasm_bindgen(js_name = "__op", skip_typescript)]
     pub fn op(
         &self,
