@@ -60,7 +60,9 @@ impl Ty {
         Ty(inner.0 + ARRAY)
     }
 
-    /// What this type is.
+    /// What this type is. Always inlined: the scan asks it of every value
+    /// of a page.
+    #[inline(always)]
     pub fn kind(self) -> Kind {
         match self.0 {
             n if n >= ARRAY => Kind::Array(Ty(n - ARRAY)),
@@ -80,23 +82,31 @@ impl std::fmt::Debug for Ty {
     }
 }
 
-/// One field of an object schema: its wire name (a slice of the table's
-/// name pool, so a name many schemas share is stored once and the field
-/// takes six bytes instead of sixteen) and its type.
+/// One field of an object schema: its wire name and its type, twelve
+/// bytes (a name many schemas share is one string in the wasm's data).
+/// Storing the name as an offset into a pool halved that, but the scan
+/// compares a field name with every key of every item of a page, and the
+/// extra bounds check and indirection cost P1 4-8% (BENCHMARKS.md).
 #[derive(Clone, Copy, Debug)]
 pub struct Field {
-    at: u16,
-    len: u8,
+    name: &'static str,
     ty: Ty,
 }
 
 impl Field {
-    /// The field named by `len` bytes at `at` of the pool.
-    pub const fn new(at: u16, len: u8, ty: Ty) -> Field {
-        Field { at, len, ty }
+    /// The field `name` of type `ty`.
+    pub const fn new(name: &'static str, ty: Ty) -> Field {
+        Field { name, ty }
+    }
+
+    /// Its wire name.
+    #[inline(always)]
+    pub fn name(&self) -> &'static str {
+        self.name
     }
 
     /// Its type.
+    #[inline(always)]
     pub fn ty(&self) -> Ty {
         self.ty
     }
@@ -104,11 +114,10 @@ impl Field {
 
 /// A product's object schemas: their fields (known fields only; unknown
 /// ones are let through), each schema's sorted by name in byte order so a
-/// key is found by binary search.
+/// key is found by binary search. One flat field list with start indexes
+/// instead of a slice per schema saves eight bytes a schema.
 #[derive(Debug)]
 pub struct Schemas {
-    /// Every field name, each stored once.
-    pub names: &'static str,
     /// The fields of every schema, schema after schema.
     pub fields: &'static [Field],
     /// Where each schema's fields begin in `fields`, plus the end of the
@@ -118,38 +127,29 @@ pub struct Schemas {
 
 impl Schemas {
     /// The fields of schema `i`; `None` for an index past the table.
+    #[inline(always)]
     pub fn object(&self, i: u16) -> Option<&'static [Field]> {
         let i = usize::from(i);
         let (start, end) = (*self.starts.get(i)?, *self.starts.get(i + 1)?);
         self.fields.get(usize::from(start)..usize::from(end))
     }
 
-    /// A field's wire name (empty if the table is inconsistent).
-    pub fn name(&self, f: &Field) -> &'static str {
-        let at = usize::from(f.at);
-        self.names.get(at..at + usize::from(f.len)).unwrap_or("")
-    }
-
     /// A table built at run time, for tests and fuzz targets that write
     /// schemas by hand: `rows[i]` is schema `i`, its fields in any order.
     /// Leaked, as the generated tables are statics.
     pub fn leak(rows: &[&[(&str, Ty)]]) -> &'static Schemas {
-        let mut names = String::new();
         let mut fields = Vec::new();
         let mut starts = vec![0u16];
         for row in rows {
             let mut row = row.to_vec();
             row.sort_by(|a, b| a.0.cmp(b.0));
             for (name, ty) in row {
-                let at = u16::try_from(names.len()).expect("pool fits u16");
-                names.push_str(name);
-                let len = u8::try_from(name.len()).expect("name fits u8");
-                fields.push(Field::new(at, len, ty));
+                let name: &'static str = Box::leak(name.to_string().into_boxed_str());
+                fields.push(Field::new(name, ty));
             }
             starts.push(u16::try_from(fields.len()).expect("fields fit u16"));
         }
         Box::leak(Box::new(Schemas {
-            names: Box::leak(names.into_boxed_str()),
             fields: Box::leak(fields.into_boxed_slice()),
             starts: Box::leak(starts.into_boxed_slice()),
         }))
@@ -214,7 +214,7 @@ fn walk(schemas: &Schemas, v: &Value, ty: Ty) -> Result<(), Mismatch> {
                 });
             };
             for field in fields {
-                let name = schemas.name(field);
+                let name = field.name();
                 if let Some(fv) = map.get(name) {
                     walk(schemas, fv, field.ty()).map_err(|mut m| {
                         m.path.push(format!(".{name}"));
@@ -312,7 +312,7 @@ mod tests {
     #[test]
     fn a_table_names_its_fields_sorted_and_refuses_indexes_past_its_end() {
         let s = Schemas::leak(&[&[("b", Ty::STR), ("a", Ty::INT)], &[]]);
-        let names: Vec<_> = s.object(0).unwrap().iter().map(|f| s.name(f)).collect();
+        let names: Vec<_> = s.object(0).unwrap().iter().map(Field::name).collect();
         assert_eq!(names, ["a", "b"]);
         assert_eq!(s.object(1).map(<[Field]>::len), Some(0));
         assert!(s.object(2).is_none());

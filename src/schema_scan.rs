@@ -261,17 +261,20 @@ impl<'a> Scan<'a> {
         let remembered = memo
             .filter(|&(tag, slot)| self.memo[slot].tag == tag)
             .map(|(_, slot)| usize::from(self.memo[slot].field))
-            .and_then(|k| Some((k, fields.get(k)?)))
-            .filter(|(_, f)| self.key_is(self.schemas.name(f).as_bytes()));
-        if let Some((k, f)) = remembered {
-            self.i += self.schemas.name(f).len() + 1;
+            .and_then(|k| {
+                let f = fields.get(k)?;
+                Some((k, f, f.name().as_bytes()))
+            })
+            .filter(|&(_, _, name)| self.key_is(name));
+        if let Some((k, f, name)) = remembered {
+            self.i += name.len() + 1;
             *hint = k + 1;
             return Ok(f.ty());
         }
         let start = self.i;
         let escaped = self.string()?;
         let raw = &self.b[start..self.i - 1];
-        let Some(k) = field(self.schemas, fields, *hint, raw, escaped) else {
+        let Some(k) = field(fields, *hint, raw, escaped) else {
             return Ok(Ty::ANY);
         };
         if let (Some((tag, slot)), Ok(field), false) = (memo, u16::try_from(k), escaped) {
@@ -465,13 +468,7 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// The index of the field named by a key's raw text. APIs send fields in
 /// a stable order, so the field after the one matched last (`hint`) is
 /// tried before the binary search.
-fn field(
-    schemas: &Schemas,
-    fields: &[Field],
-    hint: usize,
-    raw: &[u8],
-    escaped: bool,
-) -> Option<usize> {
+fn field(fields: &[Field], hint: usize, raw: &[u8], escaped: bool) -> Option<usize> {
     let decoded;
     let key: &[u8] = if escaped {
         // Rare enough to take the slow, exact decoder. Through `Value`, as
@@ -488,7 +485,7 @@ fn field(
     } else {
         raw
     };
-    let name = |f: &Field| schemas.name(f).as_bytes();
+    let name = |f: &Field| f.name().as_bytes();
     if fields.get(hint).is_some_and(|f| name(f) == key) {
         return Some(hint);
     }

@@ -62,22 +62,13 @@ impl<'a> Schemas<'a> {
         fields
     }
 
-    /// The `crate::schema::Schemas` static: every distinct field name once
-    /// in one pool, each field six bytes pointing into it.
+    /// The `crate::schema::Schemas` static: every schema's fields in one
+    /// list, with where each schema's begin.
     fn table(&self) -> TokenStream {
-        let mut pool = String::new();
-        let mut at = BTreeMap::new();
         let (mut fields, mut starts) = (Vec::new(), vec![0usize]);
         for row in &self.rows {
             for (name, ty) in row {
-                let offset = *at.entry(name.as_str()).or_insert_with(|| {
-                    pool.push_str(name);
-                    pool.len() - name.len()
-                });
-                let offset = u16::try_from(offset).expect("a product's field names fit 64 KB");
-                let len = u8::try_from(name.len()).expect("a field name fits 255 bytes");
-                let (offset, len) = (Literal::u16_unsuffixed(offset), Literal::u8_unsuffixed(len));
-                fields.push(quote!(Field::new(#offset, #len, #ty)));
+                fields.push(quote!(Field::new(#name, #ty)));
             }
             starts.push(fields.len());
         }
@@ -86,7 +77,6 @@ impl<'a> Schemas<'a> {
         });
         quote! {
             static SCHEMAS: Schemas = Schemas {
-                names: #pool,
                 fields: &[#(#fields),*],
                 starts: &[#(#starts),*],
             };
