@@ -86,7 +86,8 @@ impl std::fmt::Debug for Ty {
 /// bytes (a name many schemas share is one string in the wasm's data).
 /// Storing the name as an offset into a pool halved that, but the scan
 /// compares a field name with every key of every item of a page, and the
-/// extra bounds check and indirection cost P1 4-8% (BENCHMARKS.md).
+/// extra bounds check and indirection cost P1 2% even with the accessors
+/// inlined (BENCHMARKS.md, ninth session).
 #[derive(Clone, Copy, Debug)]
 pub struct Field {
     name: &'static str,
