@@ -58,6 +58,7 @@ mod secret;
 pub mod send;
 pub mod sleep;
 mod transport;
+pub mod wide_int;
 
 #[cfg(target_arch = "wasm32")]
 mod js;

@@ -23,17 +23,26 @@ const MAX_DEPTH: u32 = 128;
 /// object fields are let through, and an integer is a number without a
 /// fraction or exponent that fits in 64 bits.
 pub fn fits(schemas: &Schemas, text: &str, ty: Ty) -> bool {
+    scan(schemas, text, ty).is_some()
+}
+
+/// [`fits`], and when it does, whether `text` holds an integer beyond
+/// 2^53 − 1, which a JS number cannot hold ([`crate::wide_int`]): the scan
+/// reads every number anyway, so the JS API learns it without a second pass.
+pub fn scan(schemas: &Schemas, text: &str, ty: Ty) -> Option<bool> {
     let mut scan = Scan {
         b: text.as_bytes(),
         i: 0,
         schemas,
         depth: 0,
         memo: [EMPTY; MEMO_SLOTS],
+        wide: false,
     };
-    scan.value(ty).is_ok() && {
+    let fits = scan.value(ty).is_ok() && {
         scan.ws();
         scan.i == scan.b.len()
-    }
+    };
+    fits.then_some(scan.wide)
 }
 
 /// No fit, or not JSON: the caller's slow path tells which.
@@ -47,6 +56,8 @@ struct Scan<'a> {
     schemas: &'a Schemas,
     depth: u32,
     memo: [Slot; MEMO_SLOTS],
+    /// An integer beyond 2^53 − 1 was read.
+    wide: bool,
 }
 
 /// A remembered key lookup: in the object schema `tag >> 8`, the key at
@@ -415,9 +426,13 @@ impl<'a> Scan<'a> {
                     .and_then(|m| m.checked_add(u64::from(d - b'0')))
                 {
                     Some(m) => magnitude = m,
-                    None => return self.float(begin),
+                    None => {
+                        self.wide = true;
+                        return self.float(begin);
+                    }
                 }
             }
+            self.wide |= crate::wide_int::beyond_safe(magnitude);
             // serde_json reads `-0` as the float -0.0.
             int = !negative || (1..=1 << 63).contains(&magnitude);
             if int {
@@ -793,6 +808,48 @@ mod tests {
         fn agrees_with_the_value_check_on_any_json(v in json_value()) {
             agree(&v, Ty::object(0));
             agree(&v, Ty::array(Ty::object(1)));
+        }
+    }
+
+    #[test]
+    fn notes_integers_beyond_the_js_safe_range() {
+        let root = Ty::object(0);
+        for (text, wide) in [
+            (
+                r#"{"id": 9007199254740991, "ratio": -9007199254740991}"#,
+                false,
+            ),
+            (r#"{"id": 9007199254740992}"#, true),
+            (r#"{"id": -9007199254740992}"#, true),
+            (r#"{"extra": [{"deep": 216196257331404659}]}"#, true),
+            (r#"{"ratio": 123456789012345678901234567890}"#, true),
+            (r#"{"ratio": 2.16e17, "name": "216196257331404659"}"#, false),
+        ] {
+            assert_eq!(scan(table(), text, root), Some(wide), "{text}");
+            assert_eq!(crate::wide_int::any(text), wide, "{text}");
+        }
+        // An integer field beyond 64 bits does not fit at all.
+        assert_eq!(scan(table(), r#"{"id": 18446744073709551616}"#, root), None);
+    }
+
+    proptest! {
+        /// The scan and the search of `wide_int` agree on every fitting text,
+        /// so checked and unchecked calls hand over the same values.
+        #[test]
+        fn scan_and_search_agree_on_wide_integers(
+            id in any::<i64>(),
+            big in any::<u64>(),
+            ratio in any::<f64>(),
+            name in "[0-9a-z\\\" ]{0,24}",
+        ) {
+            let v = json!({"id": id, "extra": [big, {"n": name}], "ratio": ratio, "name": name});
+            let text = serde_json::to_string(&v).unwrap();
+            let wide = scan(table(), &text, Ty::object(0));
+            prop_assert!(wide.is_some());
+            prop_assert_eq!(wide, Some(crate::wide_int::any(&text)));
+            let expect = id.unsigned_abs() > crate::wide_int::MAX_SAFE
+                || big > crate::wide_int::MAX_SAFE;
+            prop_assert_eq!(wide, Some(expect));
         }
     }
 }

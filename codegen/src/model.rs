@@ -152,6 +152,8 @@ impl Prim {
         match self {
             Prim::Str => "string",
             Prim::Bool => "boolean",
+            // Beyond 2^53 − 1 it travels as a BigInt (src/wide_int.rs).
+            Prim::I64 => "number | bigint",
             _ => "number",
         }
     }

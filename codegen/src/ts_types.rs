@@ -119,6 +119,16 @@ fn schema_ts(s: &ReferenceOr<Schema>) -> String {
                 }
                 SchemaKind::Type(Type::String(_)) => "string".to_string(),
                 SchemaKind::Type(Type::Boolean(_)) => "boolean".to_string(),
+                // A 64-bit integer beyond 2^53 − 1 arrives as a BigInt
+                // (src/wide_int.rs), and a BigInt argument is sent exactly.
+                SchemaKind::Type(Type::Integer(i))
+                    if i.format
+                        == openapiv3::VariantOrUnknownOrEmpty::Item(
+                            openapiv3::IntegerFormat::Int64,
+                        ) =>
+                {
+                    "number | bigint".to_string()
+                }
                 SchemaKind::Type(Type::Integer(_)) | SchemaKind::Type(Type::Number(_)) => {
                     "number".to_string()
                 }

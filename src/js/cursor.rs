@@ -181,8 +181,8 @@ pub(crate) fn pages(
             let client = client.clone();
             super::iter::ahead(async move {
                 let req = build(&client, schemas, op, &p.args)?;
-                let resp = send_body(&client, schemas, op, req).await?;
-                let (list, more) = split(kind, body::parse(&resp)?);
+                let answer = send_body(&client, schemas, op, req).await?;
+                let (list, more) = split(kind, answer.parse()?);
                 let list = list.dyn_into::<js_sys::Array>().unwrap_or_default();
                 let count = list.length() as usize;
                 // Compared across pages to catch a server that ignores the cursor.

@@ -21,7 +21,6 @@ mod request;
 pub(crate) mod table;
 
 use crate::{Client, ClientOptions, Error};
-use serde::de::DeserializeOwned;
 use std::future::Future;
 use wasm_bindgen::prelude::*;
 
@@ -207,7 +206,9 @@ impl ZiaApi {
     ) -> js_sys::Promise {
         let api = self.0.clone();
         promise(async move {
-            let urls: Vec<String> = from_js(urls).map_err(Error::invalid)?;
+            let urls: Vec<String> = from_js(urls)
+                .and_then(|v| serde_json::from_value(v).map_err(|e| e.to_string()))
+                .map_err(Error::invalid)?;
             to_js(&api.lookup_urls(&urls).await?)
         })
     }
@@ -239,17 +240,20 @@ pub(crate) fn params(value: impl Into<Option<JsValue>>) -> Result<serde_json::Va
 
 /// Decode a JS value through its JSON text. Unlike a field-by-field walk,
 /// this sees every key, so a misspelt option (`pagesise`) is an error
-/// instead of being silently ignored.
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
-    let text = js_sys::JSON::stringify(&value)
-        .map_err(|_| "value cannot be encoded as JSON (BigInt or a cycle?)".to_string())?
-        .as_string()
-        .ok_or_else(|| "expected an object".to_string())?;
+/// instead of being silently ignored. `BigInt`s become JSON integers.
+fn from_js(value: JsValue) -> Result<serde_json::Value, String> {
+    let text = body::stringify(&value)?.ok_or_else(|| "expected an object".to_string())?;
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
-/// Hand a Rust value to JS as a plain object, through JSON.
+/// Hand a Rust value to JS as a plain object, through JSON; integers
+/// beyond 2^53 − 1 as `BigInt`s, as in answers.
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
     let text = serde_json::to_string(value).map_err(|e| Error::invalid(e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| Error::invalid("value is not JSON"))
+    text_to_js(&text)
+}
+
+/// [`to_js`]'s half that does not depend on the type.
+fn text_to_js(text: &str) -> Result<JsValue, Error> {
+    body::text(text, crate::wide_int::any(text)).map_err(Error::invalid)
 }

@@ -37,7 +37,8 @@ impl ZscalerClient {
                 let data = if resp.body.trim().is_empty() {
                     JsValue::UNDEFINED
                 } else {
-                    body::parse(&resp).unwrap_or_else(|_| JsValue::from_str(&resp.body))
+                    let wide = crate::wide_int::any(&resp.body);
+                    body::text(&resp.body, wide).unwrap_or_else(|_| JsValue::from_str(&resp.body))
                 };
                 if with_response {
                     table::with_meta(data, &resp)

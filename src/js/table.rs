@@ -5,11 +5,11 @@
 //! what keeps the wasm small. Validation walks the schema table, so wrong
 //! argument types and wrong response types are still typed errors.
 
-use super::body;
+use super::body::{self, Answer};
 use crate::http::HttpResponse;
 use crate::request::{path_segment, ApiRequest};
 use crate::schema::{check, kind, Schemas, Ty};
-use crate::schema_scan::fits;
+use crate::schema_scan::scan;
 use crate::{Client, Error, Product};
 use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
@@ -150,18 +150,24 @@ pub async fn send<T>(
     schemas: &Schemas,
     op: &OpSpec,
     req: ApiRequest,
-    read: impl FnOnce(Option<HttpResponse>) -> Result<T, Error>,
+    read: impl FnOnce(Option<Answer>) -> Result<T, Error>,
 ) -> Result<T, Error> {
     client
         .exchange(req, |resp| {
             let Some(ty) = op.response else {
                 return read(None);
             };
-            if client.checks_responses() && !fits(schemas, &resp.body, ty) {
-                // The one-pass check only says no; this slow one says where.
-                checked_value(schemas, ty, &resp)?;
+            if !client.checks_responses() {
+                return read(Some(Answer::unscanned(resp)));
             }
-            read(Some(resp))
+            match scan(schemas, &resp.body, ty) {
+                Some(wide) => read(Some(Answer { resp, wide })),
+                None => {
+                    // The one-pass check only says no; this slow one says where.
+                    checked_value(schemas, ty, &resp)?;
+                    read(Some(Answer::unscanned(resp)))
+                }
+            }
         })
         .await
 }
@@ -185,7 +191,7 @@ pub async fn send_body(
     schemas: &Schemas,
     op: &OpSpec,
     req: ApiRequest,
-) -> Result<HttpResponse, Error> {
+) -> Result<Answer, Error> {
     send(client, schemas, op, req, |resp| {
         resp.ok_or_else(|| no_body(op))
     })
@@ -231,7 +237,7 @@ pub async fn call(
         (data, Some(resp))
     } else {
         send(&client, schemas, op, req, |resp| match resp {
-            Some(resp) => Ok((body::parse(&resp)?, Some(resp))),
+            Some(answer) => Ok((answer.parse()?, Some(answer.resp))),
             None => Ok((JsValue::UNDEFINED, None)),
         })
         .await?
@@ -305,8 +311,7 @@ pub fn pages(
         let client = client.clone();
         super::iter::ahead(async move {
             let req = build(&client, schemas, op, &p.0)?;
-            let resp = send_body(&client, schemas, op, req).await?;
-            let parsed = body::parse(&resp)?;
+            let parsed = send_body(&client, schemas, op, req).await?.parse()?;
             let total = body::get(&parsed, "totalPages");
             // A numeric total is spelt by JS: Rust's float formatting would
             // add 14 KB of wasm for this one case.

@@ -47,6 +47,23 @@ test('hostile ZPA names and descriptions render inert in lists and details', asy
   await visit('#/zpa/segment-groups', XSS_IMG);
 });
 
+test('an integer beyond 2^53 shows with every digit in the JSON view', async () => {
+  // Sent as text: a JS number would already have rounded it.
+  const digits = '216196257331404659';
+  const made = await emulatorCall(ctx.stack.emulator, 'POST', `${ZPA}/segmentGroup`,
+    `{"name": "Wide integer group", "enabled": true, "bigCounter": ${digits}}`);
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  try {
+    await visit(`#/zpa/segment-groups/${made.body.id}`, 'Wide integer group');
+    const { page } = ctx.tab;
+    await page.click('details.raw summary');
+    const shown = await page.textContent('details.raw pre');
+    assert.match(shown, new RegExp(`"bigCounter": "?${digits}"?`), 'the exact digits, not a rounded double');
+  } finally {
+    await emulatorCall(ctx.stack.emulator, 'DELETE', `${ZPA}/segmentGroup/${made.body.id}`);
+  }
+});
+
 test('hostile ZIA and ZIdentity strings render inert', async () => {
   await visit('#/zia/users?page=2', XSS_SCRIPT);
   const users = (await emulatorGet(ctx.stack.emulator, '/zia/api/v1/users?pageSize=1000')).body;

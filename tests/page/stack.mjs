@@ -74,13 +74,14 @@ export async function emulatorGet(emulator, path) {
   return emulatorCall(emulator, 'GET', path);
 }
 
-/** Any call to the emulator's API with its own token (ZWA's searches are POSTs). */
+/** Any call to the emulator's API with its own token (ZWA's searches are
+ * POSTs). A string body is sent as it is: JSON text a JS value cannot hold. */
 export async function emulatorCall(emulator, method, path, body) {
   const token = await rawToken(emulator);
   const res = await fetch(`${emulator}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };

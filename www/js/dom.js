@@ -18,6 +18,14 @@ export function h(tag, props, ...children) {
 
 export const $ = (id) => document.getElementById(id);
 
+/** JSON text of API data, to show or compare. The client hands integers
+ * beyond 2^53 over as BigInts, which JSON.stringify refuses; they keep
+ * their digits here (unquoted where the browser has JSON.rawJSON). */
+export function jsonText(value, indent) {
+  return JSON.stringify(value, (key, v) => (typeof v !== 'bigint' ? v
+    : JSON.rawJSON ? JSON.rawJSON(String(v)) : String(v)), indent);
+}
+
 /** An in-page link to a route; parts are URL-encoded so ids stay data. */
 export function routeHref(...parts) {
   return `#/${parts.map((p) => encodeURIComponent(String(p))).join('/')}`;

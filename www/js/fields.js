@@ -1,6 +1,6 @@
 // Form field kinds. Each knows how to show a value from the API object,
 // read the user's input back, check it, and turn it into body fields.
-import { h } from './dom.js';
+import { h, jsonText } from './dom.js';
 
 const splitList = (text) => text.split(/[,\n]+/).map((s) => s.trim()).filter(Boolean);
 const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
@@ -135,7 +135,7 @@ export function patchOf(fields, values, original) {
   for (const f of fields) {
     const before = f.toBody(f.fromObject(original));
     const after = f.toBody(values[f.key]);
-    if (JSON.stringify(before) !== JSON.stringify(after)) Object.assign(patch, after);
+    if (jsonText(before) !== jsonText(after)) Object.assign(patch, after);
   }
   return patch;
 }

@@ -1,5 +1,5 @@
 export namespace Fixture {
-  export type Widget = { "id"?: number; "name": string; "kind"?: "small" | "large" | (string & {}); "tags"?: Array<string>; };
+  export type Widget = { "id"?: number | bigint; "name": string; "kind"?: "small" | "large" | (string & {}); "tags"?: Array<string>; };
   /** `Widget` as a create body: required fields required, server-set ones left out. */
   export type WidgetCreate = { "id"?: never; "name": string; "kind": "small" | "large" | (string & {}); "tags"?: Array<string>; };
   export type Gadget = { "id"?: string; };
@@ -18,7 +18,7 @@ export namespace Fixture {
   /** Arguments of `deleteWidget`. */
   export interface DeleteWidgetParams {
     /** Path parameter. */
-    "widgetId": number;
+    "widgetId": number | bigint;
   }
   /** Arguments of `downloadReport`. */
   export interface DownloadReportParams {
@@ -29,7 +29,7 @@ export namespace Fixture {
   /** Arguments of `getWidget`. */
   export interface GetWidgetParams {
     /** Path parameter. */
-    "widgetId": number;
+    "widgetId": number | bigint;
   }
   /** Arguments of `listGadgetReports`. */
   export interface ListGadgetReportsParams {
@@ -80,7 +80,7 @@ export namespace Fixture {
   /** Arguments of `updateWidget`. */
   export interface UpdateWidgetParams {
     /** Path parameter. */
-    "widgetId": number;
+    "widgetId": number | bigint;
     /** JSON request body. */
     body: Fixture.Widget;
   }
@@ -91,7 +91,7 @@ export namespace Fixture {
   }
   /** Arguments of `patchWidget`. */
   export interface PatchWidgetParams {
-    "widgetId": number;
+    "widgetId": number | bigint;
     /** Fields to change (JSON merge patch: `null` removes). */
     patch: Partial<{ [K in keyof Widget]: Widget[K] | null }>;
   }

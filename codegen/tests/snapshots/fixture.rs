@@ -876,7 +876,7 @@ pub(crate) mod js_bindings {
     use wasm_bindgen::prelude::*;
     #[wasm_bindgen(typescript_custom_section)]
     const TS_DECLARATIONS: &'static str = r####"export namespace Fixture {
-  export type Widget = { "id"?: number; "name": string; "kind"?: "small" | "large" | (string & {}); "tags"?: Array<string>; };
+  export type Widget = { "id"?: number | bigint; "name": string; "kind"?: "small" | "large" | (string & {}); "tags"?: Array<string>; };
   /** `Widget` as a create body: required fields required, server-set ones left out. */
   export type WidgetCreate = { "id"?: never; "name": string; "kind": "small" | "large" | (string & {}); "tags"?: Array<string>; };
   export type Gadget = { "id"?: string; };
@@ -895,7 +895,7 @@ pub(crate) mod js_bindings {
   /** Arguments of `deleteWidget`. */
   export interface DeleteWidgetParams {
     /** Path parameter. */
-    "widgetId": number;
+    "widgetId": number | bigint;
   }
   /** Arguments of `downloadReport`. */
   export interface DownloadReportParams {
@@ -906,7 +906,7 @@ pub(crate) mod js_bindings {
   /** Arguments of `getWidget`. */
   export interface GetWidgetParams {
     /** Path parameter. */
-    "widgetId": number;
+    "widgetId": number | bigint;
   }
   /** Arguments of `listGadgetReports`. */
   export interface ListGadgetReportsParams {
@@ -957,7 +957,7 @@ pub(crate) mod js_bindings {
   /** Arguments of `updateWidget`. */
   export interface UpdateWidgetParams {
     /** Path parameter. */
-    "widgetId": number;
+    "widgetId": number | bigint;
     /** JSON request body. */
     body: Fixture.Widget;
   }
@@ -968,7 +968,7 @@ pub(crate) mod js_bindings {
   }
   /** Arguments of `patchWidget`. */
   export interface PatchWidgetParams {
-    "widgetId": number;
+    "widgetId": number | bigint;
     /** Fields to change (JSON merge patch: `null` removes). */
     patch: Partial<{ [K in keyof Widget]: Widget[K] | null }>;
   }

@@ -1,6 +1,6 @@
 // One item: its main fields, every field as JSON text, and the edit and
 // delete actions where the API allows them.
-import { h, routeHref } from '../dom.js';
+import { h, jsonText, routeHref } from '../dom.js';
 import { app } from '../state.js';
 import { run } from '../calls.js';
 import { describe } from '../errors.js';
@@ -76,5 +76,5 @@ export async function detailView(main, resource, id, isCurrent) {
     sections(resource, id, item),
     noteForm(resource, id, item, name, () => detailView(main, resource, id, isCurrent)),
     h('details', { class: 'raw' }, h('summary', null, 'All fields (JSON)'),
-      h('pre', null, JSON.stringify(item, null, 2)))));
+      h('pre', null, jsonText(item, 2)))));
 }

@@ -1,7 +1,7 @@
 // One ZDX application: its fields and its score over the default time
 // window (the last 2 hours) as a line chart with a table of the same
 // points beside it. The resource supplies the calls (`get`, `series`).
-import { h, routeHref } from '../dom.js';
+import { h, jsonText, routeHref } from '../dom.js';
 import { app } from '../state.js';
 import { run } from '../calls.js';
 import { cellText } from './table.js';
@@ -56,5 +56,5 @@ export async function scoresView(main, resource, id, isCurrent) {
         h('div', { class: 'table-wrap' }, pointsTable(points, `Scores of ${name}, ${span}`)))
       : h('p', { class: 'empty', text: `No scores for ${name} in the last 2 hours.` }),
     h('details', { class: 'raw' }, h('summary', null, 'All fields (JSON)'),
-      h('pre', null, JSON.stringify({ application: item, score: series }, null, 2)))));
+      h('pre', null, jsonText({ application: item, score: series }, 2)))));
 }
