@@ -185,11 +185,12 @@ pub(crate) fn pages(
                 let (list, more) = split(kind, answer.parse()?);
                 let list = list.dyn_into::<js_sys::Array>().unwrap_or_default();
                 let count = list.length() as usize;
-                // Compared across pages to catch a server that ignores the cursor.
+                // Compared across pages to catch a server that ignores the
+                // cursor; body::stringify, as JSON.stringify throws on BigInts.
                 let first = (count > 0)
-                    .then(|| js_sys::JSON::stringify(&list.get(0)).ok())
+                    .then(|| body::stringify(&list.get(0)).ok())
                     .flatten()
-                    .and_then(|s| s.as_string());
+                    .flatten();
                 Ok(Step {
                     count,
                     more,

@@ -59,6 +59,25 @@ test('a recorded ZIA answer keeps zpaTenantId exactly', async () => {
   assert.equal(org.orgId, JSON.parse(text).orgId, 'other numbers are untouched');
 });
 
+test('a walk whose server repeats a page holding a BigInt still stops with an error', async () => {
+  // The walk compares each page's first item with the last page's; the
+  // comparison must not give up on items JSON.stringify cannot print.
+  let pages = 0;
+  const fetch = async (url) => {
+    if (String(url).includes('/oauth2/')) return Response.json({ access_token: 't', token_type: 'Bearer', expires_in: 3600 });
+    // A server that ignores `page`; it gives up after 50 so a walk that
+    // misses the repeat ends (and fails the test) instead of hanging it.
+    pages += 1;
+    const body = pages > 50 ? '[]' : '[{"id": 216196257331404659, "name": "a"}, {"id": 2, "name": "b"}]';
+    return new Response(body, { headers: { 'content-type': 'application/json' } });
+  };
+  const client = new ZscalerClient({
+    clientId: 'c', clientSecret: 's', baseUrl: 'http://api.test', tokenUrl: 'http://login.test/oauth2/v1/token', fetch, pacing: false,
+  });
+  await assert.rejects(client.zia.listAllUsers({ pageSize: 2 }), { name: 'DecodeError', message: /page before it again/ });
+  assert.ok(pages <= 3, `stopped after ${pages} pages`);
+});
+
 test('BigInt arguments are sent as exact integers', async () => {
   const client = new ZscalerClient(emulatorOptions());
   try {
