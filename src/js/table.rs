@@ -5,7 +5,7 @@
 //! what keeps the wasm small. Validation walks the schema table, so wrong
 //! argument types and wrong response types are still typed errors.
 
-use super::body::{self, Answer};
+use super::body::Answer;
 use crate::http::HttpResponse;
 use crate::request::{path_segment, ApiRequest};
 use crate::schema::{check, kind, Schemas, Ty};
@@ -312,7 +312,7 @@ pub fn pages(
         super::iter::ahead(async move {
             let req = build(&client, schemas, op, &p.0)?;
             let parsed = send_body(&client, schemas, op, req).await?.parse()?;
-            let total = body::get(&parsed, "totalPages");
+            let total = super::body::get(&parsed, "totalPages");
             // A numeric total is spelt by JS: Rust's float formatting would
             // add 14 KB of wasm for this one case.
             let total = total.as_string().or_else(|| {
@@ -320,7 +320,7 @@ pub fn pages(
                 let n: &js_sys::Number = wasm_bindgen::JsCast::unchecked_ref(&total);
                 n.to_string_with_radix(10).ok().map(String::from)
             });
-            let list = body::get(&parsed, "list");
+            let list = super::body::get(&parsed, "list");
             let list = wasm_bindgen::JsCast::dyn_into::<js_sys::Array>(list).unwrap_or_default();
             let count = list.length() as usize;
             Ok((total, count, list))
