@@ -97,7 +97,10 @@ pub(crate) fn login(source: &TokenSource, now_ms: f64) -> Result<HttpRequest, Er
 /// Seconds from now to the `exp` claim of a JWT-shaped `token`, if readable.
 fn jwt_lifetime_ms(token: &str, now_ms: f64) -> Option<f64> {
     let payload = token.split('.').nth(1)?;
-    let claims: Value = serde_json::from_slice(&super::jwt::base64_decode(payload)?).ok()?;
+    // Through text: serde_json's slice reader would be a second copy of
+    // its whole parser in the wasm, for this one call.
+    let text = String::from_utf8(super::jwt::base64_decode(payload)?).ok()?;
+    let claims: Value = serde_json::from_str(&text).ok()?;
     let exp = claims.get("exp")?.as_f64()?;
     Some(exp * 1000.0 - now_ms).filter(|ms| *ms > 0.0)
 }
