@@ -64,6 +64,11 @@ impl Answer {
     }
 }
 
+/// [`text`] for JSON no scan has read: searched here for wide integers.
+pub fn unscanned(json: &str) -> Result<JsValue, &'static str> {
+    text(json, wide_int::any(json))
+}
+
 /// JSON `text` as a JS value, its integers beyond 2^53 − 1 as `BigInt`s
 /// when `wide` says it holds any. Not generic, so each caller adds a call.
 pub fn text(text: &str, wide: bool) -> Result<JsValue, &'static str> {

@@ -250,10 +250,5 @@ fn from_js(value: JsValue) -> Result<serde_json::Value, String> {
 /// beyond 2^53 − 1 as `BigInt`s, as in answers.
 pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
     let text = serde_json::to_string(value).map_err(|e| Error::invalid(e.to_string()))?;
-    text_to_js(&text)
-}
-
-/// [`to_js`]'s half that does not depend on the type.
-fn text_to_js(text: &str) -> Result<JsValue, Error> {
-    body::text(text, crate::wide_int::any(text)).map_err(Error::invalid)
+    body::unscanned(&text).map_err(Error::invalid)
 }

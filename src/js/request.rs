@@ -37,8 +37,7 @@ impl ZscalerClient {
                 let data = if resp.body.trim().is_empty() {
                     JsValue::UNDEFINED
                 } else {
-                    let wide = crate::wide_int::any(&resp.body);
-                    body::text(&resp.body, wide).unwrap_or_else(|_| JsValue::from_str(&resp.body))
+                    body::unscanned(&resp.body).unwrap_or_else(|_| JsValue::from_str(&resp.body))
                 };
                 if with_response {
                     table::with_meta(data, &resp)
