@@ -4,9 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ZscalerClient, emulatorOptions, resetEmulator, root_dir } from './harness.mjs';
-
-const recordedDir = process.env.ZSCALER_RECORDED_DIR ?? `${root_dir}../shared/recorded`;
+import { ZscalerClient, emulatorOptions, resetEmulator } from './harness.mjs';
+import { member, recordedDir } from '../support/recorded.mjs';
 
 /** The Okta IdP of the demo tenant, whose id the SCIM groups carry as a number. */
 async function okta(client) {
@@ -116,17 +115,3 @@ test('arguments JSON cannot carry are refused, with what is wrong', async () => 
   // Options go the same way: a BigInt option is an integer.
   assert.ok(new ZscalerClient(emulatorOptions({ timeoutMs: 5000n })));
 });
-
-/** The raw JSON text of `"key": {...}` in one line of a recording. */
-function member(line, key) {
-  const start = line.indexOf(`"${key}":`) + key.length + 3;
-  let depth = 0;
-  for (let i = start; i < line.length; i++) {
-    const c = line[i];
-    if (c === '"') {
-      for (i++; line[i] !== '"'; i++) if (line[i] === '\\') i++;
-    } else if (c === '{' || c === '[') depth++;
-    else if ((c === '}' || c === ']') && --depth === 0) return line.slice(start, i + 1);
-  }
-  throw new Error(`no ${key}`);
-}
