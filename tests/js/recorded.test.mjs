@@ -57,9 +57,10 @@ function typed(value, strings) {
   return Number.isSafeInteger(Number(value)) ? Number(value) : BigInt(value);
 }
 
-/** Every recorded success with a JSON body, with the operation it routes
- * to; a line goes to the product whose gateway prefix its path has. */
-function interactions() {
+/** Every recorded success with a JSON body (or, with `errors`, every
+ * error answer), with the operation it routes to; a line goes to the
+ * product whose gateway prefix its path has. */
+function interactions(errors = false) {
   const ops = new Map(registry.products.map((p) => [p.name, operations(p)]));
   const out = [];
   for (const file of readdirSync(recordedDir).filter((f) => f.endsWith('.jsonl'))) {
@@ -67,8 +68,8 @@ function interactions() {
       const rec = JSON.parse(line);
       const product = registry.products.find((p) => rec.url_path.startsWith(`${p.gateway}/`));
       const body = member(line, 'response_body');
-      if (!product || rec.status < 200 || rec.status > 299) continue;
-      if (!/json/.test(rec.response_headers?.['content-type'] ?? '') || !/^[[{]/.test(body)) continue;
+      if (!product || (rec.status >= 400) !== errors || (!errors && rec.status > 299)) continue;
+      if (!errors && (!/json/.test(rec.response_headers?.['content-type'] ?? '') || !/^[[{]/.test(body))) continue;
       const found = route(ops.get(product.name), rec.method, rec.url_path.slice(product.gateway.length));
       if (found) out.push({ product, rec, line, body, ...found });
     }
@@ -84,11 +85,13 @@ async function replay(item, strings) {
   const fetch = async (url, init) => {
     if (String(url).includes('/oauth2/')) return Response.json({ access_token: 't', token_type: 'Bearer', expires_in: 3600 });
     sent = { url: new URL(String(url)), method: init.method, body: init.body };
-    return new Response(body, { status: rec.status, headers: { 'content-type': rec.response_headers['content-type'] } });
+    const headers = rec.response_headers['content-type'] ? { 'content-type': rec.response_headers['content-type'] } : {};
+    return new Response(body === 'null' ? null : body, { status: rec.status, headers });
   };
   // Parameters the client always fills (the ZPA customer id) come from its options.
   const fills = Object.fromEntries((product.fills ?? []).filter((f) => f.required).map((f) => [f.param, f.option]));
-  const options = { clientId: 'c', clientSecret: 's', baseUrl: 'http://api.test', tokenUrl: 'http://login.test/oauth2/v1/token', fetch, pacing: false };
+  // One attempt: a recorded 429 or 409 is answered every time.
+  const options = { clientId: 'c', clientSecret: 's', baseUrl: 'http://api.test', tokenUrl: 'http://login.test/oauth2/v1/token', fetch, pacing: false, maxAttempts: 1 };
   const args = {};
   for (const [k, v] of Object.entries(params)) {
     if (fills[k]) options[fills[k]] = v;
@@ -101,8 +104,12 @@ async function replay(item, strings) {
   const requestBody = member(line, 'request_body');
   if (op.body && requestBody !== 'null') args.body = parseExact(requestBody);
   const client = new ZscalerClient(options);
-  const result = await client[product.name][op.id](args);
-  return { result, sent };
+  try {
+    return { result: await client[product.name][op.id](args), sent };
+  } catch (error) {
+    error.sent = sent;
+    throw error;
+  }
 }
 
 test('every recorded JSON answer comes back exactly through its operation', async () => {
@@ -134,4 +141,46 @@ test('every recorded JSON answer comes back exactly through its operation', asyn
     }
   }
   assert.deepEqual(failures, []);
+});
+
+test('every recorded error answer rejects with its status and the product code', async () => {
+  const items = interactions(true);
+  assert.ok(items.length > 30, `recorded errors matched to operations: ${items.length}`);
+  const failures = [];
+  let refused = 0;
+  for (const item of items) {
+    const where = `${item.rec.cassette}#${item.rec.index} ${item.rec.status} ${item.rec.method} ${item.rec.url_path} (${item.op.id})`;
+    let error = null;
+    for (const strings of [false, true]) {
+      try {
+        await replay(item, strings);
+        error = null;
+        break;
+      } catch (e) {
+        error = e;
+        if (e.sent) break;
+      }
+    }
+    if (!error) {
+      failures.push(`${where}: resolved`);
+    } else if (!error.sent) {
+      // The recorded request was one the spec refuses: the client says so
+      // before sending (the server answered it with a 400 too).
+      if (item.rec.status !== 400 || error.name !== 'InvalidArgumentError') failures.push(`${where}: not sent: ${error.message}`);
+      refused += 1;
+    } else {
+      const recorded = parseExact(item.body);
+      const code = recorded && typeof recorded === 'object' ? recorded.code ?? recorded.id : undefined;
+      try {
+        assert.equal(error.status, item.rec.status);
+        assert.equal(error.operation, item.op.id);
+        if (typeof code === 'string') assert.equal(error.productCode, code);
+        assert.ok(error instanceof Error && typeof error.code === 'string');
+      } catch (e) {
+        failures.push(`${where}: ${error.name} ${e.message.split('\n').slice(0, 4).join(' ')}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+  assert.ok(refused < items.length / 2, `most errors come from the server, not the argument check (${refused} refused)`);
 });
