@@ -73,3 +73,9 @@ pub use secret::Secret;
 // Each generated product's module (`zpa`), handle (`Zpa`) and
 // `Client::zpa()`, from `products.json` and `openapi/` (see `codegen/`).
 include!(concat!(env!("OUT_DIR"), "/products.rs"));
+
+// Talc instead of Rust's default dlmalloc: a cold start compiles the
+// allocator on its first call, and talc's is smaller and faster.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
