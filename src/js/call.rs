@@ -32,9 +32,17 @@ const SHAPE: &str = "{signal, timeoutMs, maxAttempts, headers, withResponse, pre
 
 /// Read a method's second argument (`undefined` and `null` mean none).
 pub(crate) fn read(value: Option<JsValue>) -> Result<Call, Error> {
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(Call::default());
-    };
+    match value.filter(|v| !v.is_undefined() && !v.is_null()) {
+        None => Ok(Call::default()),
+        Some(value) => read_given(value),
+    }
+}
+
+/// [`read`] for a given object. Out of line: V8 compiles a wasm function
+/// whole on its first call, and most calls pass no options, so a cold
+/// start need not compile the option checks.
+#[inline(never)]
+fn read_given(value: JsValue) -> Result<Call, Error> {
     if !value.is_object() || value.is_function() || js_sys::Array::is_array(&value) {
         return Err(Error::invalid(format!(
             "the second argument must be a call-options object {SHAPE}, not {}",

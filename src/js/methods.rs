@@ -149,32 +149,55 @@ impl Methods {
         let (schemas, ops, signal) = (self.schemas, self.ops, call.signal);
         let op = |i: u16| &ops[i as usize];
         // Every promise races the signal; iterators check it per page.
-        Ok(match method {
+        match method {
             Method::Call(i) => {
                 let fut = table::call(client, schemas, op(i), params, call.with_response);
-                call::promise(fut, signal).into()
+                Ok(call::promise(fut, signal).into())
             }
-            #[cfg(zscaler_paging = "numbered")]
-            Method::ZpaAll(i) => {
-                call::promise(table::collect(client, schemas, op(i), params), signal).into()
-            }
-            #[cfg(zscaler_paging = "numbered")]
-            Method::ZpaIter(i) => iter::zpa_iterator(client, schemas, op(i), params, signal)
-                .map_err(|e| to_js_error(&e))?,
-            #[cfg(zscaler_cursor)]
-            Method::CursorAll(i, kind) => {
-                let fut = super::cursor::cursor_collect(client, schemas, op(i), kind, params);
-                call::promise(fut, signal).into()
-            }
-            #[cfg(zscaler_cursor)]
-            Method::CursorIter(i, kind) => {
-                iter::cursor_iterator(client, schemas, op(i), kind, params, signal)
-                    .map_err(|e| to_js_error(&e))?
-            }
-            #[cfg(zscaler_patch)]
-            Method::Patch(g, u) => {
-                call::promise(table::patch(client, schemas, op(g), op(u), params), signal).into()
-            }
-        })
+            _ => walk_or_patch(method, client, schemas, ops, params, signal, call.with_response),
+        }
     }
+}
+
+/// The methods other than single calls. Out of line: V8 compiles a wasm
+/// function whole on its first call, and a first call is most often a
+/// single call, whose cold start then need not compile the walks.
+#[inline(never)]
+fn walk_or_patch(
+    method: Method,
+    client: Client,
+    schemas: &'static Schemas,
+    ops: &'static [OpSpec],
+    params: Option<JsValue>,
+    signal: Option<web_sys::AbortSignal>,
+    with_response: bool,
+) -> Result<JsValue, JsValue> {
+    let op = |i: u16| &ops[i as usize];
+    Ok(match method {
+        Method::Call(i) => {
+            let fut = table::call(client, schemas, op(i), params, with_response);
+            call::promise(fut, signal).into()
+        }
+        #[cfg(zscaler_paging = "numbered")]
+        Method::ZpaAll(i) => {
+            call::promise(table::collect(client, schemas, op(i), params), signal).into()
+        }
+        #[cfg(zscaler_paging = "numbered")]
+        Method::ZpaIter(i) => iter::zpa_iterator(client, schemas, op(i), params, signal)
+            .map_err(|e| to_js_error(&e))?,
+        #[cfg(zscaler_cursor)]
+        Method::CursorAll(i, kind) => {
+            let fut = super::cursor::cursor_collect(client, schemas, op(i), kind, params);
+            call::promise(fut, signal).into()
+        }
+        #[cfg(zscaler_cursor)]
+        Method::CursorIter(i, kind) => {
+            iter::cursor_iterator(client, schemas, op(i), kind, params, signal)
+                .map_err(|e| to_js_error(&e))?
+        }
+        #[cfg(zscaler_patch)]
+        Method::Patch(g, u) => {
+            call::promise(table::patch(client, schemas, op(g), op(u), params), signal).into()
+        }
+    })
 }
