@@ -75,7 +75,8 @@ pub use secret::Secret;
 include!(concat!(env!("OUT_DIR"), "/products.rs"));
 
 // Talc instead of Rust's default dlmalloc: a cold start compiles the
-// allocator on its first call, and talc's is smaller and faster.
+// allocator on its first call, and talc's is a fifth of dlmalloc's code
+// (BENCHMARKS.md, eleventh session; listing speed and memory unchanged).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -150,13 +150,41 @@ impl Methods {
         let op = |i: u16| &ops[i as usize];
         // Every promise races the signal; iterators check it per page.
         match method {
-            Method::Call(i) => {
-                let fut = table::call(client, schemas, op(i), params, call.with_response);
-                Ok(call::promise(fut, signal).into())
-            }
-            _ => walk_or_patch(method, client, schemas, ops, params, signal, call.with_response),
+            Method::Call(i) => Ok(single(
+                client,
+                schemas,
+                op(i),
+                params,
+                signal,
+                call.with_response,
+            )),
+            _ => walk_or_patch(
+                method,
+                client,
+                schemas,
+                ops,
+                params,
+                signal,
+                call.with_response,
+            ),
         }
     }
+}
+
+/// One call of `op`, as a promise that races the signal.
+fn single(
+    client: Client,
+    schemas: &'static Schemas,
+    op: &'static OpSpec,
+    params: Option<JsValue>,
+    signal: Option<web_sys::AbortSignal>,
+    with_response: bool,
+) -> JsValue {
+    call::promise(
+        table::call(client, schemas, op, params, with_response),
+        signal,
+    )
+    .into()
 }
 
 /// The methods other than single calls. Out of line: V8 compiles a wasm
@@ -174,10 +202,7 @@ fn walk_or_patch(
 ) -> Result<JsValue, JsValue> {
     let op = |i: u16| &ops[i as usize];
     Ok(match method {
-        Method::Call(i) => {
-            let fut = table::call(client, schemas, op(i), params, with_response);
-            call::promise(fut, signal).into()
-        }
+        Method::Call(i) => single(client, schemas, op(i), params, signal, with_response),
         #[cfg(zscaler_paging = "numbered")]
         Method::ZpaAll(i) => {
             call::promise(table::collect(client, schemas, op(i), params), signal).into()
