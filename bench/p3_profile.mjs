@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { flags, root } from './lib.mjs';
-import { ask, layout, untilAccepting } from './p3_workerd.mjs';
+import { ask, layout, serveArgs, untilAccepting } from './p3_workerd.mjs';
 import { freePort } from '../tests/support/emulator.mjs';
 
 const f = flags();
@@ -55,7 +55,7 @@ async function profileOnce() {
   const inspector = await freePort();
   const config = layout(variant, dir, port, f.url);
   const proc = spawn(`${root}node_modules/.bin/workerd`,
-    ['serve', config, `--inspector-addr=127.0.0.1:${inspector}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    [...serveArgs(config), `--inspector-addr=127.0.0.1:${inspector}`], { stdio: ['ignore', 'ignore', 'inherit'] });
   live = proc;
   try {
     await untilAccepting(port, performance.now(), variant);

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { flags, root } from './lib.mjs';
 import { ourCompilations } from './p3_lazy.mjs';
-import { ask, layout, untilAccepting } from './p3_workerd.mjs';
+import { ask, layout, serveArgs, untilAccepting } from './p3_workerd.mjs';
 import { freePort } from '../tests/support/emulator.mjs';
 
 /** Our module's compilations in `trace`, summed per tier. */
@@ -42,7 +42,7 @@ async function main() {
   const dir = mkdtempSync(`${tmpdir()}/zs-bench-trace-`);
   const port = await freePort();
   const config = layout(variant, dir, port, f.url, ['--trace-wasm-compilation-times']);
-  const proc = spawn(`${root}node_modules/.bin/workerd`, ['serve', config], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const proc = spawn(`${root}node_modules/.bin/workerd`, serveArgs(config), { stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
   proc.stdout.on('data', (d) => { out += d; });
   try {

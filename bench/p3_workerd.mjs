@@ -29,6 +29,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { serializeConfig } from 'miniflare';
 import { flags, root, segmentsUrl } from './lib.mjs';
 import { strip } from './wasm_strip.mjs';
 import { freePort } from '../tests/support/emulator.mjs';
@@ -51,14 +52,13 @@ function clientFiles(pkg, { worker = 'client.mjs', wasm, extra = [] } = {}) {
   return {
     files: [[`${here}${worker}`, 'worker.mjs'], ...extra.map((m) => [`${here}${m}`, m]),
       ...scripts.map((s) => [`${pkg}${s}`, s]), [`${pkg}zscaler_wasm_bg.wasm`, 'zscaler_wasm_bg.wasm', wasm]],
-    modules: ['worker.mjs', ...extra, ...scripts].map((s) => `(name = "${s}", esModule = embed "${s}"), `).join('')
-      + '(name = "zscaler_wasm_bg.wasm", wasm = embed "zscaler_wasm_bg.wasm")',
+    modules: [...['worker.mjs', ...extra, ...scripts].map((s) => [s, 'esModule']), ['zscaler_wasm_bg.wasm', 'wasm']],
   };
 }
 
 const rawFiles = () => ({
   files: [[`${here}raw.mjs`, 'worker.mjs'], [`${here}token.mjs`, 'token.mjs']],
-  modules: '(name = "worker.mjs", esModule = embed "worker.mjs"), (name = "token.mjs", esModule = embed "token.mjs")',
+  modules: [['worker.mjs', 'esModule'], ['token.mjs', 'esModule']],
 });
 
 /** The minimal wasm-bindgen client's worker (bench/minimal/). */
@@ -68,10 +68,10 @@ const minimalFiles = () => clientFiles(minimalPkg, { worker: 'minimal.mjs', extr
  * it never reads when `bytes` is set (workerd still loads every module). */
 const emptyFiles = (bytes) => () => {
   const files = [[`${here}empty.mjs`, 'worker.mjs']];
-  let modules = '(name = "worker.mjs", esModule = embed "worker.mjs")';
+  const modules = [['worker.mjs', 'esModule']];
   if (bytes) {
     files.push([`${zpaPkg}zscaler_wasm_bg.wasm`, 'bytes.bin']);
-    modules += ', (name = "bytes.bin", data = embed "bytes.bin")';
+    modules.push(['bytes.bin', 'data']);
   }
   return { files, modules };
 };
@@ -120,9 +120,21 @@ function accepts(port) {
   });
 }
 
+/** How the harness hands workerd its config: `binary` (default), as
+ * wrangler and miniflare start workerd, or `text`, a capnp text file
+ * embedding every module (`--config text`). workerd's text parser reads
+ * embedded files at about 11 µs per KB, a cost no deployed worker pays
+ * (BENCHMARKS.md, P3). */
+export const configFormat = flags().config ?? 'binary';
+
+/** The workers' compatibility date, as the text template gives it. */
+const COMPATIBILITY_DATE = /compatibilityDate = "([^"]+)"/.exec(readFileSync(`${here}config.capnp.in`, 'utf8'))[1];
+
 /** Lays out variant `name` in `dir` for a workerd listening on `port`,
- * with `v8Flags` for V8 if given; returns the config's path. */
-export function layout(name, dir, port, emulatorUrl, v8Flags = []) {
+ * with `v8Flags` for V8 if given; returns the config's path (`.bin` for a
+ * binary config: start it with {@link serveArgs}). */
+export function layout(name, dir, port, emulatorUrl, v8Flags = [], format = configFormat) {
+  format ??= configFormat;
   const { phase } = variants[name];
   const v = variants[name].layout();
   for (const [from, to, rewrite] of v.files) {
@@ -130,13 +142,37 @@ export function layout(name, dir, port, emulatorUrl, v8Flags = []) {
     if (rewrite) writeFileSync(`${dir}/${to}`, rewrite(readFileSync(from)));
     else copyFileSync(from, `${dir}/${to}`);
   }
-  const config = readFileSync(`${here}config.capnp.in`, 'utf8')
-    .replace('@MODULES@', v.modules).replace('@PORT@', String(port))
-    .replace('@EMULATOR_URL@', emulatorUrl).replace('@SEGMENTS_URL@', segmentsUrl(emulatorUrl))
-    .replace('@PHASE@', phase)
-    .replace('@V8FLAGS@', v8Flags.map((f) => JSON.stringify(f)).join(', '));
-  writeFileSync(`${dir}/config.capnp`, config);
-  return `${dir}/config.capnp`;
+  const bindings = { EMULATOR_URL: emulatorUrl, SEGMENTS_URL: segmentsUrl(emulatorUrl), PHASE: phase };
+  if (format === 'text') {
+    const modules = v.modules.map(([m, kind]) => `(name = "${m}", ${kind} = embed "${m}")`).join(', ');
+    const config = readFileSync(`${here}config.capnp.in`, 'utf8')
+      .replace('@MODULES@', modules).replace('@PORT@', String(port))
+      .replace('@EMULATOR_URL@', bindings.EMULATOR_URL).replace('@SEGMENTS_URL@', bindings.SEGMENTS_URL)
+      .replace('@PHASE@', bindings.PHASE)
+      .replace('@V8FLAGS@', v8Flags.map((f) => JSON.stringify(f)).join(', '));
+    writeFileSync(`${dir}/config.capnp`, config);
+    return `${dir}/config.capnp`;
+  }
+  // The same services, worker and socket as config.capnp.in, as data.
+  const read = (m, kind) => (kind === 'esModule' ? readFileSync(`${dir}/${m}`, 'utf8') : readFileSync(`${dir}/${m}`));
+  const worker = {
+    modules: v.modules.map(([m, kind]) => ({ name: m, [kind]: read(m, kind) })),
+    compatibilityDate: COMPATIBILITY_DATE,
+    bindings: Object.entries(bindings).map(([n, text]) => ({ name: n, text })),
+    globalOutbound: { name: 'loopback' },
+  };
+  const config = {
+    v8Flags,
+    services: [{ name: 'main', worker }, { name: 'loopback', network: { allow: ['local'] } }],
+    sockets: [{ name: 'http', address: `127.0.0.1:${port}`, http: {}, service: { name: 'main' } }],
+  };
+  writeFileSync(`${dir}/config.bin`, serializeConfig(config));
+  return `${dir}/config.bin`;
+}
+
+/** `workerd` arguments that serve the config `layout` wrote. */
+export function serveArgs(config) {
+  return config.endsWith('.bin') ? ['serve', '--binary', config] : ['serve', config];
 }
 
 /** Waits until workerd, spawned at `t0`, accepts on `port`. */
@@ -161,9 +197,9 @@ export async function ask(name, port) {
 async function once(name, url) {
   const dir = mkdtempSync(`${tmpdir()}/zs-bench-workerd-`);
   const port = await freePort();
-  const config = layout(name, dir, port, url);
+  const config = layout(name, dir, port, url, [], variants[name].format);
   const t0 = performance.now();
-  const proc = spawn(`${root}node_modules/.bin/workerd`, ['serve', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const proc = spawn(`${root}node_modules/.bin/workerd`, serveArgs(config), { stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     await untilAccepting(port, t0, name);
     const listen = performance.now() - t0;
@@ -192,6 +228,14 @@ async function main() {
     names.push('minimal');
     if (f.phases) names.push('load-minimal');
   }
+  if (f.phases && names.includes('client-zpa')) {
+    // The same starts from a capnp text config that embeds the modules, as
+    // earlier runs measured them: what the config's form alone costs.
+    for (const n of ['raw', 'client-zpa', 'empty', 'bytes']) {
+      variants[`${n}-text`] = { ...variants[n], format: 'text' };
+      names.push(`${n}-text`);
+    }
+  }
   for (const pair of f.ab ? f.ab.split(',') : []) {
     const [label, dir] = pair.split('=');
     const [name, phase = 'full'] = label.split(':');
@@ -207,7 +251,7 @@ async function main() {
       for (const k of ['listen', 'total', 'cpu', 'second']) out[name][k].push(r[k]);
     }
   }
-  console.log(JSON.stringify(out));
+  console.log(JSON.stringify({ ...out, config: configFormat }));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

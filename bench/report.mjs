@@ -120,6 +120,9 @@ if (p3) {
   const zpa = p3['client-zpa'];
   say('## P3: cold start in workerd', '',
     `A fresh \`workerd serve\` per run (${p3.runs} runs per worker, taking turns, after one untimed start),`,
+    ...(p3.config === 'binary'
+      ? ['its config handed over as a binary capnp message, as wrangler and miniflare start workerd,']
+      : ['its config a capnp text file that embeds the modules,']),
     'timed from spawn to the socket accepting and to the first response, then a second request',
     'to the same isolate. The first request fetches a OneAPI token and one page of 20 segments',
     'from the emulator: through our client in one worker, with bare `fetch` + `JSON.parse` in the other.',
@@ -140,12 +143,25 @@ if (p3) {
   if (p3.empty && p3.bytes) {
     const b = median(p3.bytes.total) - median(p3.empty.total);
     say('Two floor workers answer at once without fetching: one alone, one with the ZPA entry\'s wasm',
-      'beside it as a data module it never reads (workerd still loads every module of a worker). The',
+      'beside it as a data module it never reads (workerd still reads every module of a worker). The',
       'second is what those bytes alone cost a start, before V8 compiles any of them.', '',
       '| worker | spawn → listening (median ms) | spawn → first response (median ms) | CPU to first response (median ms) | second request (median ms) |',
       '|---|---:|---:|---:|---:|',
       row('empty (answers at once)', p3.empty), row('empty + the ZPA wasm\'s bytes, unused', p3.bytes),
       '', `The ZPA wasm's bytes alone: ${ms(b)} ms of each start.`, '');
+  }
+  const text = p3['client-zpa-text'];
+  if (p3.config === 'binary' && text && p3['raw-text'] && p3['empty-text'] && p3['bytes-text']) {
+    const tm = (n) => median(p3[n].total);
+    say('The same starts from a capnp text config that embeds every module (`--config text`), as',
+      'P3 measured them before 2026-12-07: workerd\'s text parser reads each embedded file, a cost that',
+      'grows with the module and that a worker started by wrangler, miniflare or a deploy never pays.', '',
+      '| worker | spawn → first response, text config (median ms) | binary config (median ms) |',
+      '|---|---:|---:|',
+      `| raw fetch | ${ms(tm('raw-text'))} | ${ms(tm('raw'))} |`,
+      `| zscaler-wasm/zpa, token + page | ${ms(tm('client-zpa-text'))} | ${ms(tm('client-zpa'))} |`,
+      `| difference (zscaler-wasm/zpa − raw) | ${ms(tm('client-zpa-text') - tm('raw-text'))} | ${ms(tm('client-zpa') - tm('raw'))} |`,
+      `| the ZPA wasm's bytes alone (empty + bytes − empty) | ${ms(tm('bytes-text') - tm('empty-text'))} | ${ms(tm('bytes') - tm('empty'))} |`, '');
   }
   split(p3);
   const profile = (file, what) => {
