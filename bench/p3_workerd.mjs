@@ -123,7 +123,7 @@ function accepts(port) {
 /** How the harness hands workerd its config: `binary` (default), as
  * wrangler and miniflare start workerd, or `text`, a capnp text file
  * embedding every module (`--config text`). workerd's text parser reads
- * embedded files at about 11 µs per KB, a cost no deployed worker pays
+ * embedded files at about 7–11 µs per KB, a cost no deployed worker pays
  * (BENCHMARKS.md, P3). */
 export const configFormat = flags().config ?? 'binary';
 
@@ -134,7 +134,6 @@ const COMPATIBILITY_DATE = /compatibilityDate = "([^"]+)"/.exec(readFileSync(`${
  * with `v8Flags` for V8 if given; returns the config's path (`.bin` for a
  * binary config: start it with {@link serveArgs}). */
 export function layout(name, dir, port, emulatorUrl, v8Flags = [], format = configFormat) {
-  format ??= configFormat;
   const { phase } = variants[name];
   const v = variants[name].layout();
   for (const [from, to, rewrite] of v.files) {

@@ -150,8 +150,7 @@ if (p3) {
       row('empty (answers at once)', p3.empty), row('empty + the ZPA wasm\'s bytes, unused', p3.bytes),
       '', `The ZPA wasm's bytes alone: ${ms(b)} ms of each start.`, '');
   }
-  const text = p3['client-zpa-text'];
-  if (p3.config === 'binary' && text && p3['raw-text'] && p3['empty-text'] && p3['bytes-text']) {
+  if (p3.config === 'binary' && ['raw', 'client-zpa', 'empty', 'bytes'].every((n) => p3[`${n}-text`])) {
     const tm = (n) => median(p3[n].total);
     say('The same starts from a capnp text config that embeds every module (`--config text`), as',
       'P3 measured them before 2026-12-07: workerd\'s text parser reads each embedded file, a cost that',
