@@ -79,7 +79,14 @@ impl Client {
             Some(p) if p == req.product => "",
             _ => req.product.base_path(),
         };
-        let mut url = format!("{}{}{}", config.api_base, prefix, req.path);
+        // Pushed, not `format!`: the formatter is otherwise compiled on a
+        // cold start's first call for this alone.
+        let mut url = String::with_capacity(
+            config.api_base.len() + prefix.len() + req.path.len() + req.query.len() + 1,
+        );
+        url.push_str(&config.api_base);
+        url.push_str(prefix);
+        url.push_str(&req.path);
         if !req.query.is_empty() {
             url.push('?');
             url.push_str(&req.query);

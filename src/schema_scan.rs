@@ -45,6 +45,48 @@ pub fn scan(schemas: &Schemas, text: &str, ty: Ty) -> Option<bool> {
     fits.then_some(scan.wide)
 }
 
+/// The members of the JSON object `text`, in order, as each key and the
+/// text of its value; `None` unless `text` is one well-formed object whose
+/// keys hold no escapes. Values are checked as JSON, not read: a caller
+/// that wants two fields of a small answer (a token's) reads those two
+/// without building a `serde_json::Value` of the rest.
+pub fn members(text: &str) -> Option<Vec<(&str, &str)>> {
+    const NONE: Schemas = Schemas {
+        fields: &[],
+        starts: &[],
+    };
+    let mut scan = Scan {
+        b: text.as_bytes(),
+        i: 0,
+        schemas: &NONE,
+        depth: 1,
+        memo: [EMPTY; MEMO_SLOTS],
+        wide: false,
+    };
+    let mut out = Vec::new();
+    scan.ws();
+    scan.eat(b'{').ok()?;
+    scan.items(b'}', |s| {
+        s.ws();
+        s.eat(b'"')?;
+        let start = s.i;
+        if s.string()? {
+            return Err(NoFit);
+        }
+        let key = text.get(start..s.i - 1).ok_or(NoFit)?;
+        s.ws();
+        s.eat(b':')?;
+        s.ws();
+        let from = s.i;
+        s.value(Ty::ANY)?;
+        out.push((key, text.get(from..s.i).ok_or(NoFit)?));
+        Ok(())
+    })
+    .ok()?;
+    scan.ws();
+    (scan.i == scan.b.len()).then_some(out)
+}
+
 /// No fit, or not JSON: the caller's slow path tells which.
 struct NoFit;
 
@@ -850,6 +892,63 @@ mod tests {
             let expect = id.unsigned_abs() > crate::wide_int::MAX_SAFE
                 || big > crate::wide_int::MAX_SAFE;
             prop_assert_eq!(wide, Some(expect));
+        }
+    }
+
+    #[test]
+    fn members_are_each_key_and_its_value_text() {
+        let text = r#" {"a": 1, "b" : {"c": [1, "x"]}, "d":"q\"r", "a": null} "#;
+        assert_eq!(
+            members(text).unwrap(),
+            [
+                ("a", "1"),
+                ("b", r#"{"c": [1, "x"]}"#),
+                ("d", r#""q\"r""#),
+                ("a", "null")
+            ]
+        );
+        assert_eq!(members("{}").unwrap(), []);
+    }
+
+    #[test]
+    fn members_refuse_what_is_not_one_plain_object() {
+        for text in [
+            "",
+            "[]",
+            "1",
+            r#"{"a": 1} x"#,
+            r#"{"a": 1,}"#,
+            r#"{"a" 1}"#,
+            r#"{"a": tru}"#,
+            r#"{"a": [1}"#,
+            r#"{"\u0061": 1}"#,
+            r#"{"a": "\x"}"#,
+            r#"{"a": 01}"#,
+        ] {
+            assert_eq!(members(text), None, "{text}");
+        }
+    }
+
+    proptest! {
+        /// Whatever `members` takes, serde_json reads as an object with the
+        /// same keys, each value the one its text parses to.
+        #[test]
+        fn members_agree_with_serde_json(v in json_value(), text in "[\\[\\]{}\",: 0-9a-z.eE+\\-\\\\]{0,40}") {
+            let whole = serde_json::to_string(&json!({"k": v, "n": 1})).unwrap();
+            let got = members(&whole).unwrap();
+            prop_assert_eq!(got.len(), 2);
+            // Compared with `v` as its own text reads back: serde_json's
+            // float parsing may differ from `v` in the last digit.
+            let back: Value = serde_json::from_str(&serde_json::to_string(&v).unwrap()).unwrap();
+            prop_assert_eq!(serde_json::from_str::<Value>(got[0].1).unwrap(), back);
+            if let Some(pairs) = members(&text) {
+                let parsed: Value = serde_json::from_str(&text).unwrap();
+                let object = parsed.as_object().unwrap();
+                for (key, raw) in pairs {
+                    prop_assert!(object.contains_key(key));
+                    prop_assert!(serde_json::from_str::<Value>(raw).is_ok());
+                }
+            }
         }
     }
 }

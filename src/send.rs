@@ -129,9 +129,12 @@ impl Sender {
         }
     }
 
+    // The check inline, the event built out of line: without a hook, a
+    // cold start's first call then compiles neither event builder.
+    #[inline(always)]
     fn log(&self, event: impl FnOnce() -> LogEvent) {
         if let Some(log) = &self.hooks.log {
-            log(&event());
+            emit_to(log, event);
         }
     }
 
@@ -195,4 +198,9 @@ impl Sender {
         });
         sent
     }
+}
+
+#[inline(never)]
+fn emit_to(log: &LogFn, event: impl FnOnce() -> LogEvent) {
+    log(&event());
 }

@@ -120,7 +120,11 @@ impl Credential {
         match self {
             Credential::None => {}
             Credential::Bearer(t) => {
-                headers.push(("authorization".into(), format!("Bearer {}", t.expose())))
+                // Not `format!`, for the reason in `Client::url_of`.
+                let mut value = String::with_capacity(7 + t.expose().len());
+                value.push_str("Bearer ");
+                value.push_str(t.expose());
+                headers.push(("authorization".into(), value))
             }
             Credential::Cookie(c) => headers.push(("cookie".into(), c.expose().to_string())),
             Credential::AuthToken(t) => headers.push(("auth-token".into(), t.expose().to_string())),

@@ -149,11 +149,54 @@ pub(crate) fn auth_error(resp: &HttpResponse) -> Error {
     }
 }
 
+/// The usual token answer read without serde_json's parser, which would
+/// otherwise be compiled on a cold start's first call for this alone: a
+/// well-formed object whose last `access_token` is a non-empty string
+/// without escapes and whose `expires_in` is absent, `null` or whole
+/// seconds (digits, bare or quoted). Anything else is `None`, and
+/// [`parse_token`]'s `Value` path decides, so both paths agree on every
+/// answer this one takes.
+fn plain_token(body: &str) -> Option<(Secret, f64)> {
+    let members = crate::schema_scan::members(body)?;
+    let last = |name: &str| members.iter().rev().find(|(k, _)| *k == name).map(|m| m.1);
+    let token = last("access_token")?.strip_prefix('"')?.strip_suffix('"')?;
+    if token.is_empty() || token.contains('\\') {
+        return None;
+    }
+    let secs = match last("expires_in") {
+        None | Some("null") => 3600,
+        Some(raw) => {
+            let digits = raw
+                .strip_prefix('"')
+                .and_then(|r| r.strip_suffix('"'))
+                .unwrap_or(raw);
+            if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return None;
+            }
+            digits
+                .bytes()
+                .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+        }
+    };
+    (secs > 0).then(|| (Secret::new(token.to_string()), f64::from(secs) * 1000.0))
+}
+
 /// The token and its lifetime in milliseconds.
 pub(crate) fn parse_token(resp: &HttpResponse) -> Result<(Secret, f64), Error> {
     if !resp.is_success() {
         return Err(auth_error(resp));
     }
+    match plain_token(&resp.body) {
+        Some(answer) => Ok(answer),
+        None => parse_token_value(resp),
+    }
+}
+
+/// [`parse_token`] for any other answer, through a `Value`; out of line so
+/// that a cold start's usual token answer does not compile it.
+#[inline(never)]
+fn parse_token_value(resp: &HttpResponse) -> Result<(Secret, f64), Error> {
     // No body excerpt: a successful answer holds the credential.
     let fail = |message: String| Error::Auth {
         status: Some(resp.status),
@@ -161,7 +204,7 @@ pub(crate) fn parse_token(resp: &HttpResponse) -> Result<(Secret, f64), Error> {
         request_id: resp.request_id(),
         context: Default::default(),
     };
-    // A Value, not a derived struct: see `config/parse.rs` for the size.
+    // A Value, not a derived struct: see `config/kinds.rs` for the size.
     let mut body = match serde_json::from_str(&resp.body) {
         Ok(serde_json::Value::Object(map)) => map,
         _ => {
@@ -203,6 +246,52 @@ mod tests {
         );
         assert!(expires_in_ms(Some(&serde_json::json!(-5))).is_err());
         assert!(expires_in_ms(Some(&serde_json::json!("soon"))).is_err());
+    }
+
+    /// The fast path takes the usual answers and agrees with the `Value`
+    /// path on every answer it takes; the rest it leaves to that path.
+    #[test]
+    fn plain_token_answers_agree_with_the_value_path() {
+        for (body, taken) in [
+            (
+                r#"{"access_token":"abc","token_type":"Bearer","expires_in":3600}"#,
+                true,
+            ),
+            (r#"{"expires_in":"120","access_token":"abc"}"#, true),
+            (
+                r#"{"access_token":"abc","expires_in":null,"scope":{"a":[1]}}"#,
+                true,
+            ),
+            (r#"{"access_token":"abc"}"#, true),
+            (r#"{"access_token":"old","access_token":"new"}"#, true),
+            (r#"{"access_token":"a\/b","expires_in":60}"#, false),
+            (r#"{"access_token":"","expires_in":60}"#, false),
+            (r#"{"access_token":"abc","expires_in":0}"#, false),
+            (r#"{"access_token":"abc","expires_in":-5}"#, false),
+            (r#"{"access_token":"abc","expires_in":1.5}"#, false),
+            (r#"{"access_token":"abc","expires_in":" 60 "}"#, false),
+            (r#"{"access_token":"abc","expires_in":12345678901}"#, false),
+            (r#"{"access_token":7}"#, false),
+            (r#"["abc"]"#, false),
+            ("not json", false),
+        ] {
+            let fast = plain_token(body);
+            assert_eq!(fast.is_some(), taken, "{body}");
+            let slow = parse_token_value(&resp(200, body));
+            if let Some((token, ms)) = fast {
+                let (want, want_ms) = slow.unwrap();
+                assert_eq!((token.expose(), ms), (want.expose(), want_ms), "{body}");
+            }
+            assert_eq!(
+                parse_token(&resp(200, body))
+                    .map(|(t, ms)| (t.expose().to_string(), ms))
+                    .ok(),
+                parse_token_value(&resp(200, body))
+                    .map(|(t, ms)| (t.expose().to_string(), ms))
+                    .ok(),
+                "{body}"
+            );
+        }
     }
 
     #[test]

@@ -16,6 +16,16 @@ pub trait OptionKind {
     type Value;
     /// Read `v` for option `key`; `null` is absent.
     fn read(key: &str, v: Value) -> Result<Option<Self::Value>, String>;
+
+    /// Read `v` into the option's field. Out of line, so that each of the
+    /// generated `ClientOptions::set`'s arms is one call: with every kind
+    /// inlined into every arm, `set` was a 4 KB function that each cold
+    /// start compiled whole.
+    #[inline(never)]
+    fn read_into(key: &str, v: Value, field: &mut Option<Self::Value>) -> Result<(), String> {
+        *field = Self::read(key, v)?;
+        Ok(())
+    }
 }
 
 /// Plain text.

@@ -53,9 +53,9 @@ macro_rules! options {
             }
 
             /// Set one option from its JSON value; `null` clears it.
-            fn set(&mut self, key: &str, v: Value) -> Result<(), String> {
+            pub(crate) fn set(&mut self, key: &str, v: Value) -> Result<(), String> {
                 match key {
-                    $( $js => self.$field = <$kind as OptionKind>::read(key, v)?, )*
+                    $( $js => <$kind as OptionKind>::read_into(key, v, &mut self.$field)?, )*
                     $( $jname => return Err(format!("{key} can only be given from JavaScript")), )*
                     _ => return Self::check_name(key),
                 }

@@ -4,13 +4,14 @@
 //! carries the cursor, and each page's items cross to JS as an array. The
 //! walks of products not in the build are compiled out (`zscaler_paging`).
 
+use super::args::Args;
 use super::body;
 use super::table::{args, build, send_body, OpSpec};
 use crate::pagination::sequential::{cursor_pages_within, Cursor, CursorParams, More, Step};
 use crate::schema::Schemas;
 use crate::{Client, Error};
 use futures_util::Stream;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How a list moves from one page to the next; an envelope's array
@@ -52,7 +53,7 @@ impl CursorKind {
 
 #[derive(Clone)]
 struct DynCursor {
-    args: Map<String, Value>,
+    args: Args,
     kind: CursorKind,
     max: i64,
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// `ForwardRequest` in the TypeScript declarations. Read from JSON by hand
-/// rather than derived, for the reason given in `config/parse.rs`.
+/// rather than derived, for the reason given in `config/kinds.rs`.
 pub(super) struct Request {
     pub method: String,
     pub path: String,

@@ -7,6 +7,7 @@
 //! async iterables. It may not decide anything about HTTP (that is the send
 //! path's) or name a product (product classes and getters are generated).
 
+mod args;
 mod body;
 mod budget;
 pub(crate) mod call;
@@ -20,7 +21,7 @@ mod options;
 mod request;
 pub(crate) mod table;
 
-use crate::{Client, ClientOptions, Error};
+use crate::{Client, Error};
 use std::future::Future;
 use wasm_bindgen::prelude::*;
 
@@ -131,16 +132,13 @@ impl ZscalerClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> Result<ZscalerClient, JsValue> {
-        let split = options::split(options).map_err(|e| to_js_error(&e))?;
-        let options = from_js(split.data)
-            .and_then(ClientOptions::from_json)
-            .map_err(|e| to_js_error(&Error::config(e)))?;
+        let read = options::read(options).map_err(|e| to_js_error(&e))?;
         let hooks = crate::Hooks {
-            log: split.on_log.map(log::hook),
-            transport: split.fetch.map(transport),
+            log: read.on_log.map(log::hook),
+            transport: read.fetch.map(transport),
             ..Default::default()
         };
-        Client::with_hooks(options, hooks)
+        Client::with_hooks(read.options, hooks)
             .map(|client| ZscalerClient { client })
             .map_err(|e| to_js_error(&e))
     }
@@ -244,6 +242,31 @@ pub(crate) fn params(value: impl Into<Option<JsValue>>) -> Result<serde_json::Va
 fn from_js(value: JsValue) -> Result<serde_json::Value, String> {
     let text = body::stringify(&value)?.ok_or_else(|| "expected an object".to_string())?;
     serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+/// A JS string, boolean, whole number or `null` as the `Value` its JSON
+/// text would parse to, read without the text; `None` for anything else,
+/// which goes through [`from_js`]. Options and most arguments are such
+/// scalars, and reading them directly keeps serde_json's parser off a cold
+/// start's path.
+pub(crate) fn scalar(value: &JsValue) -> Option<serde_json::Value> {
+    use serde_json::Value;
+    if let Some(s) = value.as_string() {
+        return Some(Value::String(s));
+    }
+    if let Some(x) = value.as_f64() {
+        // Only whole numbers within 2^53, which JS spells exactly: for the
+        // rest (fractions, NaN, larger numbers) JSON's reading stands.
+        const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+        return (x.fract() == 0.0 && x.abs() <= MAX_SAFE).then(|| match x >= 0.0 {
+            true => Value::from(x as u64),
+            false => Value::from(x as i64),
+        });
+    }
+    if let Some(b) = value.as_bool() {
+        return Some(Value::Bool(b));
+    }
+    value.is_null().then_some(Value::Null)
 }
 
 /// Hand a Rust value to JS as a plain object, through JSON; integers

@@ -32,7 +32,7 @@ impl ZscalerClient {
                 let route = route.as_string().ok_or_else(|| {
                     Error::invalid("the route must be a string such as \"GET /zia/api/v1/users\"")
                 })?;
-                let params = table::args(params)?;
+                let params = table::args(params)?.into();
                 let resp = client.execute(crate::raw::build(&route, &params)?).await?;
                 let data = if resp.body.trim().is_empty() {
                     JsValue::UNDEFINED

@@ -5,13 +5,14 @@
 //! what keeps the wasm small. Validation walks the schema table, so wrong
 //! argument types and wrong response types are still typed errors.
 
+use super::args::Args;
 use super::body::Answer;
 use crate::http::HttpResponse;
 use crate::request::{path_segment, ApiRequest};
 use crate::schema::{check, kind, Schemas, Ty};
 use crate::schema_scan::scan;
 use crate::{Client, Error, Product};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use wasm_bindgen::JsValue;
 
 /// Where a parameter goes.
@@ -64,10 +65,36 @@ pub struct OpSpec {
 fn scalar_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
+        Value::Number(n) => Some(whole(n).unwrap_or_else(|| n.to_string())),
+        Value::Bool(b) => Some(if *b { "true" } else { "false" }.into()),
         _ => None,
     }
+}
+
+/// The digits of a whole number, written out: `to_string` compiles Rust's
+/// formatter on a cold start's first call, for a page number.
+fn whole(n: &serde_json::Number) -> Option<String> {
+    let (negative, mut rest) = match (n.as_u64(), n.as_i64()) {
+        (Some(u), _) => (false, u),
+        (None, Some(i)) => (true, i.unsigned_abs()),
+        _ => return None,
+    };
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut text = String::with_capacity(21);
+    if negative {
+        text.push('-');
+    }
+    text.extend(digits[at..].iter().map(|&d| char::from(d)));
+    Some(text)
 }
 
 /// Turn the caller's argument object into a request, checking every key.
@@ -75,7 +102,7 @@ pub fn build(
     client: &Client,
     schemas: &Schemas,
     op: &OpSpec,
-    args: &Map<String, Value>,
+    args: &Args,
 ) -> Result<ApiRequest, Error> {
     for key in args.keys() {
         let known = op.params.iter().any(|p| p.name == key) || (key == "body" && op.body.is_some());
@@ -203,14 +230,41 @@ fn no_body(op: &OpSpec) -> Error {
 }
 
 /// Read a JS argument object (`undefined` means none).
-pub fn args(value: Option<JsValue>) -> Result<Map<String, Value>, Error> {
+pub fn args(value: Option<JsValue>) -> Result<Args, Error> {
+    if let Some(args) = value.as_ref().and_then(scalar_args) {
+        return Ok(args);
+    }
     match super::params(value)? {
-        Value::Object(map) => Ok(map),
+        Value::Object(map) => Ok(map.into()),
         other => Err(Error::invalid(format!(
             "arguments should be an object, not {}",
             kind(&other)
         ))),
     }
+}
+
+/// A plain object of scalars (`{page: 1, pagesize: 20}`, the usual
+/// arguments) read member by member, as its JSON text would parse; `None`
+/// for anything else, which goes through that text. Keeps serde_json's
+/// parser off a cold start's first call.
+fn scalar_args(value: &JsValue) -> Option<Args> {
+    use wasm_bindgen::JsCast;
+    let object = value.dyn_ref::<js_sys::Object>()?;
+    // Only a plain object: JSON reads others (a `Date`, anything with
+    // `toJSON`, an array) in their own way.
+    let plain = js_sys::Object::get_prototype_of(value);
+    if !(plain.is_null() || plain == js_sys::Object::get_prototype_of(&js_sys::Object::new())) {
+        return None;
+    }
+    let mut args = Args::default();
+    for key in js_sys::Object::keys(object).iter() {
+        let value = js_sys::Reflect::get(object, &key).ok()?;
+        // JSON leaves an `undefined` member out.
+        if !value.is_undefined() {
+            args.insert(key.as_string()?, super::scalar(&value)?);
+        }
+    }
+    Some(args)
 }
 
 /// One full call from JS: arguments in, plain object out (or, with
@@ -275,7 +329,7 @@ pub(crate) fn with_meta(data: JsValue, resp: &HttpResponse) -> Result<JsValue, E
 /// ZPA paging over a dynamic argument object.
 #[cfg(zscaler_paging = "numbered")]
 #[derive(Clone)]
-pub struct DynArgs(pub Map<String, Value>);
+pub struct DynArgs(pub Args);
 
 #[cfg(zscaler_paging = "numbered")]
 impl crate::pagination::PageParams for DynArgs {
@@ -303,7 +357,7 @@ pub fn pages(
     client: Client,
     schemas: &'static Schemas,
     op: &'static OpSpec,
-    args: Map<String, Value>,
+    args: Args,
     max: usize,
 ) -> impl futures_util::Stream<Item = Result<js_sys::Array, Error>> {
     let budget = client.page_budget(op.product, op.id);
@@ -377,10 +431,8 @@ pub async fn patch(
         .exchange(req, |resp| checked_value(schemas, ty, &resp))
         .await?;
     crate::merge::merge(&mut current, &changes);
-    let mut update_args: Map<String, Value> = args
-        .into_iter()
-        .filter(|(k, _)| update.params.iter().any(|p| p.name == k))
-        .collect();
+    let mut update_args = args;
+    update_args.retain(|k| update.params.iter().any(|p| p.name == k));
     update_args.insert("body".into(), current.clone());
     let req = build(&client, schemas, update, &update_args)?;
     send(&client, schemas, update, req, |_| Ok(())).await?;

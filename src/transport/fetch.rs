@@ -23,6 +23,18 @@ extern "C" {
     fn clear_timeout(handle: &JsValue);
 }
 
+#[wasm_bindgen(
+    inline_js = "export function headerLines(h) { let s = ''; for (const [k, v] of h) s += k + '\\n' + v + '\\n'; return s; }"
+)]
+extern "C" {
+    // Every header in one string, `name\nvalue\n` each: one crossing
+    // instead of a JS iterator walked from Rust (five crossings a header,
+    // and js_sys's iterator code compiled on every cold start). `Headers`
+    // refuses a line break in a name or value, so the split is exact.
+    #[wasm_bindgen(js_name = headerLines)]
+    fn header_lines(headers: &web_sys::Headers) -> String;
+}
+
 /// Stateless but for the function it calls: every runtime pools
 /// connections under `fetch` itself.
 #[derive(Clone, Debug, Default)]
@@ -168,14 +180,11 @@ impl Transport {
                 context: Default::default(),
             })?;
         let status = resp.status();
+        let lines = header_lines(&resp.headers());
         let mut out_headers = Vec::new();
-        if let Ok(Some(iter)) = js_sys::try_iter(resp.headers().as_ref()) {
-            for pair in iter.flatten() {
-                let pair: js_sys::Array = pair.unchecked_into();
-                if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                    out_headers.push((k.to_ascii_lowercase(), v));
-                }
-            }
+        let mut parts = lines.split('\n');
+        while let (Some(k), Some(v)) = (parts.next(), parts.next()) {
+            out_headers.push((k.to_ascii_lowercase(), v.to_string()));
         }
         let answer = HttpResponse {
             status,
