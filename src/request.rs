@@ -150,7 +150,9 @@ fn encode_into(out: &mut String, value: &str) {
 /// Encode one path segment. An empty id is refused: it would silently turn
 /// `GET /thing/{id}` into `GET /thing/`, a list call.
 pub fn path_segment(name: &str, value: &str) -> Result<String, Error> {
-    if value.trim().is_empty() {
+    // ASCII blanks: a segment of only those would change the path's shape;
+    // any other character is percent-encoded below.
+    if value.trim_ascii().is_empty() {
         return Err(Error::invalid(format!("path parameter `{name}` is empty")));
     }
     let mut out = String::with_capacity(value.len());

@@ -190,43 +190,55 @@ fn want(ty: Ty) -> &'static str {
     }
 }
 
-fn walk(schemas: &Schemas, v: &Value, ty: Ty) -> Result<(), Mismatch> {
-    let ok = match (ty.kind(), v) {
+/// Whether `v` fits `ty` without looking inside an array or object: true
+/// for `null`, for anything where `ty` takes anything, and for a scalar of
+/// `ty`'s own kind. [`check`] walks the rest. Most arguments are scalars, so
+/// callers ask this first and a cold start's first call compiles no walk.
+#[inline(always)]
+pub fn fits_at_once(v: &Value, ty: Ty) -> bool {
+    match (ty.kind(), v) {
         (_, Value::Null) | (Kind::Any, _) => true,
         (Kind::Str, Value::String(_))
         | (Kind::Bool, Value::Bool(_))
         | (Kind::Num, Value::Number(_)) => true,
         (Kind::Int, Value::Number(n)) => n.is_i64() || n.is_u64(),
-        (Kind::Array(inner), Value::Array(items)) => {
-            for (i, item) in items.iter().enumerate() {
-                walk(schemas, item, inner).map_err(|mut m| {
-                    m.path.push(format!("[{i}]"));
-                    m
-                })?;
-            }
-            true
-        }
-        (Kind::Ref(idx), Value::Object(map)) => {
-            let Some(fields) = schemas.object(idx) else {
-                return Err(Mismatch {
-                    path: vec![" (schema table is inconsistent)".into()],
-                    want: "an object",
-                    got: "an object",
-                });
-            };
-            for field in fields {
-                let name = field.name();
-                if let Some(fv) = map.get(name) {
-                    walk(schemas, fv, field.ty()).map_err(|mut m| {
-                        m.path.push(format!(".{name}"));
+        _ => false,
+    }
+}
+
+fn walk(schemas: &Schemas, v: &Value, ty: Ty) -> Result<(), Mismatch> {
+    let ok = fits_at_once(v, ty)
+        || match (ty.kind(), v) {
+            (Kind::Array(inner), Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(schemas, item, inner).map_err(|mut m| {
+                        m.path.push(format!("[{i}]"));
                         m
                     })?;
                 }
+                true
             }
-            true
-        }
-        _ => false,
-    };
+            (Kind::Ref(idx), Value::Object(map)) => {
+                let Some(fields) = schemas.object(idx) else {
+                    return Err(Mismatch {
+                        path: vec![" (schema table is inconsistent)".into()],
+                        want: "an object",
+                        got: "an object",
+                    });
+                };
+                for field in fields {
+                    let name = field.name();
+                    if let Some(fv) = map.get(name) {
+                        walk(schemas, fv, field.ty()).map_err(|mut m| {
+                            m.path.push(format!(".{name}"));
+                            m
+                        })?;
+                    }
+                }
+                true
+            }
+            _ => false,
+        };
     if ok {
         Ok(())
     } else {

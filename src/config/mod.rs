@@ -37,12 +37,17 @@ pub(crate) struct Resolved {
     pub headers: Vec<(String, String)>,
 }
 
+// Whitespace is ASCII's: Unicode's `trim` compiles a UTF-8 decoder and a
+// whitespace table into a cold start, for values that are names, ids and URLs.
 fn non_empty(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    v.as_deref().map(str::trim_ascii).filter(|s| !s.is_empty())
 }
 
 fn check_url(name: &str, url: &str) -> Result<String, Error> {
-    let url = url.trim().trim_end_matches('/');
+    let mut url = url.trim_ascii();
+    while let Some(shorter) = url.strip_suffix('/') {
+        url = shorter;
+    }
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))

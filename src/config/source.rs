@@ -6,7 +6,7 @@ use crate::auth::{KeyLogin, SigningKey, TokenSource, ZIA_SESSION_PATH, ZTW_SESSI
 use crate::{Error, Product, Secret};
 
 fn secret(v: &Option<Secret>) -> Option<Secret> {
-    v.clone().filter(|s| !s.expose().trim().is_empty())
+    v.clone().filter(|s| !s.expose().trim_ascii().is_empty())
 }
 
 fn required(v: Option<Secret>, what: &str) -> Result<Secret, Error> {

@@ -9,7 +9,7 @@ use super::args::Args;
 use super::body::Answer;
 use crate::http::HttpResponse;
 use crate::request::{path_segment, ApiRequest};
-use crate::schema::{check, kind, Schemas, Ty};
+use crate::schema::{check, fits_at_once, kind, Schemas, Ty};
 use crate::schema_scan::scan;
 use crate::{Client, Error, Product};
 use serde_json::Value;
@@ -141,6 +141,7 @@ pub fn build(
                     op.id, p.name
                 )))
             }
+            Some(v) if fits_at_once(v, p.ty) => {}
             Some(v) => check(schemas, v, p.ty, p.name)
                 .map_err(|e| Error::invalid(format!("{}: {e}", op.id)))?,
             None => {}

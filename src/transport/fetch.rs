@@ -1,7 +1,8 @@
 //! The wasm transport, on the global `fetch`.
 //!
-//! It binds `fetch` and `setTimeout` as globals instead of going through
-//! `window()`, because Cloudflare Workers and Node have no window. It sets
+//! It calls `fetch` and `setTimeout` as globals instead of going through
+//! `window()`, because Cloudflare Workers and Node have no window; the
+//! request itself runs in `fetch.js`. It sets
 //! no `mode` or `credentials`, so each runtime keeps its own defaults.
 
 use crate::error::{Cause, Context};
@@ -13,26 +14,24 @@ use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
 extern "C" {
-    // `fetch(url, init)`, not `fetch(new Request(..))`: runtimes copy a
-    // Request passed in, so building one first costs a second Request.
-    #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(url: &str, init: &web_sys::RequestInit) -> js_sys::Promise;
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(handler: &js_sys::Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(handle: &JsValue);
 }
 
-#[wasm_bindgen(
-    inline_js = "export function headerLines(h) { let s = ''; for (const [k, v] of h) s += k + '\\n' + v + '\\n'; return s; }"
-)]
+#[wasm_bindgen(module = "/src/transport/fetch.js")]
 extern "C" {
-    // Every header in one string, `name\nvalue\n` each: one crossing
-    // instead of a JS iterator walked from Rust (five crossings a header,
-    // and js_sys's iterator code compiled on every cold start). `Headers`
-    // refuses a line break in a name or value, so the split is exact.
-    #[wasm_bindgen(js_name = headerLines)]
-    fn header_lines(headers: &web_sys::Headers) -> String;
+    // The request, its answer's head and its body's chunks in one promise;
+    // fetch.js says what it resolves to. It calls `fetch(url, init)`, not
+    // `fetch(new Request(..))`: runtimes copy a Request passed in, so
+    // building one first costs a second Request.
+    fn exchange(
+        fetch: &JsValue,
+        url: &str,
+        init: &web_sys::RequestInit,
+        limit: f64,
+    ) -> js_sys::Promise;
 }
 
 /// Stateless but for the function it calls: every runtime pools
@@ -135,17 +134,6 @@ impl Transport {
         Self { fetch: Some(fetch) }
     }
 
-    /// Call the fetch in use. A caller's function may throw or answer a
-    /// plain value; both become a transport error below, never a panic.
-    fn start(&self, url: &str, init: &web_sys::RequestInit) -> Result<js_sys::Promise, JsValue> {
-        match &self.fetch {
-            None => Ok(global_fetch(url, init)),
-            Some(f) => f
-                .call2(&JsValue::UNDEFINED, &url.into(), init)
-                .map(|v| js_sys::Promise::resolve(&v)),
-        }
-    }
-
     /// Send one request, giving up after `timeout_ms`.
     pub async fn send(&self, req: HttpRequest, timeout_ms: u64) -> Result<HttpResponse, Error> {
         let mut guard = AbortGuard::new(timeout_ms)?;
@@ -171,99 +159,54 @@ impl Transport {
         if let Some(body) = &req.body {
             init.set_body(&JsValue::from_str(body));
         }
-        let resp: web_sys::Response = JsFuture::from(self.start(&req.url, &init).map_err(fail)?)
+        // The caller's function may throw or answer a plain value; both
+        // become a transport error below, never a panic.
+        let undefined = JsValue::UNDEFINED;
+        let fetch = self.fetch.as_ref().map_or(&undefined, |f| f.as_ref());
+        let limit = super::MAX_BODY_BYTES;
+        let answer = JsFuture::from(exchange(fetch, &req.url, &init, limit as f64))
             .await
-            .map_err(fail)?
-            .dyn_into()
-            .map_err(|_| Error::Transport {
+            .map_err(fail)?;
+        if answer.is_null() {
+            return Err(Error::Transport {
                 message: "fetch did not return a Response".into(),
                 context: Default::default(),
-            })?;
-        let status = resp.status();
-        let lines = header_lines(&resp.headers());
-        let mut out_headers = Vec::new();
+            });
+        }
+        let answer: js_sys::Array = answer.unchecked_into();
+        let status = answer.get(0).as_f64().unwrap_or(0.0) as u16;
+        let lines = answer.get(1).as_string().unwrap_or_default();
+        let mut headers = Vec::new();
         let mut parts = lines.split('\n');
         while let (Some(k), Some(v)) = (parts.next(), parts.next()) {
-            out_headers.push((k.to_ascii_lowercase(), v.to_string()));
+            headers.push((k.to_ascii_lowercase(), v.to_string()));
         }
-        let answer = HttpResponse {
-            status,
-            headers: out_headers,
-            ..HttpResponse::default()
-        };
-        let limit = super::MAX_BODY_BYTES;
-        let declared = answer
-            .header("content-length")
-            .and_then(|n| n.trim().parse::<u64>().ok());
-        if declared.is_some_and(|n| n > limit as u64) {
-            return Err(super::too_large(status, answer.request_id()));
+        let chunks = answer.get(2);
+        if chunks.is_null() {
+            let head = HttpResponse {
+                status,
+                headers,
+                ..HttpResponse::default()
+            };
+            return Err(super::too_large(status, head.request_id()));
         }
-        let bytes = match read_body(&resp, declared, limit).await {
-            Ok(bytes) => bytes,
-            Err(BodyError::TooLarge) => return Err(super::too_large(status, answer.request_id())),
-            Err(BodyError::Js(e)) => return Err(fail(e)),
-        };
+        let total = answer.get(3).as_f64().unwrap_or(0.0) as usize;
+        let mut bytes = Vec::with_capacity(total.min(limit));
+        for chunk in js_sys::Array::from(&chunks).iter() {
+            let chunk: js_sys::Uint8Array = chunk.unchecked_into();
+            let len = chunk.length() as usize;
+            // Straight into spare capacity: zero-filling first (`resize`)
+            // ran a byte-at-a-time loop in the size-optimised build, 0.3 ms
+            // of a 500-item page, more than the copy itself.
+            bytes.reserve(len);
+            let at = bytes.len();
+            chunk.copy_to_uninit(&mut bytes.spare_capacity_mut()[..len]);
+            // SAFETY: `copy_to_uninit` has just initialised the `len` bytes
+            // after `at` (it panics unless it fills the whole slice given).
+            unsafe { bytes.set_len(at + len) };
+        }
         guard.finished = true;
         drop(guard);
-        Ok(HttpResponse::from_bytes(status, answer.headers, bytes))
-    }
-}
-
-enum BodyError {
-    TooLarge,
-    Js(JsValue),
-}
-
-/// The body's bytes, read chunk by chunk straight into wasm memory.
-///
-/// Bytes, not `text()`: copying bytes into wasm memory is a memcpy, while a
-/// JS string crosses as a character-by-character loop.
-///
-/// Not `arrayBuffer()`: that joins every chunk into one more buffer outside
-/// the JS heap, which the runtime frees only at a later GC, so a long walk
-/// held several pages of those at once (issue 9, P4). Reading chunks also
-/// stops an oversized body without chunked encoding at the limit.
-async fn read_body(
-    resp: &web_sys::Response,
-    declared: Option<u64>,
-    limit: usize,
-) -> Result<Vec<u8>, BodyError> {
-    let Some(stream) = resp.body() else {
-        return Ok(Vec::new());
-    };
-    let reader: web_sys::ReadableStreamDefaultReader = stream
-        .get_reader()
-        .dyn_into()
-        .map_err(|_| BodyError::Js("the body has no default reader".into()))?;
-    let mut out = Vec::with_capacity(declared.map_or(0, |n| n as usize));
-    let done_key = JsValue::from_str("done");
-    let value_key = JsValue::from_str("value");
-    loop {
-        let step = JsFuture::from(reader.read()).await.map_err(BodyError::Js)?;
-        if js_sys::Reflect::get(&step, &done_key)
-            .map_err(BodyError::Js)?
-            .is_truthy()
-        {
-            return Ok(out);
-        }
-        let chunk: js_sys::Uint8Array = js_sys::Reflect::get(&step, &value_key)
-            .map_err(BodyError::Js)?
-            .dyn_into()
-            .map_err(|_| BodyError::Js("a body chunk is not bytes".into()))?;
-        let len = chunk.length() as usize;
-        if out.len() + len > limit {
-            // Cancelling frees the connection instead of draining the rest.
-            let _ = reader.cancel();
-            return Err(BodyError::TooLarge);
-        }
-        // Straight into spare capacity: zero-filling first (`resize`) ran
-        // a byte-at-a-time loop in the size-optimised build, 0.3 ms of a
-        // 500-item page, more than the copy itself.
-        out.reserve(len);
-        let at = out.len();
-        chunk.copy_to_uninit(&mut out.spare_capacity_mut()[..len]);
-        // SAFETY: `copy_to_uninit` has just initialised the `len` bytes
-        // after `at` (it panics unless it fills the whole slice given).
-        unsafe { out.set_len(at + len) };
+        Ok(HttpResponse::from_bytes(status, headers, bytes))
     }
 }

@@ -66,3 +66,18 @@ test('a fetch that throws or answers no Response is a TransportError', async () 
     assert.equal(err.name, 'TransportError', String(err));
   }
 });
+
+test("a fetch option's body that stalls still times out, and its reading is cancelled", async () => {
+  let cancelled = false;
+  const fetch = async (url) => {
+    if (String(url).endsWith('/token')) {
+      return Response.json({ access_token: 't', token_type: 'Bearer', expires_in: 3600 });
+    }
+    // Headers at once, then a body that never ends; the stream ignores the signal.
+    const body = new ReadableStream({ pull: () => new Promise(() => {}), cancel: () => { cancelled = true; } });
+    return new Response(body, { headers: { 'content-type': 'application/json' } });
+  };
+  const err = await new ZscalerClient({ ...base, fetch, timeoutMs: 50 }).zia.listUsers().catch((e) => e);
+  assert.equal(err.name, 'TimeoutError', String(err));
+  assert.ok(cancelled, 'the body was cancelled');
+});
