@@ -19,8 +19,9 @@
 // module.
 // --ab NAME[:PHASE]=DIR,... adds one client worker (phase `full` unless
 // named) per package directory, taking turns with the others, for A/B
-// comparisons of builds.
-// node bench/p3_workerd.mjs --url EMULATOR_URL --runs R [--phases 1] [--ab a=DIR,b=DIR]
+// comparisons of builds; with --ab-only 1 only the raw worker runs beside
+// them.
+// node bench/p3_workerd.mjs --url EMULATOR_URL --runs R [--phases 1] [--ab a=DIR,b=DIR [--ab-only 1]]
 // Prints {"client": {"listen": [...], "total": [...], "cpu": [...], "second": [...]}, "raw": {...}}.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -218,12 +219,15 @@ async function once(name, url) {
 async function main() {
   const f = flags();
   const runs = Number(f.runs ?? 5);
-  const names = f.phases ? ['raw', 'load', 'construct', 'client'] : ['raw', 'client'];
-  if (existsSync(`${zpaPkg}zscaler_wasm_bg.wasm`)) {
+  // --ab-only 1: the raw worker and the --ab builds, nothing else, so an
+  // A/B gets all the starts a minute allows.
+  const only = f['ab-only'] === '1';
+  const names = only ? ['raw'] : f.phases ? ['raw', 'load', 'construct', 'client'] : ['raw', 'client'];
+  if (!only && existsSync(`${zpaPkg}zscaler_wasm_bg.wasm`)) {
     names.push('client-zpa');
     if (f.phases) names.push('load-zpa', 'construct-zpa', 'load-zpa-no-code', 'load-zpa-no-data', 'empty', 'bytes');
   }
-  if (existsSync(`${minimalPkg}zscaler_wasm_bg.wasm`)) {
+  if (!only && existsSync(`${minimalPkg}zscaler_wasm_bg.wasm`)) {
     names.push('minimal');
     if (f.phases) names.push('load-minimal');
   }
