@@ -192,7 +192,8 @@ impl Transport {
         }
         let total = answer.get(3).as_f64().unwrap_or(0.0) as usize;
         let mut bytes = Vec::with_capacity(total.min(limit));
-        for chunk in js_sys::Array::from(&chunks).iter() {
+        // fetch.js resolved to an array here: `Array::from` would copy it.
+        for chunk in chunks.unchecked_into::<js_sys::Array>().iter() {
             let chunk: js_sys::Uint8Array = chunk.unchecked_into();
             let len = chunk.length() as usize;
             // Straight into spare capacity: zero-filling first (`resize`)
