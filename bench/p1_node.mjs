@@ -6,7 +6,9 @@
 //   iter  our async iterator (serial pages)
 //   unchecked  the same with checkResponses: false (no schema check)
 //   all   our listAll (parallel pages)
-// node bench/p1_node.mjs --url URL --mode raw|floor|iter|unchecked|all --pagesize N --runs R [--paced 1] [--prefetch N] [--work MS]
+//   rawall  the raw loop's fetch + JSON.parse with page 1 first and then
+//         every other page at once: the floor of any fan-out
+// node bench/p1_node.mjs --url URL --mode raw|rawall|floor|iter|unchecked|all --pagesize N --runs R [--paced 1] [--prefetch N] [--work MS]
 // Prints {"ms": [...], "items": N}.
 //
 // --paced 1 is P1-L (the emulator adds latency to every page): our client
@@ -76,7 +78,26 @@ async function clientMethod(mode) {
   };
 }
 
-const once = ['raw', 'floor'].includes(f.mode) ? await rawMethod(f.mode === 'raw') : await clientMethod(f.mode);
+/** Page 1, then all the others at once, each parsed as it arrives; no
+ * pacing, no checks, no budget: what a fan-out costs at the least. */
+async function rawParallelMethod() {
+  let get = await rawPageFetcher(base, pagesize);
+  const page = async (n) => {
+    const res = await get(n);
+    if (!res.ok) throw new Error(`page ${n}: HTTP ${res.status}`);
+    return JSON.parse(await res.text());
+  };
+  return async () => {
+    if (paced) get = await rawPageFetcher(base, pagesize);
+    const first = await page(1);
+    const rest = Array.from({ length: Number(first.totalPages) - 1 }, (_, i) => page(i + 2));
+    return [first, ...(await Promise.all(rest))].flatMap((p) => p.list ?? []).length;
+  };
+}
+
+const once = ['raw', 'floor'].includes(f.mode)
+  ? await rawMethod(f.mode === 'raw')
+  : f.mode === 'rawall' ? await rawParallelMethod() : await clientMethod(f.mode);
 const items = await once();
 const ms = [];
 for (let i = 0; i < runs; i++) {

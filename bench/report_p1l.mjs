@@ -39,6 +39,11 @@ export function p1lSection(p1l, { ms, x }, note) {
     const spread = (v) => `${ms(Math.min(...v))}–${ms(Math.max(...v))}`;
     for (const r of rows) lines.push(`| ${r.method} | ${ms(r.med)} | ${spread(r.ms)} | ${x(r.med / raw)} | ${x(python / r.med)} |`);
     lines.push('');
+    const floor = rows.find((r) => r.method.startsWith('fan-out floor'));
+    const listAll = rows.find((r) => r.method.includes('listAll'));
+    if (floor && listAll) {
+      lines.push(`\`listAll\` takes ${x(listAll.med / floor.med)} the fan-out floor's time; the floor itself is ${x(floor.med / raw)} the raw serial loop's.`, '');
+    }
     if (latency !== 40) continue;
     const iter = rows.find((r) => r.method.includes('iterator (Node')).med;
     const all = rows.find((r) => r.method.includes('listAll')).med;

@@ -65,8 +65,12 @@ const p1Methods = {
 // default client options (pacing on). Each call runs one warm-up walk and
 // one timed walk with a new client (see the --paced flags).
 const paced = ['--paced', '1'];
+// What any client that fans out after page 1 costs at the least here: the
+// two round trips, plus receiving and parsing every page on one thread.
+const FAN_OUT_FLOOR = 'fan-out floor: raw fetch + JSON.parse, page 1 then all others at once (Node, unpaced)';
 const p1lMethods = {
   'raw fetch + JSON.parse (Node, serial)': (url, ps, n) => node('raw')(url, ps, n, paced),
+  [FAN_OUT_FLOOR]: (url, ps, n) => node('rawall')(url, ps, n, paced),
   'zscaler-wasm iterator (Node)': (url, ps, n) => node('iter')(url, ps, n, paced),
   'zscaler-wasm listAll (Node)': (url, ps, n) => node('all')(url, ps, n, paced),
   'zscaler-sdk-python (serial)': (url, ps, n) => json(f.python, [`${root}bench/p1_python.py`, '--url', url, '--pagesize', ps, '--runs', String(n), '--fresh', '1'], noProxy),
