@@ -54,7 +54,9 @@ pub fn read(options: JsValue) -> Result<Read, Error> {
             match name.as_str() {
                 "onLog" => out.on_log = Some(f),
                 "fetch" => out.fetch = Some(f),
-                _ => unreachable!("every JS-only option is taken above"),
+                // A JS-only option added to the table but not taken here:
+                // an error, not a panic, since this runs under a JS call.
+                _ => return Err(Error::config(format!("{name} is not read by this build"))),
             }
             continue;
         }
