@@ -83,6 +83,9 @@ const variants = {
   bytes: { phase: 'empty', layout: emptyFiles(true) },
   client: { phase: 'full', layout: () => clientFiles(pkg) },
   'client-zpa': { phase: 'full', layout: () => clientFiles(zpaPkg) },
+  // The same build again, in the same starts (an A/A test): how far the
+  // goal's figure moves by chance within one run.
+  'client-zpa-again': { phase: 'full', layout: () => clientFiles(zpaPkg) },
   raw: { phase: 'full', layout: rawFiles },
   load: { phase: 'load', layout: () => clientFiles(pkg) },
   construct: { phase: 'construct', layout: () => clientFiles(pkg) },
@@ -225,7 +228,7 @@ async function main() {
   const names = only ? ['raw'] : f.phases ? ['raw', 'load', 'construct', 'client'] : ['raw', 'client'];
   if (!only && existsSync(`${zpaPkg}zscaler_wasm_bg.wasm`)) {
     names.push('client-zpa');
-    if (f.phases) names.push('load-zpa', 'construct-zpa', 'load-zpa-no-code', 'load-zpa-no-data', 'empty', 'bytes');
+    if (f.phases) names.push('client-zpa-again', 'load-zpa', 'construct-zpa', 'load-zpa-no-code', 'load-zpa-no-data', 'empty', 'bytes');
   }
   if (!only && existsSync(`${minimalPkg}zscaler_wasm_bg.wasm`)) {
     names.push('minimal');

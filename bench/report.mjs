@@ -140,6 +140,12 @@ if (p3) {
     ...(zpa ? [row('zscaler-wasm/zpa, token + page', zpa)] : []),
     diff('difference (zscaler-wasm − raw)', p3.client),
     ...(zpa ? [diff('difference (zscaler-wasm/zpa − raw)', zpa)] : []), '');
+  const again = p3['client-zpa-again'];
+  if (zpa && again) {
+    say(`The ZPA entry also ran as a second worker on the same build, in the same starts (an A/A test): `
+      + `${ms(median(again.total) - r)} ms over the raw worker against the first's ${ms(median(zpa.total) - r)}. `
+      + 'The gap between the two is how far chance alone moves the goal\'s figure in this run.', '');
+  }
   if (p3.empty && p3.bytes) {
     const b = median(p3.bytes.total) - median(p3.empty.total);
     say('Two floor workers answer at once without fetching: one alone, one with the ZPA entry\'s wasm',
@@ -201,7 +207,8 @@ if (p3) {
   }
   if (zpa) {
     const z = median(zpa.total) - r;
-    goal('P3 cold start over the raw-fetch worker, ZPA entry (what a ZPA worker ships)', '≤ 10 ms', `${ms(z)} ms`, z <= 10);
+    const aa = again ? ` (the same build as a second worker: ${ms(median(again.total) - r)} ms)` : '';
+    goal('P3 cold start over the raw-fetch worker, ZPA entry (what a ZPA worker ships)', '≤ 10 ms', `${ms(z)} ms${aa}`, z <= 10);
   }
   const c = median(p3.client.total) - r;
   goal('P3 cold start over the raw-fetch worker, all products', '≤ 25 ms', `${ms(c)} ms`, c <= 25);

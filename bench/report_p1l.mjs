@@ -47,8 +47,11 @@ export function p1lSection(p1l, { ms, x }, note) {
     if (latency !== 40) continue;
     const iter = rows.find((r) => r.method.includes('iterator (Node')).med;
     const all = rows.find((r) => r.method.includes('listAll')).med;
-    goals.push(['P1-L at 40 ms: listAll ÷ raw serial loop', '≤ 0.2×', x(all / raw), all / raw <= 0.2]);
-    goals.push(['P1-L at 40 ms: iterator ÷ raw serial loop', '≤ 0.35×', x(iter / raw), iter / raw <= 0.35]);
+    // Three decimals: these ratios sit near their goals, where two would
+    // print a miss as the goal's own figure.
+    const x3 = (r) => `${r.toFixed(3)}×`;
+    goals.push(['P1-L at 40 ms: listAll ÷ raw serial loop', '≤ 0.2×', x3(all / raw), all / raw <= 0.2]);
+    goals.push(['P1-L at 40 ms: iterator ÷ raw serial loop', '≤ 0.35×', x3(iter / raw), iter / raw <= 0.35]);
     goals.push(['P1-L at 40 ms: listAll vs Python SDK', '≥ 8× faster', x(python / all), python / all >= 8]);
   }
   return { lines, goals };
