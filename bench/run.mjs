@@ -175,8 +175,8 @@ if (only.includes('p3')) {
   await settle('P3');
   console.error('P3 workerd cold start');
   // Starts are cheap (tens of ms) and noisy, and the split rows of the report
-  // are differences of two medians, so P3 takes thirty times the runs: an
-  // A/A test of 40 starts a worker left two medians of one build 0.9 ms
+  // are differences of two medians, so P3 takes thirty times the runs: even
+  // at 150 starts each, two workers on one build (an A/A test) ended 0.8 ms
   // apart, about the goal's margin.
   const p3Runs = runs * 30;
   const p3 = await withEmulator('zpa.applications=100', async (url) => {
