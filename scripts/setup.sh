@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown \
   || rustup target add wasm32-unknown-unknown
+# The release wasm's toolchain (scripts/build-wasm.sh says why a nightly).
+toolchain=$(cat scripts/wasm-toolchain)
+rustup component list --toolchain "$toolchain" --installed 2>/dev/null | grep -q '^rust-src' \
+  || rustup toolchain install "$toolchain" --profile minimal -c rust-src
 
 # wasm-bindgen-cli must match the wasm-bindgen crate in Cargo.lock exactly.
 # (--locked fails here: its lock names a crate version this registry lacks.)

@@ -82,28 +82,21 @@ impl std::fmt::Debug for Ty {
     }
 }
 
-/// One field of an object schema: its wire name and its type, twelve
-/// bytes (a name many schemas share is one string in the wasm's data).
-/// Storing the name as an offset into a pool halved that, but the scan
-/// compares a field name with every key of every item of a page, and the
-/// extra bounds check and indirection cost P1 2% even with the accessors
-/// inlined (BENCHMARKS.md, ninth session).
+/// One field of an object schema: its wire name, as an index into the
+/// product's name list, and its type. Four bytes: a product's fields are
+/// most of its schema table, and every kilobyte of wasm data costs a cold
+/// start (BENCHMARKS.md P3). A `&'static str` per field took twelve.
 #[derive(Clone, Copy, Debug)]
 pub struct Field {
-    name: &'static str,
+    name: u16,
     ty: Ty,
 }
 
 impl Field {
-    /// The field `name` of type `ty`.
-    pub const fn new(name: &'static str, ty: Ty) -> Field {
+    /// The field whose wire name is entry `name` of the product's name
+    /// list, of type `ty`.
+    pub const fn new(name: u16, ty: Ty) -> Field {
         Field { name, ty }
-    }
-
-    /// Its wire name.
-    #[inline(always)]
-    pub fn name(&self) -> &'static str {
-        self.name
     }
 
     /// Its type.
@@ -119,6 +112,8 @@ impl Field {
 /// instead of a slice per schema saves eight bytes a schema.
 #[derive(Debug)]
 pub struct Schemas {
+    /// Every field name, once: fields name theirs by index.
+    pub names: &'static [&'static str],
     /// The fields of every schema, schema after schema.
     pub fields: &'static [Field],
     /// Where each schema's fields begin in `fields`, plus the end of the
@@ -135,27 +130,52 @@ impl Schemas {
         self.fields.get(usize::from(start)..usize::from(end))
     }
 
+    /// The wire name of `field`, as bytes. The generator takes every index
+    /// from the list it emits; a table built otherwise with an index past
+    /// the list reads as a name no key can have, so its field is never
+    /// matched rather than matched wrongly.
+    #[inline(always)]
+    pub fn name(&self, field: &Field) -> &'static [u8] {
+        match self.names.get(usize::from(field.name)) {
+            Some(name) => name.as_bytes(),
+            None => NO_NAME,
+        }
+    }
+
     /// A table built at run time, for tests and fuzz targets that write
     /// schemas by hand: `rows[i]` is schema `i`, its fields in any order.
     /// Leaked, as the generated tables are statics.
     pub fn leak(rows: &[&[(&str, Ty)]]) -> &'static Schemas {
+        let mut names: Vec<&'static str> = Vec::new();
         let mut fields = Vec::new();
         let mut starts = vec![0u16];
         for row in rows {
             let mut row = row.to_vec();
             row.sort_by(|a, b| a.0.cmp(b.0));
             for (name, ty) in row {
-                let name: &'static str = Box::leak(name.to_string().into_boxed_str());
-                fields.push(Field::new(name, ty));
+                let at = match names.iter().position(|n| *n == name) {
+                    Some(at) => at,
+                    None => {
+                        names.push(Box::leak(name.to_string().into_boxed_str()));
+                        names.len() - 1
+                    }
+                };
+                let at = u16::try_from(at).expect("names fit u16");
+                fields.push(Field::new(at, ty));
             }
             starts.push(u16::try_from(fields.len()).expect("fields fit u16"));
         }
         Box::leak(Box::new(Schemas {
+            names: Box::leak(names.into_boxed_slice()),
             fields: Box::leak(fields.into_boxed_slice()),
             starts: Box::leak(starts.into_boxed_slice()),
         }))
     }
 }
+
+/// What a broken name index reads as: not valid UTF-8, so no JSON key
+/// (always valid UTF-8 once read) equals it.
+const NO_NAME: &[u8] = &[0xff];
 
 /// How a JSON value's type reads in a message.
 pub fn kind(v: &Value) -> &'static str {
@@ -227,7 +247,9 @@ fn walk(schemas: &Schemas, v: &Value, ty: Ty) -> Result<(), Mismatch> {
                     });
                 };
                 for field in fields {
-                    let name = field.name();
+                    let Ok(name) = std::str::from_utf8(schemas.name(field)) else {
+                        continue;
+                    };
                     if let Some(fv) = map.get(name) {
                         walk(schemas, fv, field.ty()).map_err(|mut m| {
                             m.path.push(format!(".{name}"));
@@ -325,10 +347,25 @@ mod tests {
     #[test]
     fn a_table_names_its_fields_sorted_and_refuses_indexes_past_its_end() {
         let s = Schemas::leak(&[&[("b", Ty::STR), ("a", Ty::INT)], &[]]);
-        let names: Vec<_> = s.object(0).unwrap().iter().map(Field::name).collect();
-        assert_eq!(names, ["a", "b"]);
+        let names: Vec<_> = s.object(0).unwrap().iter().map(|f| s.name(f)).collect();
+        assert_eq!(names, [b"a", b"b"]);
         assert_eq!(s.object(1).map(<[Field]>::len), Some(0));
         assert!(s.object(2).is_none());
+    }
+
+    #[test]
+    fn fields_share_one_name_and_a_broken_name_index_matches_no_key() {
+        let s = Schemas::leak(&[&[("id", Ty::STR)], &[("id", Ty::INT), ("x", Ty::STR)]]);
+        assert_eq!(s.names.len(), 2);
+        assert_eq!(s.fields[0].name, s.fields[1].name);
+        let broken = Schemas {
+            names: s.names,
+            fields: Box::leak(Box::new([Field::new(7, Ty::INT)])),
+            starts: &[0, 1],
+        };
+        assert_eq!(broken.name(&broken.fields[0]), NO_NAME);
+        // The field is never matched, so its type is never applied.
+        assert!(check(&broken, &json!({"": "a", "\u{ff}": "b"}), Ty::object(0), "").is_ok());
     }
 
     #[test]

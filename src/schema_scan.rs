@@ -52,6 +52,7 @@ pub fn scan(schemas: &Schemas, text: &str, ty: Ty) -> Option<bool> {
 /// without building a `serde_json::Value` of the rest.
 pub fn members(text: &str) -> Option<Vec<(&str, &str)>> {
     const NONE: Schemas = Schemas {
+        names: &[],
         fields: &[],
         starts: &[],
     };
@@ -316,7 +317,7 @@ impl<'a> Scan<'a> {
             .map(|(_, slot)| usize::from(self.memo[slot].field))
             .and_then(|k| {
                 let f = fields.get(k)?;
-                Some((k, f, f.name().as_bytes()))
+                Some((k, f, self.schemas.name(f)))
             })
             .filter(|&(_, _, name)| self.key_is(name));
         if let Some((k, f, name)) = remembered {
@@ -327,7 +328,7 @@ impl<'a> Scan<'a> {
         let start = self.i;
         let escaped = self.string()?;
         let raw = &self.b[start..self.i - 1];
-        let Some(k) = field(fields, *hint, raw, escaped) else {
+        let Some(k) = field(self.schemas, fields, *hint, raw, escaped) else {
             return Ok(Ty::ANY);
         };
         if let (Some((tag, slot)), Ok(field), false) = (memo, u16::try_from(k), escaped) {
@@ -525,7 +526,13 @@ fn same(a: &[u8], b: &[u8]) -> bool {
 /// The index of the field named by a key's raw text. APIs send fields in
 /// a stable order, so the field after the one matched last (`hint`) is
 /// tried before the binary search.
-fn field(fields: &[Field], hint: usize, raw: &[u8], escaped: bool) -> Option<usize> {
+fn field(
+    schemas: &Schemas,
+    fields: &[Field],
+    hint: usize,
+    raw: &[u8],
+    escaped: bool,
+) -> Option<usize> {
     let decoded;
     let key: &[u8] = if escaped {
         // Rare enough to take the slow, exact decoder. Through `Value`, as
@@ -542,7 +549,7 @@ fn field(fields: &[Field], hint: usize, raw: &[u8], escaped: bool) -> Option<usi
     } else {
         raw
     };
-    let name = |f: &Field| f.name().as_bytes();
+    let name = |f: &Field| schemas.name(f);
     if fields.get(hint).is_some_and(|f| name(f) == key) {
         return Some(hint);
     }

@@ -65,18 +65,32 @@ impl<'a> Schemas<'a> {
     /// The `crate::schema::Schemas` static: every schema's fields in one
     /// list, with where each schema's begin.
     fn table(&self) -> TokenStream {
+        // Each wire name once, in byte order; fields refer to theirs by index.
+        let names: BTreeMap<&str, u16> = self
+            .rows
+            .iter()
+            .flatten()
+            .map(|(name, _)| name.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .enumerate()
+            .map(|(i, name)| (name, u16::try_from(i).expect("a product's names fit u16")))
+            .collect();
         let (mut fields, mut starts) = (Vec::new(), vec![0usize]);
         for row in &self.rows {
             for (name, ty) in row {
-                fields.push(quote!(Field::new(#name, #ty)));
+                let at = Literal::u16_unsuffixed(names[name.as_str()]);
+                fields.push(quote!(Field::new(#at, #ty)));
             }
             starts.push(fields.len());
         }
+        let names = names.keys();
         let starts = starts.iter().map(|&s| {
             Literal::u16_unsuffixed(u16::try_from(s).expect("a product's fields fit u16"))
         });
         quote! {
             static SCHEMAS: Schemas = Schemas {
+                names: &[#(#names),*],
                 fields: &[#(#fields),*],
                 starts: &[#(#starts),*],
             };
