@@ -43,7 +43,7 @@ say('# Benchmarks', '',
   'measured in that one run on one machine; ratios compare figures of the same run.', '',
   `- run: began ${runText(load('run.json'))}; the command took ${f.seconds ?? '?'} s`,
   `- machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${osName}, Linux ${os.release()}`,
-  `- versions: ${sh('rustc --version')}; Node ${process.version}; Python ${pyVersions.python}; zscaler-sdk-python ${pyVersions.sdk}; workerd ${sh(`${root}node_modules/.bin/workerd --version`).replace(/^workerd /, '')}; ${sh('wasm-bindgen --version')}; wasm-opt ${sh(`${root}node_modules/.bin/wasm-opt --version`).replace(/^wasm-opt /, '')}`,
+  `- versions: ${sh('rustc --version')} (the wasm: ${sh(`rustc +${readFileSync(`${root}scripts/wasm-toolchain`, 'utf8').trim()} --version`)}); Node ${process.version}; Python ${pyVersions.python}; zscaler-sdk-python ${pyVersions.sdk}; workerd ${sh(`${root}node_modules/.bin/workerd --version`).replace(/^workerd /, '')}; ${sh('wasm-bindgen --version')}; wasm-opt ${sh(`${root}node_modules/.bin/wasm-opt --version`).replace(/^wasm-opt /, '')}`,
   '');
 
 const p1 = load('p1.json');
@@ -96,7 +96,7 @@ if (p2) {
   const limits = Object.fromEntries(registry.products.map((p) => [p.name, p.size.max_gz_kb]));
   limits[all] = 1024;
   say('## P2: size', '',
-    'One release wasm build per Cargo feature (`opt-level = "z"`, LTO, wasm-bindgen `--target web`,',
+    'One release wasm build per Cargo feature (`opt-level = "z"`, LTO, std rebuilt for size, wasm-bindgen `--target web`,',
     `\`wasm-opt -Oz\`), gzip -9; KB = 1,024 bytes. "All" is the package as published (all ${names.length} products).`, '',
     '| build | wasm raw | wasm gz | JS glue raw | JS glue gz | total raw | total gz | goal (gz) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of p2) {

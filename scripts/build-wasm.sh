@@ -12,8 +12,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
 # A pinned nightly (scripts/wasm-toolchain, installed by scripts/setup.sh)
 # rebuilds std for size and with panics as a bare trap: a wasm32 panic
 # prints nothing anyway, yet on stable its message formatting and source
-# locations ship in every build. Measured on the ZPA entry: 31 KB less wasm
-# (8%), 148 -> 137 KB gzipped (BENCHMARKS.md P2, P3). The crate itself and
+# locations ship in every build. Measured on the ZPA entry: 30 KB less wasm
+# (8%), 142 -> 134 KB gzipped (BENCHMARKS.md P2, P3). The crate itself and
 # its tests stay on stable. Its own target directory, so the stable wasm32
 # builds (clippy, wasm-bindgen-test) keep theirs.
 toolchain=$(cat scripts/wasm-toolchain)
