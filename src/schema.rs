@@ -136,10 +136,13 @@ impl Schemas {
     /// matched rather than matched wrongly.
     #[inline(always)]
     pub fn name(&self, field: &Field) -> &'static [u8] {
-        match self.names.get(usize::from(field.name)) {
-            Some(name) => name.as_bytes(),
-            None => NO_NAME,
-        }
+        self.name_text(field).map_or(NO_NAME, str::as_bytes)
+    }
+
+    /// The wire name of `field` as text; `None` for an index past the list.
+    #[inline(always)]
+    pub fn name_text(&self, field: &Field) -> Option<&'static str> {
+        self.names.get(usize::from(field.name)).copied()
     }
 
     /// A table built at run time, for tests and fuzz targets that write
@@ -247,7 +250,7 @@ fn walk(schemas: &Schemas, v: &Value, ty: Ty) -> Result<(), Mismatch> {
                     });
                 };
                 for field in fields {
-                    let Ok(name) = std::str::from_utf8(schemas.name(field)) else {
+                    let Some(name) = schemas.name_text(field) else {
                         continue;
                     };
                     if let Some(fv) = map.get(name) {
