@@ -95,7 +95,7 @@ stage js-node-workerd node --test --test-concurrency=1 tests/js/
 nodebug=CARGO_PROFILE_DEV_DEBUG=false
 stage wasm-bindgen-node env $nodebug cargo test -p zscaler-wasm --target wasm32-unknown-unknown --test wasm
 stage wasm-bindgen-chromium env $nodebug WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
-  WASM_BINDGEN_TEST_TIMEOUT=120 ZSCALER_EMULATOR_URL="$cors_url" scripts/test-wasm-browser.sh
+  WASM_BINDGEN_TEST_TIMEOUT=60 ZSCALER_EMULATOR_URL="$cors_url" scripts/test-wasm-browser.sh
 stage npm-package scripts/test-package.sh
 # The worker and page suites start their own emulators (fresh state and a
 # canary secret per file) from this binary.
