@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 out=$(mktemp)
 caps=$(mktemp --suffix=.json)
 proxy_log=$(mktemp)
-node scripts/request-per-connection-proxy.mjs > "$proxy_log" &
+node scripts/request-per-connection-proxy.mjs > "$proxy_log" 2>&1 &
 proxy=$!
 trap 'kill "$proxy" 2>/dev/null; rm -f "$out" "$caps" "$proxy_log"' EXIT
 for _ in $(seq 50); do grep -q '^listening on ' "$proxy_log" && break; sleep 0.1; done
