@@ -12,7 +12,7 @@
 # change its server, so Chromium goes through a local proxy instead
 # (request-per-connection-proxy.mjs), which sends each request upstream on
 # a connection of its own and closes it after the answer: no server thread
-# then waits on an idle connection (12 of 12 runs passed). Chromium skips
+# then waits on an idle connection (20 of 20 runs passed). Chromium skips
 # proxies for loopback addresses unless told otherwise (`<-loopback>`).
 #
 # A run that still never starts a test is tried again in a fresh browser,
