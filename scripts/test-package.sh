@@ -6,6 +6,7 @@
 # release emulator of its own. node's test runner prints `# pass N` / `# fail N`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/listening.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
 
 scripts/build-package.sh
@@ -16,8 +17,7 @@ if [ -z "${ZSCALER_EMULATOR_URL:-}" ]; then
   "$CARGO_TARGET_DIR/release/zscaler-emulator" --listen 127.0.0.1:0 --seed demo > "$out" 2>&1 &
   emulator=$!
   trap 'kill $emulator 2>/dev/null; rm -f "$out"' EXIT
-  for _ in $(seq 50); do grep -q '^listening on ' "$out" && break; sleep 0.1; done
-  ZSCALER_EMULATOR_URL=$(sed -n 's/^listening on //p' "$out" | head -n 1)
+  ZSCALER_EMULATOR_URL=$(listening_on "$out")
   export ZSCALER_EMULATOR_URL
 fi
 

@@ -23,14 +23,14 @@
 # still fails the stage.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. scripts/listening.sh
 out=$(mktemp)
 caps=$(mktemp --suffix=.json)
 proxy_log=$(mktemp)
 node scripts/request-per-connection-proxy.mjs > "$proxy_log" 2>&1 &
 proxy=$!
 trap 'kill "$proxy" 2>/dev/null; rm -f "$out" "$caps" "$proxy_log"' EXIT
-for _ in $(seq 50); do grep -q '^listening on ' "$proxy_log" && break; sleep 0.1; done
-port=$(sed -n 's/^listening on //p' "$proxy_log")
+port=$(listening_on "$proxy_log")
 if [ -z "$port" ]; then
   echo "wasm-bindgen-chromium: the proxy did not start" >&2
   exit 1

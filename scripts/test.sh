@@ -5,6 +5,7 @@
 # worker in workerd and the admin page in Chromium, against the emulator.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. scripts/listening.sh
 scripts/setup.sh --browser || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd .. && pwd)/target}"
 logs=$(mktemp -d)
@@ -71,8 +72,7 @@ start_emulator() {
   local name=$1 out="$logs/$1.out"; shift
   "$CARGO_TARGET_DIR/release/zscaler-emulator" --listen 127.0.0.1:0 "$@" > "$out" 2>&1 &
   emulators+=($!)
-  for _ in $(seq 50); do grep -q '^listening on ' "$out" && break; sleep 0.1; done
-  url=$(sed -n 's/^listening on //p' "$out" | head -n 1)
+  url=$(listening_on "$out")
   echo "$name${*:+ ($*)}: ${url:-did not start}"
 }
 # The shared one sends no CORS headers, as the real service.
